@@ -1,0 +1,121 @@
+import type { FollowUp, FollowUpList } from "./model";
+
+/** Why a call failed, in the terms the pane reacts to. */
+export type ApiFailure =
+  | { kind: "unauthorized" }
+  | { kind: "unreachable"; detail: string }
+  | { kind: "problem"; status: number; title: string; messages: string[] };
+
+export class ApiError extends Error {
+  constructor(readonly failure: ApiFailure) {
+    super(describeFailure(failure));
+    this.name = "ApiError";
+  }
+}
+
+export function describeFailure(failure: ApiFailure): string {
+  switch (failure.kind) {
+    case "unauthorized":
+      return "The worker did not accept the pairing code.";
+    case "unreachable":
+      return "Can't reach your OfficeFollowUp worker.";
+    case "problem":
+      return failure.title;
+  }
+}
+
+interface ProblemDetails {
+  title?: unknown;
+  detail?: unknown;
+  status?: unknown;
+  errors?: unknown;
+}
+
+/**
+ * RFC 9457 problem details to what a person reads: the title, then each field's messages.
+ * Anything that is not problem JSON still yields a sentence naming the HTTP status.
+ */
+export function readProblem(status: number, body: unknown, statusText = ""): ApiFailure {
+  const problem = (typeof body === "object" && body !== null ? body : {}) as ProblemDetails;
+  const title =
+    typeof problem.title === "string" && problem.title.trim() !== ""
+      ? problem.title
+      : status === 404
+        ? "That follow-up no longer exists. It may have been completed elsewhere."
+        : `The worker answered ${status}${statusText ? ` ${statusText}` : ""}.`;
+  const messages: string[] = [];
+  if (typeof problem.detail === "string" && problem.detail.trim() !== "") messages.push(problem.detail);
+  if (typeof problem.errors === "object" && problem.errors !== null) {
+    for (const value of Object.values(problem.errors as Record<string, unknown>)) {
+      if (Array.isArray(value)) messages.push(...value.filter((m): m is string => typeof m === "string"));
+      else if (typeof value === "string") messages.push(value);
+    }
+  }
+  return { kind: "problem", status, title, messages };
+}
+
+export interface FollowUpsApi {
+  list(signal?: AbortSignal): Promise<FollowUpList>;
+  done(id: string): Promise<FollowUp>;
+  snooze(id: string, until: string): Promise<FollowUp>;
+  skip(id: string, reason: string): Promise<FollowUp>;
+}
+
+export interface ApiClientOptions {
+  /** Origin of the worker; "" means the page's own origin, which is how the worker serves the pane. */
+  baseUrl?: string;
+  apiKey: string;
+  fetch?: typeof fetch;
+}
+
+export function createFollowUpsApi({ baseUrl = "", apiKey, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): FollowUpsApi {
+  async function call<T>(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${apiKey}` };
+    if (body !== undefined) headers["Content-Type"] = "application/json";
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? null : JSON.stringify(body),
+        cache: "no-store",
+        ...(signal ? { signal } : {}),
+      });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      throw new ApiError({ kind: "unreachable", detail: error instanceof Error ? error.message : String(error) });
+    }
+    if (response.status === 401) throw new ApiError({ kind: "unauthorized" });
+    const text = await response.text();
+    let json: unknown = undefined;
+    if (text !== "") {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        json = undefined;
+      }
+    }
+    if (!response.ok) throw new ApiError(readProblem(response.status, json, response.statusText));
+    if (json === undefined) throw new ApiError({ kind: "problem", status: response.status, title: "The worker sent an answer the pane cannot read.", messages: [] });
+    return json as T;
+  }
+
+  const item = (id: string, action: string): string => `/api/followups/${encodeURIComponent(id)}/${action}`;
+
+  return {
+    list: (signal) => call<FollowUpList>("GET", "/api/followups", undefined, signal),
+    done: (id) => call<FollowUp>("POST", item(id, "done")),
+    snooze: (id, until) => call<FollowUp>("POST", item(id, "snooze"), { until }),
+    skip: (id, reason) => call<FollowUp>("POST", item(id, "skip"), { reason }),
+  };
+}
+
+export const skipReasonMaxLength = 500;
+
+/** Mirrors the worker's rule (1–500 characters) so the dialog can say so before a round trip. */
+export function validateSkipReason(reason: string): string | undefined {
+  const trimmed = reason.trim();
+  if (trimmed === "") return "Say in a few words why you are skipping this.";
+  if (trimmed.length > skipReasonMaxLength) return `Keep it under ${skipReasonMaxLength} characters.`;
+  return undefined;
+}

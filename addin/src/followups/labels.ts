@@ -1,0 +1,52 @@
+import type { FollowUp, FollowUpState, Step } from "./model";
+
+const stepLabels: Record<Step, string> = {
+  thankYou: "Thank-you note",
+  connect: "Connect",
+  oneToOne: "One-to-one",
+};
+
+const stepHints: Record<Step, string> = {
+  thankYou: "within 24 hours",
+  connect: "within 7 days",
+  oneToOne: "within 30 days",
+};
+
+/** A step the worker added after this build falls back to its raw name rather than breaking the pane. */
+export function stepLabel(step: Step | string): string {
+  return (stepLabels as Record<string, string>)[step] ?? step;
+}
+
+export function stepHint(step: Step | string): string | undefined {
+  return (stepHints as Record<string, string>)[step];
+}
+
+export type BadgeColor = "informative" | "success" | "warning" | "danger" | "subtle";
+
+export interface StateBadge {
+  text: string;
+  color: BadgeColor;
+}
+
+export function stateBadge(state: FollowUpState | string, overdue: boolean): StateBadge {
+  switch (state) {
+    case "prepared":
+      return { text: "Draft ready", color: "success" };
+    case "snoozed":
+      return { text: "Snoozed", color: "subtle" };
+    case "done":
+      return { text: "Done", color: "success" };
+    case "skipped":
+      return { text: "Skipped", color: "subtle" };
+    case "pending":
+      return overdue ? { text: "Overdue", color: "danger" } : { text: "To do", color: "informative" };
+    default:
+      return { text: state, color: "informative" };
+  }
+}
+
+/** The name to show; a contact without a display name still reads as a person. */
+export function personName(item: FollowUp): string {
+  const name = item.person.displayName.trim();
+  return name !== "" ? name : item.person.email;
+}
