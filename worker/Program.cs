@@ -1,4 +1,5 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
+using OfficeFollowUp.Hosting;
+
+// Composition lives in Hosting/WorkerApp.cs so the tests start exactly this process in-memory.
+var app = WorkerApp.Build(args);
 await app.RunAsync();

@@ -1,0 +1,112 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OfficeFollowUp.Api;
+using OfficeFollowUp.Hosting;
+using OfficeFollowUp.Sandbox;
+using OfficeFollowUp.Sync;
+
+namespace OfficeFollowUp.Tests.Integration;
+
+/// <summary>
+/// A sandbox mailbox on loopback plus a data folder; workers started against it are the real
+/// worker process composition (Kestrel, SQLite file, Graph SDK), with only time faked.
+/// </summary>
+public sealed class SandboxWorld : IAsyncDisposable
+{
+    private SandboxWorld(SandboxMailbox mailbox, SandboxServer server, FakeTimeProvider time, string dataFolder)
+    {
+        Mailbox = mailbox;
+        Server = server;
+        Time = time;
+        DataFolder = dataFolder;
+    }
+
+    public SandboxMailbox Mailbox { get; }
+
+    public SandboxServer Server { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public string DataFolder { get; }
+
+    public static async Task<SandboxWorld> StartAsync()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
+        var mailbox = SandboxMailbox.WithSampleData(time);
+        var server = await SandboxServer.StartAsync(mailbox);
+        var folder = Path.Combine(Path.GetTempPath(), "ofu-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return new SandboxWorld(mailbox, server, time, folder);
+    }
+
+    public async Task<RunningWorker> StartWorkerAsync(params string[] extraArgs)
+    {
+        string[] args =
+        [
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:DataFolder={DataFolder}",
+            $"--Mailbox:GraphBaseUrl={Server.BaseUrl}",
+            "--Mailbox:ContactsPageSize=5",
+            "--Sync:Enabled=false",
+            "--TaskPane:DistFolder=/nonexistent-in-tests",
+            "--Logging:LogLevel:Default=Warning",
+            .. extraArgs,
+        ];
+        var app = WorkerApp.Build(args, b => b.Services.AddSingleton<TimeProvider>(Time));
+        await app.StartAsync();
+        return new RunningWorker(app);
+    }
+
+    /// <summary>First connection: the worker baselines what the mailbox already holds.</summary>
+    public async Task<RunningWorker> StartBaselinedWorkerAsync()
+    {
+        var worker = await StartWorkerAsync();
+        await worker.SyncOnceAsync();
+        return worker;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless.
+        }
+    }
+}
+
+public sealed class RunningWorker(WebApplication app) : IAsyncDisposable
+{
+    public WebApplication App { get; } = app;
+
+    public T Get<T>() where T : notnull => App.Services.GetRequiredService<T>();
+
+    public Uri BaseAddress => new(App.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+
+    public Task<MailboxRun> SyncOnceAsync() => Get<SyncMailbox>().RunOnceAsync(CancellationToken.None);
+
+    public HttpClient Client(bool paired = true)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        if (paired)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Get<ApiKey>().Value);
+        }
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+    }
+}

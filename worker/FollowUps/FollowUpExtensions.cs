@@ -1,0 +1,13 @@
+using OfficeFollowUp.Hosting;
+
+namespace OfficeFollowUp.FollowUps;
+
+public static class FollowUpExtensions
+{
+    public static WebApplicationBuilder AddFollowUps(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<FollowUpOptions, FollowUpOptionsValidator>(builder.Configuration, FollowUpOptions.Section);
+        builder.Services.AddSingleton<PrepareThankYouDrafts>();
+        return builder;
+    }
+}

@@ -1,0 +1,58 @@
+namespace OfficeFollowUp.FollowUps;
+
+public enum FollowUpStepKind
+{
+    ThankYou,
+    Connect,
+    OneToOne,
+}
+
+public enum FollowUpState
+{
+    Pending,
+    Prepared,
+    Done,
+    Snoozed,
+    Skipped,
+}
+
+/// <summary>A contact as the sync saw it: only the facts detection needs.</summary>
+public sealed record ContactFacts(
+    string Id,
+    string DisplayName,
+    string? GivenName,
+    string? CompanyName,
+    IReadOnlyList<string> Emails,
+    DateTimeOffset? CreatedAt);
+
+/// <summary>Who the user is: every address that reaches them, and their time zone.</summary>
+public sealed record MailboxProfile(
+    string MailboxId,
+    string DisplayName,
+    string? GivenName,
+    IReadOnlyList<string> OwnAddresses,
+    string TimeZoneId);
+
+public sealed record NewAcquaintance(
+    string ContactId,
+    string Email,
+    string DisplayName,
+    string? GivenName,
+    string? CompanyName,
+    DateTimeOffset MetAt,
+    IReadOnlyList<string> OtherEmails);
+
+public enum SkipReason
+{
+    NoEmailAddress,
+    OwnAddress,
+    GroupAddress,
+    AlreadyKnown,
+    DuplicateInBatch,
+}
+
+public sealed record SkippedContact(string ContactId, SkipReason Reason);
+
+public sealed record Detection(IReadOnlyList<NewAcquaintance> NewAcquaintances, IReadOnlyList<SkippedContact> Skipped);
+
+public sealed record PlannedStep(FollowUpStepKind Kind, DateTimeOffset DueAt);

@@ -1,0 +1,37 @@
+using FluentValidation;
+
+namespace OfficeFollowUp.FollowUps;
+
+/// <summary>The 24/7/30 track and what counts as a person rather than a mailbox.</summary>
+public sealed class FollowUpOptions
+{
+    public const string Section = "FollowUps";
+
+    public TimeSpan ThankYouWithin { get; set; } = TimeSpan.FromHours(24);
+
+    public TimeSpan ConnectWithin { get; set; } = TimeSpan.FromDays(7);
+
+    public TimeSpan OneToOneWithin { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Local parts that belong to shared or automated mailboxes, never to a person met.</summary>
+    public List<string> GroupLocalParts { get; set; } =
+    [
+        "info", "noreply", "no-reply", "donotreply", "do-not-reply", "admin", "office", "sales", "support",
+        "contact", "hello", "team", "billing", "accounts", "enquiries", "inquiries", "marketing", "help",
+        "mailer-daemon", "postmaster", "newsletter", "notifications", "webmaster", "reception", "jobs", "careers",
+    ];
+
+    /// <summary>How the thank-you note is signed; empty means the mailbox owner's first name.</summary>
+    public string Signature { get; set; } = string.Empty;
+}
+
+public sealed class FollowUpOptionsValidator : AbstractValidator<FollowUpOptions>
+{
+    public FollowUpOptionsValidator()
+    {
+        RuleFor(o => o.ThankYouWithin).GreaterThan(TimeSpan.Zero).WithName("FollowUps:ThankYouWithin");
+        RuleFor(o => o.ConnectWithin).GreaterThan(o => o.ThankYouWithin).WithName("FollowUps:ConnectWithin");
+        RuleFor(o => o.OneToOneWithin).GreaterThan(o => o.ConnectWithin).WithName("FollowUps:OneToOneWithin");
+        RuleFor(o => o.Signature).MaximumLength(200).WithName("FollowUps:Signature");
+    }
+}

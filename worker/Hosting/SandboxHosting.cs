@@ -1,0 +1,109 @@
+using FluentValidation;
+using Microsoft.Extensions.Options;
+using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Sandbox;
+using OfficeFollowUp.Store;
+using OfficeFollowUp.Sync;
+
+namespace OfficeFollowUp.Hosting;
+
+public sealed class SandboxOptions
+{
+    public const string Section = "Sandbox";
+
+    /// <summary>Loopback port of the sandbox's Graph endpoint; 0 picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>Play "back from a mixer": add a few new contacts after the first sync.</summary>
+    public bool SampleScript { get; set; } = true;
+
+    public TimeSpan SampleScriptInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Polling is cheap against the sandbox, so the loop is quick enough to watch.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Extra generated contacts, to try a large first sync.</summary>
+    public int SeedContacts { get; set; }
+}
+
+public sealed class SandboxOptionsValidator : AbstractValidator<SandboxOptions>
+{
+    public SandboxOptionsValidator()
+    {
+        RuleFor(o => o.Port).InclusiveBetween(0, 65535).WithName("Sandbox:Port");
+        RuleFor(o => o.SampleScriptInterval).GreaterThanOrEqualTo(TimeSpan.Zero).WithName("Sandbox:SampleScriptInterval");
+        RuleFor(o => o.PollInterval).GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(100)).WithName("Sandbox:PollInterval");
+        RuleFor(o => o.SeedContacts).InclusiveBetween(0, 1_000_000).WithName("Sandbox:SeedContacts");
+    }
+}
+
+public static partial class SandboxHosting
+{
+    /// <summary>With no tenant configured, the worker runs against the built-in sandbox mailbox.</summary>
+    public static WebApplicationBuilder AddSandboxMailbox(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(builder.Configuration, SandboxOptions.Section);
+        var mailbox = builder.Configuration.GetSection(MailboxOptions.Section).Get<MailboxOptions>() ?? new MailboxOptions();
+        if (!mailbox.UsesSandbox)
+        {
+            return builder;
+        }
+
+        // The sandbox mailbox lives in memory, so its mirror in the store must start empty too;
+        // the pairing key in the data folder is kept.
+        builder.Services.PostConfigure<StoreOptions>(o =>
+        {
+            o.DatabaseFileName = "sandbox.db";
+            o.ResetOnStart = true;
+        });
+        builder.Services.PostConfigure<SyncOptions>(o => o.PollInterval = builder.Configuration.GetSection(SandboxOptions.Section).Get<SandboxOptions>()?.PollInterval ?? o.PollInterval);
+        builder.Services.AddHostedService<RunSandboxMailbox>();
+        return builder;
+    }
+
+    private sealed partial class RunSandboxMailbox(
+        MailboxEndpoint endpoint,
+        IOptions<SandboxOptions> options,
+        TimeProvider time,
+        ILogger<RunSandboxMailbox> logger) : BackgroundService
+    {
+        private SandboxServer? _server;
+
+        public override async Task StartAsync(CancellationToken cancellationToken)
+        {
+            var mailbox = SandboxMailbox.WithSampleData(time);
+            if (options.Value.SeedContacts > 0)
+            {
+                mailbox.SeedContacts(options.Value.SeedContacts);
+            }
+            _server = await SandboxServer.StartAsync(mailbox, options.Value.Port, cancellationToken);
+            Mailbox = mailbox;
+            endpoint.Set(_server.BaseUrl);
+            SandboxStarted(logger, _server.BaseUrl);
+            await base.StartAsync(cancellationToken);
+        }
+
+        private SandboxMailbox? Mailbox { get; set; }
+
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            if (options.Value.SampleScript && Mailbox is not null)
+            {
+                await new SandboxSampleScript(Mailbox, time).RunAsync(options.Value.SampleScriptInterval, stoppingToken)
+                    .ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        public override async Task StopAsync(CancellationToken cancellationToken)
+        {
+            await base.StopAsync(cancellationToken);
+            if (_server is not null)
+            {
+                await _server.DisposeAsync();
+            }
+        }
+
+        [LoggerMessage(1101, LogLevel.Information, "No Microsoft 365 tenant configured: using the built-in sandbox mailbox at {BaseUrl}.")]
+        private static partial void SandboxStarted(ILogger logger, Uri baseUrl);
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using OfficeFollowUp.FollowUps;
+
+namespace OfficeFollowUp.Mailbox;
+
+/// <summary>
+/// Creates drafts in Drafts and finds them again by the product's tag. Messages have no idempotency
+/// key in Graph, so the tag (a single-value extended property) is how "exactly once" is kept.
+/// </summary>
+public sealed class DraftWriter(MailboxClientFactory clients)
+{
+    /// <summary>Our property set GUID; never change it, or drafts made before can't be found again.</summary>
+    public const string TagPropertyId = "String {6d3b8a8e-3f2c-4f7a-9f0e-5b1a2c7e4d91} Name FollowUpKey";
+
+    public async Task<string?> FindByTagAsync(string tag, CancellationToken ct)
+    {
+        var page = await clients.Client.Me.Messages.GetAsync(r =>
+        {
+            r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{TagPropertyId}' and ep/value eq '{tag.Replace("'", "''", StringComparison.Ordinal)}')";
+            r.QueryParameters.Select = ["id"];
+            r.QueryParameters.Top = 2;
+        }, ct);
+        return page?.Value?.FirstOrDefault()?.Id;
+    }
+
+    public async Task<string> CreateAsync(DraftContent content, string tag, CancellationToken ct)
+    {
+        var message = new Message
+        {
+            Subject = content.Subject,
+            Body = new ItemBody { ContentType = BodyType.Html, Content = content.HtmlBody },
+            ToRecipients =
+            [
+                new Recipient { EmailAddress = new EmailAddress { Address = content.RecipientAddress, Name = content.RecipientName } },
+            ],
+            SingleValueExtendedProperties =
+            [
+                new SingleValueLegacyExtendedProperty { Id = TagPropertyId, Value = tag },
+            ],
+        };
+
+        var created = await clients.Client.Me.Messages.PostAsync(message, cancellationToken: ct);
+        return created?.Id ?? throw new InvalidOperationException("Graph created a draft without an id.");
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace OfficeFollowUp.Store;
+
+/// <summary>Opens connections to the worker's SQLite file and applies migrations once at start.</summary>
+public sealed class Database
+{
+    private readonly string _connectionString;
+    private readonly TimeProvider _time;
+    private readonly StoreOptions _options;
+
+    public Database(IOptions<StoreOptions> options, TimeProvider time)
+    {
+        _time = time;
+        _options = options.Value;
+        var path = options.Value.DatabasePath;
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        await using var pragma = connection.CreateCommand();
+        // WAL lets the API read while a sync round writes; foreign keys keep steps tied to people.
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        await pragma.ExecuteNonQueryAsync(ct);
+        return connection;
+    }
+
+    public async Task MigrateAsync(CancellationToken ct)
+    {
+        if (_options.ResetOnStart)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" })
+            {
+                File.Delete(_options.DatabasePath + suffix);
+            }
+        }
+
+        await using var connection = await OpenAsync(ct);
+        await Migrations.ApplyAsync(connection, _time.GetUtcNow(), ct);
+    }
+}

@@ -1,0 +1,133 @@
+using Microsoft.Data.Sqlite;
+
+namespace OfficeFollowUp.Store;
+
+/// <summary>
+/// Versioned schema changes. A migration is never edited once released; add a new one instead.
+/// Each runs in its own transaction together with the row that records it.
+/// </summary>
+internal static class Migrations
+{
+    private static readonly (int Version, string Name, string Sql)[] All =
+    [
+        (1, "initial", """
+            CREATE TABLE mailboxes (
+                id TEXT PRIMARY KEY,
+                display_name TEXT NOT NULL,
+                given_name TEXT,
+                own_addresses TEXT NOT NULL,
+                time_zone TEXT NOT NULL,
+                connected_at TEXT NOT NULL,
+                baselined_at TEXT
+            );
+            CREATE TABLE sync_state (
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                resource TEXT NOT NULL,
+                stage TEXT NOT NULL,
+                cursor TEXT,
+                failure_count INTEGER NOT NULL DEFAULT 0,
+                last_success_at TEXT,
+                last_error TEXT,
+                retry_after TEXT,
+                items_skipped INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (mailbox_id, resource)
+            );
+            CREATE TABLE contacts (
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                id TEXT NOT NULL,
+                folder_id TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                given_name TEXT,
+                company_name TEXT,
+                emails TEXT NOT NULL,
+                created_at TEXT,
+                first_seen_at TEXT NOT NULL,
+                removed INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (mailbox_id, id)
+            );
+            CREATE TABLE people (
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                email_key TEXT NOT NULL,
+                email TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                given_name TEXT,
+                company_name TEXT,
+                contact_id TEXT,
+                first_seen_at TEXT NOT NULL,
+                met_at TEXT,
+                is_acquaintance INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (mailbox_id, email_key)
+            );
+            CREATE TABLE follow_up_steps (
+                id TEXT PRIMARY KEY,
+                mailbox_id TEXT NOT NULL,
+                email_key TEXT NOT NULL,
+                step TEXT NOT NULL,
+                due_at TEXT NOT NULL,
+                state TEXT NOT NULL,
+                snoozed_until TEXT,
+                skip_reason TEXT,
+                draft_id TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                UNIQUE (mailbox_id, email_key, step),
+                FOREIGN KEY (mailbox_id, email_key) REFERENCES people(mailbox_id, email_key)
+            );
+            CREATE INDEX follow_up_steps_open ON follow_up_steps(mailbox_id, state, due_at);
+            CREATE TABLE outbox (
+                id TEXT PRIMARY KEY,
+                mailbox_id TEXT NOT NULL,
+                step_id TEXT NOT NULL UNIQUE REFERENCES follow_up_steps(id),
+                kind TEXT NOT NULL,
+                tag TEXT NOT NULL UNIQUE,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL,
+                last_error TEXT,
+                graph_id TEXT,
+                created_at TEXT NOT NULL,
+                completed_at TEXT
+            );
+            CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+
+    public static async Task ApplyAsync(SqliteConnection connection, DateTimeOffset now, CancellationToken ct)
+    {
+        await using (var create = connection.CreateCommand())
+        {
+            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+            await create.ExecuteNonQueryAsync(ct);
+        }
+
+        long current;
+        await using (var read = connection.CreateCommand())
+        {
+            read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+            current = (long)(await read.ExecuteScalarAsync(ct))!;
+        }
+
+        foreach (var (version, name, sql) in All.Where(m => m.Version > current))
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using (var apply = connection.CreateCommand())
+            {
+                apply.Transaction = tx;
+                apply.CommandText = sql;
+                await apply.ExecuteNonQueryAsync(ct);
+            }
+            await using (var record = connection.CreateCommand())
+            {
+                record.Transaction = tx;
+                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t)";
+                record.Parameters.AddWithValue("$v", version);
+                record.Parameters.AddWithValue("$n", name);
+                record.Parameters.AddWithValue("$t", now.ToString("O"));
+                await record.ExecuteNonQueryAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Store;
+
+namespace OfficeFollowUp.Sync;
+
+public sealed record PageResult(int Upserted, int Removed, int NewAcquaintances, int Skipped);
+
+/// <summary>
+/// Saves one delta page in one transaction: the contacts, and — when the round is news rather than
+/// history — the new acquaintances, their 24/7/30 steps and the outbox entries for their drafts.
+/// A replayed page finds its contacts already stored and so starts nothing twice.
+/// </summary>
+public sealed class SaveContactsPage(Database database, IOptions<FollowUpOptions> options)
+{
+    public async Task<PageResult> RunAsync(MailboxProfile profile, IReadOnlyList<ContactChange> changes, bool detect, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+
+        var removed = 0;
+        var latest = new Dictionary<string, ContactChange>(StringComparer.Ordinal);
+        foreach (var change in changes)
+        {
+            // A page may repeat an item; the last occurrence is the newest.
+            latest[change.Id] = change;
+        }
+
+        var fresh = new List<ContactFacts>();
+        var upserts = new List<ContactChange>();
+        await using (var exists = connection.Command("SELECT 1 FROM contacts WHERE mailbox_id = $m AND id = $id", tx))
+        {
+            exists.Parameters.AddWithValue("$m", profile.MailboxId);
+            var idParameter = exists.Parameters.Add("$id", SqliteType.Text);
+            foreach (var change in latest.Values)
+            {
+                if (change.Removed)
+                {
+                    await using var remove = connection.Command("UPDATE contacts SET removed = 1 WHERE mailbox_id = $m AND id = $id", tx)
+                        .With("$m", profile.MailboxId).With("$id", change.Id);
+                    removed += await remove.ExecuteNonQueryAsync(ct);
+                    continue;
+                }
+
+                idParameter.Value = change.Id;
+                if (await exists.ExecuteScalarAsync(ct) is null)
+                {
+                    fresh.Add(change.Contact!);
+                }
+                upserts.Add(change);
+            }
+        }
+
+        var detection = detect && fresh.Count > 0
+            ? DetectNewAcquaintances.Run(fresh, profile, await KnownKeysAsync(connection, tx, profile.MailboxId, fresh, ct), options.Value.GroupLocalParts, now)
+            : new Detection([], []);
+
+        foreach (var change in upserts)
+        {
+            await UpsertContactAsync(connection, tx, profile.MailboxId, change, now, ct);
+        }
+
+        var zone = MailboxTimeZone.Resolve(profile.TimeZoneId);
+        foreach (var person in detection.NewAcquaintances)
+        {
+            await StartTrackAsync(connection, tx, profile.MailboxId, person, zone, now, ct);
+        }
+
+        foreach (var change in upserts)
+        {
+            await RememberAddressesAsync(connection, tx, profile.MailboxId, change, now, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        return new PageResult(upserts.Count, removed, detection.NewAcquaintances.Count, detection.Skipped.Count);
+    }
+
+    private static async Task<IReadOnlySet<string>> KnownKeysAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, IEnumerable<ContactFacts> contacts, CancellationToken ct)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await using var command = connection.Command("SELECT 1 FROM people WHERE mailbox_id = $m AND email_key = $k", tx);
+        command.Parameters.AddWithValue("$m", mailboxId);
+        var key = command.Parameters.Add("$k", SqliteType.Text);
+        foreach (var email in contacts.SelectMany(c => c.Emails).Where(EmailAddresses.LooksValid).Select(EmailAddresses.Key).Distinct())
+        {
+            key.Value = email;
+            if (await command.ExecuteScalarAsync(ct) is not null)
+            {
+                known.Add(email);
+            }
+        }
+        return known;
+    }
+
+    private static async Task UpsertContactAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, ContactChange change, DateTimeOffset now, CancellationToken ct)
+    {
+        var contact = change.Contact!;
+        await using var command = connection.Command("""
+            INSERT INTO contacts (mailbox_id, id, folder_id, display_name, given_name, company_name, emails, created_at, first_seen_at, removed)
+            VALUES ($m, $id, $folder, $name, $given, $company, $emails, $created, $now, 0)
+            ON CONFLICT (mailbox_id, id) DO UPDATE SET folder_id = $folder, display_name = $name, given_name = $given,
+                company_name = $company, emails = $emails, created_at = COALESCE($created, created_at), removed = 0
+            """, tx)
+            .With("$m", mailboxId).With("$id", contact.Id).With("$folder", change.FolderId).With("$name", contact.DisplayName)
+            .With("$given", contact.GivenName).With("$company", contact.CompanyName)
+            .With("$emails", JsonSerializer.Serialize(contact.Emails)).With("$created", contact.CreatedAt).With("$now", now);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task RememberAddressesAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, ContactChange change, DateTimeOffset now, CancellationToken ct)
+    {
+        var contact = change.Contact!;
+        foreach (var email in contact.Emails.Where(EmailAddresses.LooksValid))
+        {
+            await using var command = connection.Command("""
+                INSERT INTO people (mailbox_id, email_key, email, display_name, given_name, company_name, contact_id, first_seen_at)
+                VALUES ($m, $k, $email, $name, $given, $company, $contact, $now)
+                ON CONFLICT (mailbox_id, email_key) DO NOTHING
+                """, tx)
+                .With("$m", mailboxId).With("$k", EmailAddresses.Key(email)).With("$email", email.Trim()).With("$name", contact.DisplayName)
+                .With("$given", contact.GivenName).With("$company", contact.CompanyName).With("$contact", contact.Id).With("$now", now);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private async Task StartTrackAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, NewAcquaintance person, TimeZoneInfo zone, DateTimeOffset now, CancellationToken ct)
+    {
+        var key = EmailAddresses.Key(person.Email);
+        await using (var insert = connection.Command("""
+            INSERT INTO people (mailbox_id, email_key, email, display_name, given_name, company_name, contact_id, first_seen_at, met_at, is_acquaintance)
+            VALUES ($m, $k, $email, $name, $given, $company, $contact, $now, $met, 1)
+            ON CONFLICT (mailbox_id, email_key) DO UPDATE SET is_acquaintance = 1, met_at = COALESCE(met_at, $met)
+            """, tx)
+            .With("$m", mailboxId).With("$k", key).With("$email", person.Email).With("$name", person.DisplayName)
+            .With("$given", person.GivenName).With("$company", person.CompanyName).With("$contact", person.ContactId)
+            .With("$now", now).With("$met", person.MetAt))
+        {
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        foreach (var step in PlanFollowUpTrack.Run(person.MetAt, zone, options.Value))
+        {
+            var stepId = Guid.CreateVersion7(now).ToString();
+            await using (var insertStep = connection.Command("""
+                INSERT INTO follow_up_steps (id, mailbox_id, email_key, step, due_at, state, created_at, updated_at)
+                VALUES ($id, $m, $k, $step, $due, $state, $now, $now)
+                ON CONFLICT (mailbox_id, email_key, step) DO NOTHING
+                """, tx)
+                .With("$id", stepId).With("$m", mailboxId).With("$k", key).With("$step", step.Kind.ToString())
+                .With("$due", step.DueAt.ToUniversalTime()).With("$state", FollowUpState.Pending.ToString()).With("$now", now))
+            {
+                if (await insertStep.ExecuteNonQueryAsync(ct) == 0)
+                {
+                    // This person already has this step: the user's earlier word on it stands.
+                    continue;
+                }
+            }
+
+            if (step.Kind == FollowUpStepKind.ThankYou)
+            {
+                await OutboxStore.EnqueueAsync(connection, tx, mailboxId, stepId, OutboxKind.ThankYouDraft, now, ct);
+            }
+        }
+    }
+}

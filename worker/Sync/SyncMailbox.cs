@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Store;
+
+namespace OfficeFollowUp.Sync;
+
+public sealed record MailboxRun(bool Connected, int NewAcquaintances, int DraftsPrepared, bool ReconnectNeeded);
+
+/// <summary>
+/// One pass over the signed-in mailbox: refresh who the user is when due, run a contacts round per
+/// folder, then work the outbox. An idle pass costs one Graph request per contact folder.
+/// </summary>
+public sealed class SyncMailbox(
+    MailboxReader reader,
+    MailboxStore mailboxes,
+    SyncContactFolder syncFolder,
+    SyncStateStore states,
+    PrepareThankYouDrafts prepareDrafts,
+    IOptions<SyncOptions> options,
+    TimeProvider time,
+    ILogger<SyncMailbox> logger)
+{
+    private MailboxProfile? _profile;
+    private IReadOnlyList<ContactFolderRef> _folders = [];
+    private DateTimeOffset _profileReadAt = DateTimeOffset.MinValue;
+    private int _baselineCount;
+    private bool _baselineDone;
+
+    public MailboxProfile? Profile => _profile;
+
+    public async Task<MailboxRun> RunOnceAsync(CancellationToken ct)
+    {
+        if (!await EnsureConnectedAsync(ct))
+        {
+            return new MailboxRun(false, 0, 0, true);
+        }
+
+        var profile = _profile!;
+        var stored = await mailboxes.GetAsync(profile.MailboxId, ct);
+        _baselineDone = stored?.BaselinedAt is not null;
+        var newAcquaintances = 0;
+        foreach (var folder in _folders)
+        {
+            var round = await syncFolder.RunAsync(profile, folder, BaselineProgress, ct);
+            newAcquaintances += round.NewAcquaintances;
+            if (round.WasBaseline && round.Completed)
+            {
+                _baselineCount += round.Contacts;
+            }
+            if (round.Failure == GraphOutcome.ReconnectNeeded)
+            {
+                return new MailboxRun(true, newAcquaintances, 0, true);
+            }
+        }
+
+        if (stored?.BaselinedAt is null && await AllFoldersIncrementalAsync(profile.MailboxId, ct))
+        {
+            await mailboxes.MarkBaselinedAsync(profile.MailboxId, time.GetUtcNow(), ct);
+            SyncTrace.Baselined(logger, _baselineCount);
+            _baselineDone = true;
+        }
+
+        if (newAcquaintances > 0)
+        {
+            SyncTrace.NewAcquaintances(logger, newAcquaintances);
+        }
+
+        var drafts = await prepareDrafts.RunAsync(profile, ct);
+        if (drafts.Prepared > 0)
+        {
+            SyncTrace.DraftsPrepared(logger, drafts.Prepared);
+        }
+        if (drafts.ReconnectNeeded)
+        {
+            SyncTrace.ReconnectNeeded(logger, "drafts");
+        }
+
+        return new MailboxRun(true, newAcquaintances, drafts.Prepared, drafts.ReconnectNeeded);
+    }
+
+    private async Task<bool> EnsureConnectedAsync(CancellationToken ct)
+    {
+        if (_profile is not null && time.GetUtcNow() - _profileReadAt < options.Value.ProfileRefresh)
+        {
+            return true;
+        }
+
+        try
+        {
+            var profile = await reader.ReadProfileAsync(ct);
+            var folders = await reader.ListContactFoldersAsync(ct);
+            await mailboxes.UpsertAsync(profile, time.GetUtcNow(), ct);
+            var firstTime = _profile is null;
+            (_profile, _folders, _profileReadAt) = (profile, folders, time.GetUtcNow());
+            if (firstTime)
+            {
+                SyncTrace.MailboxConnected(logger, folders.Count, MailboxTimeZone.IanaId(MailboxTimeZone.Resolve(profile.TimeZoneId)));
+            }
+            return true;
+        }
+        catch (Exception ex) when (GraphFailures.IsGraphOrTransport(ex))
+        {
+            var failure = GraphFailures.Map(ex, time.GetUtcNow());
+            if (failure.Outcome == GraphOutcome.ReconnectNeeded)
+            {
+                SyncTrace.ReconnectNeeded(logger, failure.Code);
+                return false;
+            }
+
+            SyncTrace.RetryLater(logger, failure.Code, failure.RetryAfter ?? TimeSpan.Zero);
+            // Keep working with what we knew if we knew anything.
+            return _profile is not null;
+        }
+    }
+
+    private async Task<bool> AllFoldersIncrementalAsync(string mailboxId, CancellationToken ct)
+    {
+        foreach (var folder in _folders)
+        {
+            var state = await states.GetAsync(mailboxId, SyncContactFolder.ResourceName(folder.Id), ct);
+            if (state.Stage != SyncStage.Incremental)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int _progressCount;
+
+    private void BaselineProgress(int contacts)
+    {
+        var before = _progressCount;
+        _progressCount += contacts;
+        if (!_baselineDone && before / 1000 != _progressCount / 1000)
+        {
+            SyncTrace.BaselineProgress(logger, _progressCount);
+        }
+    }
+}
