@@ -6,9 +6,9 @@ import { sameWallDate } from "./zonedTime";
  */
 export function formatDueTime(instant: Date, timeZone: string, now: Date, locale?: string): string {
   const time = new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" }).format(instant);
-  if (sameWallDate(instant, now, timeZone)) return `Today ${time}`;
+  if (sameWallDate(instant, now, timeZone)) return `today ${time}`;
   const tomorrow = new Date(now.getTime() + 24 * 3_600_000);
-  if (sameWallDate(instant, tomorrow, timeZone)) return `Tomorrow ${time}`;
+  if (sameWallDate(instant, tomorrow, timeZone)) return `tomorrow ${time}`;
   const sameYear =
     new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(instant) ===
     new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(now);

@@ -4,7 +4,10 @@ export type SnoozeChoiceKey = "laterToday" | "tomorrowMorning" | "nextWeek";
 
 export interface SnoozeChoice {
   key: SnoozeChoiceKey;
+  /** Short name for the menu ("Tomorrow"). */
   label: string;
+  /** When, in the mailbox zone ("Thu 26 Nov, 09:00"). */
+  detail: string;
   /** ISO 8601 with the mailbox zone's offset: the body of POST /snooze. */
   until: string;
   instant: Date;
@@ -35,13 +38,10 @@ export function snoozeChoices(now: Date, timeZone: string, locale?: string): Sno
     new Intl.DateTimeFormat(locale, { timeZone, weekday: "short", day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" }).format(d);
 
   return [
-    {
-      key: "laterToday",
-      label: sameWallDate(later, now, timeZone) ? `Later today (${time(later)})` : `In 3 hours (${dayAndTime(later)})`,
-      until: toIsoWithOffset(later, timeZone),
-      instant: later,
-    },
-    { key: "tomorrowMorning", label: `Tomorrow (${dayAndTime(tomorrow)})`, until: toIsoWithOffset(tomorrow, timeZone), instant: tomorrow },
-    { key: "nextWeek", label: `Next week (${dayAndTime(monday)})`, until: toIsoWithOffset(monday, timeZone), instant: monday },
+    sameWallDate(later, now, timeZone)
+      ? { key: "laterToday", label: "Later today", detail: time(later), until: toIsoWithOffset(later, timeZone), instant: later }
+      : { key: "laterToday", label: "In 3 hours", detail: dayAndTime(later), until: toIsoWithOffset(later, timeZone), instant: later },
+    { key: "tomorrowMorning", label: "Tomorrow", detail: dayAndTime(tomorrow), until: toIsoWithOffset(tomorrow, timeZone), instant: tomorrow },
+    { key: "nextWeek", label: "Next week", detail: dayAndTime(monday), until: toIsoWithOffset(monday, timeZone), instant: monday },
   ];
 }

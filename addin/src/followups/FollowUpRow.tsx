@@ -1,0 +1,135 @@
+import { useId } from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Menu,
+  MenuItem,
+  MenuList,
+  MenuPopover,
+  MenuTrigger,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Snooze20Regular } from "@fluentui/react-icons";
+import { describeRelative, formatDueTime } from "./formatDue";
+import { effectiveDueAt } from "./groupFollowUps";
+import { personName, stateBadge, stepLabel } from "./labels";
+import type { FollowUp } from "./model";
+import type { SnoozeChoice } from "./snoozeChoices";
+
+const useStyles = makeStyles({
+  row: {
+    listStyleType: "none",
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow2,
+  },
+  top: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
+  who: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
+  name: { overflowWrap: "anywhere" },
+  email: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  what: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
+  overdue: { color: tokens.colorPaletteRedForeground1 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
+  badge: { flexShrink: 0 },
+  choice: { display: "flex", flexDirection: "column" },
+});
+
+export interface FollowUpRowProps {
+  item: FollowUp;
+  timeZone: string;
+  now: Date;
+  overdue: boolean;
+  busy: boolean;
+  canOpenDraft: boolean;
+  snoozeChoices: SnoozeChoice[];
+  onDone(item: FollowUp): void;
+  onSnooze(item: FollowUp, choice: SnoozeChoice): void;
+  onSkip(item: FollowUp): void;
+  onOpenDraft(item: FollowUp): void;
+}
+
+export function FollowUpRow(props: FollowUpRowProps) {
+  const { item, timeZone, now, overdue, busy, canOpenDraft, snoozeChoices } = props;
+  const styles = useStyles();
+  const titleId = useId();
+  const name = personName(item);
+  const step = stepLabel(item.step);
+  const badge = stateBadge(item.state, overdue);
+  const due = effectiveDueAt(item);
+  const snoozed = item.state === "snoozed" && item.snoozedUntil;
+  const whenText = `${snoozed ? "Snoozed until" : "Due"} ${formatDueTime(due, timeZone, now)}`;
+  // Each action's accessible name starts with its visible text and says whom it is for.
+  const about = `${step} for ${name}`;
+
+  return (
+    <li className={styles.row} aria-labelledby={titleId} data-testid="followup-row" data-followup-id={item.id}>
+      <div className={styles.top}>
+        <div className={styles.who}>
+          <Text id={titleId} weight="semibold" className={styles.name}>
+            {name}
+          </Text>
+          {item.person.email && item.person.email !== name ? <Caption1 className={styles.email}>{item.person.email}</Caption1> : null}
+        </div>
+        <Badge className={styles.badge} appearance="tint" color={badge.color} shape="rounded">
+          {badge.text}
+        </Badge>
+      </div>
+      <div className={styles.what}>
+        <Text size={200} weight="medium">
+          {step}
+        </Text>
+        <Text size={200} className={overdue ? styles.overdue : undefined}>
+          <time dateTime={item.snoozedUntil && snoozed ? item.snoozedUntil : item.dueAt}>{whenText}</time>
+          {overdue ? ` · ${describeRelative(due, now)}` : null}
+        </Text>
+      </div>
+      <div className={styles.actions}>
+        {item.state === "prepared" && item.draftId && canOpenDraft ? (
+          <Button size="small" appearance="primary" icon={<MailEdit20Regular />} aria-label={`Open draft: ${about}`} onClick={() => props.onOpenDraft(item)}>
+            Open draft
+          </Button>
+        ) : null}
+        <Button
+          size="small"
+          appearance={item.state === "prepared" && canOpenDraft ? "secondary" : "primary"}
+          icon={busy ? <Spinner size="extra-tiny" /> : <Checkmark20Regular />}
+          disabled={busy}
+          aria-label={`Done: ${about}`}
+          onClick={() => props.onDone(item)}
+        >
+          Done
+        </Button>
+        <Menu positioning={{ position: "below", align: "start", autoSize: "width" }}>
+          <MenuTrigger disableButtonEnhancement>
+            <Button size="small" appearance="subtle" icon={<Snooze20Regular />} disabled={busy} aria-label={`Snooze: ${about}`}>
+              Snooze
+            </Button>
+          </MenuTrigger>
+          <MenuPopover>
+            <MenuList aria-label={`Snooze ${about} until`}>
+              {snoozeChoices.map((choice) => (
+                <MenuItem key={choice.key} onClick={() => props.onSnooze(item, choice)}>
+                  <span className={styles.choice}>
+                    <span>{choice.label}</span>
+                    <Caption1 className={styles.email}>{choice.detail}</Caption1>
+                  </span>
+                </MenuItem>
+              ))}
+            </MenuList>
+          </MenuPopover>
+        </Menu>
+        <Button size="small" appearance="subtle" icon={<DismissCircle20Regular />} disabled={busy} aria-label={`Skip: ${about}`} onClick={() => props.onSkip(item)}>
+          Skip
+        </Button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,62 @@
+import { useState } from "react";
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { PlugConnected20Regular } from "@fluentui/react-icons";
+import { normalisePairingCode } from "./apiKeyStore";
+
+const useStyles = makeStyles({
+  pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "480px", margin: "0 auto" },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, alignItems: "flex-start" },
+  input: { width: "100%" },
+});
+
+export interface PairingFormProps {
+  /** Why the form is shown again, e.g. after the worker answered 401. */
+  message?: string | undefined;
+  onPaired(key: string): void;
+}
+
+/** Asked once: the code the worker printed on its console (or the whole pane URL it printed). */
+export function PairingForm({ message, onPaired }: PairingFormProps) {
+  const styles = useStyles();
+  const [value, setValue] = useState("");
+  const [error, setError] = useState<string>();
+
+  return (
+    <main className={styles.pane}>
+      <h1 className={styles.title}>Pair with your worker</h1>
+      {message ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Pairing needed</MessageBarTitle>
+            {message}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <Text>
+        When the OfficeFollowUp worker starts, it prints a pairing code and a task pane link on its console. Paste either one
+        here; the pane remembers it on this computer.
+      </Text>
+      <form
+        className={styles.form}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const code = normalisePairingCode(value);
+          if (!code) {
+            setError("That doesn't look like a pairing code. Copy it from the worker's console.");
+            return;
+          }
+          setError(undefined);
+          onPaired(code);
+        }}
+      >
+        <Field className={styles.input} label="Pairing code" required validationMessage={error} validationState={error ? "error" : "none"}>
+          <Input value={value} onChange={(_, d) => setValue(d.value)} autoComplete="off" spellCheck={false} placeholder="Paste the code or link" />
+        </Field>
+        <Button type="submit" appearance="primary" icon={<PlugConnected20Regular />}>
+          Pair
+        </Button>
+      </form>
+    </main>
+  );
+}
