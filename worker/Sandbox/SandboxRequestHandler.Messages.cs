@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+
+namespace OfficeFollowUp.Sandbox;
+
+internal sealed partial class SandboxRequestHandler
+{
+    private const int DefaultMessagePageSize = 10;
+
+    /// <summary>
+    /// Creates a draft. Messages have no idempotency key; the worker tags each draft with a single-value extended
+    /// property and looks the tag up before creating again. The property is stored but, as in Graph, only
+    /// returned when expanded.
+    /// </summary>
+    private async Task CreateMessageAsync(SandboxRequest r)
+    {
+        using var body = await ReadBodyAsync(r).ConfigureAwait(false);
+        var json = body.RootElement;
+        if (json.ValueKind != JsonValueKind.Object)
+        {
+            throw new GraphError(HttpStatusCode.BadRequest, "BadRequest", "The request body must be a JSON object.");
+        }
+
+        var contentType = "text";
+        var content = string.Empty;
+        if (json.TryGetProperty("body", out var itemBody) && itemBody.ValueKind == JsonValueKind.Object)
+        {
+            contentType = itemBody.TryGetProperty("contentType", out var ct) && ct.GetString() is { } t ? t.ToLowerInvariant() : "text";
+            content = itemBody.TryGetProperty("content", out var c) ? c.GetString() ?? string.Empty : string.Empty;
+        }
+
+        var properties = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        if (json.TryGetProperty("singleValueExtendedProperties", out var extended) && extended.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var property in extended.EnumerateArray())
+            {
+                if (property.TryGetProperty("id", out var id) && id.GetString() is { } key
+                    && property.TryGetProperty("value", out var value))
+                {
+                    properties[key] = value.GetString() ?? string.Empty;
+                }
+            }
+        }
+
+        var draft = _mailbox.CreateDraft(new DraftInput(
+            json.TryGetProperty("subject", out var subject) ? subject.GetString() : null,
+            contentType,
+            content,
+            Recipients(json, "toRecipients"),
+            Recipients(json, "ccRecipients"),
+            Recipients(json, "bccRecipients"),
+            json.TryGetProperty("categories", out var categories) ? Strings(categories) : [],
+            properties));
+
+        if (_mailbox.Faults.TakeDropAfterApply(r.Http.Request.Method, r.Http.Request.Path.Value ?? string.Empty))
+        {
+            // The write happened; the client never hears about it. This is how retries make duplicates.
+            r.Http.Abort();
+            return;
+        }
+
+        await WriteJsonAsync(r, 201, w => SandboxJson.WriteMessage(
+            w, draft, null, null, $"{r.BaseUrl}/$metadata#users('{_mailbox.User.Id}')/messages/$entity")).ConfigureAwait(false);
+    }
+
+    private Task ListDraftsFolderMessagesAsync(SandboxRequest r, string folderId)
+    {
+        if (!folderId.Equals(SandboxMailbox.DraftsWellKnownName, StringComparison.OrdinalIgnoreCase) && folderId != _mailbox.DraftsFolderId)
+        {
+            throw ItemNotFound();
+        }
+
+        return ListMessagesAsync(r, $"/me/mailFolders/{folderId}/messages");
+    }
+
+    private Task ListMessagesAsync(SandboxRequest r, string path)
+    {
+        var query = r.Http.Request.Query;
+        var filter = query["$filter"].ToString();
+        MessageQuery.PropertyMatch? match = null;
+        if (filter.Length > 0 && !MessageQuery.TryParseFilter(filter, out match))
+        {
+            throw new GraphError(HttpStatusCode.BadRequest, "ErrorInvalidUrlQueryFilter", "The query filter contains one or more invalid nodes.");
+        }
+
+        var expandPropertyId = ParseExpand(query["$expand"].ToString());
+        var rawSelect = query["$select"].ToString();
+        var select = ParseSelect(rawSelect, SandboxJson.MessageProperties, "microsoft.graph.message");
+        var top = Math.Clamp(ParseNonNegative(r, "$top", DefaultMessagePageSize), 1, MaxPageSize);
+        var skip = ParseNonNegative(r, "$skip", 0);
+
+        var matches = _mailbox.Drafts
+            .Where(m => match is null
+                || (m.SingleValueExtendedProperties.TryGetValue(match.PropertyId, out var value) && value == match.Value))
+            .OrderByDescending(m => m.CreatedDateTime)
+            .ToList();
+        var page = matches.Skip(skip).Take(top).ToList();
+        var hasMore = matches.Count > skip + top;
+
+        return WriteJsonAsync(r, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"{r.BaseUrl}/$metadata#users('{_mailbox.User.Id}')/messages");
+            if (hasMore)
+            {
+                var link = new List<string>();
+                if (filter.Length > 0) link.Add("$filter=" + Uri.EscapeDataString(filter));
+                if (rawSelect.Length > 0) link.Add("$select=" + Uri.EscapeDataString(rawSelect));
+                if (query["$expand"].ToString() is { Length: > 0 } expand) link.Add("$expand=" + Uri.EscapeDataString(expand));
+                link.Add(string.Create(CultureInfo.InvariantCulture, $"$top={top}"));
+                link.Add(string.Create(CultureInfo.InvariantCulture, $"$skip={skip + top}"));
+                w.WriteString("@odata.nextLink", $"{r.BaseUrl}{path}?{string.Join('&', link)}");
+            }
+
+            w.WriteStartArray("value");
+            foreach (var message in page)
+            {
+                SandboxJson.WriteMessage(w, message, select, expandPropertyId, null);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
+    private Task GetMessageAsync(SandboxRequest r, string id)
+    {
+        var message = _mailbox.FindDraft(id) ?? throw ItemNotFound();
+        var query = r.Http.Request.Query;
+        var select = ParseSelect(query["$select"].ToString(), SandboxJson.MessageProperties, "microsoft.graph.message");
+        var expandPropertyId = ParseExpand(query["$expand"].ToString());
+        return WriteJsonAsync(r, 200, w => SandboxJson.WriteMessage(
+            w, message, select, expandPropertyId, $"{r.BaseUrl}/$metadata#users('{_mailbox.User.Id}')/messages/$entity"));
+    }
+
+    private Task DeleteMessageAsync(SandboxRequest r, string id)
+    {
+        if (!_mailbox.DeleteDraft(id))
+        {
+            throw ItemNotFound();
+        }
+
+        return NoContent(r);
+    }
+
+    private static string? ParseExpand(string expand)
+    {
+        if (expand.Length == 0)
+        {
+            return null;
+        }
+
+        return MessageQuery.TryParseExpand(expand, out var propertyId)
+            ? propertyId
+            : throw new GraphError(HttpStatusCode.BadRequest, "BadRequest", $"Parsing OData Select and Expand failed: could not expand '{expand}'.");
+    }
+
+    private static SandboxRecipient[] Recipients(JsonElement json, string name)
+    {
+        if (!json.TryGetProperty(name, out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return [];
+        }
+
+        return
+        [
+            .. list.EnumerateArray()
+                .Where(r => r.ValueKind == JsonValueKind.Object && r.TryGetProperty("emailAddress", out _))
+                .Select(r => r.GetProperty("emailAddress"))
+                .Where(e => e.TryGetProperty("address", out var a) && a.ValueKind == JsonValueKind.String)
+                .Select(e => new SandboxRecipient(
+                    e.TryGetProperty("name", out var n) ? n.GetString() : null,
+                    e.GetProperty("address").GetString()!)),
+        ];
+    }
+}

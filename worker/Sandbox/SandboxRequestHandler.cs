@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace OfficeFollowUp.Sandbox;
+
+/// <summary>
+/// Answers one Graph request: records it, applies injected faults, routes it and writes Graph's JSON or error body.
+/// </summary>
+internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
+{
+    private readonly SandboxMailbox _mailbox = mailbox;
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var clientRequestId = http.Request.Headers["client-request-id"].ToString();
+        var request = new SandboxRequest(
+            http,
+            Guid.NewGuid().ToString(),
+            string.IsNullOrEmpty(clientRequestId) ? Guid.NewGuid().ToString() : clientRequestId,
+            $"{http.Request.Scheme}://{http.Request.Host}/v1.0",
+            PreferHeader.Parse(http.Request.Headers["Prefer"]));
+        http.Response.Headers["request-id"] = request.RequestId;
+        http.Response.Headers["client-request-id"] = request.ClientRequestId;
+        http.Response.Headers.CacheControl = "private";
+        if (request.Prefer.ImmutableId)
+        {
+            request.Applied.Add("IdType=\"ImmutableId\"");
+        }
+
+        var method = http.Request.Method;
+        var path = http.Request.Path.Value ?? "/";
+        var route = SandboxRoute.Match(path, _mailbox.User);
+        _mailbox.Requests.Record($"{method} {route?.Template ?? "(unmatched)"}", request.Prefer.ImmutableId);
+
+        try
+        {
+            var failure = _mailbox.Faults.TakeFailure(method, path);
+            if (failure is not null)
+            {
+                if (failure.RetryAfter is { } retryAfter)
+                {
+                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+                }
+
+                throw new GraphError(failure.Status, failure.Code, failure.Message);
+            }
+
+            if (route is null)
+            {
+                var segment = path.TrimEnd('/').Split('/')[^1];
+                throw new GraphError(HttpStatusCode.NotFound, "ResourceNotFound", $"Resource not found for the segment '{segment}'.");
+            }
+
+            await DispatchAsync(request, route, method).ConfigureAwait(false);
+        }
+        catch (GraphError error)
+        {
+            await WriteErrorAsync(request, error).ConfigureAwait(false);
+        }
+    }
+
+    private Task DispatchAsync(SandboxRequest r, SandboxRoute route, string method) => (route.Kind, method) switch
+    {
+        (SandboxRouteKind.Me, "GET") => WriteJsonAsync(r, 200, w => SandboxJson.WriteUser(w, _mailbox.User, r.BaseUrl)),
+        (SandboxRouteKind.MailboxSettings, "GET") => WriteJsonAsync(r, 200, w => SandboxJson.WriteMailboxSettings(
+            w, _mailbox.User, _mailbox.TimeZone, _mailbox.WorkingHours, _mailbox.DraftsFolderId, _mailbox.Now, r.BaseUrl)),
+        (SandboxRouteKind.ContactFolders, "GET") => ListContactFoldersAsync(r),
+        (SandboxRouteKind.ContactFoldersDelta, "GET") => ContactFoldersDeltaAsync(r),
+        (SandboxRouteKind.ContactFolder, "GET") => GetContactFolderAsync(r, route.FolderId!),
+        (SandboxRouteKind.FolderContacts, "GET") => ListContactsAsync(r, route.FolderId!),
+        (SandboxRouteKind.FolderContacts, "POST") => CreateContactAsync(r, route.FolderId!),
+        (SandboxRouteKind.FolderContactsDelta, "GET") => ContactsDeltaAsync(r, route.FolderId!),
+        (SandboxRouteKind.FolderContact or SandboxRouteKind.Contact, "GET") => GetContactAsync(r, route.ItemId!, route.FolderId),
+        (SandboxRouteKind.FolderContact or SandboxRouteKind.Contact, "PATCH") => UpdateContactAsync(r, route.ItemId!, route.FolderId),
+        (SandboxRouteKind.FolderContact or SandboxRouteKind.Contact, "DELETE") => DeleteContactAsync(r, route.ItemId!, route.FolderId),
+        (SandboxRouteKind.Contacts, "GET") => ListContactsAsync(r, _mailbox.DefaultContactFolderId),
+        (SandboxRouteKind.Contacts, "POST") => CreateContactAsync(r, _mailbox.DefaultContactFolderId),
+        (SandboxRouteKind.Messages, "GET") => ListMessagesAsync(r, "/me/messages"),
+        (SandboxRouteKind.Messages, "POST") => CreateMessageAsync(r),
+        (SandboxRouteKind.MailFolderMessages, "GET") => ListDraftsFolderMessagesAsync(r, route.FolderId!),
+        (SandboxRouteKind.Message, "GET") => GetMessageAsync(r, route.ItemId!),
+        (SandboxRouteKind.Message, "DELETE") => DeleteMessageAsync(r, route.ItemId!),
+        _ => throw new GraphError(HttpStatusCode.MethodNotAllowed, "BadRequest", $"The HTTP method '{method}' is not allowed on this resource."),
+    };
+
+    private static async Task<JsonDocument> ReadBodyAsync(SandboxRequest r)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(r.Http.Request.Body, cancellationToken: r.Http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            throw new GraphError(HttpStatusCode.BadRequest, "BadRequest", "Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.");
+        }
+    }
+
+    private static IReadOnlySet<string>? ParseSelect(string? select, IReadOnlySet<string> known, string typeName)
+    {
+        if (string.IsNullOrWhiteSpace(select))
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!known.Contains(raw))
+            {
+                throw new GraphError(HttpStatusCode.BadRequest, "RequestBroker--ParseUri", $"Could not find a property named '{raw}' on type '{typeName}'.");
+            }
+
+            names.Add(raw);
+        }
+
+        return names;
+    }
+
+    private static int ParseNonNegative(SandboxRequest r, string name, int fallback)
+    {
+        var text = r.Http.Request.Query[name].ToString();
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new GraphError(HttpStatusCode.BadRequest, "BadRequest", $"Invalid value '{text}' for query option {name}.");
+    }
+
+    private static Task WriteJsonAsync(SandboxRequest r, int status, Action<Utf8JsonWriter> write)
+    {
+        var bytes = SandboxJson.Write(write);
+        var response = r.Http.Response;
+        if (r.Applied.Count > 0)
+        {
+            response.Headers["Preference-Applied"] = string.Join(", ", r.Applied);
+        }
+
+        response.StatusCode = status;
+        response.ContentType = SandboxJson.ContentType;
+        response.ContentLength = bytes.Length;
+        return response.Body.WriteAsync(bytes, r.Http.RequestAborted).AsTask();
+    }
+
+    private Task WriteErrorAsync(SandboxRequest r, GraphError error)
+    {
+        var bytes = SandboxJson.Write(w => SandboxJson.WriteError(w, error.Code, error.Message, _mailbox.Now, r.RequestId, r.ClientRequestId));
+        var response = r.Http.Response;
+        response.StatusCode = (int)error.Status;
+        if (error.Location is not null)
+        {
+            response.Headers.Location = error.Location;
+        }
+
+        response.ContentType = SandboxJson.ContentType;
+        response.ContentLength = bytes.Length;
+        return response.Body.WriteAsync(bytes, r.Http.RequestAborted).AsTask();
+    }
+
+    private static Task NoContent(SandboxRequest r)
+    {
+        r.Http.Response.StatusCode = 204;
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed record SandboxRequest(HttpContext Http, string RequestId, string ClientRequestId, string BaseUrl, PreferHeader Prefer)
+{
+    /// <summary>Values for the Preference-Applied header.</summary>
+    public List<string> Applied { get; } = [];
+}
+
+/// <summary>A Graph error answer; thrown inside handlers and written as Graph's error body.</summary>
+#pragma warning disable CA1032 // Not a public exception type; only the handler creates and catches it.
+internal sealed class GraphError(HttpStatusCode status, string code, string message, string? location = null) : Exception(message)
+#pragma warning restore CA1032
+{
+    public HttpStatusCode Status { get; } = status;
+    public string Code { get; } = code;
+    public string? Location { get; } = location;
+}

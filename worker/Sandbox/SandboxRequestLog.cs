@@ -1,0 +1,44 @@
+using System.Collections.Concurrent;
+
+namespace OfficeFollowUp.Sandbox;
+
+/// <summary>
+/// Counts the requests the sandbox received, by "METHOD /route/{template}", so tests and the benchmark
+/// can assert how many Graph calls a piece of work costs (an idle contacts poll is one request per folder).
+/// </summary>
+public sealed class SandboxRequestLog
+{
+    private readonly ConcurrentDictionary<string, int> _byRoute = new(StringComparer.Ordinal);
+    private int _total;
+    private int _withoutImmutableId;
+
+    public int Total => Volatile.Read(ref _total);
+
+    /// <summary>Requests that did not carry <c>Prefer: IdType="ImmutableId"</c>.</summary>
+    public int WithoutImmutableIdPreference => Volatile.Read(ref _withoutImmutableId);
+
+    /// <summary>Requests for one key such as <c>GET /me/contactFolders/{id}/contacts/delta</c>.</summary>
+    public int Count(string methodAndRoute) => _byRoute.TryGetValue(methodAndRoute, out var count) ? count : 0;
+
+    public SandboxRequestLogSnapshot Snapshot() =>
+        new(Total, WithoutImmutableIdPreference, new Dictionary<string, int>(_byRoute, StringComparer.Ordinal));
+
+    public void Reset()
+    {
+        _byRoute.Clear();
+        Interlocked.Exchange(ref _total, 0);
+        Interlocked.Exchange(ref _withoutImmutableId, 0);
+    }
+
+    internal void Record(string methodAndRoute, bool hadImmutableIdPreference)
+    {
+        _byRoute.AddOrUpdate(methodAndRoute, 1, static (_, count) => count + 1);
+        Interlocked.Increment(ref _total);
+        if (!hadImmutableIdPreference)
+        {
+            Interlocked.Increment(ref _withoutImmutableId);
+        }
+    }
+}
+
+public sealed record SandboxRequestLogSnapshot(int Total, int WithoutImmutableIdPreference, IReadOnlyDictionary<string, int> ByRoute);
