@@ -93,7 +93,7 @@ internal static partial class SandboxJson
         w.WriteString("@odata.context", $"{baseUrl}/$metadata#users('{user.Id}')/mailboxSettings");
         w.WriteString("archiveFolder", archiveFolderId);
         w.WriteString("timeZone", timeZone);
-        w.WriteString("delegateMeetingMessageDeliveryOptions", "sendToDelegateOutlookOnly");
+        w.WriteString("delegateMeetingMessageDeliveryOptions", "sendToDelegateAndInformationToPrincipal");
         w.WriteString("dateFormat", "d/MM/yyyy");
         w.WriteString("timeFormat", "h:mm tt");
         // v1.0 declares userPurpose as an enum (a plain string); only beta wraps it in {"value": ...}.
