@@ -162,6 +162,15 @@ public sealed class SandboxMailbox
         }
     }
 
+    /// <summary>Ids of the live contacts of a folder (default folder when null), in creation order.</summary>
+    public IReadOnlyList<string> ContactIds(string? folderId = null)
+    {
+        lock (_gate)
+        {
+            return [.. GetFolderLocked(folderId ?? DefaultContactFolderId).Live];
+        }
+    }
+
     public SandboxContactSeed? FindContact(string id)
     {
         lock (_gate)
