@@ -1,0 +1,83 @@
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FollowUpList } from "../src/followups/model";
+import { startWorker, type RunningWorker } from "./worker";
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const resultsDir = resolve(import.meta.dirname, "..", "test-results");
+
+let worker: RunningWorker | undefined;
+let context: BrowserContext | undefined;
+let profileDir: string | undefined;
+
+beforeAll(async () => {
+  worker = await startWorker();
+  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    viewport: { width: 360, height: 800 },
+  });
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await worker?.stop();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function listFollowUps(w: RunningWorker): Promise<FollowUpList> {
+  const response = await fetch(`${w.baseUrl}/api/followups`, { headers: { Authorization: `Bearer ${w.apiKey}` } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as FollowUpList;
+}
+
+async function openPane(ctx: BrowserContext, w: RunningWorker): Promise<Page> {
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  // No internet here, and a plain browser is not Outlook: office.js fails to load, as it would offline.
+  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+  await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
+  return page;
+}
+
+describe("task pane against the real worker and sandbox mailbox", () => {
+  it("shows a new acquaintance's follow-up, marks it done, and passes axe", async () => {
+    if (!worker || !context) throw new Error("setup failed");
+    const w = worker;
+    const page = await openPane(context, w);
+
+    // The key leaves the address bar at once.
+    await expect.poll(() => new URL(page.url()).hash).toBe("");
+
+    // The sample script adds new contacts after the first sync; the worker prepares thank-you drafts.
+    const rows = page.getByTestId("followup-row");
+    await rows.first().waitFor({ state: "visible", timeout: 60_000 }).catch((error: unknown) => {
+      throw new Error(`No follow-up appeared in the pane within 60 s.\n${String(error)}\n${w.output()}`);
+    });
+
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: join(resultsDir, "taskpane.png"), fullPage: true });
+
+    // Fluent's focus manager (Tabster) puts aria-hidden, focusable <i data-tabster-dummy> sentinels on
+    // <body> that pass focus on at once; axe's aria-hidden-focus flags them. Everything else is checked.
+    const axe = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
+    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+
+    const row = rows.first();
+    const id = await row.getAttribute("data-followup-id");
+    expect(id).toBeTruthy();
+    await row.getByRole("button", { name: /^Done/ }).click();
+
+    await expect.poll(() => page.locator(`[data-followup-id="${id}"]`).count(), { timeout: 15_000 }).toBe(0);
+    const after = await listFollowUps(w);
+    expect(after.items.map((i) => i.id)).not.toContain(id);
+
+    await page.screenshot({ path: join(resultsDir, "taskpane-after-done.png"), fullPage: true });
+  });
+});

@@ -1,0 +1,110 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+export const repoRoot = resolve(import.meta.dirname, "..", "..");
+export const distFolder = join(repoRoot, "addin", "dist");
+export const workerDll = process.env.OFU_WORKER_DLL ?? join(repoRoot, "worker", "bin", "Debug", "net10.0", "OfficeFollowUp.Worker.dll");
+
+export interface RunningWorker {
+  baseUrl: string;
+  dataFolder: string;
+  apiKey: string;
+  /** The worker's console so far, for failure messages. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** A free loopback port: listen on port 0, read the port the OS chose, close. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolvePort(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, child: ChildProcess, output: () => string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The worker exited (code ${child.exitCode}) while waiting for ${what}.\n${output()}`);
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs / 1000} s waiting for ${what}.\n${output()}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+/**
+ * Starts the real worker (the built DLL) against a fresh data folder, with the sandbox mailbox's
+ * sample script and sync loop ticking every second, serving addin/dist as the task pane.
+ */
+export async function startWorker(): Promise<RunningWorker> {
+  if (!existsSync(workerDll)) throw new Error(`Worker not built: ${workerDll} is missing. Run: dotnet build ${join(repoRoot, "worker")}`);
+  if (!existsSync(join(distFolder, "taskpane.html"))) throw new Error(`Add-in not built: run npm run build in ${join(repoRoot, "addin")}`);
+
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const dataFolder = mkdtempSync(join(tmpdir(), "ofu-e2e-data-"));
+  const args = [
+    workerDll,
+    "--urls", baseUrl,
+    "--Storage:DataFolder", dataFolder,
+    "--Sandbox:SampleScriptInterval", "00:00:01",
+    "--Sandbox:PollInterval", "00:00:01",
+    "--TaskPane:DistFolder", distFolder,
+  ];
+  const child = spawn("dotnet", args, {
+    cwd: join(repoRoot, "worker"),
+    env: { ...process.env, DOTNET_ENVIRONMENT: "Development", DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  const append = (chunk: Buffer): void => {
+    log = (log + chunk.toString("utf8")).slice(-20_000);
+  };
+  child.stdout?.on("data", append);
+  child.stderr?.on("data", append);
+  const output = (): string => `--- worker output (last lines) ---\n${log.split("\n").slice(-60).join("\n")}`;
+
+  const exited = new Promise<void>((r) => child.once("exit", () => r()));
+  const kill = (): void => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+  };
+  process.once("exit", kill);
+
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 10_000))]);
+    if (timedOut) {
+      child.kill("SIGKILL");
+      await exited;
+    }
+    process.removeListener("exit", kill);
+  };
+
+  try {
+    await waitFor("GET /health = 200", 60_000, async () => ((await fetch(`${baseUrl}/health`)).status === 200 ? true : undefined), child, output);
+    const apiKey = await waitFor(
+      "the api-key file",
+      10_000,
+      async () => {
+        const key = readFileSync(join(dataFolder, "api-key"), "utf8").trim();
+        return key === "" ? undefined : key;
+      },
+      child,
+      output,
+    );
+    return { baseUrl, dataFolder, apiKey, output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
