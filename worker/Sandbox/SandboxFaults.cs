@@ -19,7 +19,19 @@ public sealed class SandboxFaults
     public int EmptyPageEvery
     {
         get { lock (_gate) { return _emptyPageEvery; } }
-        set { ArgumentOutOfRangeException.ThrowIfNegative(value); lock (_gate) { _emptyPageEvery = value; } }
+        set
+        {
+            // 1 would make every page empty and a round could never finish.
+            if (value is < 0 or 1)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "Use 0 (off) or 2 and more.");
+            }
+
+            lock (_gate)
+            {
+                _emptyPageEvery = value;
+            }
+        }
     }
 
     /// <summary>When on, each later page of a round starts with the last item of the page before (Graph may repeat items).</summary>
