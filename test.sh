@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every test: manifest.xml against Microsoft's schemas, the .NET tests (xunit: unit and
+# integration over loopback against the sandbox mailbox), the add-in's unit tests (vitest) and its
+# browser test (Playwright in Debian's headless Chromium against the real worker + sandbox).
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+results="$root/artifacts/test-results"
+rm -rf "$results" && mkdir -p "$results"
+failed_steps=()
+
+step() { echo; echo "== $1"; }
+
+step "Tools (Debian packages, only when missing)"
+scripts/ensure-tools.sh || { echo "could not install the test tools"; exit 1; }
+
+step "Add-in: npm packages and production build"
+scripts/build-addin.sh || failed_steps+=("add-in build")
+
+step "manifest.xml against Microsoft's add-in manifest schemas"
+if ../shared/scripts/validate-manifest manifest.xml; then
+  echo "manifest.xml validates"
+else
+  failed_steps+=("manifest validation")
+fi
+
+step ".NET build"
+dotnet build OfficeFollowUp.sln -c Debug -nologo -clp:ErrorsOnly || { echo ".NET build failed"; exit 1; }
+
+step ".NET tests (xunit)"
+dotnet test OfficeFollowUp.sln -c Debug --no-build --nologo --logger "trx;LogFileName=dotnet.trx" --results-directory "$results" \
+  || failed_steps+=(".NET tests")
+
+step "Add-in unit tests (vitest)"
+(cd addin && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest-unit.json") || failed_steps+=("add-in unit tests")
+
+step "Add-in browser test (Playwright, headless Chromium, real worker + sandbox)"
+(cd addin && npx vitest run --config vitest.e2e.config.ts --reporter=default --reporter=json --outputFile="$results/vitest-e2e.json") \
+  || failed_steps+=("add-in browser test")
+
+step "Summary"
+node scripts/summarize-tests.mjs "$results"
+summary_rc=$?
+if [ ${#failed_steps[@]} -gt 0 ]; then
+  echo "Failed steps: ${failed_steps[*]}"
+  exit 1
+fi
+exit $summary_rc
