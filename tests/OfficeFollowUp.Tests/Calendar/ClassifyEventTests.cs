@@ -1,0 +1,93 @@
+using OfficeFollowUp.Calendar;
+using OfficeFollowUp.FollowUps;
+
+namespace OfficeFollowUp.Tests.Calendar;
+
+public class ClassifyEventTests
+{
+    private static readonly CalendarOptions Options = new();
+    private static readonly DateTimeOffset Start = new(2026, 11, 24, 4, 30, 0, TimeSpan.Zero);
+
+    private static CalendarEventFacts Event(string subject, string[]? categories = null, bool cancelled = false, params EventAttendee[] attendees) =>
+        new("e1", null, subject, Start, Start.AddHours(2), false, "busy", categories ?? [], attendees, cancelled);
+
+    [Theory]
+    [InlineData("Chamber of Commerce business mixer", new string[0], NetworkingReason.Keyword)]
+    [InlineData("BNI chapter meeting", new string[0], NetworkingReason.Keyword)]
+    [InlineData("Tech Meetup: cloud costs", new string[0], NetworkingReason.Keyword)]
+    [InlineData("Lunch with Priya", new[] { "networking" }, NetworkingReason.Category)]
+    [InlineData("Quarterly review", new[] { "Blue category", "Networking " }, NetworkingReason.Category)]
+    [InlineData("Team stand-up", new string[0], null)]
+    [InlineData("Call with Sabnis & Co", new string[0], null)]
+    [InlineData("Dentist", new[] { "Personal" }, null)]
+    public void Events_are_networking_by_category_or_whole_word_keyword(string subject, string[] categories, NetworkingReason? expected)
+    {
+        Assert.Equal(expected, ClassifyEvent.Run(Event(subject, categories), null, Options));
+    }
+
+    [Fact]
+    public void The_users_mark_wins_both_ways()
+    {
+        Assert.Equal(NetworkingReason.Marked, ClassifyEvent.Run(Event("Team stand-up"), true, Options));
+        Assert.Null(ClassifyEvent.Run(Event("Chamber mixer", ["Networking"]), false, Options));
+    }
+
+    [Fact]
+    public void A_cancelled_event_is_not_a_networking_event()
+    {
+        Assert.Null(ClassifyEvent.Run(Event("Chamber mixer", cancelled: true), null, Options));
+    }
+
+    [Fact]
+    public void Configured_keywords_replace_the_defaults()
+    {
+        var options = new CalendarOptions { SubjectKeywords = ["rotary"] };
+
+        Assert.Equal(NetworkingReason.Keyword, ClassifyEvent.Run(Event("Rotary club dinner"), null, options));
+        Assert.Null(ClassifyEvent.Run(Event("Chamber mixer"), null, options));
+    }
+}
+
+public class FilterAttendeesTests
+{
+    private static readonly MailboxProfile Alex = new("mbx", "Alex Morgan", "Alex", ["alex@morgan-consulting.co.nz"], "Pacific/Auckland");
+    private static readonly FollowUpOptions FollowUps = new();
+
+    private static CalendarEventFacts Mixer(params EventAttendee[] attendees) =>
+        new("e1", null, "Chamber mixer", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddHours(2), false, "busy", ["Networking"], attendees, false);
+
+    [Fact]
+    public void The_user_colleagues_group_addresses_and_repeats_are_not_offered()
+    {
+        var candidates = FilterAttendees.Run(Mixer(
+            new EventAttendee("alex@morgan-consulting.co.nz", "Alex Morgan"),
+            new EventAttendee("jo@morgan-consulting.co.nz", "Jo (colleague)"),
+            new EventAttendee("noreply@chamber.org.nz", "Chamber events"),
+            new EventAttendee("events@chamber.org.nz", "Events"),
+            new EventAttendee("priya@harbourlaw.co.nz", "Priya Raman"),
+            new EventAttendee("PRIYA@harbourlaw.co.nz", "Priya again"),
+            new EventAttendee("sam@bakery.co.nz", null)), Alex, new HashSet<string> { "sam@bakery.co.nz" }, [.. FollowUps.GroupLocalParts, "events"], includeColleagues: false);
+
+        Assert.Equal(
+            [new AttendeeCandidate("priya@harbourlaw.co.nz", "Priya Raman", false), new AttendeeCandidate("sam@bakery.co.nz", "sam@bakery.co.nz", true)],
+            candidates);
+    }
+
+    [Fact]
+    public void Colleagues_are_offered_when_configured()
+    {
+        var candidates = FilterAttendees.Run(Mixer(new EventAttendee("jo@morgan-consulting.co.nz", "Jo")), Alex, new HashSet<string>(), FollowUps.GroupLocalParts, includeColleagues: true);
+
+        Assert.Single(candidates);
+    }
+
+    [Fact]
+    public void A_user_on_a_free_mail_domain_does_not_treat_everyone_there_as_a_colleague()
+    {
+        var gmailUser = Alex with { OwnAddresses = ["alex.morgan@gmail.com"] };
+
+        var candidates = FilterAttendees.Run(Mixer(new EventAttendee("kim.lee@gmail.com", "Kim Lee")), gmailUser, new HashSet<string>(), FollowUps.GroupLocalParts, includeColleagues: false);
+
+        Assert.Equal("kim.lee@gmail.com", Assert.Single(candidates).Email);
+    }
+}

@@ -1,0 +1,49 @@
+using FluentValidation;
+
+namespace OfficeFollowUp.Calendar;
+
+/// <summary>What makes an event a networking event, and how one-to-one holds are placed.</summary>
+public sealed class CalendarOptions
+{
+    public const string Section = "Calendar";
+
+    public string NetworkingCategory { get; set; } = "Networking";
+
+    public List<string> SubjectKeywords { get; set; } =
+    [
+        "mixer", "networking", "chapter meeting", "chamber", "meetup", "business breakfast", "bni", "after hours",
+    ];
+
+    /// <summary>Offer the user's colleagues (same email domain) as people to follow up with.</summary>
+    public bool IncludeColleagues { get; set; }
+
+    public TimeSpan WindowBack { get; set; } = TimeSpan.FromDays(30);
+
+    public TimeSpan WindowAhead { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>A contact created this long after a networking event ended is someone met there.</summary>
+    public TimeSpan ContactLinkWindow { get; set; } = TimeSpan.FromHours(6);
+
+    public TimeSpan MeetingLength { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Free time kept before and after a hold, so it does not sit back to back with other meetings.</summary>
+    public TimeSpan MeetingBuffer { get; set; } = TimeSpan.FromMinutes(15);
+
+    public int PageSize { get; set; } = 50;
+}
+
+public sealed class CalendarOptionsValidator : AbstractValidator<CalendarOptions>
+{
+    public CalendarOptionsValidator()
+    {
+        RuleFor(o => o.NetworkingCategory).NotEmpty().MaximumLength(255).WithName("Calendar:NetworkingCategory");
+        RuleForEach(o => o.SubjectKeywords).NotEmpty().WithName("Calendar:SubjectKeywords");
+        RuleFor(o => o.WindowBack).InclusiveBetween(TimeSpan.FromDays(1), TimeSpan.FromDays(365)).WithName("Calendar:WindowBack");
+        RuleFor(o => o.WindowAhead).InclusiveBetween(TimeSpan.FromDays(31), TimeSpan.FromDays(365)).WithName("Calendar:WindowAhead")
+            .WithMessage("Calendar:WindowAhead must cover the 30-day one-to-one window (31 to 365 days).");
+        RuleFor(o => o.ContactLinkWindow).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromDays(3)).WithName("Calendar:ContactLinkWindow");
+        RuleFor(o => o.MeetingLength).InclusiveBetween(TimeSpan.FromMinutes(10), TimeSpan.FromHours(4)).WithName("Calendar:MeetingLength");
+        RuleFor(o => o.MeetingBuffer).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromHours(2)).WithName("Calendar:MeetingBuffer");
+        RuleFor(o => o.PageSize).InclusiveBetween(1, 1000).WithName("Calendar:PageSize");
+    }
+}
