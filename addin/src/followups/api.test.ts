@@ -54,6 +54,7 @@ describe("follow-ups API client", () => {
       status: 400,
       title: "One or more validation errors occurred.",
       messages: ["'until' must be in the future."],
+      fieldErrors: { until: ["'until' must be in the future."] },
     });
   });
 

@@ -4,7 +4,10 @@ import type { FollowUp, FollowUpList } from "./model";
 export type ApiFailure =
   | { kind: "unauthorized" }
   | { kind: "unreachable"; detail: string }
-  | { kind: "problem"; status: number; title: string; messages: string[] };
+  | { kind: "problem"; status: number; title: string; messages: string[]; fieldErrors?: FieldErrors };
+
+/** A 400's `errors` member: field path (e.g. "people[1].email") to its messages. */
+export type FieldErrors = Record<string, string[]>;
 
 export class ApiError extends Error {
   constructor(readonly failure: ApiFailure) {
@@ -44,14 +47,16 @@ export function readProblem(status: number, body: unknown, statusText = ""): Api
         ? "That follow-up no longer exists. It may have been completed elsewhere."
         : `The worker answered ${status}${statusText ? ` ${statusText}` : ""}.`;
   const messages: string[] = [];
+  const fieldErrors: FieldErrors = {};
   if (typeof problem.detail === "string" && problem.detail.trim() !== "") messages.push(problem.detail);
   if (typeof problem.errors === "object" && problem.errors !== null) {
-    for (const value of Object.values(problem.errors as Record<string, unknown>)) {
-      if (Array.isArray(value)) messages.push(...value.filter((m): m is string => typeof m === "string"));
-      else if (typeof value === "string") messages.push(value);
+    for (const [field, value] of Object.entries(problem.errors as Record<string, unknown>)) {
+      const texts = Array.isArray(value) ? value.filter((m): m is string => typeof m === "string") : typeof value === "string" ? [value] : [];
+      messages.push(...texts);
+      if (texts.length > 0) fieldErrors[field] = texts;
     }
   }
-  return { kind: "problem", status, title, messages };
+  return Object.keys(fieldErrors).length > 0 ? { kind: "problem", status, title, messages, fieldErrors } : { kind: "problem", status, title, messages };
 }
 
 export interface FollowUpsApi {
@@ -68,8 +73,11 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
 }
 
-export function createFollowUpsApi({ baseUrl = "", apiKey, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): FollowUpsApi {
-  async function call<T>(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+/** One authenticated JSON call to the worker; every area's client (follow-ups, prompts, events) shares it. */
+export type ApiCall = <T>(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal) => Promise<T>;
+
+export function createApiCall({ baseUrl = "", apiKey, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiCall {
+  return async function call<T>(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${apiKey}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let response: Response;
@@ -96,10 +104,15 @@ export function createFollowUpsApi({ baseUrl = "", apiKey, fetch: fetchImpl = gl
       }
     }
     if (!response.ok) throw new ApiError(readProblem(response.status, json, response.statusText));
+    // 204 No Content (dismiss) has no body by design.
+    if (response.status === 204) return undefined as T;
     if (json === undefined) throw new ApiError({ kind: "problem", status: response.status, title: "The worker sent an answer the pane cannot read.", messages: [] });
     return json as T;
-  }
+  };
+}
 
+export function createFollowUpsApi(options: ApiClientOptions): FollowUpsApi {
+  const call = createApiCall(options);
   const item = (id: string, action: string): string => `/api/followups/${encodeURIComponent(id)}/${action}`;
 
   return {

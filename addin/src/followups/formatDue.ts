@@ -9,6 +9,8 @@ export function formatDueTime(instant: Date, timeZone: string, now: Date, locale
   if (sameWallDate(instant, now, timeZone)) return `today ${time}`;
   const tomorrow = new Date(now.getTime() + 24 * 3_600_000);
   if (sameWallDate(instant, tomorrow, timeZone)) return `tomorrow ${time}`;
+  const yesterday = new Date(now.getTime() - 24 * 3_600_000);
+  if (sameWallDate(instant, yesterday, timeZone)) return `yesterday ${time}`;
   const sameYear =
     new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(instant) ===
     new Intl.DateTimeFormat("en", { timeZone, year: "numeric" }).format(now);

@@ -23,6 +23,10 @@ describe("labels", () => {
     expect(stateBadge(state, overdue).text).toBe(text);
   });
 
+  it("badges a prepared one-to-one as a placed hold, not a draft", () => {
+    expect(stateBadge("prepared", false, "oneToOne").text).toBe("Hold placed");
+  });
+
   it("falls back to the email address when a person has no display name", () => {
     expect(
       personName({ id: "1", person: { displayName: "  ", email: "zoe@example.com" }, step: "connect", dueAt: "", state: "pending", draftId: null, snoozedUntil: null }),

@@ -28,10 +28,11 @@ export interface StateBadge {
   color: BadgeColor;
 }
 
-export function stateBadge(state: FollowUpState | string, overdue: boolean): StateBadge {
+export function stateBadge(state: FollowUpState | string, overdue: boolean, step?: Step | string): StateBadge {
   switch (state) {
     case "prepared":
-      return { text: "Draft ready", color: "success" };
+      // Prepared means a draft for the thank-you, a tentative hold for the one-to-one.
+      return { text: step === "oneToOne" ? "Hold placed" : "Draft ready", color: "success" };
     case "snoozed":
       return { text: "Snoozed", color: "subtle" };
     case "done":

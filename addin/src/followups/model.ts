@@ -4,6 +4,9 @@ export type Step = "thankYou" | "connect" | "oneToOne";
 export type OpenState = "pending" | "prepared" | "snoozed";
 export type FollowUpState = OpenState | "done" | "skipped";
 
+/** How a person likes to be reached; shown on every reminder. */
+export type Channel = "email" | "phone" | "linkedIn" | "whatsApp" | "inPerson";
+
 export interface Person {
   displayName: string;
   email: string;
@@ -18,6 +21,14 @@ export interface FollowUp {
   state: FollowUpState;
   draftId: string | null;
   snoozedUntil: string | null;
+  /** Where the user met them (a networking event's subject); absent from workers before issue 3. */
+  eventSubject?: string | null;
+  preferredChannel?: Channel | null;
+  profileUrl?: string | null;
+  /** oneToOne: the tentative hold the worker placed on the user's calendar. */
+  holdEventId?: string | null;
+  /** Why the worker could not prepare the step itself, e.g. no free slot for a hold. */
+  note?: string | null;
 }
 
 export interface FollowUpList {

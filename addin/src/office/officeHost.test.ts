@@ -9,6 +9,7 @@ function outlookMock(extra: { officeTheme?: Record<string, unknown> } = {}) {
     context: {
       mailbox: {
         displayMessageForm: vi.fn(),
+        displayAppointmentForm: vi.fn(),
         addHandlerAsync: vi.fn(),
       },
       ...(extra.officeTheme ? { officeTheme: extra.officeTheme } : {}),
@@ -17,7 +18,7 @@ function outlookMock(extra: { officeTheme?: Record<string, unknown> } = {}) {
     onReady: async () => ({ host: "Outlook", platform: "PC" }),
   };
   return new OfficeMockObject(data) as unknown as OfficeLike & {
-    context: { mailbox: { displayMessageForm: ReturnType<typeof vi.fn>; addHandlerAsync: ReturnType<typeof vi.fn> }; officeTheme: Record<string, unknown> };
+    context: { mailbox: { displayMessageForm: ReturnType<typeof vi.fn>; displayAppointmentForm: ReturnType<typeof vi.fn>; addHandlerAsync: ReturnType<typeof vi.fn> }; officeTheme: Record<string, unknown> };
   };
 }
 
@@ -32,6 +33,18 @@ describe("office wiring", () => {
     expect(host.inOutlook).toBe(true);
     expect(host.openDraft("AAMkAGI2TG93AAA=")).toBe(true);
     expect(office.context.mailbox.displayMessageForm).toHaveBeenCalledWith("AAMkAGI2TG93AAA=");
+  });
+
+  it("opens the one-to-one hold in Outlook's appointment form with its event id", async () => {
+    const office = outlookMock();
+    const host = await startOffice(office);
+    expect(host.openAppointment("AAMkAGHoLd00AAA=")).toBe(true);
+    expect(office.context.mailbox.displayAppointmentForm).toHaveBeenCalledWith("AAMkAGHoLd00AAA=");
+    expect(office.context.mailbox.displayMessageForm).not.toHaveBeenCalled();
+  });
+
+  it("says it cannot open a hold outside Outlook, so the pane can explain instead", async () => {
+    expect((await startOffice(undefined)).openAppointment("x")).toBe(false);
   });
 
   it("does not offer drafts outside Outlook, where office.js is missing", async () => {

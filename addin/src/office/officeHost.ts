@@ -14,6 +14,7 @@ export interface OfficeThemeLike {
 
 export interface MailboxLike {
   displayMessageForm(itemId: string): void;
+  displayAppointmentForm?(itemId: string): void;
   addHandlerAsync?(eventType: unknown, handler: (args: unknown) => void, callback?: (result: unknown) => void): void;
 }
 
@@ -33,6 +34,8 @@ export interface OfficeHost {
   theme(): ThemeName | undefined;
   /** Opens the draft in Outlook's own form, where the user edits and sends it. */
   openDraft(draftId: string): boolean;
+  /** Opens the one-to-one hold in Outlook's appointment form, where the user adds the person and sends. */
+  openAppointment(eventId: string): boolean;
   onThemeChanged(listener: (theme: ThemeName) => void): void;
 }
 
@@ -71,6 +74,11 @@ export function createOfficeHost(office: OfficeLike | undefined): OfficeHost {
     openDraft(draftId) {
       if (!mailbox || typeof mailbox.displayMessageForm !== "function") return false;
       mailbox.displayMessageForm(draftId);
+      return true;
+    },
+    openAppointment(eventId) {
+      if (!mailbox || typeof mailbox.displayAppointmentForm !== "function") return false;
+      mailbox.displayAppointmentForm(eventId);
       return true;
     },
     onThemeChanged(listener) {

@@ -1,0 +1,79 @@
+import { safeHttpUrl } from "../prompts/followUpForm";
+import type { Channel, FollowUp } from "./model";
+
+const channelNames: Record<Channel, string> = {
+  email: "email",
+  phone: "phone",
+  linkedIn: "LinkedIn",
+  whatsApp: "WhatsApp",
+  inPerson: "in person",
+};
+
+/** Labels for the preferred-channel choice, in the order a person thinks of them. */
+export const channelOptions: ReadonlyArray<{ value: Channel; label: string }> = [
+  { value: "linkedIn", label: "LinkedIn" },
+  { value: "email", label: "Email" },
+  { value: "phone", label: "Phone" },
+  { value: "whatsApp", label: "WhatsApp" },
+  { value: "inPerson", label: "In person" },
+];
+
+export function channelName(channel: Channel | string): string {
+  return (channelNames as Record<string, string>)[channel] ?? channel;
+}
+
+const connectActions: Record<Channel, string> = {
+  linkedIn: "Connect on LinkedIn",
+  email: "Connect by email",
+  phone: "Connect by phone",
+  whatsApp: "Connect on WhatsApp",
+  inPerson: "Connect in person",
+};
+
+export interface RowLink {
+  href: string;
+  /** Visible text: the host and path, shortened, so the user sees where it goes. */
+  text: string;
+}
+
+/** What a row says beyond person, step and due time; each part is optional. */
+export interface RowDetail {
+  /** "Met at Chamber of Commerce business mixer". */
+  context?: string;
+  /** What to do for this step, e.g. "Connect on LinkedIn". */
+  action?: string;
+  link?: RowLink;
+  /** The worker's note, or what the prepared state means. */
+  note?: string;
+}
+
+function linkText(url: URL): string {
+  const text = `${url.hostname.replace(/^www\./, "")}${url.pathname === "/" ? "" : url.pathname.replace(/\/$/, "")}`;
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}
+
+export function rowDetail(item: FollowUp): RowDetail {
+  const detail: RowDetail = {};
+  const subject = item.eventSubject?.trim();
+  if (subject) detail.context = `Met at ${subject}`;
+  const channel = item.preferredChannel ?? null;
+
+  switch (item.step) {
+    case "connect": {
+      detail.action = channel ? (connectActions[channel] ?? `Connect (${channelName(channel)})`) : connectActions.linkedIn;
+      const url = safeHttpUrl(item.profileUrl);
+      if (url) detail.link = { href: url.href, text: linkText(url) };
+      break;
+    }
+    case "oneToOne":
+      if (item.holdEventId) detail.action = "Hold placed on your calendar; turn it into an invitation";
+      else detail.action = "Meet one-to-one";
+      if (channel) detail.action += ` · prefers ${channelName(channel)}`;
+      break;
+    default:
+      if (channel) detail.action = `Prefers ${channelName(channel)}`;
+  }
+  const note = item.note?.trim();
+  if (note) detail.note = note;
+  return detail;
+}
