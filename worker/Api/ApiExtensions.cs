@@ -37,7 +37,7 @@ public static class ApiExtensions
         app.UseAuthorization();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
-        app.MapGroup("/api").RequireAuthorization().MapFollowUps().MapStatus();
+        app.MapGroup("/api").RequireAuthorization().MapFollowUps().MapPrompts().MapStatus();
         return app;
     }
 }

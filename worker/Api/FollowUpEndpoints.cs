@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FluentValidation;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Store;
@@ -6,7 +7,9 @@ namespace OfficeFollowUp.Api;
 
 public sealed record PersonDto(string DisplayName, string Email);
 
-public sealed record FollowUpDto(string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil);
+public sealed record FollowUpDto(
+    string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil,
+    string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note);
 
 public sealed record FollowUpListDto(string TimeZone, IReadOnlyList<FollowUpDto> Items);
 
@@ -94,6 +97,11 @@ public static class FollowUpEndpoints
             TimeZoneInfo.ConvertTime(item.DueAt, zone),
             state,
             item.DraftId,
-            item.SnoozedUntil is { } until ? TimeZoneInfo.ConvertTime(until, zone) : null);
+            item.SnoozedUntil is { } until ? TimeZoneInfo.ConvertTime(until, zone) : null,
+            item.EventSubject,
+            item.PreferredChannel is { } channel ? JsonNamingPolicy.CamelCase.ConvertName(channel) : null,
+            item.ProfileUrl,
+            item.HoldEventId,
+            item.Note);
     }
 }

@@ -6,10 +6,10 @@ public sealed record ScheduleEntry(string Status, DateTimeOffset Start, DateTime
 /// <summary>Which free/busy entries a hold must avoid: everything but "free" — tentative too, the user may go.</summary>
 public static class BusyTimes
 {
-    public static IReadOnlyList<TimeRange> From(IEnumerable<ScheduleEntry> entries) =>
+    public static IReadOnlyList<TimeWindow> From(IEnumerable<ScheduleEntry> entries) =>
         entries
             .Where(e => !string.Equals(e.Status, "free", StringComparison.OrdinalIgnoreCase) && e.End > e.Start)
-            .Select(e => new TimeRange(e.Start, e.End))
+            .Select(e => new TimeWindow(e.Start, e.End))
             .OrderBy(r => r.Start)
             .ToList();
 }

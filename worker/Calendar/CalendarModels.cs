@@ -24,7 +24,7 @@ public enum NetworkingReason
 
 public sealed record AttendeeCandidate(string Email, string DisplayName, bool Known);
 
-public sealed record TimeRange(DateTimeOffset Start, DateTimeOffset End)
+public sealed record TimeWindow(DateTimeOffset Start, DateTimeOffset End)
 {
     public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => Start < end && start < End;
 }

@@ -30,6 +30,12 @@ public sealed class CalendarOptions
     public TimeSpan MeetingBuffer { get; set; } = TimeSpan.FromMinutes(15);
 
     public int PageSize { get; set; } = 50;
+
+    /// <summary>On the first connection, networking events that ended this recently still get their prompt.</summary>
+    public TimeSpan PromptLookBack { get; set; } = TimeSpan.FromDays(2);
+
+    /// <summary>How long an unanswered prompt stays in the pane.</summary>
+    public TimeSpan PromptKeepOpen { get; set; } = TimeSpan.FromDays(14);
 }
 
 public sealed class CalendarOptionsValidator : AbstractValidator<CalendarOptions>
@@ -45,5 +51,7 @@ public sealed class CalendarOptionsValidator : AbstractValidator<CalendarOptions
         RuleFor(o => o.MeetingLength).InclusiveBetween(TimeSpan.FromMinutes(10), TimeSpan.FromHours(4)).WithName("Calendar:MeetingLength");
         RuleFor(o => o.MeetingBuffer).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromHours(2)).WithName("Calendar:MeetingBuffer");
         RuleFor(o => o.PageSize).InclusiveBetween(1, 1000).WithName("Calendar:PageSize");
+        RuleFor(o => o.PromptLookBack).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromDays(30)).WithName("Calendar:PromptLookBack");
+        RuleFor(o => o.PromptKeepOpen).InclusiveBetween(TimeSpan.FromDays(1), TimeSpan.FromDays(60)).WithName("Calendar:PromptKeepOpen");
     }
 }

@@ -10,8 +10,8 @@ public static class FindFreeSlot
 {
     private static readonly TimeSpan Step = TimeSpan.FromMinutes(15);
 
-    public static TimeRange? Run(
-        IReadOnlyList<TimeRange> busy,
+    public static TimeWindow? Run(
+        IReadOnlyList<TimeWindow> busy,
         WorkingWeek week,
         DateTimeOffset from,
         DateTimeOffset until,
@@ -44,7 +44,7 @@ public static class FindFreeSlot
                 var clash = ordered.FirstOrDefault(b => b.Overlaps(candidate - buffer, end + buffer));
                 if (clash is null)
                 {
-                    return new TimeRange(candidate, end);
+                    return new TimeWindow(candidate, end);
                 }
 
                 candidate = RoundUp(Max(candidate + Step, clash.End + buffer), week.Zone);

@@ -7,7 +7,9 @@ public static class FollowUpExtensions
     public static WebApplicationBuilder AddFollowUps(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<FollowUpOptions, FollowUpOptionsValidator>(builder.Configuration, FollowUpOptions.Section);
-        builder.Services.AddSingleton<PrepareThankYouDrafts>();
+        builder.Services.AddSingleton<PrepareThankYouDraft>();
+        builder.Services.AddSingleton<BookMeetingHold>();
+        builder.Services.AddSingleton<WorkOutbox>();
         return builder;
     }
 }

@@ -13,4 +13,13 @@ public sealed record FollowUpItem(
     FollowUpState State,
     DateTimeOffset? SnoozedUntil,
     string? SkipReason,
-    string? DraftId);
+    string? DraftId,
+    string? HoldEventId = null,
+    string? Note = null,
+    DateTimeOffset? MetAt = null,
+    string? EventId = null,
+    string? EventSubject = null,
+    string? Remember = null,
+    string? Promised = null,
+    string? PreferredChannel = null,
+    string? ProfileUrl = null);

@@ -18,9 +18,17 @@ public static class ThankYouTemplate
             ? string.Empty
             : $" and what you are building at {Encode(facts.CompanyName.Trim())}";
 
+        var where = string.IsNullOrWhiteSpace(facts.EventSubject) ? string.Empty : $" at {Encode(facts.EventSubject.Trim())}";
+        var remembered = string.IsNullOrWhiteSpace(facts.Remember)
+            ? $"I enjoyed hearing about your work{company}."
+            : $"I have been thinking about what you said: {Encode(facts.Remember.Trim())}.";
+        var promised = string.IsNullOrWhiteSpace(facts.Promised)
+            ? string.Empty
+            : $"<p>As promised: {Linkify(facts.Promised.Trim())}</p>";
         var html =
             $"<p>Hi {Encode(firstName)},</p>" +
-            $"<p>Thank you for taking the time to talk &mdash; it was good to meet you. I enjoyed hearing about your work{company}.</p>" +
+            $"<p>Thank you for taking the time to talk{where} &mdash; it was good to meet you. {remembered}</p>" +
+            promised +
             "<p>If there is someone I could introduce you to, or anything I can help with, just let me know. I would be glad to stay in touch.</p>" +
             $"<p>Best wishes,<br>{Encode(sender)}</p>";
 
@@ -40,6 +48,12 @@ public static class ThankYouTemplate
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    /// <summary>A promised resource that is a web address becomes a link; anything else stays text. Both encoded.</summary>
+    private static string Linkify(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? $"<a href=\"{Encode(uri.AbsoluteUri)}\">{Encode(text)}</a>"
+            : Encode(text);
 }
 
 public sealed record NewAcquaintanceDraftFacts(
@@ -49,4 +63,7 @@ public sealed record NewAcquaintanceDraftFacts(
     string? CompanyName,
     string SenderDisplayName,
     string? SenderGivenName,
-    string? Signature);
+    string? Signature,
+    string? EventSubject = null,
+    string? Remember = null,
+    string? Promised = null);

@@ -1,4 +1,5 @@
 using OfficeFollowUp.Api;
+using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Store;
@@ -21,6 +22,7 @@ public static class WorkerApp
         builder.AddStore();
         builder.AddMailbox();
         builder.AddSandboxMailbox();
+        builder.AddCalendar();
         builder.AddContactSync();
         builder.AddFollowUps();
         builder.AddApi();

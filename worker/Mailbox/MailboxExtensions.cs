@@ -13,6 +13,8 @@ public static class MailboxExtensions
         builder.Services.AddSingleton<MailboxClientFactory>();
         builder.Services.AddSingleton<MailboxReader>();
         builder.Services.AddSingleton<DraftWriter>();
+        builder.Services.AddSingleton<CalendarReader>();
+        builder.Services.AddSingleton<HoldWriter>();
         builder.Services.AddHostedService<UseConfiguredGraph>();
         return builder;
     }

@@ -7,8 +7,10 @@ public sealed class FollowUpStore(Database database)
 {
     private const string SelectItem = """
         SELECT s.id, s.mailbox_id, p.email, p.display_name, p.given_name, p.company_name, s.step, s.due_at, s.state,
-               s.snoozed_until, s.skip_reason, s.draft_id
+               s.snoozed_until, s.skip_reason, s.draft_id, s.hold_event_id, s.note, p.met_at, p.event_id, e.subject,
+               p.remember, p.promised, p.preferred_channel, p.profile_url
         FROM follow_up_steps s JOIN people p ON p.mailbox_id = s.mailbox_id AND p.email_key = s.email_key
+        LEFT JOIN events e ON e.mailbox_id = p.mailbox_id AND e.id = p.event_id
         """;
 
     public async Task<IReadOnlyList<FollowUpItem>> ListOpenAsync(string mailboxId, CancellationToken ct)
@@ -64,7 +66,10 @@ public sealed class FollowUpStore(Database database)
             items.Add(new FollowUpItem(
                 reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetNullableString(4),
                 reader.GetNullableString(5), Enum.Parse<FollowUpStepKind>(reader.GetString(6)), reader.GetTime(7),
-                Enum.Parse<FollowUpState>(reader.GetString(8)), reader.GetNullableTime(9), reader.GetNullableString(10), reader.GetNullableString(11)));
+                Enum.Parse<FollowUpState>(reader.GetString(8)), reader.GetNullableTime(9), reader.GetNullableString(10), reader.GetNullableString(11),
+                reader.GetNullableString(12), reader.GetNullableString(13), reader.GetNullableTime(14), reader.GetNullableString(15),
+                reader.GetNullableString(16), reader.GetNullableString(17), reader.GetNullableString(18), reader.GetNullableString(19),
+                reader.GetNullableString(20)));
         }
         return items;
     }

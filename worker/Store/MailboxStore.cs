@@ -53,6 +53,21 @@ public sealed class MailboxStore(Database database)
         return id is null ? null : await GetAsync(id, ct);
     }
 
+    public async Task MarkCalendarConnectedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.Command("UPDATE mailboxes SET calendar_connected_at = COALESCE(calendar_connected_at, $now) WHERE id = $id")
+            .With("$id", mailboxId).With("$now", now);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    public async Task<DateTimeOffset?> CalendarConnectedAtAsync(string mailboxId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.Command("SELECT calendar_connected_at FROM mailboxes WHERE id = $id").With("$id", mailboxId);
+        return await command.ExecuteScalarAsync(ct) is string text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     public async Task MarkBaselinedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);

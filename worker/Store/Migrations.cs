@@ -90,6 +90,48 @@ internal static class Migrations
             );
             CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
             """),
+        (2, "calendar", """
+            ALTER TABLE sync_state ADD COLUMN window TEXT;
+            CREATE TABLE events (
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                id TEXT NOT NULL,
+                series_master_id TEXT,
+                subject TEXT NOT NULL,
+                start_at TEXT NOT NULL,
+                end_at TEXT NOT NULL,
+                is_all_day INTEGER NOT NULL,
+                show_as TEXT NOT NULL,
+                categories TEXT NOT NULL,
+                attendees TEXT NOT NULL,
+                is_cancelled INTEGER NOT NULL,
+                first_seen_at TEXT NOT NULL,
+                removed INTEGER NOT NULL DEFAULT 0,
+                PRIMARY KEY (mailbox_id, id)
+            );
+            CREATE INDEX events_end ON events(mailbox_id, end_at);
+            CREATE TABLE event_marks (
+                mailbox_id TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                is_networking INTEGER NOT NULL,
+                marked_at TEXT NOT NULL,
+                PRIMARY KEY (mailbox_id, event_id)
+            );
+            CREATE TABLE event_prompts (
+                mailbox_id TEXT NOT NULL,
+                event_id TEXT NOT NULL,
+                state TEXT NOT NULL,
+                answered_at TEXT NOT NULL,
+                PRIMARY KEY (mailbox_id, event_id)
+            );
+            ALTER TABLE people ADD COLUMN event_id TEXT;
+            ALTER TABLE people ADD COLUMN remember TEXT;
+            ALTER TABLE people ADD COLUMN promised TEXT;
+            ALTER TABLE people ADD COLUMN preferred_channel TEXT;
+            ALTER TABLE people ADD COLUMN profile_url TEXT;
+            ALTER TABLE follow_up_steps ADD COLUMN hold_event_id TEXT;
+            ALTER TABLE follow_up_steps ADD COLUMN note TEXT;
+            ALTER TABLE mailboxes ADD COLUMN calendar_connected_at TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -5,6 +5,7 @@ namespace OfficeFollowUp.Store;
 public enum OutboxKind
 {
     ThankYouDraft,
+    BookMeetingHold,
 }
 
 public enum OutboxStatus
@@ -60,8 +61,14 @@ public sealed class OutboxStore(Database database)
         {
             await done.ExecuteNonQueryAsync(ct);
         }
-        await using (var step = connection.Command("""
-            UPDATE follow_up_steps SET draft_id = $g, updated_at = $now,
+        var column = entry.Kind switch
+        {
+            OutboxKind.ThankYouDraft => "draft_id",
+            OutboxKind.BookMeetingHold => "hold_event_id",
+            _ => throw new InvalidOperationException($"Unknown outbox kind {entry.Kind}."),
+        };
+        await using (var step = connection.Command($"""
+            UPDATE follow_up_steps SET {column} = $g, updated_at = $now, note = NULL,
                 state = CASE WHEN state = 'Pending' THEN 'Prepared' ELSE state END
             WHERE id = $step
             """, tx).With("$g", graphId).With("$now", now).With("$step", entry.StepId))
@@ -76,6 +83,16 @@ public sealed class OutboxStore(Database database)
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.Command("UPDATE outbox SET attempts = attempts + 1, last_error = $e, next_attempt_at = $next WHERE id = $id")
             .With("$e", error).With("$next", nextAttemptAt).With("$id", entry.Id);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Closes the entry and leaves a note on its step for the user (e.g. no free slot: book it yourself).</summary>
+    public async Task CloseWithNoteAsync(OutboxEntry entry, OutboxStatus status, string error, string note, DateTimeOffset now, CancellationToken ct)
+    {
+        await CloseAsync(entry, status, error, now, ct);
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.Command("UPDATE follow_up_steps SET note = $note, updated_at = $now WHERE id = $id")
+            .With("$note", note).With("$now", now).With("$id", entry.StepId);
         await command.ExecuteNonQueryAsync(ct);
     }
 

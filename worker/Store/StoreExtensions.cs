@@ -12,6 +12,7 @@ public static class StoreExtensions
         builder.Services.AddSingleton<SyncStateStore>();
         builder.Services.AddSingleton<FollowUpStore>();
         builder.Services.AddSingleton<OutboxStore>();
+        builder.Services.AddSingleton<EventStore>();
         builder.Services.AddHostedService<MigrateStore>();
         return builder;
     }

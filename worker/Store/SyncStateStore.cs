@@ -9,7 +9,7 @@ public sealed class SyncStateStore(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.Command(
-            "SELECT stage, cursor, failure_count, last_success_at, last_error, retry_after, items_skipped FROM sync_state WHERE mailbox_id = $m AND resource = $r")
+            "SELECT stage, cursor, failure_count, last_success_at, last_error, retry_after, items_skipped, window FROM sync_state WHERE mailbox_id = $m AND resource = $r")
             .With("$m", mailboxId).With("$r", resource);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct))
@@ -26,7 +26,8 @@ public sealed class SyncStateStore(Database database)
             reader.GetNullableTime(3),
             reader.GetNullableString(4),
             reader.GetNullableTime(5),
-            reader.GetInt64(6));
+            reader.GetInt64(6),
+            reader.GetNullableString(7));
     }
 
     public async Task<IReadOnlyList<SyncState>> ListAsync(string mailboxId, CancellationToken ct)
@@ -59,14 +60,14 @@ public sealed class SyncStateStore(Database database)
     internal static async Task SaveAsync(SqliteConnection connection, SqliteTransaction? tx, SyncState state, CancellationToken ct)
     {
         await using var command = connection.Command("""
-            INSERT INTO sync_state (mailbox_id, resource, stage, cursor, failure_count, last_success_at, last_error, retry_after, items_skipped)
-            VALUES ($m, $r, $stage, $cursor, $failures, $success, $error, $retry, $skipped)
+            INSERT INTO sync_state (mailbox_id, resource, stage, cursor, failure_count, last_success_at, last_error, retry_after, items_skipped, window)
+            VALUES ($m, $r, $stage, $cursor, $failures, $success, $error, $retry, $skipped, $window)
             ON CONFLICT (mailbox_id, resource) DO UPDATE SET stage = $stage, cursor = $cursor, failure_count = $failures,
-                last_success_at = $success, last_error = $error, retry_after = $retry, items_skipped = $skipped
+                last_success_at = $success, last_error = $error, retry_after = $retry, items_skipped = $skipped, window = $window
             """, tx)
             .With("$m", state.MailboxId).With("$r", state.Resource).With("$stage", state.Stage.ToString()).With("$cursor", state.Cursor)
             .With("$failures", state.FailureCount).With("$success", state.LastSuccessAt).With("$error", state.LastError)
-            .With("$retry", state.RetryAfter).With("$skipped", state.ItemsSkipped);
+            .With("$retry", state.RetryAfter).With("$skipped", state.ItemsSkipped).With("$window", state.Window);
         await command.ExecuteNonQueryAsync(ct);
     }
 }

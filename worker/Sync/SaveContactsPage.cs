@@ -14,7 +14,7 @@ public sealed record PageResult(int Upserted, int Removed, int NewAcquaintances,
 /// history — the new acquaintances, their 24/7/30 steps and the outbox entries for their drafts.
 /// A replayed page finds its contacts already stored and so starts nothing twice.
 /// </summary>
-public sealed class SaveContactsPage(Database database, IOptions<FollowUpOptions> options)
+public sealed class SaveContactsPage(Database database, EventStore events, IOptions<FollowUpOptions> options)
 {
     public async Task<PageResult> RunAsync(MailboxProfile profile, IReadOnlyList<ContactChange> changes, bool detect, DateTimeOffset now, CancellationToken ct)
     {
@@ -66,7 +66,11 @@ public sealed class SaveContactsPage(Database database, IOptions<FollowUpOptions
         var zone = MailboxTimeZone.Resolve(profile.TimeZoneId);
         foreach (var person in detection.NewAcquaintances)
         {
-            await StartTrackAsync(connection, tx, profile.MailboxId, person, zone, now, ct);
+            // Someone added to Outlook soon after a networking event was most likely met there.
+            var metAt = await events.FindNetworkingEventBeforeAsync(connection, tx, profile.MailboxId, person.MetAt, ct);
+            await StartFollowUpTrack.RunAsync(connection, tx, profile.MailboxId, new TrackStart(
+                person.Email, person.DisplayName, person.GivenName, person.CompanyName, person.ContactId,
+                metAt?.End ?? person.MetAt, metAt?.Id), zone, options.Value, now, ct);
         }
 
         foreach (var change in upserts)
@@ -123,46 +127,6 @@ public sealed class SaveContactsPage(Database database, IOptions<FollowUpOptions
                 .With("$m", mailboxId).With("$k", EmailAddresses.Key(email)).With("$email", email.Trim()).With("$name", contact.DisplayName)
                 .With("$given", contact.GivenName).With("$company", contact.CompanyName).With("$contact", contact.Id).With("$now", now);
             await command.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    private async Task StartTrackAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, NewAcquaintance person, TimeZoneInfo zone, DateTimeOffset now, CancellationToken ct)
-    {
-        var key = EmailAddresses.Key(person.Email);
-        await using (var insert = connection.Command("""
-            INSERT INTO people (mailbox_id, email_key, email, display_name, given_name, company_name, contact_id, first_seen_at, met_at, is_acquaintance)
-            VALUES ($m, $k, $email, $name, $given, $company, $contact, $now, $met, 1)
-            ON CONFLICT (mailbox_id, email_key) DO UPDATE SET is_acquaintance = 1, met_at = COALESCE(met_at, $met)
-            """, tx)
-            .With("$m", mailboxId).With("$k", key).With("$email", person.Email).With("$name", person.DisplayName)
-            .With("$given", person.GivenName).With("$company", person.CompanyName).With("$contact", person.ContactId)
-            .With("$now", now).With("$met", person.MetAt))
-        {
-            await insert.ExecuteNonQueryAsync(ct);
-        }
-
-        foreach (var step in PlanFollowUpTrack.Run(person.MetAt, zone, options.Value))
-        {
-            var stepId = Guid.CreateVersion7(now).ToString();
-            await using (var insertStep = connection.Command("""
-                INSERT INTO follow_up_steps (id, mailbox_id, email_key, step, due_at, state, created_at, updated_at)
-                VALUES ($id, $m, $k, $step, $due, $state, $now, $now)
-                ON CONFLICT (mailbox_id, email_key, step) DO NOTHING
-                """, tx)
-                .With("$id", stepId).With("$m", mailboxId).With("$k", key).With("$step", step.Kind.ToString())
-                .With("$due", step.DueAt.ToUniversalTime()).With("$state", FollowUpState.Pending.ToString()).With("$now", now))
-            {
-                if (await insertStep.ExecuteNonQueryAsync(ct) == 0)
-                {
-                    // This person already has this step: the user's earlier word on it stands.
-                    continue;
-                }
-            }
-
-            if (step.Kind == FollowUpStepKind.ThankYou)
-            {
-                await OutboxStore.EnqueueAsync(connection, tx, mailboxId, stepId, OutboxKind.ThankYouDraft, now, ct);
-            }
         }
     }
 }

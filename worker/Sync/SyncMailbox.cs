@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Sync;
 
-public sealed record MailboxRun(bool Connected, int NewAcquaintances, int DraftsPrepared, bool ReconnectNeeded);
+public sealed record MailboxRun(bool Connected, int NewAcquaintances, int DraftsPrepared, bool ReconnectNeeded, int HoldsPlaced = 0);
 
 /// <summary>
 /// One pass over the signed-in mailbox: refresh who the user is when due, run a contacts round per
@@ -17,7 +18,8 @@ public sealed class SyncMailbox(
     MailboxStore mailboxes,
     SyncContactFolder syncFolder,
     SyncStateStore states,
-    PrepareThankYouDrafts prepareDrafts,
+    SyncCalendar syncCalendar,
+    WorkOutbox outbox,
     IOptions<SyncOptions> options,
     TimeProvider time,
     ILogger<SyncMailbox> logger)
@@ -41,13 +43,20 @@ public sealed class SyncMailbox(
         var stored = await mailboxes.GetAsync(profile.MailboxId, ct);
         _baselineDone = stored?.BaselinedAt is not null;
         var newAcquaintances = 0;
+        // The calendar first: a contact created after a networking event is linked to it.
+        var calendarRound = await syncCalendar.RunAsync(profile, ct);
+        if (calendarRound.Failure == GraphOutcome.ReconnectNeeded)
+        {
+            return new MailboxRun(true, 0, 0, true);
+        }
+
         foreach (var folder in _folders)
         {
             var round = await syncFolder.RunAsync(profile, folder, BaselineProgress, ct);
-            newAcquaintances += round.NewAcquaintances;
+            newAcquaintances += round.NewItems;
             if (round.WasBaseline && round.Completed)
             {
-                _baselineCount += round.Contacts;
+                _baselineCount += round.Items;
             }
             if (round.Failure == GraphOutcome.ReconnectNeeded)
             {
@@ -67,17 +76,21 @@ public sealed class SyncMailbox(
             SyncTrace.NewAcquaintances(logger, newAcquaintances);
         }
 
-        var drafts = await prepareDrafts.RunAsync(profile, ct);
-        if (drafts.Prepared > 0)
+        var work = await outbox.RunAsync(profile, ct);
+        if (work.Drafts > 0)
         {
-            SyncTrace.DraftsPrepared(logger, drafts.Prepared);
+            SyncTrace.DraftsPrepared(logger, work.Drafts);
         }
-        if (drafts.ReconnectNeeded)
+        if (work.Holds > 0)
         {
-            SyncTrace.ReconnectNeeded(logger, "drafts");
+            SyncTrace.HoldsPlaced(logger, work.Holds);
+        }
+        if (work.ReconnectNeeded)
+        {
+            SyncTrace.ReconnectNeeded(logger, "outbox");
         }
 
-        return new MailboxRun(true, newAcquaintances, drafts.Prepared, drafts.ReconnectNeeded);
+        return new MailboxRun(true, newAcquaintances, work.Drafts, work.ReconnectNeeded, work.Holds);
     }
 
     private async Task<bool> EnsureConnectedAsync(CancellationToken ct)

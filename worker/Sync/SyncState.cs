@@ -22,7 +22,8 @@ public sealed record SyncState(
     DateTimeOffset? LastSuccessAt,
     string? LastError,
     DateTimeOffset? RetryAfter,
-    long ItemsSkipped)
+    long ItemsSkipped,
+    string? Window = null)
 {
     public static SyncState New(string mailboxId, string resource) =>
         new(mailboxId, resource, SyncStage.Initial, null, 0, null, null, null, 0);

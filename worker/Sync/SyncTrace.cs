@@ -20,6 +20,9 @@ internal static partial class SyncTrace
     [LoggerMessage(1005, LogLevel.Information, "{Count} thank-you draft(s) prepared in Drafts.")]
     public static partial void DraftsPrepared(ILogger logger, int count);
 
+    [LoggerMessage(1011, LogLevel.Information, "{Count} one-to-one hold(s) placed on your calendar (private, tentative, no invitations sent).")]
+    public static partial void HoldsPlaced(ILogger logger, int count);
+
     [LoggerMessage(1006, LogLevel.Warning, "The contacts cursor of a folder expired ({Code}); reading the folder afresh. Nothing in that round counts as new.")]
     public static partial void CursorExpired(ILogger logger, string code);
 

@@ -16,7 +16,7 @@ public class FindFreeSlotTests
     private static DateTimeOffset Akl(int year, int month, int day, int hour, int minute = 0) =>
         FindFreeSlot.ToInstant(new DateTime(year, month, day, hour, minute, 0), Auckland);
 
-    private static TimeRange Busy(DateTimeOffset start, TimeSpan length) => new(start, start + length);
+    private static TimeWindow Busy(DateTimeOffset start, TimeSpan length) => new(start, start + length);
 
     [Fact]
     public void A_user_in_Auckland_gets_a_slot_in_Auckland_working_hours_whatever_the_servers_zone()

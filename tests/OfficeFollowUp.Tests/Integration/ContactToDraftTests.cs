@@ -213,15 +213,17 @@ public sealed class ContactToDraftTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task An_idle_poll_costs_one_request_per_contact_folder()
+    public async Task An_idle_poll_costs_one_request_per_contact_folder_and_one_for_the_calendar()
     {
         await using var worker = await _world.StartBaselinedWorkerAsync();
         await worker.SyncOnceAsync();
-        var before = _world.Mailbox.Requests.Total;
+        _world.Mailbox.Requests.Reset();
 
         await worker.SyncOnceAsync();
 
-        Assert.Equal(_world.Mailbox.ContactFolders.Count, _world.Mailbox.Requests.Total - before);
+        Assert.Equal(_world.Mailbox.ContactFolders.Count, _world.Mailbox.Requests.Count("GET /me/contactFolders/{id}/contacts/delta"));
+        Assert.Equal(1, _world.Mailbox.Requests.Count("GET /me/calendarView/delta"));
+        Assert.Equal(_world.Mailbox.ContactFolders.Count + 1, _world.Mailbox.Requests.Total);
     }
 
     [Fact]

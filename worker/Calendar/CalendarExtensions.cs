@@ -1,0 +1,14 @@
+using OfficeFollowUp.Hosting;
+
+namespace OfficeFollowUp.Calendar;
+
+public static class CalendarExtensions
+{
+    public static WebApplicationBuilder AddCalendar(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddValidatedOptions<CalendarOptions, CalendarOptionsValidator>(builder.Configuration, CalendarOptions.Section);
+        builder.Services.AddSingleton<SaveEventsPage>();
+        builder.Services.AddSingleton<SyncCalendar>();
+        return builder;
+    }
+}
