@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from "react";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { createFollowUpsApi } from "./followups/api";
+import { createEventsApi } from "./events/api";
+import { createApiCall, createFollowUpsApi } from "./followups/api";
+import { createPromptsApi } from "./prompts/api";
 import { FollowUpsPane } from "./followups/FollowUpsPane";
 import type { OfficeHost } from "./office/officeHost";
 import { useThemeName } from "./office/useThemeName";
@@ -12,7 +14,10 @@ export function App({ office }: { office: OfficeHost }) {
   const storage = useMemo(safeStorage, []);
   const [apiKey, setApiKey] = useState(() => loadApiKey(window.location, window.history, storage));
   const [pairingMessage, setPairingMessage] = useState<string>();
-  const api = useMemo(() => (apiKey ? createFollowUpsApi({ apiKey }) : undefined), [apiKey]);
+  const apis = useMemo(
+    () => (apiKey ? { followUps: createFollowUpsApi({ apiKey }), prompts: createPromptsApi(createApiCall({ apiKey })), events: createEventsApi(createApiCall({ apiKey })) } : undefined),
+    [apiKey],
+  );
 
   const onUnauthorized = useCallback(() => {
     forgetApiKey(storage);
@@ -37,8 +42,8 @@ export function App({ office }: { office: OfficeHost }) {
 
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-      {api ? (
-        <FollowUpsPane api={api} office={office} onUnauthorized={onUnauthorized} onForgetKey={onForgetKey} />
+      {apis ? (
+        <FollowUpsPane api={apis.followUps} prompts={apis.prompts} events={apis.events} office={office} onUnauthorized={onUnauthorized} onForgetKey={onForgetKey} />
       ) : (
         <PairingForm message={pairingMessage} onPaired={onPaired} />
       )}

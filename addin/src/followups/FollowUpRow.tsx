@@ -3,6 +3,7 @@ import {
   Badge,
   Button,
   Caption1,
+  Link,
   Menu,
   MenuItem,
   MenuList,
@@ -13,11 +14,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Snooze20Regular } from "@fluentui/react-icons";
+import { CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular, Snooze20Regular } from "@fluentui/react-icons";
 import { describeRelative, formatDueTime } from "./formatDue";
 import { effectiveDueAt } from "./groupFollowUps";
 import { personName, stateBadge, stepLabel } from "./labels";
 import type { FollowUp } from "./model";
+import { rowDetail } from "./rowDetail";
 import type { SnoozeChoice } from "./snoozeChoices";
 
 const useStyles = makeStyles({
@@ -40,6 +42,10 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   badge: { flexShrink: 0 },
   choice: { display: "flex", flexDirection: "column" },
+  detail: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2, minWidth: 0 },
+  context: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  link: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, overflowWrap: "anywhere" },
+  note: { color: tokens.colorNeutralForeground2, fontStyle: "italic", overflowWrap: "anywhere" },
 });
 
 export interface FollowUpRowProps {
@@ -49,20 +55,26 @@ export interface FollowUpRowProps {
   overdue: boolean;
   busy: boolean;
   canOpenDraft: boolean;
+  /** Inside Outlook, where a hold opens in the appointment form. */
+  canOpenHold: boolean;
   snoozeChoices: SnoozeChoice[];
   onDone(item: FollowUp): void;
   onSnooze(item: FollowUp, choice: SnoozeChoice): void;
   onSkip(item: FollowUp): void;
   onOpenDraft(item: FollowUp): void;
+  onOpenHold(item: FollowUp): void;
 }
 
 export function FollowUpRow(props: FollowUpRowProps) {
-  const { item, timeZone, now, overdue, busy, canOpenDraft, snoozeChoices } = props;
+  const { item, timeZone, now, overdue, busy, canOpenDraft, canOpenHold, snoozeChoices } = props;
   const styles = useStyles();
   const titleId = useId();
   const name = personName(item);
   const step = stepLabel(item.step);
-  const badge = stateBadge(item.state, overdue);
+  const badge = stateBadge(item.state, overdue, item.step);
+  const detail = rowDetail(item);
+  const canOpenDraftHere = item.state === "prepared" && item.draftId && canOpenDraft;
+  const canOpenHoldHere = item.step === "oneToOne" && item.holdEventId && canOpenHold;
   const due = effectiveDueAt(item);
   const snoozed = item.state === "snoozed" && item.snoozedUntil;
   const whenText = `${snoozed ? "Snoozed until" : "Due"} ${formatDueTime(due, timeZone, now)}`;
@@ -91,15 +103,39 @@ export function FollowUpRow(props: FollowUpRowProps) {
           {overdue ? ` · ${describeRelative(due, now)}` : null}
         </Text>
       </div>
+      {detail.context || detail.action || detail.link || detail.note ? (
+        <div className={styles.detail}>
+          {detail.action ? <Text size={200}>{detail.action}</Text> : null}
+          {detail.link ? (
+            <Link className={styles.link} href={detail.link.href} target="_blank" rel="noopener noreferrer" aria-label={`${name}'s profile, ${detail.link.text} (opens in a new tab)`}>
+              <Open16Regular aria-hidden="true" />
+              {detail.link.text}
+            </Link>
+          ) : null}
+          {detail.note ? (
+            <Text size={200} className={styles.note}>
+              {detail.note}
+            </Text>
+          ) : null}
+          {detail.context ? (
+            <Caption1 className={styles.context}>{detail.context}</Caption1>
+          ) : null}
+        </div>
+      ) : null}
       <div className={styles.actions}>
-        {item.state === "prepared" && item.draftId && canOpenDraft ? (
+        {canOpenHoldHere ? (
+          <Button size="small" appearance="primary" icon={<CalendarPerson20Regular />} aria-label={`Open hold: ${about}`} onClick={() => props.onOpenHold(item)}>
+            Open hold
+          </Button>
+        ) : null}
+        {canOpenDraftHere ? (
           <Button size="small" appearance="primary" icon={<MailEdit20Regular />} aria-label={`Open draft: ${about}`} onClick={() => props.onOpenDraft(item)}>
             Open draft
           </Button>
         ) : null}
         <Button
           size="small"
-          appearance={item.state === "prepared" && canOpenDraft ? "secondary" : "primary"}
+          appearance={canOpenDraftHere || canOpenHoldHere ? "secondary" : "primary"}
           icon={busy ? <Spinner size="extra-tiny" /> : <Checkmark20Regular />}
           disabled={busy}
           aria-label={`Done: ${about}`}

@@ -25,6 +25,13 @@ import { snoozeChoices, type SnoozeChoice } from "./snoozeChoices";
 import { useFollowUps } from "./useFollowUps";
 import { browserTimeZone } from "./zonedTime";
 import type { OfficeHost } from "../office/officeHost";
+import type { EventsApi } from "../events/api";
+import { EventsView } from "../events/EventsView";
+import type { PromptsApi } from "../prompts/api";
+import type { Prompt } from "../prompts/model";
+import { PromptCard } from "../prompts/PromptCard";
+import { usePrompts } from "../prompts/usePrompts";
+import { ViewTabs } from "../ui/ViewTabs";
 
 const useStyles = makeStyles({
   pane: {
@@ -39,6 +46,7 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS },
   title: { margin: 0, flexGrow: 1, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3 },
+  panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   groupTitle: {
     margin: 0,
@@ -92,14 +100,20 @@ function noticeFor(failure: ApiFailure): Notice {
 
 export interface FollowUpsPaneProps {
   api: FollowUpsApi;
+  prompts: PromptsApi;
+  events: EventsApi;
   office: OfficeHost;
   onUnauthorized(): void;
   onForgetKey(): void;
 }
 
-export function FollowUpsPane({ api, office, onUnauthorized, onForgetKey }: FollowUpsPaneProps) {
+type View = "followups" | "events";
+
+export function FollowUpsPane({ api, prompts: promptsApi, events: eventsApi, office, onUnauthorized, onForgetKey }: FollowUpsPaneProps) {
   const styles = useStyles();
   const state = useFollowUps(api, onUnauthorized);
+  const prompts = usePrompts(promptsApi, state.lastUpdated, onUnauthorized);
+  const [view, setView] = useState<View>("followups");
   const [busyId, setBusyId] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const [announcement, setAnnouncement] = useState("");
@@ -157,6 +171,24 @@ export function FollowUpsPane({ api, office, onUnauthorized, onForgetKey }: Foll
     }
   };
 
+  const onOpenHold = (item: FollowUp): void => {
+    if (item.holdEventId && !office.openAppointment(item.holdEventId)) {
+      setNotice({ intent: "warning", title: "Open Outlook to see the hold", messages: ["It is on your calendar as a tentative event."] });
+    }
+  };
+
+  const onPromptStarted = (prompt: Prompt, names: string[]): void => {
+    prompts.remove(prompt.eventId);
+    setAnnouncement(`Follow-up started with ${names.join(", ")}. Their thank-you notes are being prepared.`);
+    setNotice({ intent: "success", title: `Follow-up started with ${names.length === 1 ? names[0] : `${names.length} people`}`, messages: ["Thank-you drafts, connect reminders and one-to-one holds appear in the list."] });
+    state.refresh();
+  };
+
+  const onPromptDismissed = (prompt: Prompt): void => {
+    prompts.remove(prompt.eventId);
+    setAnnouncement(`No follow-up for ${prompt.subject}.`);
+  };
+
   const loadNotice = state.loadFailure ? noticeFor(state.loadFailure) : undefined;
   const total = groups.reduce((n, g) => n + g.items.length, 0);
 
@@ -168,6 +200,20 @@ export function FollowUpsPane({ api, office, onUnauthorized, onForgetKey }: Foll
           <Button appearance="subtle" icon={state.refreshing && !state.loading ? <Spinner size="extra-tiny" /> : <ArrowClockwise20Regular />} onClick={state.refresh} />
         </Tooltip>
       </header>
+
+      <ViewTabs<View>
+        label="Views"
+        selected={view}
+        tabs={[
+          { value: "followups", label: `Follow-ups${prompts.prompts.length > 0 ? ` (${prompts.prompts.length} to answer)` : ""}`, panelId: "panel-followups" },
+          { value: "events", label: "Events", panelId: "panel-events" },
+        ]}
+        onSelect={(next) => {
+          setView(next);
+          // Marking an event in the Events view can add or remove a prompt.
+          if (next === "followups" && view !== "followups") state.refresh();
+        }}
+      />
 
       <div role="status" aria-live="polite" className={styles.visuallyHidden}>
         {announcement}
@@ -197,44 +243,69 @@ export function FollowUpsPane({ api, office, onUnauthorized, onForgetKey }: Foll
         </MessageBar>
       ) : null}
 
-      {state.loading ? (
-        <Spinner label="Loading follow-ups…" />
-      ) : state.list && total === 0 ? (
-        <div className={styles.empty}>
-          <CheckmarkCircle48Regular className={styles.emptyIcon} aria-hidden="true" />
-          <Text weight="semibold">You're all caught up</Text>
-          <Text size={200}>When you meet someone new, their thank-you draft and next steps appear here.</Text>
-        </div>
-      ) : (
-        groups.map((group) => {
-          const headingId = `group-${group.key}`;
-          return (
-            <section key={group.key} className={styles.group} aria-labelledby={headingId}>
-              <h2 id={headingId} className={styles.groupTitle}>
-                {group.title} ({group.items.length})
-              </h2>
-              <ul className={styles.list}>
-                {group.items.map((item) => (
-                  <FollowUpRow
-                    key={item.id}
-                    item={item}
-                    timeZone={timeZone}
-                    now={now}
-                    overdue={group.key === "overdue"}
-                    busy={busyId === item.id}
-                    canOpenDraft={office.inOutlook}
-                    snoozeChoices={choices}
-                    onDone={onDone}
-                    onSnooze={onSnooze}
-                    onSkip={setSkipTarget}
-                    onOpenDraft={onOpenDraft}
-                  />
-                ))}
-              </ul>
-            </section>
-          );
-        })
-      )}
+      <div role="tabpanel" id="panel-events" aria-labelledby="tab-events" className={view === "events" ? styles.panel : undefined} hidden={view !== "events"}>
+        {view === "events" ? <EventsView api={eventsApi} timeZone={timeZone} onUnauthorized={onUnauthorized} onChanged={state.refresh} /> : null}
+      </div>
+
+      {/* Kept mounted while Events is shown, so a half-filled prompt card keeps what was typed. */}
+      <div role="tabpanel" id="panel-followups" aria-labelledby="tab-followups" className={view === "followups" ? styles.panel : undefined} hidden={view !== "followups"}>
+        {prompts.prompts.map((prompt) => (
+          <PromptCard
+            key={prompt.eventId}
+            prompt={prompt}
+            timeZone={timeZone}
+            now={now}
+            api={promptsApi}
+            onStarted={onPromptStarted}
+            onDismissed={onPromptDismissed}
+            onUnauthorized={onUnauthorized}
+          />
+        ))}
+
+        {state.loading ? (
+          <Spinner label="Loading follow-ups…" />
+        ) : state.list && total === 0 ? (
+          prompts.prompts.length > 0 ? null : (
+            <div className={styles.empty}>
+              <CheckmarkCircle48Regular className={styles.emptyIcon} aria-hidden="true" />
+              <Text weight="semibold">You're all caught up</Text>
+              <Text size={200}>When you meet someone new, their thank-you draft and next steps appear here.</Text>
+            </div>
+          )
+        ) : (
+          groups.map((group) => {
+            const headingId = `group-${group.key}`;
+            return (
+              <section key={group.key} className={styles.group} aria-labelledby={headingId}>
+                <h2 id={headingId} className={styles.groupTitle}>
+                  {group.title} ({group.items.length})
+                </h2>
+                <ul className={styles.list}>
+                  {group.items.map((item) => (
+                    <FollowUpRow
+                      key={item.id}
+                      item={item}
+                      timeZone={timeZone}
+                      now={now}
+                      overdue={group.key === "overdue"}
+                      busy={busyId === item.id}
+                      canOpenDraft={office.inOutlook}
+                      canOpenHold={office.inOutlook}
+                      snoozeChoices={choices}
+                      onDone={onDone}
+                      onSnooze={onSnooze}
+                      onSkip={setSkipTarget}
+                      onOpenDraft={onOpenDraft}
+                      onOpenHold={onOpenHold}
+                    />
+                  ))}
+                </ul>
+              </section>
+            );
+          })
+        )}
+
+      </div>
 
       <footer className={styles.footer}>
         <Caption1 className={styles.meta}>

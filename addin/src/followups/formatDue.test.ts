@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRelative, formatDueTime, zoneNote } from "./formatDue";
+import { describeRelative, formatDueTime, formatEventRange, zoneNote } from "./formatDue";
 
 const now = new Date("2026-11-25T14:00:00+13:00");
 const auckland = "Pacific/Auckland";
@@ -8,6 +8,17 @@ describe("due time text", () => {
   it("says today or tomorrow for the next two days, in the mailbox's zone", () => {
     expect(formatDueTime(new Date("2026-11-25T18:30:00+13:00"), auckland, now, "en-GB")).toBe("today 18:30");
     expect(formatDueTime(new Date("2026-11-26T09:00:00+13:00"), auckland, now, "en-GB")).toBe("tomorrow 09:00");
+  });
+
+  it("says yesterday for the day before, as a prompt's event end reads", () => {
+    expect(formatDueTime(new Date("2026-11-24T19:30:00+13:00"), auckland, now, "en-GB")).toBe("yesterday 19:30");
+  });
+
+  it("writes an event's span once for the day, fully when it crosses midnight", () => {
+    expect(formatEventRange(new Date("2026-11-24T17:30:00+13:00"), new Date("2026-11-24T19:30:00+13:00"), auckland, now, "en-GB")).toBe("yesterday 17:30–19:30");
+    expect(formatEventRange(new Date("2026-11-24T22:00:00+13:00"), new Date("2026-11-25T01:00:00+13:00"), auckland, now, "en-GB")).toBe(
+      "yesterday 22:00 – today 01:00",
+    );
   });
 
   it("shows the mailbox's wall time even when the instant is written with another offset", () => {

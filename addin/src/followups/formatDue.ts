@@ -48,3 +48,10 @@ export function describeRelative(instant: Date, now: Date, locale?: string): str
 export function zoneNote(mailboxZone: string, viewerZone: string): string | undefined {
   return mailboxZone === viewerZone ? undefined : `Times shown in ${mailboxZone.replace(/_/g, " ")}`;
 }
+
+/** "yesterday 17:30–19:30", or both ends in full when the event crosses midnight. */
+export function formatEventRange(start: Date, end: Date, timeZone: string, now: Date, locale?: string): string {
+  const from = formatDueTime(start, timeZone, now, locale);
+  if (!sameWallDate(start, end, timeZone)) return `${from} – ${formatDueTime(end, timeZone, now, locale)}`;
+  return `${from}–${new Intl.DateTimeFormat(locale, { timeZone, hour: "2-digit", minute: "2-digit" }).format(end)}`;
+}
