@@ -5,14 +5,15 @@ namespace OfficeFollowUp.Sandbox;
 
 /// <summary>
 /// The Prefer preferences of one request. Clients send them as one comma-separated header or as several
-/// headers; values may be quoted (<c>IdType="ImmutableId"</c>).
+/// headers; values may be quoted (<c>IdType="ImmutableId"</c>, <c>outlook.timezone="Pacific/Auckland"</c>).
 /// </summary>
-internal sealed record PreferHeader(bool ImmutableId, int? MaxPageSize)
+internal sealed record PreferHeader(bool ImmutableId, int? MaxPageSize, string? TimeZone = null)
 {
     public static PreferHeader Parse(StringValues headers)
     {
         var immutableId = false;
         int? maxPageSize = null;
+        string? timeZone = null;
         foreach (var header in headers)
         {
             foreach (var preference in SplitOutsideQuotes(header ?? string.Empty))
@@ -30,10 +31,14 @@ internal sealed record PreferHeader(bool ImmutableId, int? MaxPageSize)
                 {
                     maxPageSize = size;
                 }
+                else if (name.Equals("outlook.timezone", StringComparison.OrdinalIgnoreCase) && value.Length > 0)
+                {
+                    timeZone = value;
+                }
             }
         }
 
-        return new PreferHeader(immutableId, maxPageSize);
+        return new PreferHeader(immutableId, maxPageSize, timeZone);
     }
 
     private static IEnumerable<string> SplitOutsideQuotes(string header)

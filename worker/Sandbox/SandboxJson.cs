@@ -110,20 +110,7 @@ internal static partial class SandboxJson
         w.WriteString("locale", user.PreferredLanguage);
         w.WriteString("displayName", LanguageName(user.PreferredLanguage));
         w.WriteEndObject();
-        w.WriteStartObject("workingHours");
-        w.WriteStartArray("daysOfWeek");
-        foreach (var day in hours.DaysOfWeek)
-        {
-            w.WriteStringValue(day.ToString().ToLowerInvariant());
-        }
-
-        w.WriteEndArray();
-        w.WriteString("startTime", hours.Start.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
-        w.WriteString("endTime", hours.End.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
-        w.WriteStartObject("timeZone");
-        w.WriteString("name", timeZone);
-        w.WriteEndObject();
-        w.WriteEndObject();
+        WriteWorkingHours(w, hours, timeZone);
         w.WriteEndObject();
     }
 
@@ -343,11 +330,13 @@ internal static partial class SandboxJson
         }
     }
 
-    private static string Preview(SandboxMessage m)
+    private static string Preview(SandboxMessage m) => PreviewOf(m.BodyContentType, m.BodyContent);
+
+    private static string PreviewOf(string contentType, string content)
     {
-        var text = m.BodyContentType.Equals("html", StringComparison.OrdinalIgnoreCase)
-            ? System.Net.WebUtility.HtmlDecode(Tags().Replace(m.BodyContent, " "))
-            : m.BodyContent;
+        var text = contentType.Equals("html", StringComparison.OrdinalIgnoreCase)
+            ? System.Net.WebUtility.HtmlDecode(Tags().Replace(content, " "))
+            : content;
         text = Spaces().Replace(text, " ").Trim();
         return text.Length <= 255 ? text : text[..255];
     }

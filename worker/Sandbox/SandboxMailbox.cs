@@ -4,8 +4,9 @@ namespace OfficeFollowUp.Sandbox;
 /// In-memory state of one sandbox mailbox: the user, mailbox settings, contact folders with a change log
 /// per folder (so delta paging costs O(page) even with 50,000 contacts), and the drafts the worker made.
 /// One lock guards everything; the HTTP layer takes snapshots and writes JSON outside it.
+/// The calendar lives in SandboxMailbox.Calendar.cs.
 /// </summary>
-public sealed class SandboxMailbox
+public sealed partial class SandboxMailbox
 {
     internal const string DraftsWellKnownName = "drafts";
 
@@ -49,6 +50,7 @@ public sealed class SandboxMailbox
     {
         var mailbox = new SandboxMailbox(time);
         SandboxSampleData.Populate(mailbox);
+        SandboxSampleCalendar.Populate(mailbox);
         return mailbox;
     }
 
@@ -86,8 +88,14 @@ public sealed class SandboxMailbox
         get { lock (_gate) { return [.. _drafts]; } }
     }
 
-    /// <summary>Meeting invitations sent. The product must never send one, so this stays 0.</summary>
-    public int InvitationsSent { get; }
+    /// <summary>
+    /// Meeting invitations Graph sent: one per attendee of an event created or patched through the API with
+    /// attendees. The product must never send one, so for the worker this stays 0.
+    /// </summary>
+    public int InvitationsSent
+    {
+        get { lock (_gate) { return _invitationsSent; } }
+    }
 
     /// <summary>True once every contact folder has had a delta round finished (a deltaLink served).</summary>
     public bool BaselineServed

@@ -82,6 +82,13 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
         (SandboxRouteKind.MailFolderMessages, "GET") => ListDraftsFolderMessagesAsync(r, route.FolderId!),
         (SandboxRouteKind.Message, "GET") => GetMessageAsync(r, route.ItemId!),
         (SandboxRouteKind.Message, "DELETE") => DeleteMessageAsync(r, route.ItemId!),
+        (SandboxRouteKind.CalendarViewDelta, "GET") => CalendarViewDeltaAsync(r),
+        (SandboxRouteKind.Events, "GET") => ListEventsAsync(r, route),
+        (SandboxRouteKind.Events, "POST") => CreateEventAsync(r, route),
+        (SandboxRouteKind.Event, "GET") => GetEventAsync(r, route),
+        (SandboxRouteKind.Event, "PATCH") => UpdateEventAsync(r, route),
+        (SandboxRouteKind.Event, "DELETE") => DeleteEventAsync(r, route),
+        (SandboxRouteKind.GetSchedule, "POST") => GetScheduleAsync(r),
         _ => throw new GraphError(HttpStatusCode.MethodNotAllowed, "BadRequest", $"The HTTP method '{method}' is not allowed on this resource."),
     };
 

@@ -15,6 +15,10 @@ internal enum SandboxRouteKind
     Messages,
     Message,
     MailFolderMessages,
+    CalendarViewDelta,
+    Events,
+    Event,
+    GetSchedule,
 }
 
 /// <summary>
@@ -57,6 +61,14 @@ internal sealed record SandboxRoute(SandboxRouteKind Kind, string Template, stri
             ["me", "messages"] => new(SandboxRouteKind.Messages, "/me/messages"),
             ["me", "messages", _] => new(SandboxRouteKind.Message, "/me/messages/{id}", null, rest[2]),
             ["me", "mailfolders", _, "messages"] => new(SandboxRouteKind.MailFolderMessages, "/me/mailFolders/{id}/messages", rest[2]),
+            ["me", "calendarview", "delta" or "delta()"] => new(SandboxRouteKind.CalendarViewDelta, "/me/calendarView/delta"),
+            ["me", "events"] => new(SandboxRouteKind.Events, "/me/events"),
+            ["me", "events", _] => new(SandboxRouteKind.Event, "/me/events/{id}", null, rest[2]),
+            ["me", "calendar", "events"] => new(SandboxRouteKind.Events, "/me/calendar/events"),
+            ["me", "calendar", "events", _] => new(SandboxRouteKind.Event, "/me/calendar/events/{id}", null, rest[3]),
+            ["me", "calendars", _, "events"] => new(SandboxRouteKind.Events, "/me/calendars/{id}/events", rest[2]),
+            ["me", "calendars", _, "events", _] => new(SandboxRouteKind.Event, "/me/calendars/{id}/events/{id}", rest[2], rest[4]),
+            ["me", "calendar", "getschedule"] => new(SandboxRouteKind.GetSchedule, "/me/calendar/getSchedule"),
             _ => null,
         };
     }
