@@ -31,6 +31,11 @@ describe("row detail", () => {
     expect(rowDetail({ ...base, step: "connect", preferredChannel }).action).toBe(action);
   });
 
+  it("reads the channel whatever its case, and ignores one it does not know", () => {
+    expect(rowDetail({ ...base, step: "connect", preferredChannel: "WhatsApp" as never }).action).toBe("Connect on WhatsApp");
+    expect(rowDetail({ ...base, step: "connect", preferredChannel: "pigeon" as never }).action).toBe("Connect on LinkedIn");
+  });
+
   it("links the profile, showing where the link goes", () => {
     const detail = rowDetail({ ...base, step: "connect", profileUrl: "https://www.linkedin.com/in/aroha-ngata/" });
     expect(detail.link).toEqual({ href: "https://www.linkedin.com/in/aroha-ngata/", text: "linkedin.com/in/aroha-ngata" });

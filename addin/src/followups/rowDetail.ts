@@ -18,6 +18,13 @@ export const channelOptions: ReadonlyArray<{ value: Channel; label: string }> = 
   { value: "inPerson", label: "In person" },
 ];
 
+/** The worker's spelling may differ in case ("LinkedIn" vs "linkedIn"); anything unknown is dropped. */
+export function normaliseChannel(value: string | null | undefined): Channel | null {
+  if (!value) return null;
+  const lower = value.toLowerCase();
+  return channelOptions.find((c) => c.value.toLowerCase() === lower)?.value ?? null;
+}
+
 export function channelName(channel: Channel | string): string {
   return (channelNames as Record<string, string>)[channel] ?? channel;
 }
@@ -56,11 +63,11 @@ export function rowDetail(item: FollowUp): RowDetail {
   const detail: RowDetail = {};
   const subject = item.eventSubject?.trim();
   if (subject) detail.context = `Met at ${subject}`;
-  const channel = item.preferredChannel ?? null;
+  const channel = normaliseChannel(item.preferredChannel);
 
   switch (item.step) {
     case "connect": {
-      detail.action = channel ? (connectActions[channel] ?? `Connect (${channelName(channel)})`) : connectActions.linkedIn;
+      detail.action = connectActions[channel ?? "linkedIn"];
       const url = safeHttpUrl(item.profileUrl);
       if (url) detail.link = { href: url.href, text: linkText(url) };
       break;

@@ -89,6 +89,7 @@ const noErrors: FormErrors = { entries: {}, general: [] };
 export function PromptCard({ prompt, timeZone, now, api, onStarted, onDismissed, onUnauthorized }: PromptCardProps) {
   const styles = useStyles();
   const titleId = useId();
+  const subjectId = useId();
   const idBase = useId();
   const cardRef = useRef<HTMLElement>(null);
   const [choice, setChoice] = useState<FollowUpChoice>(emptyChoice);
@@ -217,7 +218,7 @@ export function PromptCard({ prompt, timeZone, now, api, onStarted, onDismissed,
   const ended = formatDueTime(new Date(prompt.end), timeZone, now);
 
   return (
-    <section ref={cardRef} className={styles.card} aria-labelledby={titleId} data-testid="prompt-card" data-event-id={prompt.eventId}>
+    <section ref={cardRef} className={styles.card} aria-labelledby={`${titleId} ${subjectId}`} data-testid="prompt-card" data-event-id={prompt.eventId}>
       <form
         noValidate
         onSubmit={(e) => {
@@ -230,7 +231,7 @@ export function PromptCard({ prompt, timeZone, now, api, onStarted, onDismissed,
           <h2 id={titleId} className={styles.title}>
             Whom will you follow up with?
           </h2>
-          <Text weight="medium" className={styles.subject}>
+          <Text id={subjectId} weight="medium" className={styles.subject}>
             {prompt.subject}
           </Text>
           <Caption1 className={styles.meta}>

@@ -165,6 +165,11 @@ describe("the POST body", () => {
     expect(entries).toEqual([attendeeEntry("aroha.ngata@example.co.nz"), attendeeEntry("chloe@example.com"), addedEntry("p1")]);
   });
 
+  it("sends the address as the name of an attendee the invitation left unnamed", () => {
+    const unnamed: Prompt = { ...mixer, attendees: [{ email: "info@example.com", displayName: " ", known: false }] };
+    expect(buildFollowUpRequest(unnamed, { chosen: { "info@example.com": { remember: "", promised: "" } }, added: [] }).request.people[0]?.displayName).toBe("info@example.com");
+  });
+
   it("sends a missing channel as null", () => {
     const { request } = buildFollowUpRequest(mixer, { chosen: {}, added: [{ ...ana, preferredChannel: "", profileUrl: "" }] });
     expect(request.people[0]?.preferredChannel).toBeNull();
@@ -184,6 +189,10 @@ describe("the worker's field errors", () => {
 
   it("accept FluentValidation's default PascalCase paths", () => {
     expect(mapServerErrors({ "People[1].ProfileUrl": ["Use http or https."] }, entries).entries[addedEntry("p1")]).toEqual({ profileUrl: "Use http or https." });
+  });
+
+  it("name the attendee when the field has no box on their row", () => {
+    expect(mapServerErrors({ "people[0].email": ["That is your own address."] }, entries).general).toEqual(["ben@example.com: That is your own address."]);
   });
 
   it("keep anything else as a general message", () => {

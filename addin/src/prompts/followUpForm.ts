@@ -173,7 +173,9 @@ export function buildFollowUpRequest(prompt: Prompt, choice: FollowUpChoice): { 
   for (const [email, notes] of Object.entries(choice.chosen).sort(([a], [b]) => order(prompt, a) - order(prompt, b))) {
     const attendee = byEmail.get(email);
     if (!attendee) continue;
-    people.push(personBody(attendee, notes, { preferredChannel: null }));
+    // The worker needs a name for the greeting; an invitation without one still has the address.
+    const displayName = attendee.displayName.trim() || attendee.email;
+    people.push(personBody({ email: attendee.email, displayName }, notes, { preferredChannel: null }));
     entries.push(attendeeEntry(email));
   }
   for (const person of choice.added) {
@@ -206,7 +208,11 @@ export function mapServerErrors(fieldErrors: FieldErrors | undefined, entries: r
     const match = /^people\[(\d+)\]\.(\w+)$/i.exec(path.trim());
     const entry = match ? entries[Number(match[1])] : undefined;
     const field = match ? personFields.find((f) => f.toLowerCase() === match[2]?.toLowerCase()) : undefined;
-    if (entry && field) {
+    const attendeeEmail = entry?.startsWith("attendee:") ? entry.slice("attendee:".length) : undefined;
+    if (entry && field && attendeeEmail !== undefined && field !== "remember" && field !== "promised") {
+      // An attendee row shows only the notes; anything else about them is said in words.
+      errors.general.push(`${attendeeEmail}: ${text}`);
+    } else if (entry && field) {
       const current = (errors.entries[entry] ??= {});
       current[field] = current[field] ? `${current[field]} ${text}` : text;
     } else {

@@ -1,0 +1,136 @@
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FollowUp, FollowUpList } from "../src/followups/model";
+import type { PromptList } from "../src/prompts/model";
+import { startWorker, type RunningWorker } from "./worker";
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const resultsDir = resolve(import.meta.dirname, "..", "test-results");
+const mixer = "Chamber of Commerce business mixer";
+
+let worker: RunningWorker | undefined;
+let context: BrowserContext | undefined;
+let profileDir: string | undefined;
+
+beforeAll(async () => {
+  worker = await startWorker();
+  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    // The narrowest Outlook task pane.
+    viewport: { width: 320, height: 900 },
+  });
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await worker?.stop();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+async function api<T>(w: RunningWorker, path: string): Promise<T> {
+  const response = await fetch(`${w.baseUrl}${path}`, { headers: { Authorization: `Bearer ${w.apiKey}` } });
+  expect(response.status, path).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function openPane(ctx: BrowserContext, w: RunningWorker): Promise<Page> {
+  const page = ctx.pages()[0] ?? (await ctx.newPage());
+  // No internet here, and a plain browser is not Outlook: office.js fails to load, as it would offline.
+  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+  await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
+  return page;
+}
+
+const emailKey = (email: string): string => email.toLowerCase();
+
+describe("after a networking event, against the real worker and sandbox mailbox", () => {
+  it("asks whom to follow up with, starts three tracks from two attendees and one person added by hand, and passes axe", async () => {
+    if (!worker || !context) throw new Error("setup failed");
+    const w = worker;
+
+    // The mixer ended yesterday evening; it becomes a prompt once the calendar sync has run.
+    const deadline = Date.now() + 60_000;
+    let prompt = (await api<PromptList>(w, "/api/prompts")).items.find((p) => p.subject === mixer);
+    while (!prompt && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 1000));
+      prompt = (await api<PromptList>(w, "/api/prompts")).items.find((p) => p.subject === mixer);
+    }
+    if (!prompt) throw new Error(`No prompt for "${mixer}" within 60 s.\n${w.output()}`);
+    // People, not the organiser's events@ / info@ mailbox, which a user would not follow up with either.
+    const newcomers = prompt.attendees.filter((a) => !a.known && a.displayName.trim() !== "" && !/^(events|info|hello|admin|office)@/i.test(a.email));
+    expect(newcomers.length).toBeGreaterThanOrEqual(2);
+    const [first, second] = newcomers as [(typeof newcomers)[0], (typeof newcomers)[0]];
+    const byHand = { name: "Mere Tūhoe", email: "mere@harbourbookkeeping.co.nz" };
+
+    const page = await openPane(context, w);
+    const card = page.getByTestId("prompt-card").filter({ hasText: mixer });
+    // The pane polls every 30 s; a reload is the user's way to hurry it.
+    await card.waitFor({ state: "visible", timeout: 20_000 }).catch(async () => {
+      await page.reload();
+      await card.waitFor({ state: "visible", timeout: 40_000 });
+    });
+
+    const before = await api<FollowUpList>(w, "/api/followups");
+    const chosenKeys = new Set([first.email, second.email, byHand.email].map(emailKey));
+    const ofChosen = (items: FollowUp[]): FollowUp[] => items.filter((i) => chosenKeys.has(emailKey(i.person.email)));
+    expect(ofChosen(before.items)).toEqual([]);
+
+    const start = card.getByRole("button", { name: /^Start follow-up/ });
+    await expect.poll(() => start.isDisabled()).toBe(true);
+
+    await card.getByRole("checkbox", { name: new RegExp(first.displayName) }).check();
+    await card.getByRole("checkbox", { name: new RegExp(second.displayName) }).check();
+    await card.getByRole("button", { name: `Notes about ${first.displayName}` }).click();
+    await card.getByRole("textbox", { name: /One thing to remember/ }).first().fill("Designing the new library in Petone");
+
+    await card.getByRole("button", { name: "Add someone you met" }).click();
+    const added = card.getByTestId("added-person");
+    await added.getByRole("textbox", { name: /^Name/ }).fill(byHand.name);
+    await added.getByRole("textbox", { name: /^Email/ }).fill(byHand.email);
+    await added.getByRole("textbox", { name: /One thing to remember/ }).fill("Took over the family bookkeeping firm this year");
+    await added.getByRole("textbox", { name: /What you promised/ }).fill("An intro to our chapter's lawyer");
+    await added.getByRole("combobox", { name: /Preferred channel/ }).selectOption("linkedIn");
+    await added.getByRole("textbox", { name: /Profile link/ }).fill("https://www.linkedin.com/in/mere-tuhoe");
+
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: join(resultsDir, "prompt.png"), fullPage: true });
+
+    // Fluent's focus manager (Tabster) puts aria-hidden, focusable <i data-tabster-dummy> sentinels on
+    // <body> that pass focus on at once; axe's aria-hidden-focus flags them. Everything else is checked.
+    const axe = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
+    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+
+    await expect.poll(() => start.isEnabled()).toBe(true);
+    await start.click();
+
+    await card.waitFor({ state: "detached", timeout: 15_000 });
+    expect((await api<PromptList>(w, "/api/prompts")).items.map((p) => p.subject)).not.toContain(mixer);
+
+    // Three people × thank-you, connect, one-to-one.
+    await expect.poll(async () => ofChosen((await api<FollowUpList>(w, "/api/followups")).items).length, { timeout: 15_000 }).toBe(9);
+    const after = ofChosen((await api<FollowUpList>(w, "/api/followups")).items);
+    expect(after.map((i) => `${emailKey(i.person.email)} ${i.step}`).sort()).toEqual(
+      [...chosenKeys].flatMap((e) => ["connect", "oneToOne", "thankYou"].map((s) => `${e} ${s}`)).sort(),
+    );
+
+    for (const name of [first.displayName, second.displayName, byHand.name]) {
+      const thankYou = page.getByTestId("followup-row").filter({ hasText: name }).filter({ hasText: "Thank-you note" });
+      await expect.poll(() => thankYou.count(), { timeout: 15_000, message: `thank-you row for ${name}` }).toBe(1);
+    }
+    // The connect reminder links the profile given by hand, in a new tab.
+    const profile = page.getByTestId("followup-row").filter({ hasText: byHand.name }).filter({ hasText: "Connect on LinkedIn" }).getByRole("link");
+    await expect.poll(() => profile.getAttribute("href")).toBe("https://www.linkedin.com/in/mere-tuhoe");
+    expect(await profile.getAttribute("target")).toBe("_blank");
+    expect(await profile.getAttribute("rel")).toContain("noopener");
+
+    await page.screenshot({ path: join(resultsDir, "prompt-after.png"), fullPage: true });
+  });
+});
