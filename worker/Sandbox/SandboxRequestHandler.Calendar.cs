@@ -426,7 +426,8 @@ internal sealed partial class SandboxRequestHandler
             seed = seed with { End = end.Instant };
         }
 
-        foreach (var property in json.EnumerateObject())
+        // A null means "not given" (Kiota's backing store sends nulls for properties a caller cleared).
+        foreach (var property in json.EnumerateObject().Where(p => p.Value.ValueKind != JsonValueKind.Null))
         {
             var value = property.Value;
             seed = property.Name switch
