@@ -18,7 +18,7 @@ public sealed class FollowUpOptions
     [
         "info", "noreply", "no-reply", "donotreply", "do-not-reply", "admin", "office", "sales", "support",
         "contact", "hello", "team", "billing", "accounts", "enquiries", "inquiries", "marketing", "help",
-        "mailer-daemon", "postmaster", "newsletter", "notifications", "webmaster", "reception", "jobs", "careers",
+        "mailer-daemon", "postmaster", "newsletter", "notifications", "webmaster", "reception", "jobs", "careers", "events", "rsvp", "bookings",
     ];
 
     /// <summary>How the thank-you note is signed; empty means the mailbox owner's first name.</summary>

@@ -99,4 +99,21 @@ describe("office wiring", () => {
     const host = await startOffice(stuck, 10);
     expect(host.inOutlook).toBe(false);
   });
+
+  it("converts the Graph id to an EWS id before opening a draft or a hold", () => {
+    const convertToEwsId = vi.fn((id: string) => `ews:${id}`);
+    const displayMessageForm = vi.fn();
+    const displayAppointmentForm = vi.fn();
+    const host = createOfficeHost({
+      context: { mailbox: { displayMessageForm, displayAppointmentForm, convertToEwsId } },
+      MailboxEnums: { RestVersion: { v2_0: "v2.0" } },
+    });
+
+    host.openDraft("AAMkRest=");
+    host.openAppointment("AAMkHold=");
+
+    expect(convertToEwsId).toHaveBeenCalledWith("AAMkRest=", "v2.0");
+    expect(displayMessageForm).toHaveBeenCalledWith("ews:AAMkRest=");
+    expect(displayAppointmentForm).toHaveBeenCalledWith("ews:AAMkHold=");
+  });
 });

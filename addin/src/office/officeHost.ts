@@ -15,6 +15,8 @@ export interface OfficeThemeLike {
 export interface MailboxLike {
   displayMessageForm(itemId: string): void;
   displayAppointmentForm?(itemId: string): void;
+  /** Mailbox 1.3+: REST (Graph) ids must become EWS ids before the display*Form calls take them. */
+  convertToEwsId?(itemId: string, restVersion: unknown): string;
   addHandlerAsync?(eventType: unknown, handler: (args: unknown) => void, callback?: (result: unknown) => void): void;
 }
 
@@ -25,6 +27,7 @@ export interface OfficeLike {
     officeTheme?: OfficeThemeLike;
   };
   EventType?: { OfficeThemeChanged?: unknown };
+  MailboxEnums?: { RestVersion?: { v2_0?: unknown } };
 }
 
 /** What the rest of the pane knows about where it runs. */
@@ -66,6 +69,12 @@ export function themeFromOffice(theme: OfficeThemeLike | undefined): ThemeName |
   return undefined;
 }
 
+/** The worker stores Graph (REST v2.0) ids; Outlook's forms take EWS ids. */
+function toEwsId(office: OfficeLike | undefined, mailbox: MailboxLike, restId: string): string {
+  if (typeof mailbox.convertToEwsId !== "function") return restId;
+  return mailbox.convertToEwsId(restId, office?.MailboxEnums?.RestVersion?.v2_0 ?? "v2.0");
+}
+
 export function createOfficeHost(office: OfficeLike | undefined): OfficeHost {
   const mailbox = office?.context?.mailbox;
   return {
@@ -73,12 +82,12 @@ export function createOfficeHost(office: OfficeLike | undefined): OfficeHost {
     theme: () => themeFromOffice(office?.context?.officeTheme),
     openDraft(draftId) {
       if (!mailbox || typeof mailbox.displayMessageForm !== "function") return false;
-      mailbox.displayMessageForm(draftId);
+      mailbox.displayMessageForm(toEwsId(office, mailbox, draftId));
       return true;
     },
     openAppointment(eventId) {
       if (!mailbox || typeof mailbox.displayAppointmentForm !== "function") return false;
-      mailbox.displayAppointmentForm(eventId);
+      mailbox.displayAppointmentForm(toEwsId(office, mailbox, eventId));
       return true;
     },
     onThemeChanged(listener) {
