@@ -236,7 +236,7 @@ internal sealed partial class SandboxRequestHandler
         using var body = await ReadBodyAsync(r).ConfigureAwait(false);
         var json = body.RootElement;
         if (json.ValueKind != JsonValueKind.Object
-            || !json.TryGetProperty("schedules", out var schedules) || schedules.ValueKind != JsonValueKind.Array || schedules.GetArrayLength() == 0)
+            || !TryGetParameter(json, "schedules", out var schedules) || schedules.ValueKind != JsonValueKind.Array || schedules.GetArrayLength() == 0)
         {
             throw new GraphError(HttpStatusCode.BadRequest, "ErrorInvalidParameter", "The 'schedules' parameter is required and must list at least one address.");
         }
@@ -244,7 +244,7 @@ internal sealed partial class SandboxRequestHandler
         var (start, startZone, startZoneName) = ReadDateTimeTimeZone(json, "startTime", required: true)!.Value;
         var (end, _, _) = ReadDateTimeTimeZone(json, "endTime", required: true)!.Value;
         var interval = 30;
-        if (json.TryGetProperty("availabilityViewInterval", out var intervalJson) && intervalJson.ValueKind == JsonValueKind.Number)
+        if (TryGetParameter(json, "availabilityViewInterval", out var intervalJson) && intervalJson.ValueKind == JsonValueKind.Number)
         {
             interval = intervalJson.GetInt32();
         }
@@ -382,7 +382,7 @@ internal sealed partial class SandboxRequestHandler
     /// <summary>Reads a dateTimeTimeZone: wall-clock dateTime in the named zone (an explicit offset wins).</summary>
     private static (DateTimeOffset Instant, TimeZoneInfo Zone, string ZoneName)? ReadDateTimeTimeZone(JsonElement json, string name, bool required)
     {
-        if (!json.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object)
+        if (!TryGetParameter(json, name, out var value) || value.ValueKind != JsonValueKind.Object)
         {
             return required
                 ? throw new GraphError(HttpStatusCode.BadRequest, "ErrorInvalidParameter", $"The '{name}' property is required.")
@@ -407,6 +407,25 @@ internal sealed partial class SandboxRequestHandler
             _ => SandboxTimeZones.ToInstant(parsed, zone),
         };
         return (instant, zone, zoneName);
+    }
+
+    /// <summary>
+    /// Action parameters match case-insensitively: the CSDL names getSchedule's "Schedules", "StartTime", … and the SDK
+    /// sends them so, while the documentation and most clients write camelCase.
+    /// </summary>
+    private static bool TryGetParameter(JsonElement json, string name, out JsonElement value)
+    {
+        foreach (var property in json.EnumerateObject())
+        {
+            if (property.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                value = property.Value;
+                return true;
+            }
+        }
+
+        value = default;
+        return false;
     }
 
     private static SandboxEventSeed ApplyEventJson(SandboxEventSeed seed, JsonElement json, bool creating)
