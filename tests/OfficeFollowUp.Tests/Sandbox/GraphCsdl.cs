@@ -75,14 +75,18 @@ internal sealed class GraphCsdl
     public bool HasType(string name) => _types.ContainsKey(name);
 
     /// <summary>Every property name (not annotations) in <paramref name="json"/> that the type does not declare.</summary>
-    public IReadOnlyList<string> Violations(JsonElement json, string typeName, string path = "$")
+    public IReadOnlyList<string> Violations(JsonElement json, string typeName, string path = "$") =>
+        Violations(json, typeName, null, path);
+
+    /// <summary>As above, and adds every structured type the check descended into to <paramref name="visitedTypes"/>.</summary>
+    public IReadOnlyList<string> Violations(JsonElement json, string typeName, ISet<string>? visitedTypes, string path = "$")
     {
         var problems = new List<string>();
-        CheckObject(json, typeName, path, problems);
+        CheckObject(json, typeName, path, problems, visitedTypes);
         return problems;
     }
 
-    private void CheckObject(JsonElement json, string typeName, string path, List<string> problems)
+    private void CheckObject(JsonElement json, string typeName, string path, List<string> problems, ISet<string>? visited)
     {
         if (json.ValueKind != JsonValueKind.Object)
         {
@@ -100,6 +104,8 @@ internal sealed class GraphCsdl
             problems.Add($"{path}: unknown type {typeName}");
             return;
         }
+
+        visited?.Add(typeName);
 
         foreach (var property in json.EnumerateObject())
         {
@@ -129,7 +135,7 @@ internal sealed class GraphCsdl
 
                 if (_types.ContainsKey(elementType))
                 {
-                    CheckObject(value, elementType, valuePath, problems);
+                    CheckObject(value, elementType, valuePath, problems, visited);
                 }
                 else if (_enums.TryGetValue(elementType, out var members)
                     && (value.ValueKind != JsonValueKind.String || !value.GetString()!.Split(',').All(members.Contains)))

@@ -15,9 +15,9 @@ public sealed class SandboxCsdlConformanceTests
     private static async Task<JsonDocument> GetAsync(SandboxHarness h, string relative) =>
         JsonDocument.Parse(await h.Raw.GetStringAsync(h.Url(relative)));
 
-    private static void AssertConforms(JsonElement json, string type, string what)
+    private static void AssertConforms(JsonElement json, string type, string what, ISet<string>? visited = null)
     {
-        var problems = GraphCsdl.V1.Violations(json, type);
+        var problems = GraphCsdl.V1.Violations(json, type, visited);
         Assert.True(problems.Count == 0, $"{what} does not match microsoft.graph.{type}:\n{string.Join('\n', problems)}");
     }
 
@@ -83,6 +83,72 @@ public sealed class SandboxCsdlConformanceTests
         AssertConforms(created.RootElement, "message", "POST /me/messages");
         AssertConforms(expanded.RootElement, "message", "a message with its tag expanded");
         Assert.Equal(1, expanded.RootElement.GetProperty("singleValueExtendedProperties").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Events_from_delta_list_get_and_post_and_the_schedule_use_only_csdl_properties()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var window = "startDateTime=2025-03-07T11:00:00Z&endDateTime=2025-03-21T11:00:00Z";
+        using var deltaRequest = new HttpRequestMessage(HttpMethod.Get, h.Url($"/me/calendarView/delta?{window}"));
+        deltaRequest.Headers.TryAddWithoutValidation("Prefer", "odata.maxpagesize=100, outlook.timezone=\"Pacific/Auckland\"");
+        using var deltaResponse = await h.Raw.SendAsync(deltaRequest);
+        using var delta = JsonDocument.Parse(await deltaResponse.Content.ReadAsStringAsync());
+        var instances = delta.RootElement.GetProperty("value").EnumerateArray().ToList();
+        Assert.Contains(instances, e => e.GetProperty("type").GetString() == "exception");
+        Assert.Contains(instances, e => e.GetProperty("isAllDay").GetBoolean());
+        Assert.All(instances, e => AssertConforms(e, "event", "a calendarView delta event", visited));
+
+        var hold = new
+        {
+            subject = "Hold: one-to-one",
+            body = new { contentType = "text", content = "Turn this hold into an invitation." },
+            start = new { dateTime = "2025-03-20T10:00:00", timeZone = "Pacific/Auckland" },
+            end = new { dateTime = "2025-03-20T10:30:00", timeZone = "Pacific/Auckland" },
+            showAs = "tentative",
+            transactionId = "k-2",
+            attendees = new[] { new { type = "optional", emailAddress = new { address = "mere@paratalaw.co.nz", name = "Mere Parata" } } },
+            singleValueExtendedProperties = new[] { new { id = TagId, value = "k-2" } },
+        };
+        using var posted = await h.Raw.PostAsJsonAsync(h.Url("/me/events"), hold);
+        using var created = JsonDocument.Parse(await posted.Content.ReadAsStringAsync());
+        var id = created.RootElement.GetProperty("id").GetString();
+        using var expanded = await GetAsync(h, $"/me/events/{id}?$expand={Uri.EscapeDataString($"singleValueExtendedProperties($filter=id eq '{TagId}')")}");
+        using var list = await GetAsync(h, "/me/events?$top=50");
+        await h.Raw.DeleteAsync(h.Url($"/me/events/{id}"));
+        using var removedPage = await GetAsync(h, delta.RootElement.GetProperty("@odata.deltaLink").GetString()![h.Server.BaseUrl.ToString().Length..]);
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, posted.StatusCode);
+        AssertConforms(created.RootElement, "event", "POST /me/events", visited);
+        AssertConforms(expanded.RootElement, "event", "an event with its tag expanded", visited);
+        Assert.Equal(1, expanded.RootElement.GetProperty("singleValueExtendedProperties").GetArrayLength());
+        Assert.Contains(list.RootElement.GetProperty("value").EnumerateArray(), e => e.GetProperty("recurrence").ValueKind == JsonValueKind.Object);
+        Assert.All(list.RootElement.GetProperty("value").EnumerateArray(), e => AssertConforms(e, "event", "a listed event", visited));
+        Assert.Contains(removedPage.RootElement.GetProperty("value").EnumerateArray(), e => e.TryGetProperty("@removed", out _));
+        Assert.All(removedPage.RootElement.GetProperty("value").EnumerateArray(), e => AssertConforms(e, "event", "a removed event", visited));
+
+        var scheduleRequest = new
+        {
+            schedules = new[] { h.Mailbox.User.Mail, "someone@elsewhere.example" },
+            startTime = new { dateTime = "2025-03-17T00:00:00", timeZone = "Pacific/Auckland" },
+            endTime = new { dateTime = "2025-03-22T00:00:00", timeZone = "Pacific/Auckland" },
+            availabilityViewInterval = 60,
+        };
+        using var scheduleResponse = await h.Raw.PostAsJsonAsync(h.Url("/me/calendar/getSchedule"), scheduleRequest);
+        using var schedule = JsonDocument.Parse(await scheduleResponse.Content.ReadAsStringAsync());
+        var entries = schedule.RootElement.GetProperty("value").EnumerateArray().ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => AssertConforms(e, "scheduleInformation", "a getSchedule entry", visited));
+
+        string[] covered =
+        [
+            "event", "dateTimeTimeZone", "attendee", "responseStatus", "location", "patternedRecurrence", "recurrencePattern",
+            "recurrenceRange", "itemBody", "recipient", "emailAddress", "singleValueLegacyExtendedProperty", "physicalAddress",
+            "outlookGeoCoordinates", "scheduleInformation", "scheduleItem", "workingHours", "timeZoneBase", "freeBusyError",
+        ];
+        var missed = covered.Except(visited).ToList();
+        Assert.True(missed.Count == 0, $"never checked: {string.Join(", ", missed)}");
     }
 
     [Fact]
