@@ -17,6 +17,10 @@ public sealed partial class SandboxMailbox
     // Per series master: original dates that became an exception (its id) or were cancelled (null).
     private readonly Dictionary<string, Dictionary<DateOnly, string?>> _seriesOverrides = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _eventIdByTransactionId = new(StringComparer.Ordinal);
+
+    // Every event created through the API, as last stored, kept after deletion.
+    private readonly Dictionary<string, EventState> _createdThroughApi = new(StringComparer.Ordinal);
+    private readonly List<string> _createdOrder = [];
     private readonly List<CalendarLogEntry> _calendarLog = [];
     private readonly Dictionary<string, int> _lastCalendarEntry = new(StringComparer.Ordinal);
     private int _invitationsSent;
@@ -40,10 +44,14 @@ public sealed partial class SandboxMailbox
         get { lock (_gate) { return [.. _eventOrder.Select(id => _events[id].ToPublic())]; } }
     }
 
-    /// <summary>Events created through <c>POST /me/events</c> (the worker's holds), as the request described them.</summary>
+    /// <summary>
+    /// Every event ever created through <c>POST /me/events</c> (the worker's holds) in creation order, as last stored,
+    /// deleted ones included (<see cref="FindEvent"/> tells whether one still exists), so a test can prove that a hold
+    /// the user deleted was not created again. A POST answered from its transactionId adds nothing.
+    /// </summary>
     public IReadOnlyList<SandboxEvent> CreatedEvents
     {
-        get { lock (_gate) { return [.. _eventOrder.Select(id => _events[id]).Where(e => e.CreatedThroughApi).Select(e => e.ToPublic())]; } }
+        get { lock (_gate) { return [.. _createdOrder.Select(id => _createdThroughApi[id].ToPublic())]; } }
     }
 
     /// <summary>Adds an event the user already has (a series master when the seed has a recurrence) and returns its id.</summary>
@@ -466,6 +474,16 @@ public sealed partial class SandboxMailbox
         }
 
         _events[state.Id] = state;
+        if (state.CreatedThroughApi)
+        {
+            if (!_createdThroughApi.ContainsKey(state.Id))
+            {
+                _createdOrder.Add(state.Id);
+            }
+
+            _createdThroughApi[state.Id] = state;
+        }
+
         AppendCalendarLocked(state.Id, state, state.Version);
     }
 

@@ -188,7 +188,8 @@ public sealed class SandboxEventsTests
         Assert.True(removed.AdditionalData.ContainsKey("@removed"));
         Assert.Equal(404, missing.ResponseStatusCode);
         Assert.Equal("ErrorItemNotFound", missing.Error!.Code);
-        Assert.Empty(h.Mailbox.CreatedEvents);
+        Assert.Equal(created.Id, Assert.Single(h.Mailbox.CreatedEvents).Id);
+        Assert.Null(h.Mailbox.FindEvent(created.Id!));
     }
 
     [Fact]
