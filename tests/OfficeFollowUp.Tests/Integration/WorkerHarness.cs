@@ -43,7 +43,10 @@ public sealed class SandboxWorld : IAsyncDisposable
         return new SandboxWorld(mailbox, server, time, folder);
     }
 
-    public async Task<RunningWorker> StartWorkerAsync(params string[] extraArgs)
+    public Task<RunningWorker> StartWorkerAsync(params string[] extraArgs) => StartWorkerAsync(null, extraArgs);
+
+    /// <summary>The same worker, with a test's own additions to the composition (a log capture, say).</summary>
+    public async Task<RunningWorker> StartWorkerAsync(Action<WebApplicationBuilder>? configure, params string[] extraArgs)
     {
         string[] args =
         [
@@ -56,7 +59,11 @@ public sealed class SandboxWorld : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. extraArgs,
         ];
-        var app = WorkerApp.Build(args, b => b.Services.AddSingleton<TimeProvider>(Time));
+        var app = WorkerApp.Build(args, b =>
+        {
+            b.Services.AddSingleton<TimeProvider>(Time);
+            configure?.Invoke(b);
+        });
         await app.StartAsync();
         return new RunningWorker(app);
     }
@@ -71,6 +78,7 @@ public sealed class SandboxWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        var invitations = Mailbox.InvitationsSent;
         await Server.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
@@ -81,6 +89,9 @@ public sealed class SandboxWorld : IAsyncDisposable
         {
             // A leftover temp folder is harmless.
         }
+
+        // Draft, never send: no worker test may ever make the mailbox send an invitation.
+        Assert.Equal(0, invitations);
     }
 }
 
