@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using FluentValidation;
+using OfficeFollowUp.Auth;
+using OfficeFollowUp.People;
 
 namespace OfficeFollowUp.Api;
 
@@ -16,8 +18,7 @@ public static class ApiExtensions
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         });
-        builder.Services.AddAuthentication(PairingKeyAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, PairingKeyAuthentication>(PairingKeyAuthentication.SchemeName, null);
+        builder.AddApiSecurity();
         builder.Services.AddAuthorization();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
         return builder;
@@ -27,17 +28,10 @@ public static class ApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            context.Response.Headers["Referrer-Policy"] = "no-referrer";
-            await next();
-        });
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseApiSecurity();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
-        app.MapGroup("/api").RequireAuthorization().MapFollowUps().MapPrompts().MapStatus();
+        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().MapFollowUps().MapPrompts().MapPeople().MapStatus();
         return app;
     }
 }

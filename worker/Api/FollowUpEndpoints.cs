@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Store;
+using OfficeFollowUp.Auth;
 
 namespace OfficeFollowUp.Api;
 
@@ -26,9 +27,9 @@ public static class FollowUpEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(MailboxStore mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListAsync(CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetSingleAsync(ct);
+        var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null)
         {
             return Results.Ok(new FollowUpListDto("UTC", []));
@@ -39,10 +40,10 @@ public static class FollowUpEndpoints
         return Results.Ok(new FollowUpListDto(MailboxTimeZone.IanaId(zone), items.Select(i => ToDto(i, zone, time.GetUtcNow())).ToList()));
     }
 
-    private static Task<IResult> DoneAsync(string id, MailboxStore mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
+    private static Task<IResult> DoneAsync(string id, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
         DecideAsync(id, FollowUpState.Done, null, null, mailboxes, followUps, time, ct);
 
-    private static async Task<IResult> SnoozeAsync(string id, SnoozeRequest? request, IValidator<SnoozeRequest> validator, MailboxStore mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> SnoozeAsync(string id, SnoozeRequest? request, IValidator<SnoozeRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
         request ??= new SnoozeRequest(null);
         var result = await validator.ValidateAsync(request, ct);
@@ -53,7 +54,7 @@ public static class FollowUpEndpoints
         return await DecideAsync(id, FollowUpState.Snoozed, request.Until, null, mailboxes, followUps, time, ct);
     }
 
-    private static async Task<IResult> SkipAsync(string id, SkipRequest? request, IValidator<SkipRequest> validator, MailboxStore mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> SkipAsync(string id, SkipRequest? request, IValidator<SkipRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
         request ??= new SkipRequest(null);
         var result = await validator.ValidateAsync(request, ct);
@@ -64,9 +65,9 @@ public static class FollowUpEndpoints
         return await DecideAsync(id, FollowUpState.Skipped, null, request.Reason!.Trim(), mailboxes, followUps, time, ct);
     }
 
-    private static async Task<IResult> DecideAsync(string id, FollowUpState state, DateTimeOffset? until, string? reason, MailboxStore mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> DecideAsync(string id, FollowUpState state, DateTimeOffset? until, string? reason, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetSingleAsync(ct);
+        var mailbox = await mailboxes.GetAsync(ct);
         var item = await followUps.GetAsync(id, ct);
         if (mailbox is null || item is null || item.MailboxId != mailbox.Profile.MailboxId)
         {
@@ -85,7 +86,7 @@ public static class FollowUpEndpoints
     }
 
     /// <summary>A snooze that has run out shows the step as it was before (pending, or prepared when its draft exists).</summary>
-    private static FollowUpDto ToDto(FollowUpItem item, TimeZoneInfo zone, DateTimeOffset now)
+    internal static FollowUpDto ToDto(FollowUpItem item, TimeZoneInfo zone, DateTimeOffset now)
     {
         var state = item.State == FollowUpState.Snoozed && item.SnoozedUntil <= now
             ? item.DraftId is null ? FollowUpState.Pending : FollowUpState.Prepared

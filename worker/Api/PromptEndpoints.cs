@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Store;
+using OfficeFollowUp.Auth;
 
 namespace OfficeFollowUp.Api;
 
@@ -26,10 +27,10 @@ public static class PromptEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListPromptsAsync(MailboxStore mailboxes, EventStore events, IOptions<CalendarOptions> calendar, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListPromptsAsync(CallerMailbox mailboxes, MailboxStore store, EventStore events, IOptions<CalendarOptions> calendar, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetSingleAsync(ct);
-        var connectedAt = mailbox is null ? null : await mailboxes.CalendarConnectedAtAsync(mailbox.Profile.MailboxId, ct);
+        var mailbox = await mailboxes.GetAsync(ct);
+        var connectedAt = mailbox is null ? null : await store.CalendarConnectedAtAsync(mailbox.Profile.MailboxId, ct);
         if (mailbox is null || connectedAt is null)
         {
             return Results.Ok(new { items = Array.Empty<PromptDto>() });
@@ -53,7 +54,7 @@ public static class PromptEndpoints
 
     private static async Task<IResult> FollowUpAsync(
         string eventId, FollowUpPeopleRequest? request, IValidator<FollowUpPeopleRequest> validator,
-        MailboxStore mailboxes, EventStore events, Database database, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
+        CallerMailbox mailboxes, EventStore events, Database database, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
     {
         request ??= new FollowUpPeopleRequest(null);
         var validation = await validator.ValidateAsync(request, ct);
@@ -62,7 +63,7 @@ public static class PromptEndpoints
             return Results.ValidationProblem(validation.ToDictionary());
         }
 
-        var mailbox = await mailboxes.GetSingleAsync(ct);
+        var mailbox = await mailboxes.GetAsync(ct);
         var stored = mailbox is null ? null : await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct);
         if (mailbox is null || stored is null)
         {
@@ -100,9 +101,9 @@ public static class PromptEndpoints
         return Results.Ok(new { started });
     }
 
-    private static async Task<IResult> DismissAsync(string eventId, MailboxStore mailboxes, EventStore events, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> DismissAsync(string eventId, CallerMailbox mailboxes, EventStore events, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetSingleAsync(ct);
+        var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null || await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct) is null)
         {
             return NoSuchEvent();
@@ -111,9 +112,9 @@ public static class PromptEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> ListEventsAsync(MailboxStore mailboxes, EventStore events, IOptions<CalendarOptions> calendar, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListEventsAsync(CallerMailbox mailboxes, EventStore events, IOptions<CalendarOptions> calendar, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetSingleAsync(ct);
+        var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null)
         {
             return Results.Ok(new { items = Array.Empty<EventDto>() });
@@ -126,7 +127,7 @@ public static class PromptEndpoints
     }
 
     private static async Task<IResult> MarkAsync(string eventId, NetworkingMarkRequest? request, IValidator<NetworkingMarkRequest> validator,
-        MailboxStore mailboxes, EventStore events, IOptions<CalendarOptions> calendar, TimeProvider time, CancellationToken ct)
+        CallerMailbox mailboxes, EventStore events, IOptions<CalendarOptions> calendar, TimeProvider time, CancellationToken ct)
     {
         request ??= new NetworkingMarkRequest(null);
         var validation = await validator.ValidateAsync(request, ct);
@@ -135,7 +136,7 @@ public static class PromptEndpoints
             return Results.ValidationProblem(validation.ToDictionary());
         }
 
-        var mailbox = await mailboxes.GetSingleAsync(ct);
+        var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null || await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct) is null)
         {
             return NoSuchEvent();

@@ -1,4 +1,5 @@
 using OfficeFollowUp.Store;
+using OfficeFollowUp.Auth;
 
 namespace OfficeFollowUp.Api;
 
@@ -11,9 +12,9 @@ public static class StatusEndpoints
 {
     public static RouteGroupBuilder MapStatus(this RouteGroupBuilder api)
     {
-        api.MapGet("/status", async (MailboxStore mailboxes, SyncStateStore states, FollowUpStore followUps, CancellationToken ct) =>
+        api.MapGet("/status", async (CallerMailbox mailboxes, SyncStateStore states, FollowUpStore followUps, CancellationToken ct) =>
         {
-            var mailbox = await mailboxes.GetSingleAsync(ct);
+            var mailbox = await mailboxes.GetAsync(ct);
             if (mailbox is null)
             {
                 return Results.Ok(new StatusDto(false, null, 0, []));

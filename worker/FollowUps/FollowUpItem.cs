@@ -22,4 +22,5 @@ public sealed record FollowUpItem(
     string? Remember = null,
     string? Promised = null,
     string? PreferredChannel = null,
-    string? ProfileUrl = null);
+    string? ProfileUrl = null,
+    DateTimeOffset? UpdatedAt = null);

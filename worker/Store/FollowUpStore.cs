@@ -8,7 +8,7 @@ public sealed class FollowUpStore(Database database)
     private const string SelectItem = """
         SELECT s.id, s.mailbox_id, p.email, p.display_name, p.given_name, p.company_name, s.step, s.due_at, s.state,
                s.snoozed_until, s.skip_reason, s.draft_id, s.hold_event_id, s.note, p.met_at, p.event_id, e.subject,
-               p.remember, p.promised, p.preferred_channel, p.profile_url
+               p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at
         FROM follow_up_steps s JOIN people p ON p.mailbox_id = s.mailbox_id AND p.email_key = s.email_key
         LEFT JOIN events e ON e.mailbox_id = p.mailbox_id AND e.id = p.event_id
         """;
@@ -25,6 +25,14 @@ public sealed class FollowUpStore(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.Command(SelectItem + " WHERE s.mailbox_id = $m ORDER BY s.due_at, s.id").With("$m", mailboxId);
+        return await ReadAllAsync(command, ct);
+    }
+
+    public async Task<IReadOnlyList<FollowUpItem>> ListForPersonAsync(string mailboxId, string emailKey, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = connection.Command(SelectItem + " WHERE s.mailbox_id = $m AND s.email_key = $k ORDER BY s.due_at, s.id")
+            .With("$m", mailboxId).With("$k", emailKey);
         return await ReadAllAsync(command, ct);
     }
 
@@ -69,7 +77,7 @@ public sealed class FollowUpStore(Database database)
                 Enum.Parse<FollowUpState>(reader.GetString(8)), reader.GetNullableTime(9), reader.GetNullableString(10), reader.GetNullableString(11),
                 reader.GetNullableString(12), reader.GetNullableString(13), reader.GetNullableTime(14), reader.GetNullableString(15),
                 reader.GetNullableString(16), reader.GetNullableString(17), reader.GetNullableString(18), reader.GetNullableString(19),
-                reader.GetNullableString(20)));
+                reader.GetNullableString(20), reader.GetNullableTime(21)));
         }
         return items;
     }

@@ -13,6 +13,7 @@ public static class StoreExtensions
         builder.Services.AddSingleton<FollowUpStore>();
         builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddSingleton<EventStore>();
+        builder.Services.AddSingleton<PeopleStore>();
         builder.Services.AddHostedService<MigrateStore>();
         return builder;
     }

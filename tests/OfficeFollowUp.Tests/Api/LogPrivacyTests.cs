@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OfficeFollowUp.Sandbox;
+using OfficeFollowUp.Tests.Integration;
+
+namespace OfficeFollowUp.Tests.Api;
+
+/// <summary>DESIGN.md §3.7: logs at Information and above carry no email addresses, names or message bodies.</summary>
+public sealed class LogPrivacyTests
+{
+    [Fact]
+    public async Task A_sync_that_prepares_drafts_and_holds_logs_no_address_or_name_at_information()
+    {
+        await using var world = await SandboxWorld.StartAsync();
+        var capture = new CapturingLoggerProvider();
+        await using var worker = await world.StartWorkerAsync(
+            b => b.Logging.AddProvider(capture),
+            "--Logging:LogLevel:Default=Information", "--Logging:LogLevel:Microsoft=Information", "--Logging:LogLevel:System=Information");
+
+        await worker.SyncOnceAsync();
+        world.Mailbox.AddContact(new SandboxContactSeed("Zoë", "Ångström", ["zoe@nordic.design"], "Nordic Design"));
+        world.Mailbox.AddContact(new SandboxContactSeed("Rahul", "Mehta-Lindqvist", ["rahul.ml@example.org"], "Lindqvist Legal"));
+        await worker.SyncOnceAsync();
+        using (var client = worker.Client())
+        {
+            (await client.GetAsync(new Uri("/api/followups", UriKind.Relative))).EnsureSuccessStatusCode();
+        }
+        await worker.SyncOnceAsync();
+
+        Assert.NotEmpty(world.Mailbox.Drafts);
+        var personal = PersonalStrings(world.Mailbox);
+        var messages = capture.Entries.Where(e => e.Level >= LogLevel.Information).ToList();
+        Assert.NotEmpty(messages);
+        var leaks = messages
+            .SelectMany(m => personal.Where(p => m.Text.Contains(p, StringComparison.OrdinalIgnoreCase)).Select(p => $"{m.Category}: '{p}' in \"{m.Text}\""))
+            .ToList();
+        Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
+    }
+
+    private static List<string> PersonalStrings(SandboxMailbox mailbox)
+    {
+        var user = mailbox.User;
+        var strings = new List<string> { user.DisplayName, user.Mail, user.UserPrincipalName, user.Surname };
+        foreach (var id in mailbox.ContactIds())
+        {
+            if (mailbox.FindContact(id) is { } contact)
+            {
+                strings.AddRange(contact.Emails);
+                strings.Add(contact.DisplayName ?? $"{contact.GivenName} {contact.Surname}");
+                strings.Add(contact.Surname);
+            }
+        }
+        foreach (var attendee in mailbox.Events.SelectMany(e => e.Attendees))
+        {
+            strings.Add(attendee.Address);
+            strings.Add(attendee.Name);
+        }
+        foreach (var draft in mailbox.Drafts)
+        {
+            strings.AddRange(draft.ToRecipients.Select(r => r.Address));
+        }
+        // Short fragments ("Li") would match ordinary words; a name of four letters or more is specific enough.
+        return [.. strings.Where(s => s is { Length: >= 4 }).Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private sealed record Entry(string Category, LogLevel Level, string Text);
+
+    private sealed class CapturingLoggerProvider : ILoggerProvider
+    {
+        private readonly ConcurrentQueue<Entry> _entries = new();
+
+        public IReadOnlyList<Entry> Entries => [.. _entries];
+
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                // The exception's message counts too: it is what a console or file sink prints.
+                entries.Enqueue(new Entry(category, logLevel, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Insights;
+
+namespace OfficeFollowUp.Tests.Insights;
+
+public class ComputeScorecardTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+    private static readonly FollowUpOptions Options = new();
+
+    private static FollowUpItem Step(string email, FollowUpStepKind kind, DateTimeOffset metAt, FollowUpState state, DateTimeOffset? updatedAt = null) =>
+        new($"{email}-{kind}", "mbx", email, email, null, null, kind, metAt.AddDays(1), state, null, null, null, MetAt: metAt, UpdatedAt: updatedAt ?? metAt);
+
+    [Fact]
+    public void Shares_count_on_time_steps_over_people_whose_window_has_closed_or_who_did_it()
+    {
+        var old = Now.AddDays(-10);
+        var fresh = Now.AddHours(-2);
+        var steps = new[]
+        {
+            Step("a@x.example", FollowUpStepKind.ThankYou, old, FollowUpState.Done, old.AddHours(5)),
+            Step("b@x.example", FollowUpStepKind.ThankYou, old, FollowUpState.Done, old.AddHours(30)),
+            Step("c@x.example", FollowUpStepKind.ThankYou, old, FollowUpState.Pending),
+            Step("d@x.example", FollowUpStepKind.ThankYou, old, FollowUpState.Skipped),
+            Step("e@x.example", FollowUpStepKind.ThankYou, fresh, FollowUpState.Pending),
+            Step("f@x.example", FollowUpStepKind.ThankYou, fresh, FollowUpState.Done, fresh.AddHours(1)),
+        };
+
+        var card = ComputeScorecard.Run(steps, Now, TimeZoneInfo.Utc, Options);
+
+        Assert.Equal(6, card.Acquaintances);
+        // On time: a, f. Counted: a, b, c (window closed) and f (done); d skipped, e still inside its window.
+        Assert.Equal(2 / 4.0, card.ThankedWithin24Hours);
+        Assert.Equal(TimeSpan.FromHours(5), card.MedianTimeToThankYou);
+        Assert.Null(card.ConnectedWithin7Days);
+    }
+
+    [Fact]
+    public void The_weekly_chart_counts_new_people_and_on_time_thank_yous_per_week_in_the_users_zone()
+    {
+        var auckland = MailboxTimeZone.Resolve("Pacific/Auckland");
+        // Sunday 22 Nov 2026 23:30 UTC is Monday 23 Nov 12:30 in Auckland: this week there.
+        var met = new DateTimeOffset(2026, 11, 22, 23, 30, 0, TimeSpan.Zero);
+        var steps = new[]
+        {
+            Step("a@x.example", FollowUpStepKind.ThankYou, met, FollowUpState.Done, met.AddHours(2)),
+            Step("b@x.example", FollowUpStepKind.ThankYou, met.AddDays(-7), FollowUpState.Pending),
+        };
+
+        var card = ComputeScorecard.Run(steps, Now, auckland, Options, weeks: 3);
+
+        Assert.Equal(
+            [new WeekPoint(new DateOnly(2026, 11, 9), 0, 0), new WeekPoint(new DateOnly(2026, 11, 16), 1, 0), new WeekPoint(new DateOnly(2026, 11, 23), 1, 1)],
+            card.Weeks);
+    }
+
+    [Fact]
+    public void No_people_means_no_shares_rather_than_zero_percent()
+    {
+        var card = ComputeScorecard.Run([], Now, TimeZoneInfo.Utc, Options);
+
+        Assert.Equal((0, null, null, null, null), (card.Acquaintances, card.ThankedWithin24Hours, card.ConnectedWithin7Days, card.MetWithin30Days, card.MedianTimeToThankYou));
+    }
+}
