@@ -17,7 +17,7 @@ public sealed class CalendarReader(MailboxClientFactory clients)
     /// </summary>
     public async Task<DeltaPage<EventChange>> ReadDeltaAsync(TimeWindow window, string? link, int pageSize, CancellationToken ct)
     {
-        var builder = clients.Client.Me.CalendarView.Delta;
+        var builder = clients.Root.CalendarView.Delta;
         var request = link is null ? builder : builder.WithUrl(link);
         var response = await request.GetAsDeltaGetResponseAsync(r =>
         {
@@ -61,7 +61,7 @@ public sealed class CalendarReader(MailboxClientFactory clients)
     /// <summary>The user's own free/busy and working hours between two instants (getSchedule on their own address).</summary>
     public async Task<(IReadOnlyList<ScheduleEntry> Busy, WorkingWeek? Week)> ReadScheduleAsync(string address, TimeWindow range, CancellationToken ct)
     {
-        var response = await clients.Client.Me.Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(new Microsoft.Graph.Me.Calendar.GetSchedule.GetSchedulePostRequestBody
+        var response = await clients.Root.Calendar.GetSchedule.PostAsGetSchedulePostResponseAsync(new Microsoft.Graph.Users.Item.Calendar.GetSchedule.GetSchedulePostRequestBody
         {
             Schedules = [address],
             StartTime = new DateTimeTimeZone { DateTime = range.Start.UtcDateTime.ToString("s", CultureInfo.InvariantCulture), TimeZone = "UTC" },

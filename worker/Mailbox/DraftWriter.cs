@@ -15,7 +15,7 @@ public sealed class DraftWriter(MailboxClientFactory clients)
 
     public async Task<string?> FindByTagAsync(string tag, CancellationToken ct)
     {
-        var page = await clients.Client.Me.Messages.GetAsync(r =>
+        var page = await clients.Root.Messages.GetAsync(r =>
         {
             r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{TagPropertyId}' and ep/value eq '{tag.Replace("'", "''", StringComparison.Ordinal)}')";
             r.QueryParameters.Select = ["id"];
@@ -40,7 +40,7 @@ public sealed class DraftWriter(MailboxClientFactory clients)
             ],
         };
 
-        var created = await clients.Client.Me.Messages.PostAsync(message, cancellationToken: ct);
+        var created = await clients.Root.Messages.PostAsync(message, cancellationToken: ct);
         return created?.Id ?? throw new InvalidOperationException("Graph created a draft without an id.");
     }
 }

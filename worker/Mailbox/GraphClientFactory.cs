@@ -1,7 +1,9 @@
+using System.Security.Cryptography.X509Certificates;
 using Azure.Core;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using Microsoft.Graph.Users.Item;
 using Microsoft.Kiota.Abstractions.Authentication;
 using OfficeFollowUp.Store;
 
@@ -18,12 +20,23 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
     /// <summary>Made on first use: the sandbox's address is known only once it has started.</summary>
     public GraphServiceClient Client => _client.Value;
 
+    /// <summary>
+    /// The mailbox every gateway call starts from: /me for the signed-in person (Delegated, Sandbox),
+    /// /users/{id} for the mailbox of the current loop in Application mode (see <see cref="MailboxScope"/>).
+    /// </summary>
+    public UserItemRequestBuilder Root => Client.Users[MailboxAddress(options.Value)];
+
+    internal static string MailboxAddress(MailboxOptions settings) => settings.UsesApplicationPermissions
+        ? MailboxScope.Current ?? throw new InvalidOperationException("Application mode: a Graph call was made outside a mailbox's sync loop, so there is no mailbox to address.")
+        : SignedInUserHandler.Placeholder;
+
     private static GraphServiceClient Create(IOptions<MailboxOptions> options, IOptions<StoreOptions> store, MailboxEndpoint endpoint)
     {
         var settings = options.Value;
         var baseUrl = endpoint.BaseUrl.ToString().TrimEnd('/');
         var handlers = Microsoft.Graph.GraphClientFactory.CreateDefaultHandlers();
         handlers.Add(new ImmutableIdHandler());
+        handlers.Add(new SignedInUserHandler());
         var http = Microsoft.Graph.GraphClientFactory.Create(handlers);
         http.Timeout = TimeSpan.FromSeconds(100);
         return new GraphServiceClient(http, CreateAuthentication(settings, store.Value, endpoint), baseUrl);
@@ -37,11 +50,67 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
             return new AnonymousAuthenticationProvider();
         }
 
+        // App-only tokens carry the permissions granted to the app: the resource's .default scope.
+        var scopes = settings.UsesApplicationPermissions ? [ApplicationScope(settings)] : MailboxOptions.DelegatedScopes;
         return new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(
-            CreateCredential(settings, store), allowedHosts: null, observabilityOptions: null, isCaeEnabled: true, scopes: MailboxOptions.DelegatedScopes);
+            CreateCredential(settings, store), allowedHosts: null, observabilityOptions: null, isCaeEnabled: true, scopes: scopes);
     }
 
-    internal static TokenCredential CreateCredential(MailboxOptions settings, StoreOptions store)
+    /// <summary>https://graph.microsoft.com/.default, or the national cloud's Graph host.</summary>
+    internal static string ApplicationScope(MailboxOptions settings) =>
+        new Uri(settings.GraphBaseUrl).GetLeftPart(UriPartial.Authority) + "/.default";
+
+    internal static TokenCredential CreateCredential(MailboxOptions settings, StoreOptions store) =>
+        settings.UsesApplicationPermissions ? CreateCertificateCredential(settings) : CreateDeviceCodeCredential(settings, store);
+
+    /// <summary>The certificate and its password are never logged; a load failure names the setting, not the secret.</summary>
+    internal static TokenCredential CreateCertificateCredential(MailboxOptions settings)
+    {
+        var certificate = LoadCertificate(settings);
+        if (!certificate.HasPrivateKey)
+        {
+            throw new InvalidOperationException("The Mailbox certificate has no private key; the app signs its token requests with it.");
+        }
+        return new ClientCertificateCredential(settings.TenantId, settings.ClientId, certificate, new ClientCertificateCredentialOptions { SendCertificateChain = false });
+    }
+
+    private static X509Certificate2 LoadCertificate(MailboxOptions settings)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.CertificatePath))
+        {
+            try
+            {
+                return X509CertificateLoader.LoadPkcs12FromFile(settings.CertificatePath, settings.CertificatePassword);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                // The inner message can echo file details; the key name is enough to act on.
+                throw new InvalidOperationException("Mailbox:CertificatePath could not be opened as a PFX with Mailbox:CertificatePassword.");
+            }
+        }
+
+        var thumbprint = settings.CertificateThumbprint?.Replace(" ", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+        foreach (var location in new[] { StoreLocation.CurrentUser, StoreLocation.LocalMachine })
+        {
+            using var certificates = new X509Store(StoreName.My, location);
+            try
+            {
+                certificates.Open(OpenFlags.ReadOnly | OpenFlags.OpenExistingOnly);
+            }
+            catch (System.Security.Cryptography.CryptographicException)
+            {
+                continue; // No such store on this machine (LocalMachine on Linux, say).
+            }
+            var found = certificates.Certificates.Find(X509FindType.FindByThumbprint, thumbprint, validOnly: false);
+            if (found.Count > 0)
+            {
+                return found[0];
+            }
+        }
+        throw new InvalidOperationException("No certificate with Mailbox:CertificateThumbprint was found in the CurrentUser or LocalMachine 'My' store.");
+    }
+
+    private static TokenCredential CreateDeviceCodeCredential(MailboxOptions settings, StoreOptions store)
     {
         var recordPath = Path.Combine(store.DataFolder, "auth-record.json");
         var credentialOptions = new DeviceCodeCredentialOptions

@@ -15,7 +15,7 @@ public sealed class HoldWriter(MailboxClientFactory clients)
 {
     public async Task<string?> FindByTagAsync(string tag, CancellationToken ct)
     {
-        var page = await clients.Client.Me.Events.GetAsync(r =>
+        var page = await clients.Root.Events.GetAsync(r =>
         {
             r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{DraftWriter.TagPropertyId}' and ep/value eq '{tag.Replace("'", "''", StringComparison.Ordinal)}')";
             r.QueryParameters.Select = ["id"];
@@ -26,7 +26,7 @@ public sealed class HoldWriter(MailboxClientFactory clients)
 
     public async Task<string> CreateAsync(HoldContent hold, string tag, CancellationToken ct)
     {
-        var created = await clients.Client.Me.Events.PostAsync(new Event
+        var created = await clients.Root.Events.PostAsync(new Event
         {
             Subject = hold.Subject,
             Body = new ItemBody { ContentType = BodyType.Html, Content = hold.HtmlBody },

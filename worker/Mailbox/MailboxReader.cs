@@ -16,9 +16,9 @@ public sealed class MailboxReader(MailboxClientFactory clients)
 {
     public async Task<MailboxProfile> ReadProfileAsync(CancellationToken ct)
     {
-        var me = await clients.Client.Me.GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "givenName", "mail", "userPrincipalName", "proxyAddresses"], ct)
+        var me = await clients.Root.GetAsync(r => r.QueryParameters.Select = ["id", "displayName", "givenName", "mail", "userPrincipalName", "proxyAddresses"], ct)
             ?? throw new InvalidOperationException("Graph returned no user.");
-        var settings = await clients.Client.Me.MailboxSettings.GetAsync(cancellationToken: ct);
+        var settings = await clients.Root.MailboxSettings.GetAsync(cancellationToken: ct);
 
         var addresses = new List<string>();
         if (!string.IsNullOrWhiteSpace(me.Mail))
@@ -54,7 +54,7 @@ public sealed class MailboxReader(MailboxClientFactory clients)
     {
         var folders = new List<ContactFolderRef>();
         string? defaultId = null;
-        var page = await clients.Client.Me.ContactFolders.GetAsync(r => r.QueryParameters.Top = 100, ct);
+        var page = await clients.Root.ContactFolders.GetAsync(r => r.QueryParameters.Top = 100, ct);
         while (page is not null)
         {
             foreach (var folder in page.Value ?? [])
@@ -68,13 +68,13 @@ public sealed class MailboxReader(MailboxClientFactory clients)
             }
 
             page = page.OdataNextLink is { } next
-                ? await clients.Client.Me.ContactFolders.WithUrl(next).GetAsync(cancellationToken: ct)
+                ? await clients.Root.ContactFolders.WithUrl(next).GetAsync(cancellationToken: ct)
                 : null;
         }
 
         if (defaultId is null)
         {
-            var any = await clients.Client.Me.Contacts.GetAsync(r =>
+            var any = await clients.Root.Contacts.GetAsync(r =>
             {
                 r.QueryParameters.Top = 1;
                 r.QueryParameters.Select = ["parentFolderId"];
@@ -93,7 +93,7 @@ public sealed class MailboxReader(MailboxClientFactory clients)
     /// <summary>Reads one page of a folder's contacts delta: the first request of a round when <paramref name="link"/> is null.</summary>
     public async Task<DeltaPage<ContactChange>> ReadContactsDeltaAsync(string folderId, string? link, int pageSize, CancellationToken ct)
     {
-        var builder = clients.Client.Me.ContactFolders[folderId].Contacts.Delta;
+        var builder = clients.Root.ContactFolders[folderId].Contacts.Delta;
         var request = link is null ? builder : builder.WithUrl(link);
         var response = await request.GetAsDeltaGetResponseAsync(r =>
         {

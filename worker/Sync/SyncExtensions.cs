@@ -11,6 +11,7 @@ public static class SyncExtensions
         builder.Services.AddSingleton<DeltaRound>();
         builder.Services.AddSingleton<SyncContactFolder>();
         builder.Services.AddSingleton<SyncMailbox>();
+        builder.Services.AddSingleton<SyncApplicationMailboxes>();
         builder.Services.AddHostedService<SyncWorker>();
         return builder;
     }

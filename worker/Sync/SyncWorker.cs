@@ -7,8 +7,10 @@ namespace OfficeFollowUp.Sync;
 /// <summary>The background loop: waits for the mailbox endpoint, then one pass per poll interval.</summary>
 public sealed class SyncWorker(
     SyncMailbox sync,
+    SyncApplicationMailboxes applicationMailboxes,
     MailboxEndpoint endpoint,
     IOptions<SyncOptions> options,
+    IOptions<MailboxOptions> mailboxOptions,
     TimeProvider time,
     ILogger<SyncWorker> logger) : BackgroundService
 {
@@ -20,11 +22,23 @@ public sealed class SyncWorker(
         }
 
         await endpoint.WhenReady.WaitAsync(stoppingToken);
+        if (mailboxOptions.Value.UsesApplicationPermissions)
+        {
+            // One loop per mailbox: a throttled or failing mailbox does not hold up the others.
+            await Task.WhenAll(applicationMailboxes.Mailboxes.Select(m => LoopAsync(ct => applicationMailboxes.RunOnceAsync(m, ct), stoppingToken)));
+            return;
+        }
+
+        await LoopAsync(sync.RunOnceAsync, stoppingToken);
+    }
+
+    private async Task LoopAsync(Func<CancellationToken, Task<MailboxRun>> runOnce, CancellationToken stoppingToken)
+    {
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await sync.RunOnceAsync(stoppingToken);
+                await runOnce(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
