@@ -2,7 +2,8 @@ using System.Net;
 
 namespace OfficeFollowUp.FollowUps;
 
-public sealed record DraftContent(string Subject, string HtmlBody, string RecipientName, string RecipientAddress);
+/// <summary>A draft to write: one recipient, and optionally one person copied (a referral partner the user chose to copy).</summary>
+public sealed record DraftContent(string Subject, string HtmlBody, string RecipientName, string RecipientAddress, string? CcName = null, string? CcAddress = null);
 
 /// <summary>
 /// A short, warm thank-you note: about them, not a pitch. Every string that came from a contact

@@ -7,7 +7,13 @@ namespace OfficeFollowUp.FollowUps;
 public sealed record OutboxRun(int Drafts, int Holds, int Waiting, int Failed, bool ReconnectNeeded);
 
 /// <summary>What one outbox entry came to: the mailbox item's id, or why there is none.</summary>
-public sealed record OutboxOutcome(string? GraphId, string? Note = null);
+public sealed record OutboxOutcome(string? GraphId, string? Note = null)
+{
+    /// <summary>The item is no longer wanted (the user acted first): nothing is written, the entry is closed.</summary>
+    public static OutboxOutcome NoLongerWanted { get; } = new(GraphId: null) { Cancelled = true };
+
+    public bool Cancelled { get; init; }
+}
 
 /// <summary>
 /// Works the outbox: every entry is looked up in the mailbox by its tag before anything is created,
@@ -19,6 +25,7 @@ public sealed class WorkOutbox(
     FollowUpStore followUps,
     PrepareThankYouDraft drafts,
     BookMeetingHold holds,
+    OfficeFollowUp.Referrals.PrepareReferralDraft referralDrafts,
     TimeProvider time)
 {
     public async Task<OutboxRun> RunAsync(MailboxProfile profile, CancellationToken ct)
@@ -26,8 +33,8 @@ public sealed class WorkOutbox(
         int draftCount = 0, holdCount = 0, waiting = 0, failed = 0;
         foreach (var entry in await outbox.DueAsync(profile.MailboxId, time.GetUtcNow(), 50, ct))
         {
-            var step = await followUps.GetAsync(entry.StepId, ct);
-            if (step is null || step.State is FollowUpState.Done or FollowUpState.Skipped)
+            var step = entry.StepId is { } stepId ? await followUps.GetAsync(stepId, ct) : null;
+            if (entry.StepId is not null && (step is null || step.State is FollowUpState.Done or FollowUpState.Skipped))
             {
                 // The user closed the step before the item was made: their word wins, nothing is written.
                 await outbox.CloseAsync(entry, OutboxStatus.Cancelled, null, time.GetUtcNow(), ct);
@@ -38,15 +45,22 @@ public sealed class WorkOutbox(
             {
                 var outcome = entry.Kind switch
                 {
-                    OutboxKind.ThankYouDraft => await drafts.RunAsync(entry, step, profile, ct),
-                    OutboxKind.BookMeetingHold => await holds.RunAsync(entry, step, profile, ct),
+                    OutboxKind.ThankYouDraft => await drafts.RunAsync(entry, step!, profile, ct),
+                    OutboxKind.BookMeetingHold => await holds.RunAsync(entry, step!, profile, ct),
+                    OutboxKind.ReferralIntroDraft or OutboxKind.ReferralCheckInDraft or OutboxKind.CloseTheLoopDraft => await referralDrafts.RunAsync(entry, profile, ct),
                     _ => throw new InvalidOperationException($"Unknown outbox kind {entry.Kind}."),
                 };
+
+                if (outcome.Cancelled)
+                {
+                    await outbox.CloseAsync(entry, OutboxStatus.Cancelled, null, time.GetUtcNow(), ct);
+                    continue;
+                }
 
                 if (outcome.GraphId is { } id)
                 {
                     await outbox.CompleteAsync(entry, id, time.GetUtcNow(), ct);
-                    if (entry.Kind == OutboxKind.ThankYouDraft)
+                    if (entry.Kind != OutboxKind.BookMeetingHold)
                     {
                         draftCount++;
                     }

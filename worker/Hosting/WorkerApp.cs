@@ -2,6 +2,7 @@ using OfficeFollowUp.Api;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Store;
 using OfficeFollowUp.Sync;
 using OfficeFollowUp.TaskPane;
@@ -25,6 +26,7 @@ public static class WorkerApp
         builder.AddCalendar();
         builder.AddContactSync();
         builder.AddFollowUps();
+        builder.AddReferrals();
         builder.AddApi();
         configure?.Invoke(builder);
 

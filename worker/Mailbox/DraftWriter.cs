@@ -34,6 +34,9 @@ public sealed class DraftWriter(MailboxClientFactory clients)
             [
                 new Recipient { EmailAddress = new EmailAddress { Address = content.RecipientAddress, Name = content.RecipientName } },
             ],
+            CcRecipients = content.CcAddress is { } cc
+                ? [new Recipient { EmailAddress = new EmailAddress { Address = cc, Name = content.CcName } }]
+                : null,
             SingleValueExtendedProperties =
             [
                 new SingleValueLegacyExtendedProperty { Id = TagPropertyId, Value = tag },

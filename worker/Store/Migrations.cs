@@ -132,6 +132,78 @@ internal static class Migrations
             ALTER TABLE follow_up_steps ADD COLUMN note TEXT;
             ALTER TABLE mailboxes ADD COLUMN calendar_connected_at TEXT;
             """),
+        (3, "referrals-promises-keep-in-touch", """
+            CREATE TABLE referrals (
+                id TEXT PRIMARY KEY,
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                direction TEXT NOT NULL,
+                partner_email_key TEXT NOT NULL,
+                partner_email TEXT NOT NULL,
+                partner_name TEXT,
+                prospect_name TEXT NOT NULL,
+                prospect_email TEXT,
+                prospect_phone TEXT,
+                note TEXT,
+                copy_partner INTEGER NOT NULL DEFAULT 0,
+                source_message_id TEXT,
+                referred_at TEXT NOT NULL,
+                contacted_at TEXT,
+                partner_followed_up INTEGER,
+                outcome TEXT,
+                outcome_value TEXT,
+                outcome_note TEXT,
+                better_fit TEXT,
+                outcome_at TEXT,
+                intro_draft_id TEXT,
+                check_in_draft_id TEXT,
+                close_draft_id TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX referrals_partner ON referrals(mailbox_id, partner_email_key);
+            CREATE UNIQUE INDEX referrals_source ON referrals(mailbox_id, source_message_id) WHERE source_message_id IS NOT NULL;
+            CREATE TABLE promises (
+                id TEXT PRIMARY KEY,
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                email_key TEXT NOT NULL,
+                email TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                event_id TEXT,
+                text TEXT NOT NULL,
+                due_at TEXT NOT NULL,
+                state TEXT NOT NULL,
+                snoozed_until TEXT,
+                done_at TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            CREATE INDEX promises_open ON promises(mailbox_id, state, due_at);
+            ALTER TABLE people ADD COLUMN tier TEXT;
+            ALTER TABLE people ADD COLUMN cadence_days INTEGER;
+            ALTER TABLE contacts ADD COLUMN birthday TEXT;
+            CREATE TABLE outbox_v3 (
+                id TEXT PRIMARY KEY,
+                mailbox_id TEXT NOT NULL,
+                step_id TEXT UNIQUE REFERENCES follow_up_steps(id),
+                referral_id TEXT REFERENCES referrals(id),
+                kind TEXT NOT NULL,
+                tag TEXT NOT NULL UNIQUE,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at TEXT NOT NULL,
+                last_error TEXT,
+                graph_id TEXT,
+                created_at TEXT NOT NULL,
+                completed_at TEXT,
+                CHECK ((step_id IS NULL) <> (referral_id IS NULL))
+            );
+            INSERT INTO outbox_v3 (id, mailbox_id, step_id, kind, tag, status, attempts, next_attempt_at, last_error, graph_id, created_at, completed_at)
+                SELECT id, mailbox_id, step_id, kind, tag, status, attempts, next_attempt_at, last_error, graph_id, created_at, completed_at FROM outbox;
+            DROP TABLE outbox;
+            ALTER TABLE outbox_v3 RENAME TO outbox;
+            CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+            CREATE INDEX outbox_referral ON outbox(referral_id);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

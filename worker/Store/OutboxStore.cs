@@ -6,6 +6,9 @@ public enum OutboxKind
 {
     ThankYouDraft,
     BookMeetingHold,
+    ReferralIntroDraft,
+    ReferralCheckInDraft,
+    CloseTheLoopDraft,
 }
 
 public enum OutboxStatus
@@ -16,7 +19,8 @@ public enum OutboxStatus
     Failed,
 }
 
-public sealed record OutboxEntry(string Id, string MailboxId, string StepId, OutboxKind Kind, string Tag, int Attempts);
+/// <summary>An intent for one mailbox item, for a follow-up step or (with no step) for a referral.</summary>
+public sealed record OutboxEntry(string Id, string MailboxId, string? StepId, OutboxKind Kind, string Tag, int Attempts, string? ReferralId = null);
 
 /// <summary>Intent first, Graph call second, result third: the outbox is what makes a restart resume instead of repeat.</summary>
 public sealed class OutboxStore(Database database)
@@ -33,11 +37,30 @@ public sealed class OutboxStore(Database database)
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>
+    /// A referral's draft, made no earlier than <paramref name="notBefore"/>. The tag names the referral and
+    /// the purpose, so asking twice for the same draft (the same outcome recorded again) enqueues nothing.
+    /// </summary>
+    internal static async Task<bool> EnqueueForReferralAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, string referralId, OutboxKind kind, string purpose, DateTimeOffset notBefore, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var command = connection.Command("""
+            INSERT INTO outbox (id, mailbox_id, referral_id, kind, tag, status, attempts, next_attempt_at, created_at)
+            VALUES ($id, $m, $ref, $kind, $tag, $status, 0, $next, $now)
+            ON CONFLICT (tag) DO NOTHING
+            """, tx)
+            .With("$id", Guid.CreateVersion7(now).ToString()).With("$m", mailboxId).With("$ref", referralId).With("$kind", kind.ToString())
+            .With("$tag", ReferralTag(referralId, purpose)).With("$status", OutboxStatus.Pending.ToString())
+            .With("$next", (notBefore > now ? notBefore : now).ToUniversalTime()).With("$now", now);
+        return await command.ExecuteNonQueryAsync(ct) > 0;
+    }
+
+    public static string ReferralTag(string referralId, string purpose) => $"ofu-ref-{referralId}-{purpose}";
+
     public async Task<IReadOnlyList<OutboxEntry>> DueAsync(string mailboxId, DateTimeOffset now, int limit, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var command = connection.Command("""
-            SELECT id, mailbox_id, step_id, kind, tag, attempts FROM outbox
+            SELECT id, mailbox_id, step_id, kind, tag, attempts, referral_id FROM outbox
             WHERE mailbox_id = $m AND status = $pending AND next_attempt_at <= $now
             ORDER BY created_at LIMIT $limit
             """)
@@ -46,7 +69,7 @@ public sealed class OutboxStore(Database database)
         var entries = new List<OutboxEntry>();
         while (await reader.ReadAsync(ct))
         {
-            entries.Add(new OutboxEntry(reader.GetString(0), reader.GetString(1), reader.GetString(2), Enum.Parse<OutboxKind>(reader.GetString(3)), reader.GetString(4), reader.GetInt32(5)));
+            entries.Add(new OutboxEntry(reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), Enum.Parse<OutboxKind>(reader.GetString(3)), reader.GetString(4), reader.GetInt32(5), reader.GetNullableString(6)));
         }
         return entries;
     }
@@ -61,6 +84,24 @@ public sealed class OutboxStore(Database database)
         {
             await done.ExecuteNonQueryAsync(ct);
         }
+        if (entry.ReferralId is { } referralId)
+        {
+            var referralColumn = entry.Kind switch
+            {
+                OutboxKind.ReferralIntroDraft => "intro_draft_id",
+                OutboxKind.ReferralCheckInDraft => "check_in_draft_id",
+                OutboxKind.CloseTheLoopDraft => "close_draft_id",
+                _ => throw new InvalidOperationException($"Outbox kind {entry.Kind} is not a referral draft."),
+            };
+            await using (var referral = connection.Command($"UPDATE referrals SET {referralColumn} = $g, updated_at = $now WHERE id = $id", tx)
+                .With("$g", graphId).With("$now", now).With("$id", referralId))
+            {
+                await referral.ExecuteNonQueryAsync(ct);
+            }
+            await tx.CommitAsync(ct);
+            return;
+        }
+
         var column = entry.Kind switch
         {
             OutboxKind.ThankYouDraft => "draft_id",

@@ -1,0 +1,213 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using OfficeFollowUp.Sandbox;
+using OfficeFollowUp.Store;
+using OfficeFollowUp.Tests.Integration;
+
+namespace OfficeFollowUp.Tests.Referrals;
+
+/// <summary>Referrals over the real worker, API and Graph SDK against the sandbox mailbox.</summary>
+public sealed class ReferralApiTests : IAsyncLifetime
+{
+    private const string Partner = "sam.taylor@taylorlaw.co.nz";
+    private const string Prospect = "alex@kiwisolar.co.nz";
+    private SandboxWorld _world = null!;
+    private RunningWorker _worker = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await SandboxWorld.StartAsync();
+        _worker = await _world.StartWorkerAsync("--Referrals:LookingFor=owners of growing trade businesses");
+        await _worker.SyncOnceAsync();
+        _client = _worker.Client();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _worker.DisposeAsync();
+        await _world.DisposeAsync();
+    }
+
+    private IReadOnlyList<SandboxMessage> DraftsTo(string address) =>
+        _world.Mailbox.Drafts.Where(d => d.ToRecipients.Any(r => string.Equals(r.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+
+    private async Task<JsonElement> LogReceivedAsync(bool copyPartner = false)
+    {
+        var response = await _client.PostAsJsonAsync("/api/referrals", new
+        {
+            direction = "received",
+            partner = new { email = Partner, displayName = "Sam Taylor" },
+            prospect = new { displayName = "Alex Chen", email = Prospect, phone = "+64 21 555 0199" },
+            note = "leasing advice",
+            copyPartner,
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private Task<HttpResponseMessage> OutcomeAsync(string id, object body) => _client.PostAsJsonAsync($"/api/referrals/{id}/outcome", body);
+
+    private async Task<(long Referrals, long Outbox)> CountRowsAsync()
+    {
+        await using var connection = await _worker.Get<Database>().OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM referrals), (SELECT COUNT(*) FROM outbox)";
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        return (reader.GetInt64(0), reader.GetInt64(1));
+    }
+
+    [Fact]
+    public async Task A_referral_received_becomes_one_draft_to_the_prospect_copying_the_partner_and_a_duty_due_in_24_hours()
+    {
+        var logged = await LogReceivedAsync(copyPartner: true);
+        await _worker.SyncOnceAsync();
+        await _worker.SyncOnceAsync();
+
+        var draft = Assert.Single(DraftsTo(Prospect));
+        Assert.Equal("Sam suggested we talk", draft.Subject);
+        Assert.Equal(Partner, Assert.Single(draft.CcRecipients).Address);
+        Assert.Contains("Sam Taylor suggested I get in touch about leasing advice.", draft.BodyContent, StringComparison.Ordinal);
+        var referral = await _client.GetFromJsonAsync<JsonElement>($"/api/referrals/{logged.GetProperty("id").GetString()}");
+        Assert.Equal(draft.Id, referral.GetProperty("introDraftId").GetString());
+        var duty = referral.GetProperty("duty");
+        Assert.Equal("contactProspect", duty.GetProperty("kind").GetString());
+        Assert.Equal("onTrack", duty.GetProperty("escalation").GetString());
+        Assert.Equal(_world.Time.GetUtcNow().AddHours(24), duty.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(0, referral.GetProperty("daysSinceReferred").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("won", "Thank you — good news about Alex")]
+    [InlineData("inProgress", "An update on Alex")]
+    [InlineData("notAFit", "About Alex")]
+    [InlineData("noResponse", "Alex and I have not connected yet")]
+    [InlineData("poorMeeting", "Thank you for introducing me to Alex")]
+    public async Task Each_outcome_prepares_its_own_close_the_loop_draft_to_the_partner_exactly_once(string outcome, string subject)
+    {
+        var id = (await LogReceivedAsync()).GetProperty("id").GetString()!;
+        await _worker.SyncOnceAsync();
+        _world.Mailbox.Faults.DropConnectionAfterApply(1, "/me/messages");
+
+        var first = await OutcomeAsync(id, new { outcome });
+        await _worker.SyncOnceAsync();
+        _world.Time.Advance(TimeSpan.FromMinutes(5));
+        var again = await OutcomeAsync(id, new { outcome });
+        await _worker.SyncOnceAsync();
+        await _worker.SyncOnceAsync();
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
+        var draft = Assert.Single(DraftsTo(Partner));
+        Assert.Equal(subject, draft.Subject);
+        Assert.Contains("owners of growing trade businesses", draft.BodyContent, StringComparison.Ordinal);
+        var referral = await _client.GetFromJsonAsync<JsonElement>($"/api/referrals/{id}");
+        Assert.Equal((outcome, draft.Id), (referral.GetProperty("outcome").GetString(), referral.GetProperty("closeDraftId").GetString()));
+    }
+
+    [Fact]
+    public async Task A_final_outcome_is_not_replaced_without_an_explicit_change_and_a_change_gets_its_own_note()
+    {
+        var id = (await LogReceivedAsync()).GetProperty("id").GetString()!;
+        Assert.Equal(HttpStatusCode.OK, (await OutcomeAsync(id, new { outcome = "won", value = 1200m })).StatusCode);
+        await _worker.SyncOnceAsync();
+
+        var refused = await OutcomeAsync(id, new { outcome = "poorMeeting" });
+        var changed = await OutcomeAsync(id, new { outcome = "notAFit", betterFit = "Jo at Harbour Leasing", change = true });
+        await _worker.SyncOnceAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("won", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("currentOutcome").GetString());
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(["About Alex", "Thank you — good news about Alex"], DraftsTo(Partner).Select(d => d.Subject).Order());
+        Assert.Contains("Jo at Harbour Leasing", DraftsTo(Partner).Single(d => d.Subject == "About Alex").BodyContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_progress_can_move_on_to_a_final_outcome_without_a_change_flag()
+    {
+        var id = (await LogReceivedAsync()).GetProperty("id").GetString()!;
+
+        var progress = await OutcomeAsync(id, new { outcome = "inProgress" });
+        var won = await OutcomeAsync(id, new { outcome = "won" });
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (progress.StatusCode, won.StatusCode));
+    }
+
+    public static TheoryData<string, string> BadReferrals => new()
+    {
+        { """{"direction":"sideways","partner":{"email":"sam@taylorlaw.co.nz"},"prospect":{"displayName":"Alex","email":"alex@kiwisolar.co.nz"}}""", "direction" },
+        { """{"direction":"received","partner":{"email":"sam@taylorlaw.co.nz"},"prospect":{"displayName":"Alex"}}""", "prospect.email" },
+        { """{"direction":"received","partner":{"email":"sam@taylorlaw.co.nz"},"prospect":{"displayName":"Alex","email":"","phone":""}}""", "prospect.email" },
+        { """{"direction":"received","partner":{"email":"sam@taylorlaw.co.nz"},"prospect":{"displayName":"Alex","phone":"call me"}}""", "prospect.phone" },
+        { """{"direction":"received","partner":{"email":"sam@taylorlaw.co.nz"}}""", "prospect" },
+        { """{"direction":"given","prospect":{"displayName":"Alex","email":"alex@kiwisolar.co.nz"}}""", "partner" },
+        { """{"direction":"given","partner":{"email":"not-an-address"},"prospect":{"displayName":"Alex","email":"alex@kiwisolar.co.nz"}}""", "partner.email" },
+        { """{"direction":"received","partner":{"email":"sam@taylorlaw.co.nz"},"prospect":{"displayName":"Alex","email":"SAM@taylorlaw.co.nz"}}""", "prospect.email" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadReferrals))]
+    public async Task Bad_referrals_get_a_problem_naming_the_field_and_write_nothing(string body, string field)
+    {
+        var response = await _client.PostAsync(new Uri("/api/referrals", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.True(errors.TryGetProperty(field, out _), $"expected an error on {field}, got {errors}");
+        Assert.Equal((0L, 0L), await CountRowsAsync());
+    }
+
+    [Theory]
+    [InlineData("partner.email")]
+    [InlineData("prospect.email")]
+    public async Task A_referral_to_or_from_yourself_is_refused_naming_the_field_and_writes_nothing(string field)
+    {
+        var me = _world.Mailbox.User.Mail.ToUpperInvariant();
+        var partner = field == "partner.email" ? me : Partner;
+        var prospect = field == "prospect.email" ? me : Prospect;
+
+        var response = await _client.PostAsJsonAsync("/api/referrals", new
+        {
+            direction = "received",
+            partner = new { email = partner },
+            prospect = new { displayName = "Someone", email = prospect },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Equal((0L, 0L), await CountRowsAsync());
+    }
+
+    [Theory]
+    [InlineData("""{"outcome":"brilliant"}""", "outcome")]
+    [InlineData("""{"outcome":"1"}""", "outcome")]
+    [InlineData("""{}""", "outcome")]
+    [InlineData("""{"outcome":"notAFit","value":500}""", "value")]
+    [InlineData("""{"outcome":"won","betterFit":"Jo"}""", "betterFit")]
+    public async Task A_bad_outcome_gets_a_problem_naming_the_field_and_changes_nothing(string body, string field)
+    {
+        var id = (await LogReceivedAsync()).GetProperty("id").GetString()!;
+        var before = await CountRowsAsync();
+
+        var response = await _client.PostAsync(new Uri($"/api/referrals/{id}/outcome", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
+        Assert.Equal(before, await CountRowsAsync());
+        var referral = await _client.GetFromJsonAsync<JsonElement>($"/api/referrals/{id}");
+        Assert.Equal(JsonValueKind.Null, referral.GetProperty("outcome").ValueKind);
+    }
+
+    [Fact]
+    public async Task An_outcome_for_an_unknown_referral_is_not_found()
+    {
+        var response = await OutcomeAsync("nope", new { outcome = "won" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

@@ -1,0 +1,190 @@
+using FluentValidation;
+using Microsoft.Extensions.Options;
+using OfficeFollowUp.Auth;
+using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Referrals;
+using OfficeFollowUp.Store;
+
+namespace OfficeFollowUp.Api;
+
+public sealed record ProspectDto(string DisplayName, string? Email, string? Phone);
+
+public sealed record DutyDto(ReferralDutyKind Kind, DateTimeOffset DueAt, Escalation Escalation);
+
+public sealed record ReferralDto(
+    string Id, ReferralDirection Direction, PersonDto Partner, ProspectDto Prospect, string? Note, bool CopyPartner, string? SourceMessageId,
+    DateTimeOffset ReferredAt, int DaysSinceReferred, DateTimeOffset? ContactedAt, bool? PartnerFollowedUp,
+    ReferralOutcome? Outcome, decimal? OutcomeValue, string? OutcomeNote, string? BetterFit, DateTimeOffset? OutcomeAt,
+    string? IntroDraftId, string? CheckInDraftId, string? CloseDraftId, DutyDto? Duty);
+
+/// <summary>Referrals received and given: logging them, their duties, outcomes and the close-the-loop notes.</summary>
+public static class ReferralEndpoints
+{
+    public static RouteGroupBuilder MapReferrals(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/referrals");
+        group.MapGet("/", ListAsync);
+        group.MapPost("/", LogAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/{id}/outcome", OutcomeAsync);
+        group.MapPost("/{id}/contacted", ContactedAsync);
+        group.MapPost("/{id}/partner-followed-up", PartnerFollowedUpAsync);
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(CallerMailbox mailboxes, ReferralStore referrals, IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var mailbox = await mailboxes.GetAsync(ct);
+        if (mailbox is null)
+        {
+            return Results.Ok(new { timeZone = "UTC", items = Array.Empty<ReferralDto>() });
+        }
+
+        var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
+        var list = await referrals.ListAsync(mailbox.Profile.MailboxId, ct);
+        return Results.Ok(new { timeZone = MailboxTimeZone.IanaId(zone), items = list.Select(r => ToDto(r, zone, time.GetUtcNow(), options.Value)).ToList() });
+    }
+
+    private static async Task<IResult> GetAsync(string id, CallerMailbox mailboxes, ReferralStore referrals, IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var mailbox = await mailboxes.GetAsync(ct);
+        var referral = mailbox is null ? null : await referrals.GetAsync(mailbox.Profile.MailboxId, id, ct);
+        return mailbox is null || referral is null
+            ? NoSuchReferral()
+            : Results.Ok(ToDto(referral, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), time.GetUtcNow(), options.Value));
+    }
+
+    private static async Task<IResult> LogAsync(
+        LogReferralRequest? request, IValidator<LogReferralRequest> validator, CallerMailbox mailboxes, LogReferral log,
+        IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        request ??= new LogReferralRequest(null, null, null, null, null, null, null);
+        var validation = await validator.ValidateAsync(request, ct);
+        if (!validation.IsValid)
+        {
+            return Results.ValidationProblem(validation.ToDictionary());
+        }
+
+        var mailbox = await mailboxes.GetAsync(ct);
+        if (mailbox is null)
+        {
+            return NotConnected();
+        }
+
+        WireEnums.TryParse<ReferralDirection>(request.Direction, out var direction);
+        var result = await log.RunAsync(mailbox.Profile, new NewReferral(
+            direction, new Party(request.Partner!.Email!, request.Partner.DisplayName), request.Prospect!.DisplayName!,
+            request.Prospect.Email, request.Prospect.Phone, request.Note, request.CopyPartner ?? false, request.SourceMessageId, request.ReferredAt), ct);
+
+        var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
+        if (result.Errors is { } errors)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        if (result.AlreadyLogged is { } existing)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already logged",
+                detail: "A referral was already logged from this message.", extensions: new Dictionary<string, object?> { ["referralId"] = existing.Id });
+        }
+
+        return Results.Created($"/api/referrals/{result.Referral!.Id}", ToDto(result.Referral, zone, time.GetUtcNow(), options.Value));
+    }
+
+    private static async Task<IResult> OutcomeAsync(
+        string id, OutcomeRequest? request, IValidator<OutcomeRequest> validator, CallerMailbox mailboxes, RecordOutcome record,
+        IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        request ??= new OutcomeRequest(null, null, null, null, null);
+        var validation = await validator.ValidateAsync(request, ct);
+        if (!validation.IsValid)
+        {
+            return Results.ValidationProblem(validation.ToDictionary());
+        }
+
+        var mailbox = await mailboxes.GetAsync(ct);
+        if (mailbox is null)
+        {
+            return NoSuchReferral();
+        }
+
+        WireEnums.TryParse<ReferralOutcome>(request.Outcome, out var outcome);
+        var result = await record.RunAsync(mailbox.Profile.MailboxId, id,
+            new OutcomeInput(outcome, request.Value, request.Note, request.BetterFit, request.Change ?? false), ct);
+        var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
+        return result.Kind switch
+        {
+            OutcomeResultKind.NotFound => NoSuchReferral(),
+            OutcomeResultKind.ConflictsWithRecorded => Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Outcome already recorded",
+                detail: "This referral already has a different outcome. Send \"change\": true to replace it.",
+                extensions: new Dictionary<string, object?> { ["currentOutcome"] = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(result.Referral!.Outcome!.Value.ToString()) }),
+            OutcomeResultKind.Recorded or OutcomeResultKind.Unchanged => Results.Ok(ToDto(result.Referral!, zone, time.GetUtcNow(), options.Value)),
+            _ => throw new InvalidOperationException($"Unknown result {result.Kind}."),
+        };
+    }
+
+    private static async Task<IResult> ContactedAsync(string id, CallerMailbox mailboxes, ReferralStore referrals, IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var mailbox = await mailboxes.GetAsync(ct);
+        var referral = mailbox is null ? null : await referrals.GetAsync(mailbox.Profile.MailboxId, id, ct);
+        if (mailbox is null || referral is null)
+        {
+            return NoSuchReferral();
+        }
+
+        if (referral.Direction != ReferralDirection.Received)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not a referral received",
+                detail: "Only a referral received has a prospect for you to contact.");
+        }
+
+        await referrals.MarkContactedAsync(id, time.GetUtcNow(), ct);
+        return Results.Ok(ToDto((await referrals.GetAsync(mailbox.Profile.MailboxId, id, ct))!, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), time.GetUtcNow(), options.Value));
+    }
+
+    private static async Task<IResult> PartnerFollowedUpAsync(
+        string id, PartnerFollowedUpRequest? request, IValidator<PartnerFollowedUpRequest> validator, CallerMailbox mailboxes, ReferralStore referrals,
+        IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        request ??= new PartnerFollowedUpRequest(null);
+        var validation = await validator.ValidateAsync(request, ct);
+        if (!validation.IsValid)
+        {
+            return Results.ValidationProblem(validation.ToDictionary());
+        }
+
+        var mailbox = await mailboxes.GetAsync(ct);
+        var referral = mailbox is null ? null : await referrals.GetAsync(mailbox.Profile.MailboxId, id, ct);
+        if (mailbox is null || referral is null)
+        {
+            return NoSuchReferral();
+        }
+
+        if (referral.Direction != ReferralDirection.Given)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not a referral given",
+                detail: "Only a referral you gave has a partner to follow up.");
+        }
+
+        await referrals.SetPartnerFollowedUpAsync(id, request.FollowedUp!.Value, time.GetUtcNow(), ct);
+        return Results.Ok(ToDto((await referrals.GetAsync(mailbox.Profile.MailboxId, id, ct))!, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), time.GetUtcNow(), options.Value));
+    }
+
+    internal static ReferralDto ToDto(Referral r, TimeZoneInfo zone, DateTimeOffset now, ReferralOptions options)
+    {
+        var duty = PlanReferralDuties.Run(r, now, zone, options);
+        DateTimeOffset? Local(DateTimeOffset? at) => at is { } value ? TimeZoneInfo.ConvertTime(value, zone) : null;
+        return new ReferralDto(
+            r.Id, r.Direction, new PersonDto(r.Partner.DisplayName ?? r.Partner.Email, r.Partner.Email),
+            new ProspectDto(r.ProspectName, r.ProspectEmail, r.ProspectPhone), r.Note, r.CopyPartner, r.SourceMessageId,
+            TimeZoneInfo.ConvertTime(r.ReferredAt, zone), PlanReferralDuties.DaysSince(r.ReferredAt, now, zone), Local(r.ContactedAt), r.PartnerFollowedUp,
+            r.Outcome, r.OutcomeValue, r.OutcomeNote, r.BetterFit, Local(r.OutcomeAt), r.IntroDraftId, r.CheckInDraftId, r.CloseDraftId,
+            duty is null ? null : new DutyDto(duty.Kind, duty.DueAt, duty.Escalation));
+    }
+
+    private static IResult NoSuchReferral() =>
+        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such referral", detail: "The referral does not exist or belongs to another mailbox.");
+
+    private static IResult NotConnected() =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Mailbox not connected", detail: "Connect the mailbox before logging referrals.");
+}

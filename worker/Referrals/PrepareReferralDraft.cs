@@ -1,0 +1,74 @@
+using Microsoft.Extensions.Options;
+using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Store;
+
+namespace OfficeFollowUp.Referrals;
+
+/// <summary>
+/// The referral drafts the outbox makes: the note to a prospect, the check-in with a partner and the
+/// close-the-loop note. Looked up by tag before anything is created, so each exists once; a draft
+/// the user overtook (contacted, answered, outcome changed) is not made at all.
+/// </summary>
+public sealed class PrepareReferralDraft(ReferralStore referrals, DraftWriter writer, IOptions<ReferralOptions> options, IOptions<FollowUpOptions> followUps)
+{
+    public async Task<OutboxOutcome> RunAsync(OutboxEntry entry, MailboxProfile profile, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(profile);
+        var referral = entry.ReferralId is { } id ? await referrals.GetByIdAsync(id, ct) : null;
+        if (referral is null)
+        {
+            return OutboxOutcome.NoLongerWanted;
+        }
+
+        var existing = await writer.FindByTagAsync(entry.Tag, ct);
+        if (existing is not null)
+        {
+            return new OutboxOutcome(existing);
+        }
+
+        var content = Compose(entry, referral, profile);
+        return content is null ? OutboxOutcome.NoLongerWanted : new OutboxOutcome(await writer.CreateAsync(content, entry.Tag, ct));
+    }
+
+    private DraftContent? Compose(OutboxEntry entry, Referral referral, MailboxProfile profile)
+    {
+        var sender = !string.IsNullOrWhiteSpace(followUps.Value.Signature) ? followUps.Value.Signature.Trim()
+            : !string.IsNullOrWhiteSpace(profile.GivenName) ? profile.GivenName.Trim()
+            : profile.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
+        var partnerName = referral.Partner.DisplayName ?? referral.Partner.Email;
+        var facts = new ReferralNoteFacts(partnerName, referral.ProspectName, referral.Note, sender, options.Value.LookingFor,
+            referral.CopyPartner, referral.ReferredAt, referral.BetterFit, referral.OutcomeNote);
+
+        switch (entry.Kind)
+        {
+            case OutboxKind.ReferralIntroDraft:
+                if (referral.ContactedAt is not null || referral.Outcome is not null || referral.ProspectEmail is null)
+                {
+                    return null;
+                }
+                var intro = ReferralTemplates.Intro(facts);
+                return referral.CopyPartner
+                    ? new DraftContent(intro.Subject, intro.Html, referral.ProspectName, referral.ProspectEmail, partnerName, referral.Partner.Email)
+                    : new DraftContent(intro.Subject, intro.Html, referral.ProspectName, referral.ProspectEmail);
+            case OutboxKind.ReferralCheckInDraft:
+                if (referral.PartnerFollowedUp is not null || referral.Outcome is not null)
+                {
+                    return null;
+                }
+                var checkIn = ReferralTemplates.CheckIn(facts);
+                return new DraftContent(checkIn.Subject, checkIn.Html, partnerName, referral.Partner.Email);
+            case OutboxKind.CloseTheLoopDraft:
+                // The outcome was changed again before this note was made: only the current outcome's note is wanted.
+                if (RecordOutcome.OutcomeOfTag(entry.Tag) is not { } outcome || referral.Outcome != outcome)
+                {
+                    return null;
+                }
+                var close = ReferralTemplates.CloseTheLoop(outcome, facts);
+                return new DraftContent(close.Subject, close.Html, partnerName, referral.Partner.Email);
+            default:
+                throw new InvalidOperationException($"Outbox kind {entry.Kind} is not a referral draft.");
+        }
+    }
+}

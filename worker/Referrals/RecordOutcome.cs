@@ -1,0 +1,67 @@
+using Microsoft.Data.Sqlite;
+using OfficeFollowUp.Store;
+
+namespace OfficeFollowUp.Referrals;
+
+public sealed record OutcomeInput(ReferralOutcome Outcome, decimal? Value, string? Note, string? BetterFit, bool Change);
+
+public enum OutcomeResultKind
+{
+    Recorded,
+    Unchanged,
+    NotFound,
+    ConflictsWithRecorded,
+}
+
+public sealed record OutcomeResult(OutcomeResultKind Kind, Referral? Referral);
+
+/// <summary>
+/// Records how a referral turned out and, for a referral received, asks for the close-the-loop note to
+/// the partner who gave it — one per outcome, whatever retries happen (the outbox tag names the outcome).
+/// A final outcome stands: recording a different one needs an explicit change. "In progress" is not final.
+/// </summary>
+public sealed class RecordOutcome(Database database, TimeProvider time)
+{
+    public async Task<OutcomeResult> RunAsync(string mailboxId, string referralId, OutcomeInput input, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var now = time.GetUtcNow();
+        await using var connection = await database.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var referral = await ReferralStore.GetAsync(connection, tx, mailboxId, referralId, ct);
+        if (referral is null)
+        {
+            return new OutcomeResult(OutcomeResultKind.NotFound, null);
+        }
+
+        if (referral.Outcome == input.Outcome && referral.OutcomeValue == input.Value && referral.OutcomeNote == Blank(input.Note) && referral.BetterFit == Blank(input.BetterFit))
+        {
+            return new OutcomeResult(OutcomeResultKind.Unchanged, referral);
+        }
+
+        if (referral.Outcome is { } recorded && recorded != ReferralOutcome.InProgress && recorded != input.Outcome && !input.Change)
+        {
+            return new OutcomeResult(OutcomeResultKind.ConflictsWithRecorded, referral);
+        }
+
+        await ReferralStore.SetOutcomeAsync(connection, tx, referral.Id, input.Outcome, input.Value, Blank(input.Note), Blank(input.BetterFit), now, ct);
+        if (referral.Direction == ReferralDirection.Received && referral.Outcome != input.Outcome)
+        {
+            await OutboxStore.EnqueueForReferralAsync(connection, tx, mailboxId, referral.Id, OutboxKind.CloseTheLoopDraft, ClosePurpose(input.Outcome), now, now, ct);
+        }
+
+        var updated = await ReferralStore.GetAsync(connection, tx, mailboxId, referralId, ct);
+        await tx.CommitAsync(ct);
+        return new OutcomeResult(OutcomeResultKind.Recorded, updated);
+    }
+
+    public static string ClosePurpose(ReferralOutcome outcome) => $"close-{outcome}";
+
+    public static ReferralOutcome? OutcomeOfTag(string tag)
+    {
+        var at = tag.LastIndexOf("-close-", StringComparison.Ordinal);
+        return at >= 0 && Enum.TryParse<ReferralOutcome>(tag[(at + 7)..], out var outcome) ? outcome : null;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}
