@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Api;
+using OfficeFollowUp.Auth;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Insights;
 using OfficeFollowUp.Store;
@@ -54,14 +55,14 @@ public static class PeopleEndpoints
         return api;
     }
 
-    private static async Task<IResult> GetCardAsync(string email, MailboxStore mailboxes, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> GetCardAsync(string email, CallerMailbox mailboxes, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
         if (!EmailAddresses.LooksValid(email))
         {
             return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["This does not look like an email address."] });
         }
 
-        var mailbox = await mailboxes.GetSingleAsync(ct);
+        var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null)
         {
             return Results.Ok(new PersonCardDto(false, email, null, null, false, null, null, null, null, null, null, null, []));
@@ -86,7 +87,7 @@ public static class PeopleEndpoints
     }
 
     private static async Task<IResult> RememberAsync(string email, RememberRequest? request, IValidator<RememberRequest> validator,
-        MailboxStore mailboxes, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+        CallerMailbox mailboxes, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
         request ??= new RememberRequest(null, null);
         var errors = (await validator.ValidateAsync(request, ct)).ToDictionary();
@@ -99,7 +100,7 @@ public static class PeopleEndpoints
             return Results.ValidationProblem(errors);
         }
 
-        var mailbox = await mailboxes.GetSingleAsync(ct);
+        var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null)
         {
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not connected yet", detail: "The mailbox has not been connected yet.");
@@ -109,9 +110,9 @@ public static class PeopleEndpoints
         return await GetCardAsync(email, mailboxes, people, followUps, time, ct);
     }
 
-    private static async Task<IResult> ScorecardAsync(MailboxStore mailboxes, FollowUpStore followUps, IOptions<FollowUpOptions> options, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ScorecardAsync(CallerMailbox mailboxes, FollowUpStore followUps, IOptions<FollowUpOptions> options, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetSingleAsync(ct);
+        var mailbox = await mailboxes.GetAsync(ct);
         var steps = mailbox is null ? [] : await followUps.ListAllAsync(mailbox.Profile.MailboxId, ct);
         var zone = MailboxTimeZone.Resolve(mailbox?.Profile.TimeZoneId);
         var card = ComputeScorecard.Run(steps, time.GetUtcNow(), zone, options.Value);
