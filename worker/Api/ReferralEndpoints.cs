@@ -29,6 +29,7 @@ public static class ReferralEndpoints
         group.MapPost("/{id}/outcome", OutcomeAsync);
         group.MapPost("/{id}/contacted", ContactedAsync);
         group.MapPost("/{id}/partner-followed-up", PartnerFollowedUpAsync);
+        api.MapGet("/partners/{email}/reciprocity", ReciprocityAsync);
         return api;
     }
 
@@ -168,6 +169,44 @@ public static class ReferralEndpoints
 
         await referrals.SetPartnerFollowedUpAsync(id, request.FollowedUp!.Value, time.GetUtcNow(), ct);
         return Results.Ok(ToDto((await referrals.GetAsync(mailbox.Profile.MailboxId, id, ct))!, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), time.GetUtcNow(), options.Value));
+    }
+
+    private static async Task<IResult> ReciprocityAsync(
+        string email, CallerMailbox mailboxes, ReferralStore referrals, PeopleStore people, IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        if (!EmailAddresses.LooksValid(email))
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["This does not look like an email address."] });
+        }
+
+        var mailbox = await mailboxes.GetAsync(ct);
+        if (mailbox is null)
+        {
+            return NotConnected();
+        }
+
+        var now = time.GetUtcNow();
+        var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
+        var list = await referrals.ListForPartnerAsync(mailbox.Profile.MailboxId, email, ct);
+        var person = await people.GetAsync(mailbox.Profile.MailboxId, email, ct);
+        var meeting = await people.LastMeetingAsync(mailbox.Profile.MailboxId, email, now, ct);
+        var partner = new Party(email.Trim(), person?.DisplayName ?? list.Select(r => r.Partner.DisplayName).FirstOrDefault(n => n is not null));
+        var view = ComputeReciprocity.Run(partner, list, meeting?.Start, options.Value.LookingFor);
+        return Results.Ok(new
+        {
+            partner = new PersonDto(partner.DisplayName ?? partner.Email, partner.Email),
+            preferredChannel = person?.PreferredChannel is { } channel ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(channel) : null,
+            givenCount = view.Given.Count,
+            receivedCount = view.Received.Count,
+            givenWon = view.GivenWon,
+            receivedWon = view.ReceivedWon,
+            partnerNotFollowingUp = view.PartnerNotFollowingUp,
+            lastOneToOne = meeting is null ? null : (DateTimeOffset?)TimeZoneInfo.ConvertTime(meeting.Start, zone),
+            given = view.Given.Select(r => ToDto(r, zone, now, options.Value)).ToList(),
+            received = view.Received.Select(r => ToDto(r, zone, now, options.Value)).ToList(),
+            walkThrough = view.WalkThrough,
+            askBack = view.AskBack,
+        });
     }
 
     internal static ReferralDto ToDto(Referral r, TimeZoneInfo zone, DateTimeOffset now, ReferralOptions options)

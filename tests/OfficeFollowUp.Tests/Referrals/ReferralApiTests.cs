@@ -211,3 +211,83 @@ public sealed class ReferralApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }
+
+/// <summary>Referrals given: the check-in draft waits for its day, and the reciprocity view.</summary>
+public sealed class GivenReferralTests : IAsyncLifetime
+{
+    private const string Partner = "hemi@kahuinvest.co.nz";
+    private SandboxWorld _world = null!;
+    private RunningWorker _worker = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await SandboxWorld.StartAsync();
+        _worker = await _world.StartWorkerAsync();
+        await _worker.SyncOnceAsync();
+        _client = _worker.Client();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _worker.DisposeAsync();
+        await _world.DisposeAsync();
+    }
+
+    private async Task<string> GiveAsync(string prospect)
+    {
+        var response = await _client.PostAsJsonAsync("/api/referrals", new
+        {
+            direction = "given",
+            partner = new { email = Partner, displayName = "Hemi Walker" },
+            prospect = new { displayName = prospect, phone = "+64 21 555 0100" },
+        });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    [Fact]
+    public async Task The_check_in_draft_to_the_partner_is_made_once_after_seven_days_not_before()
+    {
+        await GiveAsync("Priya Raghunathan");
+        await _worker.SyncOnceAsync();
+        Assert.Empty(_world.Mailbox.Drafts);
+
+        _world.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        await _worker.SyncOnceAsync();
+        await _worker.SyncOnceAsync();
+
+        var draft = Assert.Single(_world.Mailbox.Drafts);
+        Assert.Equal((Partner, "Were you able to reach Priya?"), (draft.ToRecipients[0].Address, draft.Subject));
+    }
+
+    [Fact]
+    public async Task A_partner_who_answered_before_the_check_in_gets_no_check_in_draft()
+    {
+        var id = await GiveAsync("Priya Raghunathan");
+        var answered = await _client.PostAsJsonAsync($"/api/referrals/{id}/partner-followed-up", new { followedUp = true });
+
+        _world.Time.Advance(TimeSpan.FromDays(8));
+        await _worker.SyncOnceAsync();
+
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+        Assert.Empty(_world.Mailbox.Drafts);
+    }
+
+    [Fact]
+    public async Task The_reciprocity_view_flags_a_partner_who_did_not_follow_up_and_lists_the_walk_through()
+    {
+        var first = await GiveAsync("Priya Raghunathan");
+        await GiveAsync("Tama Ngata");
+        await _client.PostAsJsonAsync($"/api/referrals/{first}/partner-followed-up", new { followedUp = false });
+
+        var view = await _client.GetFromJsonAsync<JsonElement>($"/api/partners/{Uri.EscapeDataString(Partner.ToUpperInvariant())}/reciprocity");
+
+        Assert.True(view.GetProperty("partnerNotFollowingUp").GetBoolean());
+        Assert.Equal((2, 0), (view.GetProperty("givenCount").GetInt32(), view.GetProperty("receivedCount").GetInt32()));
+        Assert.Equal(["Priya Raghunathan", "Tama Ngata"], view.GetProperty("walkThrough").EnumerateArray().Select(w => w.GetProperty("prospectName").GetString()));
+        Assert.StartsWith("Then ask", view.GetProperty("askBack").GetString(), StringComparison.Ordinal);
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("lastOneToOne").ValueKind);
+    }
+}
