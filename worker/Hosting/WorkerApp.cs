@@ -2,6 +2,7 @@ using OfficeFollowUp.Api;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Promises;
 using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Store;
 using OfficeFollowUp.Sync;
@@ -27,6 +28,7 @@ public static class WorkerApp
         builder.AddContactSync();
         builder.AddFollowUps();
         builder.AddReferrals();
+        builder.AddPromises();
         builder.AddApi();
         configure?.Invoke(builder);
 
