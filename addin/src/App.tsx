@@ -1,23 +1,18 @@
 import { useCallback, useMemo, useState } from "react";
 import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
-import { createEventsApi } from "./events/api";
-import { createApiCall, createFollowUpsApi } from "./followups/api";
-import { createPromptsApi } from "./prompts/api";
-import { FollowUpsPane } from "./followups/FollowUpsPane";
+import { createApiCall } from "./followups/api";
 import type { OfficeHost } from "./office/officeHost";
 import { useThemeName } from "./office/useThemeName";
 import { forgetApiKey, loadApiKey, safeStorage, saveApiKey } from "./pairing/apiKeyStore";
 import { PairingForm } from "./pairing/PairingForm";
+import { Pane } from "./Pane";
 
 export function App({ office }: { office: OfficeHost }) {
   const theme = useThemeName(office);
   const storage = useMemo(safeStorage, []);
   const [apiKey, setApiKey] = useState(() => loadApiKey(window.location, window.history, storage));
   const [pairingMessage, setPairingMessage] = useState<string>();
-  const apis = useMemo(
-    () => (apiKey ? { followUps: createFollowUpsApi({ apiKey }), prompts: createPromptsApi(createApiCall({ apiKey })), events: createEventsApi(createApiCall({ apiKey })) } : undefined),
-    [apiKey],
-  );
+  const call = useMemo(() => (apiKey ? createApiCall({ apiKey }) : undefined), [apiKey]);
 
   const onUnauthorized = useCallback(() => {
     forgetApiKey(storage);
@@ -42,11 +37,7 @@ export function App({ office }: { office: OfficeHost }) {
 
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-      {apis ? (
-        <FollowUpsPane api={apis.followUps} prompts={apis.prompts} events={apis.events} office={office} onUnauthorized={onUnauthorized} onForgetKey={onForgetKey} />
-      ) : (
-        <PairingForm message={pairingMessage} onPaired={onPaired} />
-      )}
+      {call ? <Pane call={call} office={office} onUnauthorized={onUnauthorized} onForgetKey={onForgetKey} /> : <PairingForm message={pairingMessage} onPaired={onPaired} />}
     </FluentProvider>
   );
 }

@@ -74,10 +74,10 @@ export interface ApiClientOptions {
 }
 
 /** One authenticated JSON call to the worker; every area's client (follow-ups, prompts, events) shares it. */
-export type ApiCall = <T>(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal) => Promise<T>;
+export type ApiCall = <T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown, signal?: AbortSignal) => Promise<T>;
 
 export function createApiCall({ baseUrl = "", apiKey, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiCall {
-  return async function call<T>(method: "GET" | "POST", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return async function call<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${apiKey}` };
     if (body !== undefined) headers["Content-Type"] = "application/json";
     let response: Response;
@@ -112,7 +112,10 @@ export function createApiCall({ baseUrl = "", apiKey, fetch: fetchImpl = globalT
 }
 
 export function createFollowUpsApi(options: ApiClientOptions): FollowUpsApi {
-  const call = createApiCall(options);
+  return followUpsApiFrom(createApiCall(options));
+}
+
+export function followUpsApiFrom(call: ApiCall): FollowUpsApi {
   const item = (id: string, action: string): string => `/api/followups/${encodeURIComponent(id)}/${action}`;
 
   return {

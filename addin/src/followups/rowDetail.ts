@@ -59,10 +59,24 @@ function linkText(url: URL): string {
   return text.length > 40 ? `${text.slice(0, 39)}…` : text;
 }
 
-export function rowDetail(item: FollowUp): RowDetail {
+/** What rowDetail reads: a follow-up, or any Today item mapped to these names. */
+export interface DetailSource {
+  step: string;
+  eventSubject?: string | null;
+  /** Ready-made context ("Referred by …"); wins over eventSubject. */
+  context?: string | null;
+  preferredChannel?: string | null;
+  profileUrl?: string | null;
+  holdEventId?: string | null;
+  note?: string | null;
+}
+
+export function rowDetail(item: DetailSource | FollowUp): RowDetail {
   const detail: RowDetail = {};
   const subject = item.eventSubject?.trim();
-  if (subject) detail.context = `Met at ${subject}`;
+  const context = "context" in item ? item.context?.trim() : undefined;
+  if (context) detail.context = context;
+  else if (subject) detail.context = `Met at ${subject}`;
   const channel = normaliseChannel(item.preferredChannel);
 
   switch (item.step) {

@@ -4,6 +4,8 @@
  * Office global as a parameter (tests pass an office-addin-mock OfficeMockObject) and tolerates its absence.
  */
 
+import { watchSelectedPerson, type SelectedItemOffice, type SelectedPerson } from "./selectedPerson";
+
 export type ThemeName = "light" | "dark";
 
 /** The parts of Office.OfficeTheme we read. Outlook provides only the colours, not isDarkTheme. */
@@ -26,7 +28,7 @@ export interface OfficeLike {
     mailbox?: MailboxLike;
     officeTheme?: OfficeThemeLike;
   };
-  EventType?: { OfficeThemeChanged?: unknown };
+  EventType?: { OfficeThemeChanged?: unknown; ItemChanged?: unknown; RecipientsChanged?: unknown };
   MailboxEnums?: { RestVersion?: { v2_0?: unknown } };
 }
 
@@ -40,6 +42,8 @@ export interface OfficeHost {
   /** Opens the one-to-one hold in Outlook's appointment form, where the user adds the person and sends. */
   openAppointment(eventId: string): boolean;
   onThemeChanged(listener: (theme: ThemeName) => void): void;
+  /** The selected message's person now and after every switch of item (pinned pane); returns a stop function. */
+  watchSelectedPerson(listener: (person: SelectedPerson) => void): () => void;
 }
 
 /** The Office global, or undefined when office.js did not load (plain browser, offline, tests). */
@@ -99,6 +103,7 @@ export function createOfficeHost(office: OfficeLike | undefined): OfficeHost {
         if (theme) listener(theme);
       });
     },
+    watchSelectedPerson: (listener) => watchSelectedPerson(office as SelectedItemOffice | undefined, listener),
   };
 }
 

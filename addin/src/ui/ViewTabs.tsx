@@ -2,14 +2,19 @@ import { useRef, type KeyboardEvent } from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 /*
- * Two tabs do not need Fluent's TabList (~8 kB gzip of the 200 kB budget for its animated indicator
- * and overflow machinery). This keeps the ARIA tabs pattern: role=tablist/tab, aria-selected,
+ * A handful of tabs do not need Fluent's TabList (~8 kB gzip of the 200 kB budget for its animated
+ * indicator and overflow machinery). This keeps the ARIA tabs pattern: role=tablist/tab, aria-selected,
  * one tab stop, arrow keys and Home/End move between tabs and select them.
  */
 
 const useStyles = makeStyles({
-  list: { display: "flex", gap: tokens.spacingHorizontalXS, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // Five tabs fit a 320 px pane with Fluent's 64 px minimum button width dropped; narrower, they scroll.
+  list: { display: "flex", gap: 0, overflowX: "auto", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   tab: {
+    minWidth: 0,
+    flexShrink: 0,
+    paddingLeft: tokens.spacingHorizontalSNudge,
+    paddingRight: tokens.spacingHorizontalSNudge,
     borderRadius: 0,
     borderBottom: `${tokens.strokeWidthThicker} solid transparent`,
     fontWeight: tokens.fontWeightRegular,

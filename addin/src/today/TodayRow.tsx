@@ -1,4 +1,4 @@
-import { useId } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
 import {
   Badge,
   Button,
@@ -15,12 +15,12 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular, Snooze20Regular } from "@fluentui/react-icons";
-import { describeRelative, formatDueTime } from "./formatDue";
-import { effectiveDueAt } from "./groupFollowUps";
-import { personName, stateBadge, stepLabel } from "./labels";
-import type { FollowUp } from "./model";
-import { rowDetail } from "./rowDetail";
-import type { SnoozeChoice } from "./snoozeChoices";
+import { describeRelative, formatDueTime } from "../followups/formatDue";
+import { stateBadge } from "../followups/labels";
+import { rowDetail } from "../followups/rowDetail";
+import type { SnoozeChoice } from "../followups/snoozeChoices";
+import { whenDue } from "./groupToday";
+import type { TodayItem } from "./model";
 
 const useStyles = makeStyles({
   row: {
@@ -48,8 +48,8 @@ const useStyles = makeStyles({
   note: { color: tokens.colorNeutralForeground2, fontStyle: "italic", overflowWrap: "anywhere" },
 });
 
-export interface FollowUpRowProps {
-  item: FollowUp;
+export interface TodayRowProps {
+  item: TodayItem;
   timeZone: string;
   now: Date;
   overdue: boolean;
@@ -58,36 +58,63 @@ export interface FollowUpRowProps {
   /** Inside Outlook, where a hold opens in the appointment form. */
   canOpenHold: boolean;
   snoozeChoices: SnoozeChoice[];
-  onDone(item: FollowUp): void;
-  onSnooze(item: FollowUp, choice: SnoozeChoice): void;
-  onSkip(item: FollowUp): void;
-  onOpenDraft(item: FollowUp): void;
-  onOpenHold(item: FollowUp): void;
+  /** Which actions the item's source supports. */
+  canDone: boolean;
+  canSnooze: boolean;
+  canSkip: boolean;
+  onDone(item: TodayItem): void;
+  onSnooze(item: TodayItem, choice: SnoozeChoice): void;
+  /** "Pick a date and time…". */
+  onSnoozePick(item: TodayItem): void;
+  onSkip(item: TodayItem): void;
+  onOpenDraft(item: TodayItem): void;
+  onOpenHold(item: TodayItem): void;
+  onShowPerson(item: TodayItem): void;
+  /** Which inline form is open under the row, if any. */
+  expanded?: "skip" | "pick" | undefined;
+  /** The open form. */
+  children?: ReactNode;
 }
 
-export function FollowUpRow(props: FollowUpRowProps) {
+/** The name to show; a contact without a display name still reads as a person. */
+export function displayName(item: TodayItem): string {
+  return item.person.displayName.trim() || item.person.email;
+}
+
+/** One thing due: who, why, when, their preferred channel, and the next action in one click. */
+export function TodayRow(props: TodayRowProps) {
   const { item, timeZone, now, overdue, busy, canOpenDraft, canOpenHold, snoozeChoices } = props;
   const styles = useStyles();
   const titleId = useId();
-  const name = personName(item);
-  const step = stepLabel(item.step);
-  const badge = stateBadge(item.state, overdue, item.step);
-  const detail = rowDetail(item);
-  const canOpenDraftHere = item.state === "prepared" && item.draftId && canOpenDraft;
-  const canOpenHoldHere = item.step === "oneToOne" && item.holdEventId && canOpenHold;
-  const due = effectiveDueAt(item);
+  const skipRef = useRef<HTMLButtonElement>(null);
+  const snoozeRef = useRef<HTMLButtonElement>(null);
+  const wasExpanded = useRef(props.expanded);
+  // When an inline form closes, focus goes back to the button that opened it.
+  useEffect(() => {
+    if (wasExpanded.current && !props.expanded) (wasExpanded.current === "skip" ? skipRef : snoozeRef).current?.focus();
+    wasExpanded.current = props.expanded;
+  }, [props.expanded]);
+  const name = displayName(item);
+  const step = item.why;
+  const badge = stateBadge(item.state, overdue, item.kind);
+  const detail = rowDetail({ ...item, step: item.kind });
+  const canOpenDraftHere = item.draftId && canOpenDraft;
+  const canOpenHoldHere = item.holdEventId && canOpenHold;
+  const due = whenDue(item);
   const snoozed = item.state === "snoozed" && item.snoozedUntil;
   const whenText = `${snoozed ? "Snoozed until" : "Due"} ${formatDueTime(due, timeZone, now)}`;
   // Each action's accessible name starts with its visible text and says whom it is for.
   const about = `${step} for ${name}`;
 
   return (
-    <li className={styles.row} aria-labelledby={titleId} data-testid="followup-row" data-followup-id={item.id}>
+    <li className={styles.row} aria-labelledby={titleId} data-testid="followup-row" data-followup-id={item.id} data-source={item.source}>
       <div className={styles.top}>
         <div className={styles.who}>
-          <Text id={titleId} weight="semibold" className={styles.name}>
-            {name}
-          </Text>
+          <Link as="button" className={styles.name} appearance="subtle" onClick={() => props.onShowPerson(item)} aria-label={`${name}, person card`}>
+            <Text id={titleId} weight="semibold">
+              {name}
+            </Text>
+          </Link>
           {item.person.email && item.person.email !== name ? <Caption1 className={styles.email}>{item.person.email}</Caption1> : null}
         </div>
         <Badge className={styles.badge} appearance="tint" color={badge.color} shape="rounded">
@@ -133,6 +160,7 @@ export function FollowUpRow(props: FollowUpRowProps) {
             Open draft
           </Button>
         ) : null}
+        {props.canDone ? (
         <Button
           size="small"
           appearance={canOpenDraftHere || canOpenHoldHere ? "secondary" : "primary"}
@@ -143,9 +171,11 @@ export function FollowUpRow(props: FollowUpRowProps) {
         >
           Done
         </Button>
+        ) : null}
+        {props.canSnooze ? (
         <Menu positioning={{ position: "below", align: "start", autoSize: "width" }}>
           <MenuTrigger disableButtonEnhancement>
-            <Button size="small" appearance="subtle" icon={<Snooze20Regular />} disabled={busy} aria-label={`Snooze: ${about}`}>
+            <Button ref={snoozeRef} size="small" appearance="subtle" icon={<Snooze20Regular />} disabled={busy} aria-label={`Snooze: ${about}`}>
               Snooze
             </Button>
           </MenuTrigger>
@@ -159,13 +189,18 @@ export function FollowUpRow(props: FollowUpRowProps) {
                   </span>
                 </MenuItem>
               ))}
+              <MenuItem onClick={() => props.onSnoozePick(item)}>Pick a date and time…</MenuItem>
             </MenuList>
           </MenuPopover>
         </Menu>
-        <Button size="small" appearance="subtle" icon={<DismissCircle20Regular />} disabled={busy} aria-label={`Skip: ${about}`} onClick={() => props.onSkip(item)}>
+        ) : null}
+        {props.canSkip ? (
+        <Button ref={skipRef} size="small" appearance="subtle" icon={<DismissCircle20Regular />} disabled={busy} aria-label={`Skip: ${about}`} onClick={() => props.onSkip(item)}>
           Skip
         </Button>
+        ) : null}
       </div>
+      {props.children}
     </li>
   );
 }

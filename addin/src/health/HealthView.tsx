@@ -1,0 +1,65 @@
+import { Badge, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { ApiCall } from "../followups/api";
+import { noticeFor } from "../ui/notice";
+import { NoticeBar } from "../ui/NoticeBar";
+import { useSharedStyles } from "../ui/styles";
+import { useLoad } from "../ui/useLoad";
+import { formatAgo, summariseHealth } from "./health";
+import type { SyncStatus } from "./model";
+
+const useStyles = makeStyles({
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
+  item: { listStyleType: "none" },
+  top: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  name: { flexGrow: 1 },
+});
+
+const badgeColor = { ok: "success", warning: "warning", error: "danger" } as const;
+
+export function HealthView({ call, refreshKey, onUnauthorized }: { call: ApiCall; refreshKey: unknown; onUnauthorized(): void }) {
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  const { data, failure, loading, retry } = useLoad((signal) => call<SyncStatus>("GET", "/api/status", undefined, signal), refreshKey, onUnauthorized);
+
+  if (failure) return <NoticeBar notice={noticeFor(failure, "sync health")} onRetry={retry} />;
+  if (!data) return loading ? <Spinner label="Checking sync…" /> : null;
+  const summary = summariseHealth(data);
+  const now = new Date();
+  const full = (d: Date): string => d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+  return (
+    <div className={shared.view} data-testid="health">
+      {summary.tone === "ok" ? (
+        <Text weight="semibold" data-testid="health-headline">
+          {summary.headline}
+        </Text>
+      ) : (
+        <NoticeBar notice={{ intent: summary.tone === "error" ? "error" : "warning", title: summary.headline, messages: [] }} />
+      )}
+      <Caption1 className={shared.meta}>
+        {data.baselinedAt ? `Baseline taken ${full(new Date(data.baselinedAt))}. ` : ""}
+        {data.acquaintances === 1 ? "1 new acquaintance" : `${data.acquaintances} new acquaintances`} since then.
+      </Caption1>
+      <ul className={styles.list}>
+        {summary.resources.map((r) => (
+          <li key={r.resource} className={`${shared.card} ${styles.item}`} data-testid="sync-resource">
+            <div className={styles.top}>
+              <Text weight="semibold" className={styles.name}>
+                {r.name}
+              </Text>
+              <Badge appearance="tint" shape="rounded" color={badgeColor[r.tone]}>
+                {r.stageText}
+              </Badge>
+            </div>
+            <Text size={200}>
+              Last successful sync:{" "}
+              {r.lastSuccessAt ? <time dateTime={r.lastSuccessAt.toISOString()} title={full(r.lastSuccessAt)}>{formatAgo(r.lastSuccessAt, now)}</time> : "never"}
+            </Text>
+            {r.skipped ? <Text size={200}>{r.skipped}</Text> : null}
+            {r.problem ? <Caption1 className={shared.meta}>Last error: {r.problem}</Caption1> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

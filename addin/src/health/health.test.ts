@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { formatAgo, friendlyNames, reconnectMessage, summariseHealth } from "./health";
+import type { ResourceStatus, SyncStatus } from "./model";
+
+function resource(resourceName: string, extra: Partial<ResourceStatus> = {}): ResourceStatus {
+  return { resource: resourceName, stage: "Incremental", lastSuccessAt: "2026-11-25T09:00:00Z", lastError: null, failureCount: 0, itemsSkipped: 0, ...extra };
+}
+
+function status(sync: ResourceStatus[], connected = true): SyncStatus {
+  return { connected, baselinedAt: "2026-11-20T09:00:00Z", acquaintances: 3, sync };
+}
+
+describe("sync health", () => {
+  it("names resources for people: contacts folders by number, then the calendar", () => {
+    const summary = summariseHealth(status([resource("calendar"), resource("contacts/BBB"), resource("contacts/AAA")]));
+    expect(summary.resources.map((r) => r.name)).toEqual(["Contacts (folder 1)", "Contacts (folder 2)", "Calendar"]);
+    expect(summary).toMatchObject({ headline: "Everything is syncing", tone: "ok", reconnectNeeded: false });
+  });
+
+  it("keeps folder numbers stable whatever order the worker lists them in", () => {
+    expect(friendlyNames(["contacts/B", "contacts/A"]).get("contacts/A")).toBe("Contacts (folder 1)");
+  });
+
+  it("says to reconnect when any resource needs it", () => {
+    const summary = summariseHealth(status([resource("calendar"), resource("contacts/A", { stage: "ReconnectNeeded", lastError: "401 Unauthorized", failureCount: 3 })]));
+    expect(summary.headline).toBe(reconnectMessage);
+    expect(summary.headline).toBe("Reconnect needed: sign in again — restart the worker and follow its sign-in instructions");
+    expect(summary.tone).toBe("error");
+    expect(summary.resources[0]).toMatchObject({ stageText: "Reconnect needed", tone: "error", problem: "401 Unauthorized (3 failed attempts in a row)" });
+  });
+
+  it("reports skipped items and why", () => {
+    const summary = summariseHealth(status([resource("contacts/A", { itemsSkipped: 2 })]));
+    expect(summary.resources[0]?.skipped).toBe("2 items skipped: Outlook sent them in a shape the worker could not read. The rest synced normally.");
+  });
+
+  it("warns while a resource keeps failing but is not yet a reconnect", () => {
+    const summary = summariseHealth(status([resource("calendar", { failureCount: 2, lastError: "Throttled (429)" })]));
+    expect(summary).toMatchObject({ tone: "warning", headline: "Sync is having trouble; it keeps retrying" });
+    expect(summary.resources[0]?.stageText).toBe("Up to date, retrying");
+  });
+
+  it("says when no mailbox is connected", () => {
+    expect(summariseHealth(status([], false)).headline).toBe("Not connected to a mailbox yet");
+  });
+
+  it("says when a resource has never synced", () => {
+    expect(formatAgo(undefined, new Date())).toBe("never");
+    expect(formatAgo(new Date("2026-11-25T08:55:00Z"), new Date("2026-11-25T09:00:00Z"), "en")).toBe("5 minutes ago");
+  });
+});

@@ -1,0 +1,97 @@
+import type { ResourceStatus, SyncStatus } from "./model";
+
+export const reconnectMessage = "Reconnect needed: sign in again — restart the worker and follow its sign-in instructions";
+
+export interface ResourceHealth {
+  resource: string;
+  /** "Contacts (folder 1)", "Calendar". */
+  name: string;
+  /** "Up to date", "First sync in progress", "Reconnect needed". */
+  stageText: string;
+  tone: "ok" | "warning" | "error";
+  lastSuccessAt: Date | undefined;
+  /** Null when nothing was skipped. */
+  skipped: string | null;
+  problem: string | null;
+}
+
+export interface HealthSummary {
+  /** One line for the top of the view. */
+  headline: string;
+  tone: "ok" | "warning" | "error";
+  reconnectNeeded: boolean;
+  resources: ResourceHealth[];
+}
+
+function stageText(stage: string): { text: string; tone: ResourceHealth["tone"] } {
+  switch (stage) {
+    case "Incremental":
+      return { text: "Up to date", tone: "ok" };
+    case "Initial":
+      return { text: "First sync in progress", tone: "ok" };
+    case "ReconnectNeeded":
+      return { text: "Reconnect needed", tone: "error" };
+    default:
+      return { text: stage, tone: "warning" };
+  }
+}
+
+/** Contacts folders are numbered in a stable order (by resource id) so "folder 1" stays folder 1. */
+export function friendlyNames(resources: readonly string[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const folders = resources.filter((r) => r.toLowerCase().startsWith("contacts")).sort();
+  folders.forEach((r, i) => names.set(r, `Contacts (folder ${i + 1})`));
+  for (const r of resources) {
+    if (names.has(r)) continue;
+    names.set(r, r.toLowerCase() === "calendar" ? "Calendar" : r.charAt(0).toUpperCase() + r.slice(1));
+  }
+  return names;
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function summariseHealth(status: SyncStatus): HealthSummary {
+  const names = friendlyNames(status.sync.map((s) => s.resource));
+  const order = (r: ResourceStatus): string => `${r.resource.toLowerCase() === "calendar" ? "1" : "0"}${names.get(r.resource)}`;
+  const resources = [...status.sync].sort((a, b) => order(a).localeCompare(order(b))).map((s): ResourceHealth => {
+    const stage = stageText(s.stage);
+    const failing = s.failureCount > 0 && stage.tone === "ok";
+    const problem = s.lastError?.trim()
+      ? `${s.lastError.trim()}${s.failureCount > 0 ? ` (${plural(s.failureCount, "failed attempt", "failed attempts")} in a row)` : ""}`
+      : s.failureCount > 0
+        ? `${plural(s.failureCount, "failed attempt", "failed attempts")} in a row`
+        : null;
+    return {
+      resource: s.resource,
+      name: names.get(s.resource) ?? s.resource,
+      stageText: failing ? `${stage.text}, retrying` : stage.text,
+      tone: failing ? "warning" : stage.tone,
+      lastSuccessAt: s.lastSuccessAt ? new Date(s.lastSuccessAt) : undefined,
+      skipped:
+        s.itemsSkipped > 0
+          ? `${plural(s.itemsSkipped, "item", "items")} skipped: Outlook sent ${s.itemsSkipped === 1 ? "it" : "them"} in a shape the worker could not read. The rest synced normally.`
+          : null,
+      problem,
+    };
+  });
+  const reconnectNeeded = status.sync.some((s) => s.stage === "ReconnectNeeded");
+  if (!status.connected) return { headline: "Not connected to a mailbox yet", tone: "warning", reconnectNeeded, resources };
+  if (reconnectNeeded) return { headline: reconnectMessage, tone: "error", reconnectNeeded, resources };
+  if (resources.some((r) => r.tone !== "ok")) return { headline: "Sync is having trouble; it keeps retrying", tone: "warning", reconnectNeeded, resources };
+  if (resources.length === 0) return { headline: "Connected; the first sync has not run yet", tone: "ok", reconnectNeeded, resources };
+  return { headline: "Everything is syncing", tone: "ok", reconnectNeeded, resources };
+}
+
+/** "5 min ago" style, coarse; undefined → "never". */
+export function formatAgo(instant: Date | undefined, now: Date, locale?: string): string {
+  if (!instant) return "never";
+  const diff = Math.round((instant.getTime() - now.getTime()) / 1000);
+  const abs = Math.abs(diff);
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+  if (abs < 45) return "just now";
+  if (abs < 3600) return rtf.format(Math.round(diff / 60), "minute");
+  if (abs < 86_400) return rtf.format(Math.round(diff / 3600), "hour");
+  return rtf.format(Math.round(diff / 86_400), "day");
+}

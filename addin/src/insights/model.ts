@@ -1,0 +1,16 @@
+export interface WeekPoint {
+  /** ISO date (Monday) in the mailbox's zone, e.g. "2026-11-16". */
+  weekStart: string;
+  newAcquaintances: number;
+  thankedWithin24Hours: number;
+}
+
+/** GET /api/scorecard: shares are 0…1, null when no window has closed yet. */
+export interface Scorecard {
+  acquaintances: number;
+  thankedWithin24Hours: number | null;
+  connectedWithin7Days: number | null;
+  metWithin30Days: number | null;
+  medianHoursToThankYou: number | null;
+  weeks: WeekPoint[];
+}

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { chartBars, formatHours, formatShare, scoreTiles } from "./scorecard";
+
+describe("scorecard formatting", () => {
+  it.each([
+    [0.5, "50%"],
+    [1, "100%"],
+    [0, "0%"],
+    [0.666, "67%"],
+    [null, "—"],
+  ] as const)("shows share %j as %j", (share, text) => {
+    expect(formatShare(share, "en")).toBe(text);
+  });
+
+  it.each([
+    [12.5, "12.5 h"],
+    [0.25, "15 min"],
+    [72, "3 days"],
+    [null, "—"],
+  ] as const)("shows median hours %j as %j", (hours, text) => {
+    expect(formatHours(hours, "en")).toBe(text);
+  });
+
+  it("lays out the tiles in reading order", () => {
+    const tiles = scoreTiles({ acquaintances: 12, thankedWithin24Hours: 0.75, connectedWithin7Days: null, metWithin30Days: 0.25, medianHoursToThankYou: 12.5, weeks: [] }, "en");
+    expect(tiles.map((t) => [t.label, t.value])).toEqual([
+      ["New acquaintances", "12"],
+      ["Thanked within 24 hours", "75%"],
+      ["Connected within 7 days", "—"],
+      ["Met within 30 days", "25%"],
+      ["Median time to thank-you", "12.5 h"],
+    ]);
+  });
+
+  it("scales the weeks to the busiest one, oldest first", () => {
+    const bars = chartBars(
+      [
+        { weekStart: "2026-11-23", newAcquaintances: 2, thankedWithin24Hours: 1 },
+        { weekStart: "2026-11-16", newAcquaintances: 4, thankedWithin24Hours: 3 },
+      ],
+      "en-GB",
+    );
+    expect(bars.map((b) => [b.weekStart, b.label, b.newHeight, b.thankedHeight])).toEqual([
+      ["2026-11-16", "16 Nov", 1, 0.75],
+      ["2026-11-23", "23 Nov", 0.5, 0.25],
+    ]);
+  });
+
+  it("keeps an empty chart flat rather than dividing by zero", () => {
+    expect(chartBars([{ weekStart: "2026-11-16", newAcquaintances: 0, thankedWithin24Hours: 0 }])[0]).toMatchObject({ newHeight: 0, thankedHeight: 0 });
+  });
+});

@@ -1,0 +1,235 @@
+import { lazy, Suspense, useEffect, useMemo, useState } from "react";
+import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { CheckmarkCircle48Regular } from "@fluentui/react-icons";
+import { ApiError } from "../followups/api";
+import { snoozeChoices, type SnoozeChoice } from "../followups/snoozeChoices";
+import { browserTimeZone } from "../followups/zonedTime";
+import type { OfficeHost } from "../office/officeHost";
+import type { PromptsApi } from "../prompts/api";
+import type { Prompt } from "../prompts/model";
+import { noticeFor, type Notice } from "../ui/notice";
+import { NoticeBar } from "../ui/NoticeBar";
+import { useSharedStyles } from "../ui/styles";
+import { groupToday } from "./groupToday";
+import type { TodayItem, TodaySource } from "./model";
+import { displayName, TodayRow } from "./TodayRow";
+import type { TodayState } from "./useToday";
+
+// Only needed after a networking event or a click: kept out of the first chunk.
+const PromptCard = lazy(() => import("../prompts/PromptCard").then((m) => ({ default: m.PromptCard })));
+const SkipForm = lazy(() => import("./SkipForm").then((m) => ({ default: m.SkipForm })));
+const SnoozePickForm = lazy(() => import("./SnoozePickForm").then((m) => ({ default: m.SnoozePickForm })));
+
+const useStyles = makeStyles({
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
+  emptyIcon: { color: tokens.colorBrandForeground1 },
+  later: { alignSelf: "flex-start" },
+});
+
+/** Set once, when the first list with data is on screen: the benchmark reads it. */
+export const firstListMark = "ofu:first-list";
+
+export interface TodayViewProps {
+  today: TodayState;
+  sources: readonly TodaySource[];
+  prompts: Prompt[];
+  promptsApi: PromptsApi;
+  onPromptAnswered(eventId: string): void;
+  office: OfficeHost;
+  onUnauthorized(): void;
+  onShowPerson(email: string, displayName: string): void;
+  announce(text: string): void;
+  notify(notice: Notice | undefined): void;
+}
+
+export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswered, office, onUnauthorized, onShowPerson, announce, notify }: TodayViewProps) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  const [busyKey, setBusyKey] = useState<string>();
+  const [skipTarget, setSkipTarget] = useState<TodayItem>();
+  const [pickTarget, setPickTarget] = useState<TodayItem>();
+  const [showLater, setShowLater] = useState(false);
+
+  const now = new Date();
+  const viewerZone = browserTimeZone();
+  const timeZone = today.timeZone ?? viewerZone;
+  // Re-derived on every refresh so "Due today" moves to "Overdue" as time passes.
+  const groups = useMemo(() => groupToday(today.items, new Date(), viewerZone), [today.items, today.lastUpdated, viewerZone]);
+  const choices = useMemo(() => snoozeChoices(new Date(), timeZone), [timeZone, today.lastUpdated]);
+  const sourceOf = (item: TodayItem): TodaySource | undefined => sources.find((s) => s.name === item.source);
+  const total = groups.reduce((n, g) => n + g.items.length, 0);
+
+  useEffect(() => {
+    if (total > 0 && performance.getEntriesByName(firstListMark).length === 0) performance.mark(firstListMark);
+  }, [total]);
+
+  async function act(item: TodayItem, run: (() => Promise<TodayItem>) | undefined, done: string): Promise<boolean> {
+    if (!run) return false;
+    setBusyKey(item.key);
+    notify(undefined);
+    try {
+      today.applyUpdate(await run());
+      announce(done);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.failure.kind === "unauthorized") {
+        onUnauthorized();
+      } else if (error instanceof ApiError && error.failure.kind === "problem" && error.failure.status === 404) {
+        today.remove(item.key);
+        notify({ intent: "warning", title: "That item is no longer open", messages: ["It was removed from the list."] });
+      } else {
+        notify(noticeFor(error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) }));
+      }
+      return false;
+    } finally {
+      setBusyKey(undefined);
+    }
+  }
+
+  const describe = (item: TodayItem): string => `${item.why} for ${displayName(item)}`;
+
+  const onDone = (item: TodayItem): void => {
+    const done = sourceOf(item)?.done;
+    void act(item, done && (() => done(item.id)), `Marked done: ${describe(item)}.`);
+  };
+  const snooze = (item: TodayItem, until: string, shown: string): Promise<boolean> => {
+    const run = sourceOf(item)?.snooze;
+    return act(item, run && (() => run(item.id, until)), `Snoozed: ${describe(item)}, until ${shown}.`);
+  };
+  const onSnooze = (item: TodayItem, choice: SnoozeChoice): void => void snooze(item, choice.until, choice.detail);
+  const onSkipConfirmed = (reason: string): void => {
+    const item = skipTarget;
+    const skip = item && sourceOf(item)?.skip;
+    if (!item || !skip) return;
+    void act(item, () => skip(item.id, reason), `Skipped: ${describe(item)}.`).then((ok) => ok && setSkipTarget(undefined));
+  };
+  const onOpenDraft = (item: TodayItem): void => {
+    if (item.draftId && !office.openDraft(item.draftId)) {
+      notify({ intent: "warning", title: "Open Outlook to edit the draft", messages: ["The draft is in your Drafts folder."] });
+    }
+  };
+  const onOpenHold = (item: TodayItem): void => {
+    if (item.holdEventId && !office.openAppointment(item.holdEventId)) {
+      notify({ intent: "warning", title: "Open Outlook to see the hold", messages: ["It is on your calendar as a tentative event."] });
+    }
+  };
+
+  const onPromptStarted = (prompt: Prompt, names: string[]): void => {
+    onPromptAnswered(prompt.eventId);
+    announce(`Follow-up started with ${names.join(", ")}. Their thank-you notes are being prepared.`);
+    notify({ intent: "success", title: `Follow-up started with ${names.length === 1 ? names[0] : `${names.length} people`}`, messages: ["Thank-you drafts, connect reminders and one-to-one holds appear in the list."] });
+    today.refresh();
+  };
+  const onPromptDismissed = (prompt: Prompt): void => {
+    onPromptAnswered(prompt.eventId);
+    announce(`No follow-up for ${prompt.subject}.`);
+  };
+
+  return (
+    <div className={shared.view}>
+      {today.failures.map((f) => (
+        <NoticeBar key={f.source} notice={noticeFor(f.failure, f.label)} onRetry={today.refresh} />
+      ))}
+
+      {prompts.length > 0 ? (
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+          {prompts.map((prompt) => (
+            <PromptCard
+              key={prompt.eventId}
+              prompt={prompt}
+              timeZone={timeZone}
+              now={now}
+              api={promptsApi}
+              onStarted={onPromptStarted}
+              onDismissed={onPromptDismissed}
+              onUnauthorized={onUnauthorized}
+            />
+          ))}
+        </Suspense>
+      ) : null}
+
+      {today.loading ? (
+        <Spinner label="Loading what is due…" />
+      ) : total === 0 ? (
+        prompts.length > 0 || today.failures.length > 0 ? null : (
+          <div className={shared.empty}>
+            <CheckmarkCircle48Regular className={styles.emptyIcon} aria-hidden="true" />
+            <Text weight="semibold">You're all caught up</Text>
+            <Text size={200}>When you meet someone new, their thank-you draft and next steps appear here.</Text>
+          </div>
+        )
+      ) : (
+        groups.map((group) => {
+          const headingId = `group-${group.key}`;
+          const collapsed = group.key === "later" && !showLater;
+          return (
+            <section key={group.key} className={styles.group} aria-labelledby={headingId}>
+              <h2 id={headingId} className={shared.groupTitle}>
+                {group.title} ({group.items.length})
+              </h2>
+              {collapsed ? (
+                <Button className={styles.later} size="small" appearance="secondary" aria-expanded={false} onClick={() => setShowLater(true)}>
+                  Show {group.items.length} later
+                </Button>
+              ) : (
+                <ul className={styles.list} data-testid="today-list">
+                  {group.items.map((item) => {
+                    const source = sourceOf(item);
+                    return (
+                      <TodayRow
+                        key={item.key}
+                        item={item}
+                        timeZone={timeZone}
+                        now={now}
+                        overdue={group.key === "overdue"}
+                        busy={busyKey === item.key}
+                        canOpenDraft={office.inOutlook}
+                        canOpenHold={office.inOutlook}
+                        canDone={source?.done !== undefined}
+                        canSnooze={source?.snooze !== undefined}
+                        canSkip={source?.skip !== undefined}
+                        snoozeChoices={choices}
+                        onDone={onDone}
+                        onSnooze={onSnooze}
+                        onSnoozePick={(i) => {
+                          setSkipTarget(undefined);
+                          setPickTarget(i);
+                        }}
+                        onSkip={(i) => {
+                          setPickTarget(undefined);
+                          setSkipTarget(i);
+                        }}
+                        onOpenDraft={onOpenDraft}
+                        onOpenHold={onOpenHold}
+                        onShowPerson={(i) => onShowPerson(i.person.email, i.person.displayName)}
+                        expanded={skipTarget?.key === item.key ? "skip" : pickTarget?.key === item.key ? "pick" : undefined}
+                      >
+                        {skipTarget?.key === item.key ? (
+                          <Suspense fallback={<Spinner size="tiny" />}>
+                            <SkipForm subject={describe(item)} busy={busyKey === item.key} onSkip={onSkipConfirmed} onCancel={() => setSkipTarget(undefined)} />
+                          </Suspense>
+                        ) : pickTarget?.key === item.key ? (
+                          <Suspense fallback={<Spinner size="tiny" />}>
+                            <SnoozePickForm
+                              subject={describe(item)}
+                              timeZone={timeZone}
+                              busy={busyKey === item.key}
+                              onSnooze={(until, shown) => void snooze(item, until, shown).then((ok) => ok && setPickTarget(undefined))}
+                              onCancel={() => setPickTarget(undefined)}
+                            />
+                          </Suspense>
+                        ) : null}
+                      </TodayRow>
+                    );
+                  })}
+                </ul>
+              )}
+            </section>
+          );
+        })
+      )}
+
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import type { FollowUp } from "../followups/model";
+import { groupToday, mergeSources } from "./groupToday";
+import type { TodayItem } from "./model";
+import { followUpToToday } from "./sources";
+
+const zone = "Pacific/Auckland";
+// Wednesday 25 Nov 2026, 10:00 in Auckland (+13:00).
+const now = new Date("2026-11-25T10:00:00+13:00");
+
+function followUp(id: string, dueAt: string, extra: Partial<FollowUp> = {}): FollowUp {
+  return { id, person: { displayName: `Person ${id}`, email: `${id}@example.com` }, step: "thankYou", dueAt, state: "prepared", draftId: `d-${id}`, snoozedUntil: null, ...extra };
+}
+
+/** A referral duty as a future source would map it: same row shape, another source name. */
+function referral(id: string, dueAt: string): TodayItem {
+  return {
+    key: `referrals:${id}`,
+    source: "referrals",
+    id,
+    person: { displayName: `Prospect ${id}`, email: `p${id}@example.com` },
+    kind: "contactProspect",
+    why: "Call the prospect Ana referred",
+    dueAt,
+    state: "pending",
+    snoozedUntil: null,
+    preferredChannel: "phone",
+    draftId: null,
+    holdEventId: null,
+    profileUrl: null,
+    context: "Referred by Ana",
+    note: null,
+  };
+}
+
+describe("Today grouping across sources", () => {
+  const items = [
+    followUpToToday(followUp("late", "2026-11-24T09:00:00+13:00")),
+    followUpToToday(followUp("noon", "2026-11-25T12:00:00+13:00")),
+    referral("r1", "2026-11-25T23:30:00+13:00"),
+    followUpToToday(followUp("fri", "2026-11-27T09:00:00+13:00", { step: "connect" })),
+    referral("r2", "2026-12-01T23:59:00+13:00"),
+    followUpToToday(followUp("dec", "2026-12-02T00:00:00+13:00", { step: "oneToOne" })),
+  ];
+
+  it.each([
+    ["overdue", ["followUps:late"]],
+    ["today", ["followUps:noon", "referrals:r1"]],
+    ["thisWeek", ["followUps:fri", "referrals:r2"]],
+    ["later", ["followUps:dec"]],
+  ] as const)("puts %s items in their group, whatever their source", (key, keys) => {
+    const group = groupToday(items, now, zone).find((g) => g.key === key);
+    expect(group?.items.map((i) => i.key)).toEqual(keys);
+  });
+
+  it("titles the groups for people and leaves empty ones out", () => {
+    expect(groupToday(items.slice(1, 2), now, zone).map((g) => g.title)).toEqual(["Due today"]);
+    expect(groupToday([], now, zone)).toEqual([]);
+  });
+
+  it("moves a snoozed overdue item to when the snooze ends", () => {
+    const snoozed = followUpToToday(followUp("s", "2026-11-20T09:00:00+13:00", { state: "snoozed", snoozedUntil: "2026-11-26T09:00:00+13:00" }));
+    expect(groupToday([snoozed], now, zone)[0]?.key).toBe("thisWeek");
+  });
+
+  it("drops done and skipped items", () => {
+    const closed = [followUpToToday(followUp("a", "2026-11-24T09:00:00+13:00", { state: "done" })), followUpToToday(followUp("b", "2026-11-24T09:00:00+13:00", { state: "skipped" }))];
+    expect(groupToday(closed, now, zone)).toEqual([]);
+  });
+
+  it("orders by due time, then name, so rows do not reshuffle", () => {
+    const a = followUpToToday(followUp("b", "2026-11-25T12:00:00+13:00"));
+    const b = followUpToToday(followUp("a", "2026-11-25T12:00:00+13:00"));
+    expect(groupToday([a, b], now, zone)[0]?.items.map((i) => i.id)).toEqual(["a", "b"]);
+  });
+
+  it("merges sources without duplicating a key", () => {
+    const one = followUpToToday(followUp("x", "2026-11-25T12:00:00+13:00"));
+    expect(mergeSources([[one], [one, referral("r", "2026-11-25T12:00:00+13:00")]]).map((i) => i.key)).toEqual(["followUps:x", "referrals:r"]);
+  });
+});
+
+describe("follow-up rows", () => {
+  it("say why, where they met and the preferred channel", () => {
+    const row = followUpToToday(followUp("x", "2026-11-25T12:00:00+13:00", { step: "connect", eventSubject: "Chamber mixer", preferredChannel: "LinkedIn" as never }));
+    expect(row).toMatchObject({ key: "followUps:x", why: "Connect", context: "Met at Chamber mixer", preferredChannel: "linkedIn", draftId: "d-x" });
+  });
+});

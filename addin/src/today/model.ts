@@ -1,0 +1,46 @@
+import type { Channel, FollowUpState, Person } from "../followups/model";
+
+/**
+ * Where a Today item comes from. Follow-up tracks exist; referral duties, promises and
+ * keep-in-touch reminders get a source each when the worker serves them (see sources.ts).
+ */
+export type SourceName = "followUps" | "referrals" | "promises" | "keepInTouch";
+
+/** One row of the Today view, whatever its source. */
+export interface TodayItem {
+  /** Unique across sources: `${source}:${id}`. */
+  key: string;
+  source: SourceName;
+  /** The source's own id, used for its actions. */
+  id: string;
+  person: Person;
+  /** The source's kind of duty, e.g. a follow-up step ("thankYou"); drives the row's detail. */
+  kind: string;
+  /** Why it is due, in a few words ("Thank-you note", "Call the prospect Ana referred"). */
+  why: string;
+  /** ISO 8601 with offset. */
+  dueAt: string;
+  state: FollowUpState;
+  snoozedUntil: string | null;
+  preferredChannel: Channel | null;
+  draftId: string | null;
+  holdEventId: string | null;
+  profileUrl: string | null;
+  /** "Met at …", "Referred by …". */
+  context: string | null;
+  note: string | null;
+}
+
+/** What a source can do with its items; an action a source lacks is not offered on its rows. */
+export interface TodayActions {
+  done?(id: string): Promise<TodayItem>;
+  snooze?(id: string, until: string): Promise<TodayItem>;
+  skip?(id: string, reason: string): Promise<TodayItem>;
+}
+
+export interface TodaySource extends TodayActions {
+  name: SourceName;
+  /** For messages: "Couldn't load referral duties". */
+  label: string;
+  load(signal?: AbortSignal): Promise<{ timeZone?: string; items: TodayItem[] }>;
+}

@@ -1,0 +1,112 @@
+import { useCallback, useEffect, useRef, useState } from "react";
+import { ApiError, type ApiFailure } from "../followups/api";
+import { mergeSources } from "./groupToday";
+import type { SourceName, TodayItem, TodaySource } from "./model";
+
+export const refreshIntervalMs = 30_000;
+
+export interface SourceFailure {
+  source: SourceName;
+  label: string;
+  failure: ApiFailure;
+}
+
+export interface TodayState {
+  items: TodayItem[];
+  /** The mailbox's zone, from the follow-ups list; undefined until it answered. */
+  timeZone: string | undefined;
+  loading: boolean;
+  refreshing: boolean;
+  failures: SourceFailure[];
+  lastUpdated: Date | undefined;
+  refresh(): void;
+  /** Applies an action's answer: closed items leave the list, open ones are replaced in place. */
+  applyUpdate(item: TodayItem): void;
+  remove(key: string): void;
+}
+
+function toFailure(error: unknown): ApiFailure {
+  return error instanceof ApiError ? error.failure : { kind: "unreachable", detail: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * Loads every source in parallel, then refreshes every 30 s and when the pane regains focus. A
+ * source that fails is reported by name and keeps its last good items; the others still show.
+ */
+export function useToday(sources: readonly TodaySource[], onUnauthorized: () => void): TodayState {
+  const [bySource, setBySource] = useState<Partial<Record<SourceName, TodayItem[]>>>({});
+  const [timeZone, setTimeZone] = useState<string>();
+  const [loading, setLoading] = useState(true);
+  const [refreshing, setRefreshing] = useState(false);
+  const [failures, setFailures] = useState<SourceFailure[]>([]);
+  const [lastUpdated, setLastUpdated] = useState<Date>();
+  const inFlight = useRef<AbortController | undefined>(undefined);
+  const unauthorized = useRef(onUnauthorized);
+  unauthorized.current = onUnauthorized;
+
+  const refresh = useCallback(() => {
+    inFlight.current?.abort();
+    const controller = new AbortController();
+    inFlight.current = controller;
+    setRefreshing(true);
+    void Promise.allSettled(sources.map((s) => s.load(controller.signal))).then((results) => {
+      if (controller.signal.aborted) return;
+      const next: SourceFailure[] = [];
+      const loaded: Partial<Record<SourceName, TodayItem[]>> = {};
+      results.forEach((result, i) => {
+        const source = sources[i];
+        if (!source) return;
+        if (result.status === "fulfilled") {
+          loaded[source.name] = result.value.items;
+          if (result.value.timeZone) setTimeZone(result.value.timeZone);
+        } else {
+          const failure = toFailure(result.reason);
+          if (failure.kind === "unauthorized") unauthorized.current();
+          else next.push({ source: source.name, label: source.label, failure });
+        }
+      });
+      setBySource((current) => ({ ...current, ...loaded }));
+      setFailures(next);
+      if (Object.keys(loaded).length > 0) setLastUpdated(new Date());
+      inFlight.current = undefined;
+      setLoading(false);
+      setRefreshing(false);
+    });
+  }, [sources]);
+
+  useEffect(() => {
+    refresh();
+    const timer = setInterval(refresh, refreshIntervalMs);
+    const onVisible = (): void => {
+      if (document.visibilityState === "visible") refresh();
+    };
+    window.addEventListener("focus", refresh);
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("focus", refresh);
+      document.removeEventListener("visibilitychange", onVisible);
+      inFlight.current?.abort();
+    };
+  }, [refresh]);
+
+  const applyUpdate = useCallback((item: TodayItem) => {
+    setBySource((current) => {
+      const list = current[item.source];
+      if (!list) return current;
+      const open = item.state !== "done" && item.state !== "skipped";
+      return { ...current, [item.source]: open ? list.map((i) => (i.key === item.key ? item : i)) : list.filter((i) => i.key !== item.key) };
+    });
+  }, []);
+
+  const remove = useCallback((key: string) => {
+    setBySource((current) => {
+      const next: Partial<Record<SourceName, TodayItem[]>> = {};
+      for (const [name, list] of Object.entries(current) as [SourceName, TodayItem[]][]) next[name] = list.filter((i) => i.key !== key);
+      return next;
+    });
+  }, []);
+
+  const items = mergeSources(sources.map((s) => bySource[s.name] ?? []));
+  return { items, timeZone, loading, refreshing, failures, lastUpdated, refresh, applyUpdate, remove };
+}
