@@ -31,7 +31,7 @@ public static class ApiExtensions
         app.UseApiSecurity();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
-        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapPeople().MapStatus();
+        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus();
         return app;
     }
 }

@@ -23,7 +23,8 @@ public sealed record ContactFacts(
     string? GivenName,
     string? CompanyName,
     IReadOnlyList<string> Emails,
-    DateTimeOffset? CreatedAt);
+    DateTimeOffset? CreatedAt,
+    DateOnly? Birthday = null);
 
 /// <summary>Who the user is: every address that reaches them, and their time zone.</summary>
 public sealed record MailboxProfile(

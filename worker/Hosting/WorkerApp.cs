@@ -1,6 +1,7 @@
 using OfficeFollowUp.Api;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Promises;
 using OfficeFollowUp.Referrals;
@@ -29,6 +30,7 @@ public static class WorkerApp
         builder.AddFollowUps();
         builder.AddReferrals();
         builder.AddPromises();
+        builder.AddKeepInTouch();
         builder.AddApi();
         configure?.Invoke(builder);
 

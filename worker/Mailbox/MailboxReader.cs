@@ -100,7 +100,7 @@ public sealed class MailboxReader(MailboxClientFactory clients)
             // Links from Graph already carry everything; query parameters belong only on the first request.
             if (link is null)
             {
-                r.QueryParameters.Select = ["id", "displayName", "givenName", "surname", "companyName", "emailAddresses", "createdDateTime", "parentFolderId"];
+                r.QueryParameters.Select = ["id", "displayName", "givenName", "surname", "companyName", "emailAddresses", "createdDateTime", "parentFolderId", "birthday"];
             }
             r.Headers.Add("Prefer", $"odata.maxpagesize={pageSize}");
         }, ct);
@@ -133,5 +133,13 @@ public sealed class MailboxReader(MailboxClientFactory clients)
         contact.GivenName,
         contact.CompanyName,
         (contact.EmailAddresses ?? []).Select(e => e.Address).OfType<string>().ToList(),
-        contact.CreatedDateTime);
+        contact.CreatedDateTime,
+        BirthdayOf(contact.Birthday));
+
+    /// <summary>
+    /// Graph gives a birthday as a dateTimeOffset. Outlook stores midnight UTC, but some clients store
+    /// local midnight, which east of UTC is the previous evening in UTC: round to the nearest date.
+    /// </summary>
+    private static DateOnly? BirthdayOf(DateTimeOffset? birthday) =>
+        birthday is { } b ? DateOnly.FromDateTime(b.UtcDateTime.AddHours(12)) : null;
 }

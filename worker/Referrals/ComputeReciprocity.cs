@@ -27,14 +27,14 @@ public static class ComputeReciprocity
         var received = referrals.Where(r => r.Direction == ReferralDirection.Received).OrderByDescending(r => r.ReferredAt).ToList();
 
         // Report back on what they sent first (that is what they want to hear), then ask about what the user sent.
-        var walk = received.OrderBy(r => r.ReferredAt).Select(r => new WalkThroughItem(r.Id, r.Direction, r.ProspectName, r.Outcome, r.Outcome switch
+        var walk = received.OrderBy(r => r.ReferredAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => new WalkThroughItem(r.Id, r.Direction, r.ProspectName, r.Outcome, r.Outcome switch
             {
                 null => $"Tell them where things stand with {r.ProspectName}.",
                 ReferralOutcome.Won => $"Thank them again: {r.ProspectName} became a client.",
                 ReferralOutcome.InProgress => $"Tell them {r.ProspectName} is in progress.",
                 _ => $"Close the loop on {r.ProspectName} and thank them for thinking of you.",
             }))
-            .Concat(given.OrderBy(r => r.ReferredAt).Select(r => new WalkThroughItem(r.Id, r.Direction, r.ProspectName, r.Outcome, r.Outcome switch
+            .Concat(given.OrderBy(r => r.ReferredAt).ThenBy(r => r.Id, StringComparer.Ordinal).Select(r => new WalkThroughItem(r.Id, r.Direction, r.ProspectName, r.Outcome, r.Outcome switch
             {
                 null when r.PartnerFollowedUp is not true => $"Ask whether they reached {r.ProspectName}.",
                 null or ReferralOutcome.InProgress => $"Ask how it is going with {r.ProspectName}.",

@@ -147,7 +147,12 @@ internal static partial class SandboxJson
         if (Has("changeKey")) w.WriteString("changeKey", contact.ChangeKey);
         if (Has("categories")) WriteStrings(w, "categories", c.Categories);
         if (Has("parentFolderId")) w.WriteString("parentFolderId", contact.FolderId);
-        if (Has("birthday")) w.WriteNull("birthday");
+        if (Has("birthday"))
+        {
+            // Outlook keeps a birthday as midnight UTC of that date.
+            if (c.Birthday is { } birthday) w.WriteString("birthday", Timestamp(new DateTimeOffset(birthday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
+            else w.WriteNull("birthday");
+        }
         if (Has("fileAs")) w.WriteString("fileAs", FileAs(c));
         if (Has("displayName")) w.WriteString("displayName", DisplayName(c));
         if (Has("givenName")) w.WriteString("givenName", c.GivenName);

@@ -13,6 +13,8 @@ public sealed record SandboxContactSeed(
     public string? DisplayName { get; init; }
 
     public string? PersonalNotes { get; init; }
+
+    public DateOnly? Birthday { get; init; }
     public IReadOnlyList<string> BusinessPhones { get; init; } = [];
     public IReadOnlyList<string> Categories { get; init; } = [];
 }

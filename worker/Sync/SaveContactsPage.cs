@@ -103,14 +103,15 @@ public sealed class SaveContactsPage(Database database, EventStore events, IOpti
     {
         var contact = change.Contact!;
         await using var command = connection.Command("""
-            INSERT INTO contacts (mailbox_id, id, folder_id, display_name, given_name, company_name, emails, created_at, first_seen_at, removed)
-            VALUES ($m, $id, $folder, $name, $given, $company, $emails, $created, $now, 0)
+            INSERT INTO contacts (mailbox_id, id, folder_id, display_name, given_name, company_name, emails, created_at, first_seen_at, removed, birthday)
+            VALUES ($m, $id, $folder, $name, $given, $company, $emails, $created, $now, 0, $birthday)
             ON CONFLICT (mailbox_id, id) DO UPDATE SET folder_id = $folder, display_name = $name, given_name = $given,
-                company_name = $company, emails = $emails, created_at = COALESCE($created, created_at), removed = 0
+                company_name = $company, emails = $emails, created_at = COALESCE($created, created_at), removed = 0, birthday = $birthday
             """, tx)
             .With("$m", mailboxId).With("$id", contact.Id).With("$folder", change.FolderId).With("$name", contact.DisplayName)
             .With("$given", contact.GivenName).With("$company", contact.CompanyName)
-            .With("$emails", JsonSerializer.Serialize(contact.Emails)).With("$created", contact.CreatedAt).With("$now", now);
+            .With("$emails", JsonSerializer.Serialize(contact.Emails)).With("$created", contact.CreatedAt).With("$now", now)
+            .With("$birthday", contact.Birthday?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -279,6 +279,7 @@ public sealed class GivenReferralTests : IAsyncLifetime
     public async Task The_reciprocity_view_flags_a_partner_who_did_not_follow_up_and_lists_the_walk_through()
     {
         var first = await GiveAsync("Priya Raghunathan");
+        _world.Time.Advance(TimeSpan.FromMinutes(1));
         await GiveAsync("Tama Ngata");
         await _client.PostAsJsonAsync($"/api/referrals/{first}/partner-followed-up", new { followedUp = false });
 
