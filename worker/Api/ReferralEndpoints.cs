@@ -24,6 +24,7 @@ public static class ReferralEndpoints
     {
         var group = api.MapGroup("/referrals");
         group.MapGet("/", ListAsync);
+        group.MapGet("/detect", DetectAsync);
         group.MapPost("/", LogAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/{id}/outcome", OutcomeAsync);
@@ -169,6 +170,51 @@ public static class ReferralEndpoints
 
         await referrals.SetPartnerFollowedUpAsync(id, request.FollowedUp!.Value, time.GetUtcNow(), ct);
         return Results.Ok(ToDto((await referrals.GetAsync(mailbox.Profile.MailboxId, id, ct))!, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), time.GetUtcNow(), options.Value));
+    }
+
+    /// <summary>"Log as referral" for the open message: reads it through Graph and runs the pure detection.</summary>
+    private static async Task<IResult> DetectAsync(
+        string? messageId, CallerMailbox mailboxes, OfficeFollowUp.Mailbox.MessageReader reader, ReferralStore referrals, TimeProvider time, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(messageId) || messageId.Length > 1024)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["messageId"] = ["Pass the open item's REST id."] });
+        }
+
+        var mailbox = await mailboxes.GetAsync(ct);
+        if (mailbox is null)
+        {
+            return NotConnected();
+        }
+
+        IntroMessage message;
+        try
+        {
+            message = await reader.ReadAsync(messageId, ct);
+        }
+        catch (Exception ex) when (OfficeFollowUp.Mailbox.GraphFailures.IsGraphOrTransport(ex))
+        {
+            var failure = OfficeFollowUp.Mailbox.GraphFailures.Map(ex, time.GetUtcNow());
+            return failure.Outcome switch
+            {
+                OfficeFollowUp.Mailbox.GraphOutcome.ItemSkipped => Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such message", detail: "The mailbox has no message with this id."),
+                OfficeFollowUp.Mailbox.GraphOutcome.ReconnectNeeded => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Reconnect needed", detail: "The mailbox refused the sign-in; reconnect it."),
+                _ => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Mailbox busy", detail: "The mailbox did not answer; try again shortly."),
+            };
+        }
+
+        var found = DetectIntroduction.Run(message, mailbox.Profile.OwnAddresses);
+        var logged = (await referrals.ListAsync(mailbox.Profile.MailboxId, ct)).FirstOrDefault(r => r.SourceMessageId == messageId);
+        static PersonDto Person(Party p) => new(p.DisplayName ?? p.Email, p.Email);
+        return Results.Ok(new
+        {
+            isIntroduction = found is not null,
+            direction = found?.Direction,
+            partner = found is null ? null : Person(found.Partner),
+            prospect = found is null ? null : Person(found.Prospect),
+            rolesUncertain = found?.RolesUncertain ?? false,
+            alreadyLoggedReferralId = logged?.Id,
+        });
     }
 
     private static async Task<IResult> ReciprocityAsync(

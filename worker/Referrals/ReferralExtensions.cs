@@ -11,6 +11,7 @@ public static class ReferralExtensions
         builder.Services.AddSingleton<LogReferral>();
         builder.Services.AddSingleton<RecordOutcome>();
         builder.Services.AddSingleton<PrepareReferralDraft>();
+        builder.Services.AddSingleton<Mailbox.MessageReader>();
         return builder;
     }
 }

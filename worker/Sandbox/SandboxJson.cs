@@ -243,8 +243,21 @@ internal static partial class SandboxJson
         }
 
         // A draft has no sender until it is sent.
-        if (Has("sender")) w.WriteNull("sender");
-        if (Has("from")) w.WriteNull("from");
+        foreach (var name in (ReadOnlySpan<string>)["sender", "from"])
+        {
+            if (!Has(name)) continue;
+            if (m.From is { } from)
+            {
+                w.WriteStartObject(name);
+                w.WritePropertyName("emailAddress");
+                WriteEmailAddress(w, from.Name ?? from.Address, from.Address);
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull(name);
+            }
+        }
         if (Has("toRecipients")) WriteRecipients(w, "toRecipients", m.ToRecipients);
         if (Has("ccRecipients")) WriteRecipients(w, "ccRecipients", m.CcRecipients);
         if (Has("bccRecipients")) WriteRecipients(w, "bccRecipients", m.BccRecipients);

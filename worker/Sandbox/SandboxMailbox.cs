@@ -51,6 +51,7 @@ public sealed partial class SandboxMailbox
         var mailbox = new SandboxMailbox(time);
         SandboxSampleData.Populate(mailbox);
         SandboxSampleCalendar.Populate(mailbox);
+        SandboxSampleMessages.Populate(mailbox);
         return mailbox;
     }
 

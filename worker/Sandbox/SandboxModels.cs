@@ -35,7 +35,7 @@ public sealed record SandboxWorkingHours(IReadOnlyList<DayOfWeek> DaysOfWeek, Ti
 
 public sealed record SandboxRecipient(string? Name, string Address);
 
-/// <summary>A message created through <c>POST /me/messages</c>, as the sandbox stored it.</summary>
+/// <summary>A message created through <c>POST /me/messages</c>, or received/sent mail seeded into Inbox or Sent Items.</summary>
 public sealed record SandboxMessage(
     string Id,
     DateTimeOffset CreatedDateTime,
@@ -53,5 +53,8 @@ public sealed record SandboxMessage(
     IReadOnlyList<string> Categories,
     IReadOnlyDictionary<string, string> SingleValueExtendedProperties)
 {
-    public bool IsDraft => true;
+    public bool IsDraft { get; init; } = true;
+
+    /// <summary>The sender of received or sent mail; a draft has none until it is sent.</summary>
+    public SandboxRecipient? From { get; init; }
 }

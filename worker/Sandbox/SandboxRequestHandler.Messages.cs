@@ -126,7 +126,7 @@ internal sealed partial class SandboxRequestHandler
 
     private Task GetMessageAsync(SandboxRequest r, string id)
     {
-        var message = _mailbox.FindDraft(id) ?? throw ItemNotFound();
+        var message = _mailbox.FindDraft(id) ?? _mailbox.FindMail(id) ?? throw ItemNotFound();
         var query = r.Http.Request.Query;
         var select = ParseSelect(query["$select"].ToString(), SandboxJson.MessageProperties, "microsoft.graph.message");
         var expandPropertyId = ParseExpand(query["$expand"].ToString());
