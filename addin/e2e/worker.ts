@@ -45,7 +45,7 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
  * Starts the real worker (the built DLL) against a fresh data folder, with the sandbox mailbox's
  * sample script and sync loop ticking every second, serving addin/dist as the task pane.
  */
-export async function startWorker(): Promise<RunningWorker> {
+export async function startWorker(extraArgs: readonly string[] = []): Promise<RunningWorker> {
   if (!existsSync(workerDll)) throw new Error(`Worker not built: ${workerDll} is missing. Run: dotnet build ${join(repoRoot, "worker")}`);
   if (!existsSync(join(distFolder, "taskpane.html"))) throw new Error(`Add-in not built: run npm run build in ${join(repoRoot, "addin")}`);
 
@@ -59,6 +59,7 @@ export async function startWorker(): Promise<RunningWorker> {
     "--Sandbox:SampleScriptInterval", "00:00:01",
     "--Sandbox:PollInterval", "00:00:01",
     "--TaskPane:DistFolder", distFolder,
+    ...extraArgs,
   ];
   const child = spawn("dotnet", args, {
     cwd: join(repoRoot, "worker"),
