@@ -82,7 +82,9 @@ export function ScorecardView({ call, refreshKey, onUnauthorized }: { call: ApiC
                 Thanked within 24 hours
               </Caption1>
             </div>
-            <table className={shared.visuallyHidden}>
+            {/* A table ignores a 1 px width, so the wrapper is what is visually hidden. */}
+            <div className={shared.visuallyHidden}>
+            <table>
               <caption>New acquaintances and thank-yous within 24 hours, by week</caption>
               <thead>
                 <tr>
@@ -101,6 +103,7 @@ export function ScorecardView({ call, refreshKey, onUnauthorized }: { call: ApiC
                 ))}
               </tbody>
             </table>
+            </div>
           </>
         )}
       </section>

@@ -18,6 +18,8 @@ export function InlineForm({ label, onSubmit, onCancel, children }: { label: str
     <form
       className={styles.form}
       aria-label={label}
+      // The fields say what is missing in Fluent's words; the browser's bubble would say it again.
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
         onSubmit();

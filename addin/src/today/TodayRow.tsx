@@ -110,11 +110,17 @@ export function TodayRow(props: TodayRowProps) {
     <li className={styles.row} aria-labelledby={titleId} data-testid="followup-row" data-followup-id={item.id} data-source={item.source}>
       <div className={styles.top}>
         <div className={styles.who}>
-          <Link as="button" className={styles.name} appearance="subtle" onClick={() => props.onShowPerson(item)} aria-label={`${name}, person card`}>
-            <Text id={titleId} weight="semibold">
+          {item.person.email ? (
+            <Link as="button" className={styles.name} appearance="subtle" onClick={() => props.onShowPerson(item)} aria-label={`${name}, person card`}>
+              <Text id={titleId} weight="semibold">
+                {name}
+              </Text>
+            </Link>
+          ) : (
+            <Text id={titleId} weight="semibold" className={styles.name}>
               {name}
             </Text>
-          </Link>
+          )}
           {item.person.email && item.person.email !== name ? <Caption1 className={styles.email}>{item.person.email}</Caption1> : null}
         </div>
         <Badge className={styles.badge} appearance="tint" color={badge.color} shape="rounded">

@@ -27,6 +27,10 @@ const useStyles = makeStyles({
   later: { alignSelf: "flex-start" },
 });
 
+function can(source: TodaySource | undefined, item: TodayItem, action: "done" | "snooze" | "skip"): boolean {
+  return source?.[action] !== undefined && (source.supports?.(item, action) ?? true);
+}
+
 /** Set once, when the first list with data is on screen: the benchmark reads it. */
 export const firstListMark = "ofu:first-list";
 
@@ -186,9 +190,9 @@ export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswere
                         busy={busyKey === item.key}
                         canOpenDraft={office.inOutlook}
                         canOpenHold={office.inOutlook}
-                        canDone={source?.done !== undefined}
-                        canSnooze={source?.snooze !== undefined}
-                        canSkip={source?.skip !== undefined}
+                        canDone={can(source, item, "done")}
+                        canSnooze={can(source, item, "snooze")}
+                        canSkip={can(source, item, "skip")}
                         snoozeChoices={choices}
                         onDone={onDone}
                         onSnooze={onSnooze}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { FollowUp } from "../followups/model";
 import { groupToday, mergeSources } from "./groupToday";
 import type { TodayItem } from "./model";
-import { followUpToToday } from "./sources";
+import { followUpToToday, keepInTouchToToday, promiseToToday, referralToToday } from "./sources";
 
 const zone = "Pacific/Auckland";
 // Wednesday 25 Nov 2026, 10:00 in Auckland (+13:00).
@@ -84,5 +84,47 @@ describe("follow-up rows", () => {
   it("say why, where they met and the preferred channel", () => {
     const row = followUpToToday(followUp("x", "2026-11-25T12:00:00+13:00", { step: "connect", eventSubject: "Chamber mixer", preferredChannel: "LinkedIn" as never }));
     expect(row).toMatchObject({ key: "followUps:x", why: "Connect", context: "Met at Chamber mixer", preferredChannel: "linkedIn", draftId: "d-x" });
+  });
+});
+
+describe("referral and promise rows", () => {
+  it("make a received referral's duty a row about the prospect, with the intro draft", () => {
+    const row = referralToToday({
+      id: "r1",
+      direction: "received",
+      partner: { displayName: "Ana Silva", email: "ana@example.com" },
+      prospect: { displayName: "Tom Reed", email: "tom@example.com", phone: null },
+      introDraftId: "draft-1",
+      checkInDraftId: null,
+      closeDraftId: null,
+      duty: { kind: "contactProspect", dueAt: "2026-11-26T09:00:00+13:00", escalation: "due" },
+    });
+    expect(row).toMatchObject({ key: "referrals:r1", person: { email: "tom@example.com" }, why: "Contact Tom Reed, referred by Ana Silva", draftId: "draft-1", kind: "referral:contactProspect" });
+  });
+
+  it("leave a referral with no duty out", () => {
+    expect(
+      referralToToday({ id: "r2", direction: "given", partner: { displayName: "A", email: "a@x.com" }, prospect: { displayName: "P", email: null, phone: null }, introDraftId: null, checkInDraftId: null, closeDraftId: null, duty: null }),
+    ).toBeNull();
+  });
+
+  it("say what was promised, and an open promise is pending", () => {
+    const row = promiseToToday({ id: "p1", person: { displayName: "Mere", email: "mere@example.nz" }, text: "an intro to our lawyer", dueAt: "2026-11-27T09:00:00+13:00", state: "open", snoozedUntil: null, eventSubject: "Chamber mixer", preferredChannel: "phone" });
+    expect(row).toMatchObject({ key: "promises:p1", why: "You promised: an intro to our lawyer", state: "pending", context: "Promised at Chamber mixer", preferredChannel: "phone" });
+  });
+});
+
+describe("keep-in-touch rows", () => {
+  it("make overdue people and birthdays rows, the birthday due that morning in the mailbox zone", () => {
+    const rows = keepInTouchToToday({
+      timeZone: "Pacific/Auckland",
+      overdue: [{ person: { displayName: "Ana", email: "Ana@x.com" }, tier: "referralPartner", cadenceDays: 14, lastTouch: "2026-11-01T10:00:00+13:00", dueAt: "2026-11-15T10:00:00+13:00", daysOverdue: 10, preferredChannel: "whatsApp" }],
+      birthdays: [{ displayName: "Tom", email: null, date: "2026-11-27", daysAway: 2, preferredChannel: null }],
+    });
+    expect(rows.map((r) => [r.key, r.why, r.context, r.preferredChannel])).toEqual([
+      ["keepInTouch:ana@x.com", "Keep in touch (every 14 days)", "Last in touch 2026-11-01 · referral partner", "whatsApp"],
+      ["keepInTouch:birthday:tom", "Birthday in 2 days", null, null],
+    ]);
+    expect(rows[1]?.dueAt).toBe("2026-11-26T20:00:00.000Z");
   });
 });

@@ -43,4 +43,6 @@ export interface TodaySource extends TodayActions {
   /** For messages: "Couldn't load referral duties". */
   label: string;
   load(signal?: AbortSignal): Promise<{ timeZone?: string; items: TodayItem[] }>;
+  /** When an action applies to some of the source's items only; absent means all of them. */
+  supports?(item: TodayItem, action: "done" | "snooze" | "skip"): boolean;
 }

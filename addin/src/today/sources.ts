@@ -1,7 +1,8 @@
 import { followUpsApiFrom, type ApiCall, type FollowUpsApi } from "../followups/api";
 import { stepLabel } from "../followups/labels";
-import type { FollowUp } from "../followups/model";
+import type { FollowUp, Person } from "../followups/model";
 import { normaliseChannel } from "../followups/rowDetail";
+import { instantAt } from "../followups/zonedTime";
 import type { TodayItem, TodaySource } from "./model";
 
 export function followUpToToday(f: FollowUp): TodayItem {
@@ -40,12 +41,178 @@ export function followUpSource(api: FollowUpsApi): TodaySource {
   };
 }
 
+/** GET /api/promises: "I'll get back to you with …". */
+export interface PromiseJson {
+  id: string;
+  person: Person;
+  text: string;
+  dueAt: string;
+  state: "open" | "snoozed" | "done";
+  snoozedUntil: string | null;
+  eventSubject: string | null;
+  preferredChannel: string | null;
+}
+
+export function promiseToToday(p: PromiseJson): TodayItem {
+  const subject = p.eventSubject?.trim();
+  return {
+    key: `promises:${p.id}`,
+    source: "promises",
+    id: p.id,
+    person: p.person,
+    kind: "promise",
+    why: `You promised: ${p.text}`,
+    dueAt: p.dueAt,
+    state: p.state === "open" ? "pending" : p.state,
+    snoozedUntil: p.snoozedUntil,
+    preferredChannel: normaliseChannel(p.preferredChannel),
+    draftId: null,
+    holdEventId: null,
+    profileUrl: null,
+    context: subject ? `Promised at ${subject}` : null,
+    note: null,
+  };
+}
+
+/** Promises: done and snooze (the worker has no skip for a promise; it is kept or it is not). */
+export function promiseSource(call: ApiCall): TodaySource {
+  const item = (id: string, action: string): string => `/api/promises/${encodeURIComponent(id)}/${action}`;
+  return {
+    name: "promises",
+    label: "promises",
+    load: async (signal) => {
+      const list = await call<{ timeZone: string; items: PromiseJson[] }>("GET", "/api/promises", undefined, signal);
+      return { timeZone: list.timeZone, items: list.items.map(promiseToToday) };
+    },
+    done: async (id) => promiseToToday(await call<PromiseJson>("POST", item(id, "done"))),
+    snooze: async (id, until) => promiseToToday(await call<PromiseJson>("POST", item(id, "snooze"), { until })),
+  };
+}
+
+/** GET /api/referrals: only the fields a Today row needs. */
+export interface ReferralJson {
+  id: string;
+  direction: "received" | "given";
+  partner: Person;
+  prospect: { displayName: string; email: string | null; phone: string | null };
+  introDraftId: string | null;
+  checkInDraftId: string | null;
+  closeDraftId: string | null;
+  duty: { kind: "contactProspect" | "checkInWithPartner" | "recordOutcome" | string; dueAt: string; escalation: string } | null;
+}
+
+/** A referral with a duty due, or null when nothing is due on it. */
+export function referralToToday(r: ReferralJson): TodayItem | null {
+  if (!r.duty) return null;
+  const partner = r.partner.displayName.trim() || r.partner.email;
+  const prospect = r.prospect.displayName.trim() || r.prospect.email || "the prospect";
+  const duty =
+    r.duty.kind === "contactProspect"
+      ? { person: { displayName: prospect, email: r.prospect.email ?? "" }, why: `Contact ${prospect}, referred by ${partner}`, draftId: r.introDraftId }
+      : r.duty.kind === "checkInWithPartner"
+        ? { person: r.partner, why: `Ask ${partner} whether they reached ${prospect}`, draftId: r.checkInDraftId }
+        : { person: r.partner, why: `Say how the referral of ${prospect} went`, draftId: r.closeDraftId };
+  return {
+    key: `referrals:${r.id}`,
+    source: "referrals",
+    id: r.id,
+    person: duty.person,
+    kind: `referral:${r.duty.kind}`,
+    why: duty.why,
+    dueAt: r.duty.dueAt,
+    state: "pending",
+    snoozedUntil: null,
+    preferredChannel: null,
+    draftId: duty.draftId,
+    holdEventId: null,
+    profileUrl: null,
+    context: r.direction === "received" ? `Referral from ${partner}` : `Referral you gave ${partner}`,
+    note: r.prospect.phone ? `Phone: ${r.prospect.phone}` : null,
+  };
+}
+
 /**
- * Every source the Today view merges. Referral duties, promises and keep-in-touch reminders are
- * not served by the worker yet; each becomes one more function here, like followUpSource: load its
- * list, map each item to a TodayItem (person, why, dueAt, state, channel, draft), and expose the
- * actions its endpoints support. Grouping, rows, errors and polling need no change.
+ * Referral duties. Only "contacted the prospect" is a one-click done; checking in with a partner
+ * and recording an outcome need answers (did they? how did it go?) that belong to a referral form.
+ */
+export function referralSource(call: ApiCall): TodaySource {
+  return {
+    name: "referrals",
+    label: "referral duties",
+    load: async (signal) => {
+      const list = await call<{ timeZone: string; items: ReferralJson[] }>("GET", "/api/referrals", undefined, signal);
+      return { timeZone: list.timeZone, items: list.items.map(referralToToday).filter((i): i is TodayItem => i !== null) };
+    },
+    done: async (id) => {
+      const updated = await call<ReferralJson>("POST", `/api/referrals/${encodeURIComponent(id)}/contacted`);
+      // The duty moves on (to recording the outcome); with none left the row closes.
+      return referralToToday(updated) ?? closedReferral(id);
+    },
+    supports: (item, action) => action === "done" && item.kind === "referral:contactProspect",
+  };
+}
+
+function closedReferral(id: string): TodayItem {
+  return { key: `referrals:${id}`, source: "referrals", id, person: { displayName: "", email: "" }, kind: "referral", why: "", dueAt: new Date().toISOString(), state: "done", snoozedUntil: null, preferredChannel: null, draftId: null, holdEventId: null, profileUrl: null, context: null, note: null };
+}
+
+/** GET /api/keep-in-touch. */
+export interface KeepInTouchJson {
+  timeZone: string;
+  overdue: { person: Person; tier: string; cadenceDays: number; lastTouch: string | null; dueAt: string; daysOverdue: number; preferredChannel: string | null }[];
+  birthdays: { displayName: string; email: string | null; date: string; daysAway: number; preferredChannel: string | null }[];
+}
+
+const tierNames: Record<string, string> = { referralPartner: "referral partner", innerCircle: "inner circle", everyoneElse: "everyone else" };
+
+export function keepInTouchToToday(list: KeepInTouchJson): TodayItem[] {
+  const base = { source: "keepInTouch" as const, state: "pending" as const, snoozedUntil: null, draftId: null, holdEventId: null, profileUrl: null, note: null };
+  const touches = list.overdue.map((o): TodayItem => ({
+    ...base,
+    key: `keepInTouch:${o.person.email.toLowerCase()}`,
+    id: o.person.email,
+    person: o.person,
+    kind: "keepInTouch",
+    why: `Keep in touch (every ${o.cadenceDays} days)`,
+    dueAt: o.dueAt,
+    preferredChannel: normaliseChannel(o.preferredChannel),
+    context: `${o.lastTouch ? `Last in touch ${o.lastTouch.slice(0, 10)}` : "Not in touch yet"} · ${tierNames[o.tier] ?? o.tier}`,
+  }));
+  const birthdays = list.birthdays.map((b): TodayItem => {
+    const [year, month, day] = b.date.split("-").map(Number) as [number, number, number];
+    return {
+      ...base,
+      key: `keepInTouch:birthday:${(b.email ?? b.displayName).toLowerCase()}`,
+      id: b.email ?? b.displayName,
+      person: { displayName: b.displayName, email: b.email ?? "" },
+      kind: "birthday",
+      why: b.daysAway === 0 ? "Birthday today" : `Birthday in ${b.daysAway} day${b.daysAway === 1 ? "" : "s"}`,
+      // A card for the day itself: due that morning, in the mailbox's zone.
+      dueAt: instantAt({ year, month, day, hour: 9, minute: 0 }, list.timeZone).toISOString(),
+      preferredChannel: normaliseChannel(b.preferredChannel),
+      context: null,
+    };
+  });
+  return [...touches, ...birthdays];
+}
+
+/** Keep-in-touch reminders and birthdays: read-only here; a meeting or a follow-up clears them. */
+export function keepInTouchSource(call: ApiCall): TodaySource {
+  return {
+    name: "keepInTouch",
+    label: "keep-in-touch reminders",
+    load: async (signal) => {
+      const list = await call<KeepInTouchJson>("GET", "/api/keep-in-touch", undefined, signal);
+      return { timeZone: list.timeZone, items: keepInTouchToToday(list) };
+    },
+  };
+}
+
+/**
+ * Every source the Today view merges. A new one is one function like these: load its list, map
+ * each item to a TodayItem (person, why, dueAt, state, channel, draft), and expose the actions
+ * its endpoints support. Grouping, rows, errors and polling need no change.
  */
 export function todaySources(call: ApiCall): TodaySource[] {
-  return [followUpSource(followUpsApiFrom(call))];
+  return [followUpSource(followUpsApiFrom(call)), referralSource(call), promiseSource(call), keepInTouchSource(call)];
 }
