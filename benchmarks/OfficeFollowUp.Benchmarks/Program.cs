@@ -11,6 +11,7 @@ using OfficeFollowUp.Sync;
 var sizes = (args.Length > 0 ? args[0] : "10000,50000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var eventSizes = (args.Length > 2 ? args[2] : "20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var rates = (args.Length > 3 ? args[3] : "50,200").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 
 Console.WriteLine($"OfficeFollowUp contact sync benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {runs} run(s) per size, page size 100");
 Console.WriteLine();
@@ -47,6 +48,9 @@ foreach (var size in eventSizes)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"| {size:N0} | {median.Instances:N0} | {median.Initial.TotalSeconds:F2} s | {median.Instances / median.Initial.TotalSeconds:N0} | {median.SyncRequests:N0} | {median.AllocatedBytes / 1048576.0:F0} MiB | {results.Max(r => r.PeakRssGrowth) / 1048576.0:F0} MiB | {median.IdlePollRequests} | {incremental.TotalMilliseconds:F0} ms |"));
 }
+
+Console.WriteLine();
+await ApiLatency.RunAsync(rates, runs);
 
 Console.WriteLine();
 Console.WriteLine("RSS growth = the process's peak resident set (VmHWM) minus its resident set after the sandbox was seeded,");
@@ -221,5 +225,119 @@ internal static class Memory
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal));
         return line is null ? 0 : long.Parse(line[key.Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+    }
+}
+
+/// <summary>
+/// GET /api/followups with 1,002 open items (334 new acquaintances), at fixed request rates over
+/// loopback for 10 s each; the load generator shares the process and its two cores with the worker.
+/// </summary>
+internal static class ApiLatency
+{
+    public static async Task RunAsync(int[] rates, int runs)
+    {
+        var time = TimeProvider.System;
+        var mailbox = SandboxMailbox.WithSampleData(time);
+        await using var server = await SandboxServer.StartAsync(mailbox);
+        var folder = Path.Combine(Path.GetTempPath(), "ofu-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var app = WorkerApp.Build([
+                "--urls=http://127.0.0.1:0",
+                $"--Storage:DataFolder={folder}",
+                $"--Mailbox:GraphBaseUrl={server.BaseUrl}",
+                "--Sync:Enabled=false",
+                "--Api:RequestsPerMinute=100000",
+                "--TaskPane:DistFolder=/nonexistent",
+                "--Logging:LogLevel:Default=Warning",
+            ]);
+            await app.StartAsync();
+            var sync = app.Services.GetRequiredService<SyncMailbox>();
+            await sync.RunOnceAsync(CancellationToken.None);
+            for (var i = 0; i < 334; i++)
+            {
+                mailbox.AddContact(new SandboxContactSeed($"Load{i}", "Person", [$"load{i}@example.org"], "Load Ltd"));
+            }
+            while ((await sync.RunOnceAsync(CancellationToken.None)).DraftsPrepared > 0)
+            {
+                // Work the outbox to the end so the list is stable while measured.
+            }
+
+            var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+            using var client = new HttpClient { BaseAddress = new Uri(address) };
+            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+                "Bearer", app.Services.GetRequiredService<OfficeFollowUp.Api.ApiKey>().Value);
+            using var probe = await client.GetAsync(new Uri("/api/followups", UriKind.Relative));
+            var body = await probe.Content.ReadAsStringAsync();
+            var items = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("items").GetArrayLength();
+
+            Console.WriteLine($"| GET /api/followups, {items:N0} items ({body.Length / 1024.0:F0} KiB) | rate | requests | p50 (median of runs) | p99 (median of runs) | errors |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var rate in rates)
+            {
+                var p50s = new List<double>();
+                var p99s = new List<double>();
+                var total = 0;
+                var errors = 0;
+                for (var run = 0; run < runs; run++)
+                {
+                    var (latencies, failed) = await LoadAsync(client, rate, TimeSpan.FromSeconds(10));
+                    latencies.Sort();
+                    p50s.Add(latencies[latencies.Count / 2]);
+                    p99s.Add(latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(latencies.Count * 0.99) - 1)]);
+                    total += latencies.Count;
+                    errors += failed;
+                }
+                p50s.Sort();
+                p99s.Sort();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| | {rate}/s | {total:N0} | {p50s[p50s.Count / 2]:F1} ms | {p99s[p99s.Count / 2]:F1} ms | {errors} |"));
+            }
+
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>Open-loop load: request i starts at i/rate whatever earlier ones are doing, so slow answers cannot hide queueing.</summary>
+    private static async Task<(List<double> Latencies, int Failed)> LoadAsync(HttpClient client, int rate, TimeSpan duration)
+    {
+        var count = (int)(rate * duration.TotalSeconds);
+        var tasks = new List<Task<double>>(count);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / (double)rate);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+            tasks.Add(TimeOneAsync(client));
+        }
+
+        var results = await Task.WhenAll(tasks);
+        return (results.Where(r => r >= 0).ToList(), results.Count(r => r < 0));
+    }
+
+    private static async Task<double> TimeOneAsync(HttpClient client)
+    {
+        var start = Stopwatch.GetTimestamp();
+        try
+        {
+            using var response = await client.GetAsync(new Uri("/api/followups", UriKind.Relative), HttpCompletionOption.ResponseContentRead);
+            return response.IsSuccessStatusCode ? Stopwatch.GetElapsedTime(start).TotalMilliseconds : -1;
+        }
+        catch (HttpRequestException)
+        {
+            return -1;
+        }
     }
 }
