@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using OfficeFollowUp.Auth;
 using OfficeFollowUp.People;
+using OfficeFollowUp.Settings;
 
 namespace OfficeFollowUp.Api;
 
@@ -31,7 +32,7 @@ public static class ApiExtensions
         app.UseApiSecurity();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
-        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus();
+        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings();
         return app;
     }
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FluentValidation;
-using Microsoft.Extensions.Options;
 using OfficeFollowUp.Auth;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
@@ -35,7 +34,7 @@ public static class KeepInTouchEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListAsync(CallerMailbox mailboxes, KeepInTouchStore store, IOptions<KeepInTouchOptions> options, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListAsync(CallerMailbox mailboxes, KeepInTouchStore store, Settings.EffectiveSettings settings, TimeProvider time, CancellationToken ct)
     {
         var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null)
@@ -45,8 +44,9 @@ public static class KeepInTouchEndpoints
 
         var now = time.GetUtcNow();
         var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
-        var overdue = ComputeOverdue.Run(await store.LoadAsync(mailbox.Profile.MailboxId, now, ct), now, options.Value);
-        var birthdays = UpcomingBirthdays.Run(await store.BirthdaysAsync(mailbox.Profile.MailboxId, ct), now, zone, options.Value.BirthdayLeadTime);
+        var options = (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).KeepInTouch;
+        var overdue = ComputeOverdue.Run(await store.LoadAsync(mailbox.Profile.MailboxId, now, ct), now, options);
+        var birthdays = UpcomingBirthdays.Run(await store.BirthdaysAsync(mailbox.Profile.MailboxId, ct), now, zone, options.BirthdayLeadTime);
         return Results.Ok(new
         {
             timeZone = MailboxTimeZone.IanaId(zone),

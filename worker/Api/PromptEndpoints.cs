@@ -27,7 +27,7 @@ public static class PromptEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListPromptsAsync(CallerMailbox mailboxes, MailboxStore store, EventStore events, IOptions<CalendarOptions> calendar, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListPromptsAsync(CallerMailbox mailboxes, MailboxStore store, EventStore events, Settings.EffectiveSettings settings, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
     {
         var mailbox = await mailboxes.GetAsync(ct);
         var connectedAt = mailbox is null ? null : await store.CalendarConnectedAtAsync(mailbox.Profile.MailboxId, ct);
@@ -38,13 +38,14 @@ public static class PromptEndpoints
 
         var now = time.GetUtcNow();
         var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
-        var recent = await events.ListAsync(mailbox.Profile.MailboxId, now - calendar.Value.PromptKeepOpen, now, ct);
+        var calendar = (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).Calendar;
+        var recent = await events.ListAsync(mailbox.Profile.MailboxId, now - calendar.PromptKeepOpen, now, ct);
         var prompts = new List<PromptDto>();
-        foreach (var pending in EventPrompts.Pending(recent, now, connectedAt.Value, calendar.Value))
+        foreach (var pending in EventPrompts.Pending(recent, now, connectedAt.Value, calendar))
         {
             var keys = pending.Facts.Attendees.Where(a => EmailAddresses.LooksValid(a.Email)).Select(a => EmailAddresses.Key(a.Email));
             var known = await events.KnownEmailKeysAsync(mailbox.Profile.MailboxId, keys, ct);
-            var candidates = FilterAttendees.Run(pending.Facts, mailbox.Profile, known, followUps.Value.GroupLocalParts, calendar.Value.IncludeColleagues);
+            var candidates = FilterAttendees.Run(pending.Facts, mailbox.Profile, known, followUps.Value.GroupLocalParts, calendar.IncludeColleagues);
             prompts.Add(new PromptDto(pending.Facts.Id, pending.Facts.Subject,
                 TimeZoneInfo.ConvertTime(pending.Facts.Start, zone), TimeZoneInfo.ConvertTime(pending.Facts.End, zone),
                 candidates.Select(c => new AttendeeDto(c.Email, c.DisplayName, c.Known)).ToList()));
@@ -112,7 +113,7 @@ public static class PromptEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> ListEventsAsync(CallerMailbox mailboxes, EventStore events, IOptions<CalendarOptions> calendar, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListEventsAsync(CallerMailbox mailboxes, EventStore events, Settings.EffectiveSettings settings, TimeProvider time, CancellationToken ct)
     {
         var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null)
@@ -123,11 +124,12 @@ public static class PromptEndpoints
         var now = time.GetUtcNow();
         var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
         var list = await events.ListAsync(mailbox.Profile.MailboxId, now.AddDays(-14), now.AddDays(14), ct);
-        return Results.Ok(new { items = list.Select(e => ToDto(e, zone, calendar.Value)).ToList() });
+        var calendar = (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).Calendar;
+        return Results.Ok(new { items = list.Select(e => ToDto(e, zone, calendar)).ToList() });
     }
 
     private static async Task<IResult> MarkAsync(string eventId, NetworkingMarkRequest? request, IValidator<NetworkingMarkRequest> validator,
-        CallerMailbox mailboxes, EventStore events, IOptions<CalendarOptions> calendar, TimeProvider time, CancellationToken ct)
+        CallerMailbox mailboxes, EventStore events, Settings.EffectiveSettings settings, TimeProvider time, CancellationToken ct)
     {
         request ??= new NetworkingMarkRequest(null);
         var validation = await validator.ValidateAsync(request, ct);
@@ -144,7 +146,8 @@ public static class PromptEndpoints
 
         await events.SetMarkAsync(mailbox.Profile.MailboxId, eventId, request.IsNetworking!.Value, time.GetUtcNow(), ct);
         var updated = await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct);
-        return Results.Ok(ToDto(updated!, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), calendar.Value));
+        var calendar = (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).Calendar;
+        return Results.Ok(ToDto(updated!, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), calendar));
     }
 
     private static EventDto ToDto(StoredEvent e, TimeZoneInfo zone, CalendarOptions options)

@@ -29,7 +29,7 @@ public static class ApiSecurityExtensions
         services.AddApiAuthentication(auth);
         services.AddCors(o => o.AddPolicy(CorsPolicy, p => p
             .WithOrigins([.. api.EffectiveOrigins])
-            .WithMethods("GET", "POST")
+            .WithMethods("GET", "POST", "PUT")
             .WithHeaders("Authorization", "Content-Type")
             .SetPreflightMaxAge(TimeSpan.FromMinutes(10))));
         // Defaults exclude localhost: HSTS on localhost would force https on every local port of the browser.

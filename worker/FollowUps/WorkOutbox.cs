@@ -106,7 +106,7 @@ public sealed class WorkOutbox(
 }
 
 /// <summary>The thank-you note for the 24-hour step, in Drafts, found again by its tag.</summary>
-public sealed class PrepareThankYouDraft(DraftWriter writer, Microsoft.Extensions.Options.IOptions<FollowUpOptions> options)
+public sealed class PrepareThankYouDraft(DraftWriter writer, Settings.EffectiveSettings settings)
 {
     public async Task<OutboxOutcome> RunAsync(OutboxEntry entry, FollowUpItem step, MailboxProfile profile, CancellationToken ct)
     {
@@ -116,9 +116,10 @@ public sealed class PrepareThankYouDraft(DraftWriter writer, Microsoft.Extension
             return new OutboxOutcome(existing);
         }
 
+        var signature = (await settings.ForAsync(profile.MailboxId, ct)).FollowUps.Signature;
         var content = ThankYouTemplate.Render(new NewAcquaintanceDraftFacts(
             step.Email, step.DisplayName, step.GivenName, step.CompanyName,
-            profile.DisplayName, profile.GivenName, options.Value.Signature, step.EventSubject, step.Remember, step.Promised));
+            profile.DisplayName, profile.GivenName, signature, step.EventSubject, step.Remember, step.Promised));
         return new OutboxOutcome(await writer.CreateAsync(content, entry.Tag, ct));
     }
 }
@@ -128,7 +129,7 @@ public sealed class PrepareThankYouDraft(DraftWriter writer, Microsoft.Extension
 /// tomorrow until the step is due, as a private tentative hold with no attendees. No slot: a note
 /// for the user instead of a hold at an impossible time.
 /// </summary>
-public sealed class BookMeetingHold(CalendarReader calendar, HoldWriter writer, Microsoft.Extensions.Options.IOptions<CalendarOptions> options, TimeProvider time)
+public sealed class BookMeetingHold(CalendarReader calendar, HoldWriter writer, Settings.EffectiveSettings effective, TimeProvider time)
 {
     public async Task<OutboxOutcome> RunAsync(OutboxEntry entry, FollowUpItem step, MailboxProfile profile, CancellationToken ct)
     {
@@ -138,7 +139,7 @@ public sealed class BookMeetingHold(CalendarReader calendar, HoldWriter writer, 
             return new OutboxOutcome(existing);
         }
 
-        var settings = options.Value;
+        var settings = (await effective.ForAsync(profile.MailboxId, ct)).Calendar;
         var zone = MailboxTimeZone.Resolve(profile.TimeZoneId);
         var from = time.GetUtcNow().AddDays(1);
         var until = step.DueAt;

@@ -5,6 +5,7 @@ using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Promises;
 using OfficeFollowUp.Referrals;
+using OfficeFollowUp.Settings;
 using OfficeFollowUp.Store;
 using OfficeFollowUp.Sync;
 using OfficeFollowUp.TaskPane;
@@ -31,6 +32,7 @@ public static class WorkerApp
         builder.AddReferrals();
         builder.AddPromises();
         builder.AddKeepInTouch();
+        builder.AddSettings();
         builder.AddApi();
         configure?.Invoke(builder);
 

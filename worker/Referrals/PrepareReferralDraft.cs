@@ -10,7 +10,7 @@ namespace OfficeFollowUp.Referrals;
 /// close-the-loop note. Looked up by tag before anything is created, so each exists once; a draft
 /// the user overtook (contacted, answered, outcome changed) is not made at all.
 /// </summary>
-public sealed class PrepareReferralDraft(ReferralStore referrals, DraftWriter writer, IOptions<ReferralOptions> options, IOptions<FollowUpOptions> followUps)
+public sealed class PrepareReferralDraft(ReferralStore referrals, DraftWriter writer, IOptions<ReferralOptions> options, Settings.EffectiveSettings settings)
 {
     public async Task<OutboxOutcome> RunAsync(OutboxEntry entry, MailboxProfile profile, CancellationToken ct)
     {
@@ -28,13 +28,14 @@ public sealed class PrepareReferralDraft(ReferralStore referrals, DraftWriter wr
             return new OutboxOutcome(existing);
         }
 
-        var content = Compose(entry, referral, profile);
+        var signature = (await settings.ForAsync(profile.MailboxId, ct)).FollowUps.Signature;
+        var content = Compose(entry, referral, profile, signature);
         return content is null ? OutboxOutcome.NoLongerWanted : new OutboxOutcome(await writer.CreateAsync(content, entry.Tag, ct));
     }
 
-    private DraftContent? Compose(OutboxEntry entry, Referral referral, MailboxProfile profile)
+    private DraftContent? Compose(OutboxEntry entry, Referral referral, MailboxProfile profile, string signature)
     {
-        var sender = !string.IsNullOrWhiteSpace(followUps.Value.Signature) ? followUps.Value.Signature.Trim()
+        var sender = !string.IsNullOrWhiteSpace(signature) ? signature.Trim()
             : !string.IsNullOrWhiteSpace(profile.GivenName) ? profile.GivenName.Trim()
             : profile.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
         var partnerName = referral.Partner.DisplayName ?? referral.Partner.Email;

@@ -11,7 +11,7 @@ public sealed record StoredEvent(CalendarEventFacts Facts, bool? Mark, string? P
 }
 
 /// <summary>The calendar as last synced, the user's networking marks, and their answers to "whom will you follow up with?".</summary>
-public sealed class EventStore(Database database, IOptions<CalendarOptions> options)
+public sealed class EventStore(Database database, IOptions<CalendarOptions> options, Settings.EffectiveSettings settings)
 {
     private const string SelectEvent = """
         SELECT e.id, e.series_master_id, e.subject, e.start_at, e.end_at, e.is_all_day, e.show_as, e.categories, e.attendees, e.is_cancelled,
@@ -51,9 +51,10 @@ public sealed class EventStore(Database database, IOptions<CalendarOptions> opti
              ORDER BY e.end_at DESC
             """, tx)
             .With("$m", mailboxId).With("$created", createdAt.ToUniversalTime()).With("$earliest", (createdAt - options.Value.ContactLinkWindow).ToUniversalTime());
+        var calendar = (await settings.ForAsync(connection, tx, mailboxId, ct)).Calendar;
         foreach (var stored in await ReadAllAsync(command, ct))
         {
-            if (stored.Networking(options.Value) is not null)
+            if (stored.Networking(calendar) is not null)
             {
                 return (stored.Facts.Id, stored.Facts.End);
             }

@@ -204,6 +204,13 @@ internal static class Migrations
             CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
             CREATE INDEX outbox_referral ON outbox(referral_id);
             """),
+        (4, "mailbox-settings", """
+            CREATE TABLE mailbox_settings (
+                mailbox_id TEXT PRIMARY KEY REFERENCES mailboxes(id),
+                overrides TEXT NOT NULL,
+                updated_at TEXT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,0 +1,11 @@
+namespace OfficeFollowUp.Settings;
+
+public static class SettingsExtensions
+{
+    public static WebApplicationBuilder AddSettings(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<Store.SettingsStore>();
+        builder.Services.AddSingleton<EffectiveSettings>();
+        return builder;
+    }
+}
