@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Caption1, Link, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwise20Regular } from "@fluentui/react-icons";
+import { ArrowClockwise20Regular, Settings20Regular } from "@fluentui/react-icons";
 import type { ApiCall } from "./followups/api";
 import { zoneNote } from "./followups/formatDue";
 import { browserTimeZone } from "./followups/zonedTime";
@@ -24,6 +24,7 @@ const PersonView = lazy(() => import("./people/PersonView").then((m) => ({ defau
 const EventsView = lazy(() => import("./events/EventsView").then((m) => ({ default: m.EventsView })));
 const ScorecardView = lazy(() => import("./insights/ScorecardView").then((m) => ({ default: m.ScorecardView })));
 const HealthView = lazy(() => import("./health/HealthView").then((m) => ({ default: m.HealthView })));
+const SettingsView = lazy(() => import("./settings/SettingsView").then((m) => ({ default: m.SettingsView })));
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, minWidth: 0, maxWidth: "720px", margin: "0 auto" },
@@ -58,6 +59,8 @@ export function Pane({ call, office, onUnauthorized, onForgetKey }: PaneProps) {
   const [selected, setSelected] = useState<SelectedPerson>({ kind: "none" });
   const [lookup, setLookup] = useState<PersonTarget>();
   const [refreshKey, setRefreshKey] = useState(0);
+  // Settings is not a sixth tab (no room at 320 px): the header's gear swaps it in for the tabs.
+  const [settingsOpen, setSettingsOpen] = useState(false);
 
   // The person card follows the selected message even while another tab is showing.
   useEffect(() => office.watchSelectedPerson(setSelected), [office]);
@@ -71,12 +74,12 @@ export function Pane({ call, office, onUnauthorized, onForgetKey }: PaneProps) {
 
   const timeZone = today.timeZone ?? browserTimeZone();
   const note = today.timeZone ? zoneNote(today.timeZone, browserTimeZone()) : undefined;
-  const panel = (v: View) => ({ role: "tabpanel", id: `panel-${v}`, "aria-labelledby": `tab-${v}`, className: view === v ? shared.view : undefined, hidden: view !== v }) as const;
+  const panel = (v: View) => ({ role: "tabpanel", id: `panel-${v}`, "aria-labelledby": `tab-${v}`, className: view === v && !settingsOpen ? shared.view : undefined, hidden: view !== v || settingsOpen }) as const;
 
   return (
     <main className={styles.pane} aria-busy={today.loading}>
       <header className={styles.header}>
-        <h1 className={styles.title}>{titles[view]}</h1>
+        <h1 className={styles.title}>{settingsOpen ? "Settings" : titles[view]}</h1>
         {/* title, not Fluent's Tooltip: the same hint for ~2 kB less of the gzip budget. */}
         <Button
           appearance="subtle"
@@ -85,24 +88,27 @@ export function Pane({ call, office, onUnauthorized, onForgetKey }: PaneProps) {
           icon={today.refreshing && !today.loading ? <Spinner size="extra-tiny" /> : <ArrowClockwise20Regular />}
           onClick={refresh}
         />
+        <Button appearance="subtle" aria-label="Settings" title="Settings" aria-pressed={settingsOpen} icon={<Settings20Regular />} onClick={() => setSettingsOpen((open) => !open)} />
       </header>
 
-      <ViewTabs<View>
-        label="Views"
-        selected={view}
-        tabs={[
-          { value: "today", label: prompts.prompts.length > 0 ? `Today (${prompts.prompts.length})` : "Today", panelId: "panel-today" },
-          { value: "person", label: "Person", panelId: "panel-person" },
-          { value: "events", label: "Events", panelId: "panel-events" },
-          { value: "scorecard", label: "Scorecard", panelId: "panel-scorecard" },
-          { value: "health", label: "Health", panelId: "panel-health" },
-        ]}
-        onSelect={(next) => {
-          setView(next);
-          // Marking an event in the Events view can add or remove a prompt.
-          if (next === "today" && view !== "today") today.refresh();
-        }}
-      />
+      <div hidden={settingsOpen}>
+        <ViewTabs<View>
+          label="Views"
+          selected={view}
+          tabs={[
+            { value: "today", label: prompts.prompts.length > 0 ? `Today (${prompts.prompts.length})` : "Today", panelId: "panel-today" },
+            { value: "person", label: "Person", panelId: "panel-person" },
+            { value: "events", label: "Events", panelId: "panel-events" },
+            { value: "scorecard", label: "Scorecard", panelId: "panel-scorecard" },
+            { value: "health", label: "Health", panelId: "panel-health" },
+          ]}
+          onSelect={(next) => {
+            setView(next);
+            // Marking an event in the Events view can add or remove a prompt.
+            if (next === "today" && view !== "today") today.refresh();
+          }}
+        />
+      </div>
 
       <div role="status" aria-live="polite" className={shared.visuallyHidden}>
         {announcement}
@@ -139,6 +145,7 @@ export function Pane({ call, office, onUnauthorized, onForgetKey }: PaneProps) {
         </div>
         <div {...panel("scorecard")}>{view === "scorecard" ? <ScorecardView call={call} refreshKey={refreshKey} onUnauthorized={onUnauthorized} /> : null}</div>
         <div {...panel("health")}>{view === "health" ? <HealthView call={call} refreshKey={refreshKey} onUnauthorized={onUnauthorized} /> : null}</div>
+        {settingsOpen ? <SettingsView call={call} onUnauthorized={onUnauthorized} onSaved={today.refresh} /> : null}
       </Suspense>
 
       <footer className={styles.footer}>

@@ -1,0 +1,115 @@
+import AxeBuilder from "@axe-core/playwright";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SyncStatus } from "../src/health/model";
+import type { Settings } from "../src/settings/model";
+import { startWorker, type RunningWorker } from "./worker";
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const resultsDir = resolve(import.meta.dirname, "..", "test-results");
+
+let worker: RunningWorker | undefined;
+let context: BrowserContext | undefined;
+let profileDir: string | undefined;
+let page: Page;
+
+async function api<T>(w: RunningWorker, path: string): Promise<T> {
+  const response = await fetch(`${w.baseUrl}${path}`, { headers: { Authorization: `Bearer ${w.apiKey}` } });
+  expect(response.status).toBe(200);
+  return (await response.json()) as T;
+}
+
+/** Fluent's focus manager (Tabster) puts aria-hidden, focusable sentinels on <body>; axe flags them. Everything else is checked. */
+async function expectNoSeriousAxeViolations(p: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page: p }).exclude("[data-tabster-dummy]").analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+async function openSettings(): Promise<ReturnType<Page["getByRole"]>> {
+  await page.getByRole("button", { name: "Settings" }).click();
+  const form = page.getByRole("form", { name: "Settings" });
+  await form.getByRole("textbox", { name: /^Signature/ }).waitFor({ state: "visible", timeout: 30_000 });
+  return form;
+}
+
+beforeAll(async () => {
+  worker = await startWorker();
+  const w = worker;
+  // Settings belong to a mailbox: wait until the sandbox mailbox is connected and baselined.
+  const deadline = Date.now() + 60_000;
+  while (!(await api<SyncStatus>(w, "/api/status")).baselinedAt) {
+    if (Date.now() > deadline) throw new Error(`The mailbox was not baselined within 60 s.\n${w.output()}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
+  context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
+    viewport: { width: 320, height: 900 },
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  // A plain browser: office.js is blocked, the pane pairs with the key in the URL.
+  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+  await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
+  mkdirSync(resultsDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+  await worker?.stop();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+describe("Settings in the pane, against the real worker", () => {
+  it("opens from the header's gear at 320 px, accessibly", async () => {
+    const form = await openSettings();
+    await expect.poll(() => page.getByRole("heading", { level: 1 }).textContent()).toBe("Settings");
+    expect(await page.getByRole("tablist").isVisible()).toBe(false);
+    expect(await form.getByRole("textbox", { name: /^Outlook category/ }).inputValue()).toBe("Networking");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: join(resultsDir, "settings.png"), fullPage: true });
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  it("shows a bad value under its field and saves nothing", async () => {
+    const form = page.getByRole("form", { name: "Settings" });
+    await form.getByRole("spinbutton", { name: /^Meeting length/ }).fill("5");
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => form.getByText(/is 10 to 240/).count()).toBe(1);
+    await expectNoSeriousAxeViolations(page);
+    expect((await api<Settings>(worker!, "/api/settings")).meetingLengthMinutes).toBe(30);
+    await form.getByRole("button", { name: "Undo changes" }).click();
+    expect(await form.getByRole("spinbutton", { name: /^Meeting length/ }).inputValue()).toBe("30");
+  });
+
+  it("saves a new signature and keyword, and they are still there after a reload", async () => {
+    const form = page.getByRole("form", { name: "Settings" });
+    await form.getByRole("textbox", { name: /^Signature/ }).fill("Ada, Harbour Bakery");
+    const keywords = form.getByRole("textbox", { name: /^Subject keywords/ });
+    await keywords.fill(`${await keywords.inputValue()}\nRotary`);
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByText("Settings saved").count(), { timeout: 10_000 }).toBe(1);
+
+    const stored = await api<Settings>(worker!, "/api/settings");
+    expect(stored.signature).toBe("Ada, Harbour Bakery");
+    expect(stored.subjectKeywords).toContain("Rotary");
+
+    await page.reload();
+    const again = await openSettings();
+    expect(await again.getByRole("textbox", { name: /^Signature/ }).inputValue()).toBe("Ada, Harbour Bakery");
+    expect((await again.getByRole("textbox", { name: /^Subject keywords/ }).inputValue()).split("\n")).toContain("Rotary");
+    await expectNoSeriousAxeViolations(page);
+  });
+
+  it("goes back to the tabs from the gear", async () => {
+    await page.getByRole("button", { name: "Settings" }).click();
+    await expect.poll(() => page.getByRole("tablist").isVisible()).toBe(true);
+    expect(await page.getByRole("form", { name: "Settings" }).count()).toBe(0);
+  });
+});
