@@ -32,6 +32,7 @@ public static class ApiExtensions
         app.UseApiSecurity();
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapPaneAuthConfig();
         app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings();
         return app;
     }

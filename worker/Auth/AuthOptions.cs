@@ -23,6 +23,12 @@ public sealed class AuthOptions
     /// <summary>The delegated scope the pane asks for; a token without it (an app-only token) is refused.</summary>
     public string Scope { get; set; } = "access_as_user";
 
+    /// <summary>
+    /// The add-in's single-page application registration (client id) the pane signs in with through
+    /// nested app authentication; may be the API's own registration.
+    /// </summary>
+    public string? PaneClientId { get; set; }
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority) || !string.IsNullOrWhiteSpace(Audience);
 
     /// <summary>Plain-http metadata is allowed only for a loopback authority (tests, a local identity provider).</summary>
@@ -64,6 +70,8 @@ public sealed class AuthOptionsValidator : AbstractValidator<AuthOptions>
             RuleForEach(o => o.AllowedTenants).Must(t => Guid.TryParse(t, out _)).WithName("Auth:AllowedTenants")
                 .WithMessage("Auth:AllowedTenants entries must be tenant ids (GUIDs), not domain names: tokens carry the id in their tid claim.");
             RuleFor(o => o.Scope).NotEmpty().WithName("Auth:Scope");
+            RuleFor(o => o.PaneClientId).Must(id => Guid.TryParse(id, out _)).WithName("Auth:PaneClientId")
+                .WithMessage("Auth:PaneClientId must be the add-in's single-page application (client) id, a GUID: the pane signs in with it.");
         });
     }
 }

@@ -13,7 +13,9 @@ public static class SecurityHeaders
     /// <summary>
     /// Styles stay 'unsafe-inline': Fluent UI v9 (Griffel) inserts its atomic CSS at run time and the
     /// built page has one inline style rule. Scripts do not: no inline script, no eval.
-    /// office.js loads its own helper scripts from the same CDN.
+    /// office.js loads its own helper scripts from the same CDN. Sign-in: inside Outlook MSAL's nested
+    /// app authentication asks the host over its bridge; where a host lacks it, MSAL falls back to
+    /// fetching metadata and tokens from Entra itself.
     /// </summary>
     public const string PanePolicy =
         "default-src 'self'; " +
@@ -21,7 +23,7 @@ public static class SecurityHeaders
         "style-src 'self' 'unsafe-inline'; " +
         "img-src 'self' data:; " +
         "font-src 'self' data:; " +
-        "connect-src 'self' https://appsforoffice.microsoft.com; " +
+        "connect-src 'self' https://appsforoffice.microsoft.com https://login.microsoftonline.com; " +
         "frame-src 'self' https://appsforoffice.microsoft.com; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; " +
         "frame-ancestors " + OutlookFrameAncestors;

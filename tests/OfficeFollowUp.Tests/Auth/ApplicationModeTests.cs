@@ -68,6 +68,7 @@ public sealed class ApplicationModeTests
             $"--Auth:Authority={idp.Authority}",
             $"--Auth:Audience={LocalIdentityProvider.Audience}",
             $"--Auth:AllowedTenants:0={LocalIdentityProvider.Tenant}",
+            $"--Auth:PaneClientId={LocalIdentityProvider.PaneClientId}",
         ]);
         var syncs = worker.Get<SyncApplicationMailboxes>();
         await syncs.RunOnceAsync(world.Mailbox.User.UserPrincipalName, CancellationToken.None);

@@ -45,6 +45,7 @@ public sealed class JwtValidationTests : IAsyncLifetime
         $"--Auth:Authority={idp.Authority}",
         $"--Auth:Audience={LocalIdentityProvider.Audience}",
         $"--Auth:AllowedTenants:0={LocalIdentityProvider.Tenant}",
+        $"--Auth:PaneClientId={LocalIdentityProvider.PaneClientId}",
     ];
 
     private HttpClient ClientWith(string token)
@@ -155,6 +156,8 @@ public sealed class JwtValidationTests : IAsyncLifetime
     [InlineData("--Auth:AllowedTenants:0=contoso.onmicrosoft.com", "Auth:AllowedTenants")]
     [InlineData("--Auth:Authority=http://login.example.com/tenant/v2.0", "Auth:Authority")]
     [InlineData("--Auth:Audience=", "Auth:Audience")]
+    [InlineData("--Auth:PaneClientId=", "Auth:PaneClientId")]
+    [InlineData("--Auth:PaneClientId=officefollowup-pane", "Auth:PaneClientId")]
     public async Task A_bad_auth_setting_stops_the_worker_naming_the_key(string setting, string key)
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => _world.StartWorkerAsync([.. AuthArgs(_idp), setting]));

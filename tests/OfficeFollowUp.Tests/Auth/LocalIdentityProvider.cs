@@ -22,6 +22,8 @@ public sealed class LocalIdentityProvider : IAsyncDisposable
 {
     public const string ClientId = "5b1e4b8c-3c55-4a4f-9d6e-0c3f1f4f7a21";
     public static readonly string Audience = $"api://{ClientId}";
+    /// <summary>The add-in's SPA registration the pane signs in with.</summary>
+    public const string PaneClientId = "9a3e6f2d-1b7c-4e58-a0d4-6c2b8e1f5d37";
     public static readonly string Tenant = "7d2f1c36-0b6f-4b7e-9a7c-2f3c9c1d5e10";
     public static readonly string OtherTenant = "c0ffee00-1111-4222-8333-944445555666";
 
