@@ -1,6 +1,10 @@
 using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Referrals;
 
 namespace OfficeFollowUp.Insights;
+
+/// <summary>Referral follow-through: received referrals contacted in time, and loops closed with whoever referred.</summary>
+public sealed record ReferralScore(int Received, double? ContactedWithin24Hours, int LoopsClosed, int OutcomesRecorded);
 
 public sealed record WeekPoint(DateOnly WeekStart, int NewAcquaintances, int ThankedWithin24Hours);
 
@@ -56,6 +60,22 @@ public static class ComputeScorecard
             Share(FollowUpStepKind.OneToOne, options.OneToOneWithin),
             thankYouTimes.Count == 0 ? null : Median(thankYouTimes),
             points);
+    }
+
+    /// <summary>
+    /// Received referrals contacted within the window, over those contacted or whose window has
+    /// closed; a loop is closed when the close-the-loop draft to the referrer was prepared.
+    /// </summary>
+    public static ReferralScore Referrals(IReadOnlyList<Referral> referrals, DateTimeOffset now, TimeSpan contactWithin)
+    {
+        var received = referrals.Where(r => r.Direction == ReferralDirection.Received).ToList();
+        var judged = received.Where(r => r.ContactedAt is not null || now - r.ReferredAt >= contactWithin).ToList();
+        var inTime = judged.Count(r => r.ContactedAt is { } at && at - r.ReferredAt <= contactWithin);
+        return new ReferralScore(
+            received.Count,
+            judged.Count == 0 ? null : inTime / (double)judged.Count,
+            received.Count(r => r.CloseDraftId is not null),
+            referrals.Count(r => r.Outcome is not null));
     }
 
     private static bool OnTime(FollowUpItem step, TimeSpan window) =>

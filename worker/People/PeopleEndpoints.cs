@@ -4,6 +4,7 @@ using OfficeFollowUp.Api;
 using OfficeFollowUp.Auth;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Insights;
+using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.People;
@@ -33,7 +34,8 @@ public sealed record ScorecardDto(
     double? ConnectedWithin7Days,
     double? MetWithin30Days,
     double? MedianHoursToThankYou,
-    IReadOnlyList<WeekPoint> Weeks);
+    IReadOnlyList<WeekPoint> Weeks,
+    ReferralScore Referrals);
 
 public sealed class RememberRequestValidator : AbstractValidator<RememberRequest>
 {
@@ -110,13 +112,17 @@ public static class PeopleEndpoints
         return await GetCardAsync(email, mailboxes, people, followUps, time, ct);
     }
 
-    private static async Task<IResult> ScorecardAsync(CallerMailbox mailboxes, FollowUpStore followUps, IOptions<FollowUpOptions> options, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ScorecardAsync(CallerMailbox mailboxes, FollowUpStore followUps, ReferralStore referrals,
+        IOptions<FollowUpOptions> options, IOptions<ReferralOptions> referralOptions, TimeProvider time, CancellationToken ct)
     {
         var mailbox = await mailboxes.GetAsync(ct);
         var steps = mailbox is null ? [] : await followUps.ListAllAsync(mailbox.Profile.MailboxId, ct);
+        var referralList = mailbox is null ? [] : await referrals.ListAsync(mailbox.Profile.MailboxId, ct);
         var zone = MailboxTimeZone.Resolve(mailbox?.Profile.TimeZoneId);
-        var card = ComputeScorecard.Run(steps, time.GetUtcNow(), zone, options.Value);
+        var now = time.GetUtcNow();
+        var card = ComputeScorecard.Run(steps, now, zone, options.Value);
         return Results.Ok(new ScorecardDto(card.Acquaintances, card.ThankedWithin24Hours, card.ConnectedWithin7Days, card.MetWithin30Days,
-            card.MedianTimeToThankYou?.TotalHours, card.Weeks));
+            card.MedianTimeToThankYou?.TotalHours, card.Weeks, ComputeScorecard.Referrals(referralList, now, referralOptions.Value.ContactWithin)));
     }
+
 }

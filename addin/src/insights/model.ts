@@ -13,4 +13,14 @@ export interface Scorecard {
   metWithin30Days: number | null;
   medianHoursToThankYou: number | null;
   weeks: WeekPoint[];
+  /** Absent from older workers. */
+  referrals?: ReferralScore;
+}
+
+/** Received referrals contacted in time, and loops closed with whoever referred. */
+export interface ReferralScore {
+  received: number;
+  contactedWithin24Hours: number | null;
+  loopsClosed: number;
+  outcomesRecorded: number;
 }

@@ -32,6 +32,17 @@ describe("scorecard formatting", () => {
     ]);
   });
 
+  it("adds the referral tiles when the worker reports them", () => {
+    const tiles = scoreTiles({
+      acquaintances: 0, thankedWithin24Hours: null, connectedWithin7Days: null, metWithin30Days: null, medianHoursToThankYou: null, weeks: [],
+      referrals: { received: 4, contactedWithin24Hours: 0.5, loopsClosed: 2, outcomesRecorded: 3 },
+    }, "en");
+    expect(tiles.slice(-2).map((t) => [t.label, t.value, t.hint])).toEqual([
+      ["Referrals contacted within 24 hours", "50%", "of 4 received"],
+      ["Loops closed", "2", "close-the-loop notes to whoever referred"],
+    ]);
+  });
+
   it("scales the weeks to the busiest one, oldest first", () => {
     const bars = chartBars(
       [

@@ -24,12 +24,19 @@ export interface ScoreTile {
 }
 
 export function scoreTiles(card: Scorecard, locale?: string): ScoreTile[] {
+  const referrals: ScoreTile[] = card.referrals
+    ? [
+        { key: "referralsContacted", label: "Referrals contacted within 24 hours", value: formatShare(card.referrals.contactedWithin24Hours, locale), hint: `of ${new Intl.NumberFormat(locale).format(card.referrals.received)} received` },
+        { key: "loopsClosed", label: "Loops closed", value: new Intl.NumberFormat(locale).format(card.referrals.loopsClosed), hint: "close-the-loop notes to whoever referred" },
+      ]
+    : [];
   return [
     { key: "acquaintances", label: "New acquaintances", value: new Intl.NumberFormat(locale).format(card.acquaintances), hint: "since the baseline" },
     { key: "thanked", label: "Thanked within 24 hours", value: formatShare(card.thankedWithin24Hours, locale), hint: "of those whose day has passed" },
     { key: "connected", label: "Connected within 7 days", value: formatShare(card.connectedWithin7Days, locale), hint: "of those whose week has passed" },
     { key: "met", label: "Met within 30 days", value: formatShare(card.metWithin30Days, locale), hint: "of those whose month has passed" },
     { key: "median", label: "Median time to thank-you", value: formatHours(card.medianHoursToThankYou, locale), hint: "from meeting to note sent" },
+    ...referrals,
   ];
 }
 

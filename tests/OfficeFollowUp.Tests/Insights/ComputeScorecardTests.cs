@@ -1,5 +1,6 @@
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Insights;
+using OfficeFollowUp.Referrals;
 
 namespace OfficeFollowUp.Tests.Insights;
 
@@ -60,5 +61,28 @@ public class ComputeScorecardTests
         var card = ComputeScorecard.Run([], Now, TimeZoneInfo.Utc, Options);
 
         Assert.Equal((0, null, null, null, null), (card.Acquaintances, card.ThankedWithin24Hours, card.ConnectedWithin7Days, card.MetWithin30Days, card.MedianTimeToThankYou));
+    }
+
+    private static Referral Received(DateTimeOffset referredAt, DateTimeOffset? contactedAt, string? closeDraft = null, ReferralOutcome? outcome = null) =>
+        new(Guid.NewGuid().ToString(), "mbx", ReferralDirection.Received, new Party("partner@x.example", "Partner"), "Prospect", "p@x.example", null,
+            null, false, null, referredAt, contactedAt, null, outcome, null, null, null, null, null, null, closeDraft, referredAt);
+
+    [Fact]
+    public void Received_referrals_count_as_contacted_in_time_over_those_judged_and_closed_loops_are_counted()
+    {
+        var old = Now.AddDays(-5);
+        var referrals = new[]
+        {
+            Received(old, old.AddHours(3), closeDraft: "d1", outcome: ReferralOutcome.Won),
+            Received(old, old.AddHours(40)),
+            Received(old, null),
+            Received(Now.AddHours(-2), null),
+            Received(Now.AddHours(-2), Now.AddHours(-1)),
+        };
+
+        var score = ComputeScorecard.Referrals(referrals, Now, TimeSpan.FromHours(24));
+
+        // Judged: the three old ones (window closed) and the fresh one already contacted; in time: two.
+        Assert.Equal(new ReferralScore(5, 2 / 4.0, 1, 1), score);
     }
 }
