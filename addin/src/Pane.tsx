@@ -24,6 +24,8 @@ const PersonView = lazy(() => import("./people/PersonView").then((m) => ({ defau
 const EventsView = lazy(() => import("./events/EventsView").then((m) => ({ default: m.EventsView })));
 const ScorecardView = lazy(() => import("./insights/ScorecardView").then((m) => ({ default: m.ScorecardView })));
 const HealthView = lazy(() => import("./health/HealthView").then((m) => ({ default: m.HealthView })));
+const NetworkView = lazy(() => import("./referrals/NetworkView").then((m) => ({ default: m.NetworkView })));
+const IntroBanner = lazy(() => import("./referrals/IntroBanner").then((m) => ({ default: m.StandaloneIntroBanner })));
 const SettingsView = lazy(() => import("./settings/SettingsView").then((m) => ({ default: m.SettingsView })));
 
 const useStyles = makeStyles({
@@ -33,9 +35,9 @@ const useStyles = makeStyles({
   footer: { display: "flex", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-export type View = "today" | "person" | "events" | "scorecard" | "health";
+export type View = "today" | "person" | "network" | "events" | "scorecard" | "health";
 
-const titles: Record<View, string> = { today: "Today", person: "Person", events: "Events", scorecard: "Scorecard", health: "Sync health" };
+const titles: Record<View, string> = { today: "Today", person: "Person", network: "Network", events: "Events", scorecard: "Scorecard", health: "Sync health" };
 
 export interface PaneProps {
   call: ApiCall;
@@ -98,6 +100,7 @@ export function Pane({ call, office, onUnauthorized, onForgetKey }: PaneProps) {
           tabs={[
             { value: "today", label: prompts.prompts.length > 0 ? `Today (${prompts.prompts.length})` : "Today", panelId: "panel-today" },
             { value: "person", label: "Person", panelId: "panel-person" },
+            { value: "network", label: "Network", panelId: "panel-network" },
             { value: "events", label: "Events", panelId: "panel-events" },
             { value: "scorecard", label: "Scorecard", panelId: "panel-scorecard" },
             { value: "health", label: "Health", panelId: "panel-health" },
@@ -136,9 +139,14 @@ export function Pane({ call, office, onUnauthorized, onForgetKey }: PaneProps) {
       </div>
       <Suspense fallback={<Spinner size="small" label="Loading…" />}>
         <div {...panel("person")}>
+          {/* An open introduction email is offered as a referral right where the sender's card is. */}
+          {view === "person" ? <IntroBanner call={call} selectionKey={selected} onShow={() => setView("network")} onLogged={today.refresh} onUnauthorized={onUnauthorized} /> : null}
           {view === "person" ? (
             <PersonView api={peopleApi} office={office} selected={selected} lookup={lookup} onLookup={setLookup} timeZone={timeZone} onUnauthorized={onUnauthorized} announce={setAnnouncement} />
           ) : null}
+        </div>
+        <div {...panel("network")}>
+          {view === "network" ? <NetworkView call={call} office={office} selectionKey={selected} refreshKey={refreshKey} onUnauthorized={onUnauthorized} announce={setAnnouncement} /> : null}
         </div>
         <div {...panel("events")}>
           {view === "events" ? <EventsView api={eventsApi} timeZone={timeZone} onUnauthorized={onUnauthorized} onChanged={today.refresh} /> : null}

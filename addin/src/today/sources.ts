@@ -163,7 +163,7 @@ export interface KeepInTouchJson {
   birthdays: { displayName: string; email: string | null; date: string; daysAway: number; preferredChannel: string | null }[];
 }
 
-const tierNames: Record<string, string> = { referralPartner: "referral partner", innerCircle: "inner circle", everyoneElse: "everyone else" };
+const tierNames: Record<string, string> = { referralPartner: "referral partner", innerCircle: "inner circle", other: "everyone else" };
 
 export function keepInTouchToToday(list: KeepInTouchJson): TodayItem[] {
   const base = { source: "keepInTouch" as const, state: "pending" as const, snoozedUntil: null, draftId: null, holdEventId: null, profileUrl: null, note: null };

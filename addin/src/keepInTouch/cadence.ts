@@ -1,0 +1,76 @@
+import type { FieldErrors } from "../followups/api";
+import type { Birthday, CadenceRequest, OverdueTouch, Tier } from "./model";
+
+/** Keep-in-touch wording and the cadence editor as plain data. */
+
+export const tierOptions: ReadonlyArray<{ value: Tier; label: string }> = [
+  { value: "referralPartner", label: "Referral partner" },
+  { value: "innerCircle", label: "Inner circle" },
+  { value: "other", label: "Everyone else" },
+];
+
+export function tierLabel(tier: string): string {
+  return tierOptions.find((t) => t.value.toLowerCase() === tier.toLowerCase())?.label ?? tier;
+}
+
+export const minCadenceDays = 1;
+export const maxCadenceDays = 730;
+
+export interface CadenceForm {
+  tier: Tier;
+  /** Blank: the tier's default cadence. */
+  cadenceDays: string;
+}
+
+export type CadenceFormErrors = Partial<Record<"tier" | "cadenceDays" | "email", string>>;
+
+export function cadenceFormFor(touch: OverdueTouch): CadenceForm {
+  return { tier: touch.tier, cadenceDays: String(touch.cadenceDays) };
+}
+
+export function validateCadenceForm(form: CadenceForm): CadenceFormErrors {
+  const value = form.cadenceDays.trim();
+  if (value === "") return {};
+  if (!/^\d+$/.test(value) || Number(value) < minCadenceDays || Number(value) > maxCadenceDays) {
+    return { cadenceDays: `Enter a whole number of days from ${minCadenceDays} to ${maxCadenceDays}, or leave it blank for the tier's default.` };
+  }
+  return {};
+}
+
+export function buildCadenceRequest(form: CadenceForm, displayName: string): CadenceRequest {
+  const days = form.cadenceDays.trim();
+  const name = displayName.trim();
+  return { tier: form.tier, cadenceDays: days === "" ? null : Number(days), ...(name ? { displayName: name } : {}) };
+}
+
+export function mapCadenceErrors(fieldErrors: FieldErrors | undefined): CadenceFormErrors {
+  const errors: CadenceFormErrors = {};
+  for (const [key, messages] of Object.entries(fieldErrors ?? {})) {
+    const field = (["tier", "cadenceDays", "email"] as const).find((f) => f.toLowerCase() === key.toLowerCase());
+    if (field) errors[field] = messages.join(" ");
+  }
+  return errors;
+}
+
+/** "12 days overdue" / "Due today". */
+export function overdueText(days: number): string {
+  if (days <= 0) return "Due today";
+  return `${days} day${days === 1 ? "" : "s"} overdue`;
+}
+
+/** "Last in touch 3 Nov 2026" or "Not in touch yet", in the mailbox's zone. */
+export function lastTouchText(lastTouch: string | null, timeZone: string, locale?: string): string {
+  if (!lastTouch) return "Not in touch yet";
+  const date = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", year: "numeric" }).format(new Date(lastTouch));
+  return `Last in touch ${date}`;
+}
+
+/** The reminder a birthday gives: a card in time, which means sending it before the day. */
+export function birthdayText(b: Birthday, locale?: string): string {
+  const [year, month, day] = b.date.split("-").map(Number) as [number, number, number];
+  // A date, not an instant: format it at noon UTC so no zone moves it to the day before.
+  const date = new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(Date.UTC(year, month - 1, day, 12)));
+  if (b.daysAway <= 0) return `Birthday today (${date}): send a message`;
+  if (b.daysAway === 1) return `Birthday tomorrow (${date}): send a card today`;
+  return `Birthday in ${b.daysAway} days (${date}): send a card`;
+}

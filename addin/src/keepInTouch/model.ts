@@ -1,0 +1,37 @@
+import type { Person } from "../followups/model";
+
+export type Tier = "referralPartner" | "innerCircle" | "other";
+
+/** GET /api/keep-in-touch. */
+export interface OverdueTouch {
+  person: Person;
+  tier: Tier;
+  cadenceDays: number;
+  /** ISO 8601, or null when there has been no meeting or follow-up yet. */
+  lastTouch: string | null;
+  dueAt: string;
+  daysOverdue: number;
+  preferredChannel: string | null;
+}
+
+export interface Birthday {
+  displayName: string;
+  email: string | null;
+  /** yyyy-MM-dd: the coming birthday's date. */
+  date: string;
+  daysAway: number;
+  preferredChannel: string | null;
+}
+
+export interface KeepInTouchList {
+  timeZone: string;
+  overdue: OverdueTouch[];
+  birthdays: Birthday[];
+}
+
+/** PUT /api/people/{email}/cadence. */
+export interface CadenceRequest {
+  tier?: Tier | null;
+  cadenceDays?: number | null;
+  displayName?: string;
+}

@@ -1,0 +1,161 @@
+import { useEffect, useMemo, useState } from "react";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { officeGlobal } from "../office/officeHost";
+import { noticeFor } from "../ui/notice";
+import type { ApiCall } from "../followups/api";
+import { createReferralsApi, failureOf, logReferral, type ReferralsApi } from "./api";
+import type { Referral } from "./model";
+import { openMessageRestId, type OpenMessageOffice } from "./openMessage";
+import { buildLogRequest, formFromDetection, swapRoles, type ReferralForm } from "./referralForm";
+
+export interface IntroBannerProps {
+  api: ReferralsApi;
+  /** Changes when Outlook's selected item changes (a pinned pane), so the new message is checked. */
+  selectionKey: unknown;
+  /** The Office global; defaults to the page's. */
+  office?: OpenMessageOffice | undefined;
+  onLogged?(referral: Referral): void;
+  /** "Edit first": open the full form with the parties filled in. Absent: no such button. */
+  onEdit?(form: ReferralForm): void;
+  /** "Show it": go to the referral already logged. */
+  onShow?(referralId: string): void;
+  onUnauthorized(): void;
+}
+
+type State =
+  | { kind: "none" }
+  | { kind: "intro"; form: ReferralForm; rolesUncertain: boolean }
+  | { kind: "already"; referralId: string | null }
+  | { kind: "logged"; referral: Referral };
+
+/**
+ * "Log as referral" for the open message: when the worker reads it as an introduction, the parties
+ * are filled in and one click logs it. Small and self-contained, so both the Referrals and the
+ * Person view can show it. Says nothing when the message is not an introduction or cannot be read.
+ */
+export function IntroBanner({ api, selectionKey, office, onLogged, onEdit, onShow, onUnauthorized }: IntroBannerProps) {
+  const [state, setState] = useState<State>({ kind: "none" });
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const messageId = openMessageRestId(office ?? (officeGlobal() as OpenMessageOffice | undefined));
+
+  useEffect(() => {
+    setState({ kind: "none" });
+    setError(undefined);
+    if (!messageId) return;
+    const controller = new AbortController();
+    api
+      .detect(messageId, controller.signal)
+      .then((d) => {
+        if (controller.signal.aborted) return;
+        if (d.alreadyLoggedReferralId) return setState({ kind: "already", referralId: d.alreadyLoggedReferralId });
+        const form = formFromDetection(d, messageId);
+        setState(form ? { kind: "intro", form, rolesUncertain: d.rolesUncertain } : { kind: "none" });
+      })
+      .catch((e: unknown) => {
+        // 404 (not in this mailbox), 503 (busy): the banner is a convenience; the form still works.
+        if (!controller.signal.aborted && failureOf(e).kind === "unauthorized") onUnauthorized();
+      });
+    return () => controller.abort();
+  }, [api, messageId, selectionKey, onUnauthorized]);
+
+  if (state.kind === "none") return null;
+
+  if (state.kind === "already") {
+    return (
+      <MessageBar intent="info" data-testid="intro-banner" data-state="already">
+        <MessageBarBody>
+          <MessageBarTitle>Already logged</MessageBarTitle>
+          This introduction is logged as a referral.
+        </MessageBarBody>
+        {onShow && state.referralId ? (
+          <MessageBarActions>
+            <Button size="small" onClick={() => state.referralId && onShow(state.referralId)}>
+              Show it
+            </Button>
+          </MessageBarActions>
+        ) : null}
+      </MessageBar>
+    );
+  }
+
+  if (state.kind === "logged") {
+    const r = state.referral;
+    return (
+      <MessageBar intent="success" data-testid="intro-banner" data-state="logged">
+        <MessageBarBody>
+          <MessageBarTitle>Referral logged</MessageBarTitle>
+          {r.direction === "received"
+            ? r.prospect.email
+              ? `A note to ${r.prospect.displayName} is being drafted.`
+              : `Call ${r.prospect.displayName} within a day.`
+            : `You'll be reminded to check in with ${r.partner.displayName}.`}
+        </MessageBarBody>
+        {onShow ? (
+          <MessageBarActions>
+            <Button size="small" onClick={() => onShow(r.id)}>
+              Show it
+            </Button>
+          </MessageBarActions>
+        ) : null}
+      </MessageBar>
+    );
+  }
+
+  const { form, rolesUncertain } = state;
+  const partner = form.partnerName || form.partnerEmail;
+  const prospect = form.prospectName || form.prospectEmail;
+  const log = async (): Promise<void> => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const result = await logReferral(api, buildLogRequest(form));
+      if (result.kind === "alreadyLogged") setState({ kind: "already", referralId: result.referralId });
+      else {
+        setState({ kind: "logged", referral: result.referral });
+        onLogged?.(result.referral);
+      }
+    } catch (e) {
+      const failure = failureOf(e);
+      if (failure.kind === "unauthorized") onUnauthorized();
+      else if (failure.kind === "problem" && failure.fieldErrors && onEdit) onEdit(form);
+      else setError([noticeFor(failure).title, ...noticeFor(failure).messages].join(" "));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="intro-banner" data-state="intro">
+      <MessageBarBody>
+        <MessageBarTitle>This message is an introduction</MessageBarTitle>
+        <span data-testid="intro-parties">
+          {form.direction === "received" ? `${partner} referred ${prospect} to you.` : `You referred ${prospect} to ${partner}.`}
+        </span>
+        {rolesUncertain ? " Check who needs the help: swap if it is the other way round." : ""}
+        {error ? <div role="alert">{error}</div> : null}
+      </MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined} onClick={() => void log()}>
+          Log as referral
+        </Button>
+        {rolesUncertain ? (
+          <Button size="small" disabled={busy} onClick={() => setState({ ...state, form: swapRoles(form) })} aria-label={`Swap roles: make ${partner} the prospect`}>
+            Swap roles
+          </Button>
+        ) : null}
+        {onEdit ? (
+          <Button size="small" disabled={busy} onClick={() => onEdit(form)}>
+            Edit first
+          </Button>
+        ) : null}
+      </MessageBarActions>
+    </MessageBar>
+  );
+}
+
+/** The banner on its own, for views outside Referrals (the Person view): it makes its own API client. */
+export function StandaloneIntroBanner({ call, ...props }: Omit<IntroBannerProps, "api"> & { call: ApiCall }) {
+  const api = useMemo(() => createReferralsApi(call), [call]);
+  return <IntroBanner api={api} {...props} />;
+}

@@ -1,0 +1,148 @@
+import { useId, useState } from "react";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { noticeFor } from "../ui/notice";
+import { failureOf, logReferral, type ReferralsApi } from "./api";
+import type { Direction, Referral } from "./model";
+import {
+  buildLogRequest,
+  emailMaxLength,
+  hasErrors,
+  mapReferralErrors,
+  nameMaxLength,
+  noteMaxLength,
+  swapRoles,
+  validateReferralForm,
+  type ReferralField,
+  type ReferralForm,
+  type ReferralFormErrors,
+} from "./referralForm";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  fieldset: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0, minWidth: 0 },
+  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, marginBottom: tokens.spacingVerticalXS },
+  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+});
+
+export interface LogReferralFormProps {
+  api: ReferralsApi;
+  initial: ReferralForm;
+  ownAddress?: string | undefined;
+  onLogged(referral: Referral): void;
+  onAlreadyLogged(referralId: string | null): void;
+  onCancel(): void;
+  onUnauthorized(): void;
+}
+
+export function LogReferralForm({ api, initial, ownAddress, onLogged, onAlreadyLogged, onCancel, onUnauthorized }: LogReferralFormProps) {
+  const styles = useStyles();
+  const titleId = useId();
+  const [form, setForm] = useState(initial);
+  const [errors, setErrors] = useState<ReferralFormErrors>({});
+  const [busy, setBusy] = useState(false);
+  const set = (patch: Partial<ReferralForm>): void => setForm((f) => ({ ...f, ...patch }));
+  const error = (field: ReferralField) => ({ validationMessage: errors[field], validationState: errors[field] ? ("error" as const) : ("none" as const) });
+  const received = form.direction === "received";
+  const partnerLabel = form.partnerName.trim() || "the partner";
+
+  const submit = async (): Promise<void> => {
+    const found = validateReferralForm(form, ownAddress);
+    setErrors(found);
+    if (hasErrors(found)) return;
+    setBusy(true);
+    try {
+      const result = await logReferral(api, buildLogRequest(form));
+      if (result.kind === "alreadyLogged") onAlreadyLogged(result.referralId);
+      else onLogged(result.referral);
+    } catch (e) {
+      const failure = failureOf(e);
+      if (failure.kind === "unauthorized") onUnauthorized();
+      else if (failure.kind === "problem" && failure.fieldErrors) setErrors(mapReferralErrors(failure.fieldErrors));
+      else setErrors({ general: [noticeFor(failure).title, ...noticeFor(failure).messages] });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      className={styles.form}
+      aria-labelledby={titleId}
+      noValidate
+      data-testid="log-referral-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Escape") {
+          e.stopPropagation();
+          onCancel();
+        }
+      }}
+    >
+      <h2 id={titleId} className={styles.legend}>
+        Log a referral
+      </h2>
+      {errors.general?.length ? (
+        <MessageBar intent="error">
+          <MessageBarBody>{errors.general.join(" ")}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+
+      <Field label="Which way did it go?" {...error("direction")}>
+        <Select value={form.direction} onChange={(_, d) => set({ direction: d.value as Direction })}>
+          <option value="received">Received: a partner referred someone to me</option>
+          <option value="given">Given: I referred someone to a partner</option>
+        </Select>
+      </Field>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>{received ? "Partner (who referred them)" : "Partner (whom you referred them to)"}</legend>
+        <Field label="Partner's email" required {...error("partnerEmail")}>
+          <Input type="email" value={form.partnerEmail} maxLength={emailMaxLength} onChange={(_, d) => set({ partnerEmail: d.value })} autoComplete="off" />
+        </Field>
+        <Field label="Partner's name" {...error("partnerName")}>
+          <Input value={form.partnerName} maxLength={nameMaxLength} onChange={(_, d) => set({ partnerName: d.value })} autoComplete="off" />
+        </Field>
+      </fieldset>
+
+      <fieldset className={styles.fieldset}>
+        <legend className={styles.legend}>Prospect (who needs the help)</legend>
+        <Field label="Prospect's name" required {...error("prospectName")}>
+          <Input value={form.prospectName} maxLength={nameMaxLength} onChange={(_, d) => set({ prospectName: d.value })} autoComplete="off" />
+        </Field>
+        <Field label="Prospect's email" hint="An email address or a phone number is needed." {...error("prospectEmail")}>
+          <Input type="email" value={form.prospectEmail} maxLength={emailMaxLength} onChange={(_, d) => set({ prospectEmail: d.value })} autoComplete="off" />
+        </Field>
+        <Field label="Prospect's phone" {...error("prospectPhone")}>
+          <Input type="tel" value={form.prospectPhone} onChange={(_, d) => set({ prospectPhone: d.value })} autoComplete="off" />
+        </Field>
+      </fieldset>
+
+      <Field label="Note" hint="What they need, anything the partner told you." {...error("note")}>
+        <Textarea value={form.note} maxLength={noteMaxLength} resize="vertical" onChange={(_, d) => set({ note: d.value })} />
+      </Field>
+
+      {received ? (
+        <Field {...error("copyPartner")}>
+          <Checkbox checked={form.copyPartner} onChange={(_, d) => set({ copyPartner: d.checked === true })} label={`Copy ${partnerLabel} on my note to the prospect`} />
+        </Field>
+      ) : null}
+
+      <div className={styles.row}>
+        <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined}>
+          Log referral
+        </Button>
+        {form.sourceMessageId ? (
+          <Button disabled={busy} onClick={() => setForm(swapRoles(form))}>
+            Swap partner and prospect
+          </Button>
+        ) : null}
+        <Button disabled={busy} onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
