@@ -8,8 +8,9 @@ import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-compon
  */
 
 const useStyles = makeStyles({
-  // Five tabs fit a 320 px pane with Fluent's 64 px minimum button width dropped; narrower, they scroll.
-  list: { display: "flex", gap: 0, overflowX: "auto", borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // At the pane's narrow width the tabs wrap onto a second row rather than scroll a tab out of
+  // sight: every view stays one click (or one arrow key) away.
+  list: { display: "flex", flexWrap: "wrap", gap: 0, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
   tab: {
     minWidth: 0,
     flexShrink: 0,
