@@ -48,6 +48,10 @@ export default defineConfig({
         // import() (Person, Events, Scorecard, Health, the prompt card, the dialogs). Many small
         // shared chunks each compress worse and cost a round trip; the budget is in gzip bytes.
         manualChunks(id, meta) {
+          // MSAL.js (~80 kB gzip) is left to the bundler's own chunk behind its dynamic import: fetched only
+          // inside Outlook with Entra sign-in, never by a browser that pairs. (A named group here pulled
+          // Vite's preload helper into it and so made the entry import it statically.)
+          if (id.includes("/node_modules/@azure/")) return undefined;
           if (id.includes("/node_modules/")) return lazyPackages.test(id) ? "views" : "taskpane";
           return isInitial(id, meta.getModuleInfo) ? "taskpane" : "views";
         },

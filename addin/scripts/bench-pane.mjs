@@ -42,10 +42,15 @@ const walk = (key) => {
   for (const next of chunk.imports ?? []) walk(next);
 };
 walk(entryKey);
-const all = new Set(Object.values(manifest).flatMap((c) => [c.file, ...(c.css ?? [])]));
+// MSAL.js (Microsoft 365 sign-in) is fetched only inside Outlook with Entra configured; a browser that
+// pairs never loads it, so the budget is for everything else and MSAL is reported beside it.
+const isSignIn = (key) => key.startsWith("node_modules/@azure/");
+const all = new Set(Object.entries(manifest).filter(([k]) => !isSignIn(k)).flatMap(([, c]) => [c.file, ...(c.css ?? [])]));
+const signIn = new Set(Object.entries(manifest).filter(([k]) => isSignIn(k)).map(([, c]) => c.file));
 const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
 const initialKb = sum(initial) / 1000;
 const totalKb = sum(all) / 1000;
+const signInKb = sum(signIn) / 1000;
 
 // --- The worker, once.
 async function freePort() {
@@ -114,7 +119,8 @@ try {
 
   const rows = [
     ["first-render JS, gzip", `${initialKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, initialKb <= budgets.gzipKb],
-    ["total JS, gzip", `${totalKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, totalKb <= budgets.gzipKb],
+    ["total JS without sign-in, gzip", `${totalKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, totalKb <= budgets.gzipKb],
+    ["MSAL sign-in chunks (Outlook + Entra only)", `${signInKb.toFixed(1)} kB`, "—", true],
     [`navigation → first list (median of ${runs})`, `${Math.round(median)} ms`, `≤ ${budgets.firstListMs} ms`, median <= budgets.firstListMs],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));

@@ -1,5 +1,8 @@
-import { useCallback, useMemo, useState } from "react";
-import { FluentProvider, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { loadMsal } from "./auth/msal";
+import { pairingSignIn, startSignIn, type SignIn } from "./auth/signIn";
+import { SignInNeeded } from "./auth/SignInNeeded";
 import { createApiCall } from "./followups/api";
 import type { OfficeHost } from "./office/officeHost";
 import { useThemeName } from "./office/useThemeName";
@@ -10,21 +13,45 @@ import { Pane } from "./Pane";
 export function App({ office }: { office: OfficeHost }) {
   const theme = useThemeName(office);
   const storage = useMemo(safeStorage, []);
+  // A plain browser pairs at once; inside Outlook the worker's /auth-config.json decides first.
+  const [signIn, setSignIn] = useState<SignIn | undefined>(() => (office.inOutlook ? undefined : pairingSignIn));
   const [apiKey, setApiKey] = useState(() => loadApiKey(window.location, window.history, storage));
   const [pairingMessage, setPairingMessage] = useState<string>();
-  const call = useMemo(() => (apiKey ? createApiCall({ apiKey }) : undefined), [apiKey]);
+  const [entraRefused, setEntraRefused] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!office.inOutlook) return;
+    let live = true;
+    void startSignIn({ inOutlook: true, fetch: globalThis.fetch.bind(globalThis), loadMsal }).then((s) => live && setSignIn(s));
+    return () => {
+      live = false;
+    };
+  }, [office]);
+
+  const call = useMemo(() => {
+    if (signIn?.mode === "entra") return createApiCall({ tokens: signIn.tokens });
+    return signIn && apiKey ? createApiCall({ apiKey }) : undefined;
+    // `attempt` makes a fresh client after "Sign in" so its first call asks MSAL again.
+  }, [signIn, apiKey, attempt]);
 
   const onUnauthorized = useCallback(() => {
+    if (signIn?.mode === "entra") {
+      setEntraRefused(true);
+      return;
+    }
     forgetApiKey(storage);
     setApiKey(undefined);
     setPairingMessage("Your worker did not accept the saved pairing code (it may have been reset). Paste the code it prints on start.");
-  }, [storage]);
+  }, [storage, signIn]);
 
   const onForgetKey = useCallback(() => {
+    // Signed in with Microsoft 365 there is no key to forget: "Unpair" switches to the pairing code.
+    if (signIn?.mode === "entra") setSignIn(pairingSignIn);
     forgetApiKey(storage);
     setApiKey(undefined);
     setPairingMessage(undefined);
-  }, [storage]);
+  }, [storage, signIn]);
 
   const onPaired = useCallback(
     (key: string) => {
@@ -35,9 +62,28 @@ export function App({ office }: { office: OfficeHost }) {
     [storage],
   );
 
+  const body = !signIn ? (
+    <Spinner label="Starting…" />
+  ) : signIn.mode === "entra" && entraRefused ? (
+    <SignInNeeded
+      onSignIn={() => {
+        setEntraRefused(false);
+        setAttempt((n) => n + 1);
+      }}
+      onUsePairing={() => {
+        setEntraRefused(false);
+        setSignIn(pairingSignIn);
+      }}
+    />
+  ) : call ? (
+    <Pane call={call} office={office} onUnauthorized={onUnauthorized} onForgetKey={onForgetKey} />
+  ) : (
+    <PairingForm message={pairingMessage} onPaired={onPaired} />
+  );
+
   return (
     <FluentProvider theme={theme === "dark" ? webDarkTheme : webLightTheme} style={{ minHeight: "100vh" }}>
-      {call ? <Pane call={call} office={office} onUnauthorized={onUnauthorized} onForgetKey={onForgetKey} /> : <PairingForm message={pairingMessage} onPaired={onPaired} />}
+      {body}
     </FluentProvider>
   );
 }

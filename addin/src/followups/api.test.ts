@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, createFollowUpsApi, readProblem, validateSkipReason } from "./api";
+import { ApiError, authorizationHeader, createFollowUpsApi, readProblem, validateSkipReason } from "./api";
 
 function respond(status: number, body: unknown, contentType = "application/json"): typeof fetch {
   return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { "Content-Type": contentType } }));
@@ -71,5 +71,55 @@ describe("follow-ups API client", () => {
     ["x".repeat(501), false],
   ])("accepts skip reason %j: %s", (reason, ok) => {
     expect(validateSkipReason(reason) === undefined).toBe(ok);
+  });
+});
+
+describe("API client signed in with Microsoft 365", () => {
+  const statuses = (...codes: number[]): typeof fetch => {
+    let i = 0;
+    return vi.fn(async () => new Response(JSON.stringify({ timeZone: "UTC", items: [] }), { status: codes[Math.min(i++, codes.length - 1)] ?? 200 }));
+  };
+  const tokens = () => {
+    let n = 0;
+    return { token: vi.fn(async (o?: { forceRefresh?: boolean }) => `t${++n}${o?.forceRefresh ? "-fresh" : ""}`) };
+  };
+  const authHeaders = (f: typeof globalThis.fetch) => vi.mocked(f).mock.calls.map(([, init]) => (init?.headers as Record<string, string>).Authorization);
+
+  it("builds the bearer header from the token", () => {
+    expect(authorizationHeader("eyJ.a.b")).toBe("Bearer eyJ.a.b");
+  });
+
+  it("sends the Entra token on every request", async () => {
+    const fetch = statuses(200);
+    const api = createFollowUpsApi({ tokens: tokens(), fetch });
+    await api.list();
+    expect(authHeaders(fetch)).toEqual(["Bearer t1"]);
+  });
+
+  it("refreshes the token once after a 401 and retries", async () => {
+    const fetch = statuses(401, 200);
+    const provider = tokens();
+    await createFollowUpsApi({ tokens: provider, fetch }).list();
+    expect(authHeaders(fetch)).toEqual(["Bearer t1", "Bearer t2-fresh"]);
+    expect(provider.token).toHaveBeenLastCalledWith({ forceRefresh: true });
+  });
+
+  it("reports unauthorized when the fresh token is refused too, without a third try", async () => {
+    const fetch = statuses(401, 401, 200);
+    expect(await failureOf(createFollowUpsApi({ tokens: tokens(), fetch }).list())).toEqual({ kind: "unauthorized" });
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("reports unauthorized when no token can be had (sign-in cancelled)", async () => {
+    const fetch = statuses(200);
+    const refused = { token: vi.fn(async () => Promise.reject(new Error("user_cancelled"))) };
+    expect(await failureOf(createFollowUpsApi({ tokens: refused, fetch }).list())).toEqual({ kind: "unauthorized" });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("does not retry a refused pairing code: it cannot be refreshed", async () => {
+    const fetch = statuses(401, 200);
+    expect(await failureOf(createFollowUpsApi({ apiKey: "old", fetch }).list())).toEqual({ kind: "unauthorized" });
+    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

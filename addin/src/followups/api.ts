@@ -1,3 +1,4 @@
+import type { TokenProvider } from "../auth/tokenProvider";
 import type { FollowUp, FollowUpList } from "./model";
 
 /** Why a call failed, in the terms the pane reacts to. */
@@ -69,30 +70,50 @@ export interface FollowUpsApi {
 export interface ApiClientOptions {
   /** Origin of the worker; "" means the page's own origin, which is how the worker serves the pane. */
   baseUrl?: string;
-  apiKey: string;
+  /** The pairing code; or, signed in with Microsoft 365, `tokens`. */
+  apiKey?: string;
+  tokens?: TokenProvider;
   fetch?: typeof fetch;
+}
+
+export function authorizationHeader(token: string): string {
+  return `Bearer ${token}`;
 }
 
 /** One authenticated JSON call to the worker; every area's client (follow-ups, prompts, events) shares it. */
 export type ApiCall = <T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown, signal?: AbortSignal) => Promise<T>;
 
-export function createApiCall({ baseUrl = "", apiKey, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiCall {
-  return async function call<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
-    const headers: Record<string, string> = { Accept: "application/json", Authorization: `Bearer ${apiKey}` };
-    if (body !== undefined) headers["Content-Type"] = "application/json";
-    let response: Response;
+export function createApiCall({ baseUrl = "", apiKey, tokens, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiCall {
+  // A token that cannot be had (sign-in cancelled, MSAL failed) is the same to the pane as one refused.
+  const credential = async (forceRefresh: boolean): Promise<string> => {
+    if (!tokens) return apiKey ?? "";
     try {
-      response = await fetchImpl(`${baseUrl}${path}`, {
-        method,
-        headers,
-        body: body === undefined ? null : JSON.stringify(body),
-        cache: "no-store",
-        ...(signal ? { signal } : {}),
-      });
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      throw new ApiError({ kind: "unreachable", detail: error instanceof Error ? error.message : String(error) });
+      return await tokens.token({ forceRefresh });
+    } catch {
+      throw new ApiError({ kind: "unauthorized" });
     }
+  };
+
+  return async function call<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+    const send = async (token: string): Promise<Response> => {
+      const headers: Record<string, string> = { Accept: "application/json", Authorization: authorizationHeader(token) };
+      if (body !== undefined) headers["Content-Type"] = "application/json";
+      try {
+        return await fetchImpl(`${baseUrl}${path}`, {
+          method,
+          headers,
+          body: body === undefined ? null : JSON.stringify(body),
+          cache: "no-store",
+          ...(signal ? { signal } : {}),
+        });
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        throw new ApiError({ kind: "unreachable", detail: error instanceof Error ? error.message : String(error) });
+      }
+    };
+    let response = await send(await credential(false));
+    // An Entra token can be refused once for being stale (revoked, clock skew): refresh and try again, once.
+    if (response.status === 401 && tokens) response = await send(await credential(true));
     if (response.status === 401) throw new ApiError({ kind: "unauthorized" });
     const text = await response.text();
     let json: unknown = undefined;

@@ -1,0 +1,95 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { injectOutlook } from "./outlook";
+import { distFolder, startWorker, type RunningWorker } from "./worker";
+
+/*
+ * Which sign-in the pane picks, and that MSAL.js is downloaded only where it is used. Real Microsoft 365
+ * sign-in cannot run here (no tenant, no Office host bridge); what can is the choice, the chunk
+ * loading, and the pane's answer when no token can be had.
+ */
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const tenant = "7d2f1c36-0b6f-4b7e-9a7c-2f3c9c1d5e10";
+const entraArgs = [
+  "--Auth:Authority", `https://login.microsoftonline.com/${tenant}/v2.0`,
+  "--Auth:Audience", "api://5b1e4b8c-3c55-4a4f-9d6e-0c3f1f4f7a21",
+  "--Auth:AllowedTenants:0", tenant,
+  "--Auth:PaneClientId", "9a3e6f2d-1b7c-4e58-a0d4-6c2b8e1f5d37",
+];
+
+let pairingWorker: RunningWorker | undefined;
+let entraWorker: RunningWorker | undefined;
+let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+let context: BrowserContext | undefined;
+let profileDir: string | undefined;
+
+/** The MSAL chunks, from Vite's manifest. */
+function msalFiles(): string[] {
+  const manifest = JSON.parse(readFileSync(join(distFolder, ".vite", "manifest.json"), "utf8")) as Record<string, { file: string }>;
+  return Object.entries(manifest).filter(([k]) => k.startsWith("node_modules/@azure/")).map(([, c]) => `/${c.file}`);
+}
+
+async function openPane(w: RunningWorker, inOutlook: boolean): Promise<{ page: Page; requested: string[] }> {
+  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
+  context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  // Nothing leaves the machine: Entra's endpoints are refused, and a sign-in popup is closed as it opens (a user cancelling).
+  await context.route("https://login.microsoftonline.com/**", (route) => route.abort());
+  const page = await context.newPage();
+  context.on("page", (p) => void (p !== page && p.close()));
+  const requested: string[] = [];
+  page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+  if (inOutlook) await injectOutlook(page, null);
+  else await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+  await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
+  return { page, requested };
+}
+
+beforeAll(async () => {
+  [pairingWorker, entraWorker] = await Promise.all([startWorker(), startWorker(entraArgs)]);
+});
+
+afterEach(async () => {
+  await context?.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+});
+
+afterAll(async () => {
+  await Promise.all([pairingWorker?.stop(), entraWorker?.stop()]);
+});
+
+describe("sign-in choice and the MSAL chunk", () => {
+  it("a plain browser pairs without asking for the sign-in configuration or MSAL, even when Entra is configured", async () => {
+    const { page, requested } = await openPane(entraWorker!, false);
+    await page.getByRole("tablist", { name: "Views" }).waitFor({ state: "visible", timeout: 30_000 });
+    await page.waitForLoadState("networkidle");
+    expect(requested).not.toContain("/auth-config.json");
+    expect(requested.filter((p) => msalFiles().includes(p))).toEqual([]);
+  });
+
+  it("inside Outlook with pairing configured, the pane asks the worker, pairs, and does not load MSAL", async () => {
+    const { page, requested } = await openPane(pairingWorker!, true);
+    await page.getByRole("tablist", { name: "Views" }).waitFor({ state: "visible", timeout: 30_000 });
+    await page.waitForLoadState("networkidle");
+    expect(requested).toContain("/auth-config.json");
+    expect(requested.filter((p) => msalFiles().includes(p))).toEqual([]);
+  });
+
+  it("inside Outlook with Entra configured, the pane loads MSAL; with no token to be had it offers sign-in again or the pairing code", async () => {
+    const { page, requested } = await openPane(entraWorker!, true);
+    // Without Outlook's bridge MSAL falls back to a popup; v5 notices a closed popup only at its 60 s timeout.
+    await page.getByRole("heading", { name: "Sign in to OfficeFollowUp" }).waitFor({ state: "visible", timeout: 100_000 });
+    expect(requested).toContain("/auth-config.json");
+    expect(requested.filter((p) => msalFiles().includes(p)).length).toBeGreaterThan(0);
+    // Nothing reached the API without a token: no pairing key was sent in Entra mode.
+    expect(requested.filter((p) => p.startsWith("/api/"))).toEqual([]);
+
+    await page.getByRole("button", { name: "Use a pairing code instead" }).click();
+    await page.getByRole("tablist", { name: "Views" }).waitFor({ state: "visible", timeout: 30_000 });
+  });
+});
