@@ -94,6 +94,13 @@ public static class PromptEndpoints
                 {
                     started++;
                 }
+
+                if (Blank(person.Promised) is { } promised)
+                {
+                    // What the user promised at the event is also a promise to keep, due with the connect step.
+                    await PromiseStore.InsertAsync(connection, tx, mailbox.Profile.MailboxId, person.Email!.Trim(), display, stored.Facts.Id,
+                        promised, stored.Facts.End + followUps.Value.ConnectWithin, now, ct);
+                }
             }
             await EventStore.AnswerPromptAsync(connection, tx, mailbox.Profile.MailboxId, eventId, "answered", now, ct);
             await tx.CommitAsync(ct);

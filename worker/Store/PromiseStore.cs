@@ -14,18 +14,27 @@ public sealed class PromiseStore(Database database)
 
     public async Task<Promise> CreateAsync(string mailboxId, string email, string displayName, string? eventId, string text, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
     {
-        var id = Guid.CreateVersion7(now).ToString();
+        string id;
         await using (var connection = await database.OpenAsync(ct))
-        await using (var command = connection.Command("""
-            INSERT INTO promises (id, mailbox_id, email_key, email, display_name, event_id, text, due_at, state, created_at, updated_at)
-            VALUES ($id, $m, $k, $email, $name, $event, $text, $due, $state, $now, $now)
-            """)
-            .With("$id", id).With("$m", mailboxId).With("$k", EmailAddresses.Key(email)).With("$email", email.Trim()).With("$name", displayName)
-            .With("$event", eventId).With("$text", text).With("$due", dueAt.ToUniversalTime()).With("$state", PromiseState.Open.ToString()).With("$now", now))
         {
-            await command.ExecuteNonQueryAsync(ct);
+            id = await InsertAsync(connection, null, mailboxId, email, displayName, eventId, text, dueAt, now, ct);
         }
         return (await GetAsync(mailboxId, id, ct))!;
+    }
+
+    /// <summary>Inside the caller's transaction, so a promise made in the event prompt lands with the tracks or not at all.</summary>
+    internal static async Task<string> InsertAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? tx,
+        string mailboxId, string email, string displayName, string? eventId, string text, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
+    {
+        var id = Guid.CreateVersion7(now).ToString();
+        await using var command = connection.Command("""
+            INSERT INTO promises (id, mailbox_id, email_key, email, display_name, event_id, text, due_at, state, created_at, updated_at)
+            VALUES ($id, $m, $k, $email, $name, $event, $text, $due, $state, $now, $now)
+            """, tx)
+            .With("$id", id).With("$m", mailboxId).With("$k", EmailAddresses.Key(email)).With("$email", email.Trim()).With("$name", displayName)
+            .With("$event", eventId).With("$text", text).With("$due", dueAt.ToUniversalTime()).With("$state", PromiseState.Open.ToString()).With("$now", now);
+        await command.ExecuteNonQueryAsync(ct);
+        return id;
     }
 
     public async Task<Promise?> GetAsync(string mailboxId, string id, CancellationToken ct)

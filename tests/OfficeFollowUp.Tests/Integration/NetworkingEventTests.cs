@@ -85,6 +85,11 @@ public sealed class NetworkingEventTests : IAsyncLifetime
         Assert.Contains("Opening a second bakery in &lt;Ponsonby&gt;", draft.BodyContent, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://example.org/lease-guide\">", draft.BodyContent, StringComparison.Ordinal);
         Assert.DoesNotContain((await client.GetFromJsonAsync<JsonElement>("/api/prompts")).GetProperty("items").EnumerateArray(), p => p.GetProperty("eventId").GetString() == mixer);
+
+        var promise = Assert.Single((await client.GetFromJsonAsync<JsonElement>("/api/promises")).GetProperty("items").EnumerateArray());
+        Assert.Equal("https://example.org/lease-guide", promise.GetProperty("text").GetString());
+        Assert.Equal(mixer, promise.GetProperty("eventId").GetString());
+        Assert.Equal(_world.Time.GetUtcNow().AddHours(-1).AddDays(7), promise.GetProperty("dueAt").GetDateTimeOffset());
     }
 
     [Fact]
