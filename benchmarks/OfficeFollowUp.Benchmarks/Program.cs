@@ -67,30 +67,12 @@ static async Task<RunResult> MeasureAsync(int size)
     Directory.CreateDirectory(folder);
     try
     {
-        var app = WorkerApp.Build([
-            "--urls=http://127.0.0.1:0",
-            $"--Storage:DataFolder={folder}",
-            $"--Mailbox:GraphBaseUrl={server.BaseUrl}",
-            "--Mailbox:ContactsPageSize=100",
-            "--Sync:Enabled=false",
-            "--TaskPane:DistFolder=/nonexistent",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync();
+        var app = await Bench.StartWorkerAsync(server, folder, "--Mailbox:ContactsPageSize=100");
         var sync = app.Services.GetRequiredService<SyncMailbox>();
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var rssBefore = Memory.CurrentRss();
-        Memory.ResetPeak();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var requestsBefore = mailbox.Requests.Total;
-        var watch = Stopwatch.StartNew();
-        await sync.RunOnceAsync(CancellationToken.None);
-        watch.Stop();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-        var syncRequests = mailbox.Requests.Total - requestsBefore;
-        var peakGrowth = Memory.PeakRss() - rssBefore;
+        mailbox.Requests.Reset();
+        var (elapsed, allocated, peakGrowth) = await Bench.MeasureAsync(() => sync.RunOnceAsync(CancellationToken.None));
+        var syncRequests = mailbox.Requests.Total;
 
         mailbox.Requests.Reset();
         await sync.RunOnceAsync(CancellationToken.None);
@@ -106,7 +88,7 @@ static async Task<RunResult> MeasureAsync(int size)
 
         await app.StopAsync();
         await app.DisposeAsync();
-        return new RunResult(mailbox.ContactCount() - 10, mailbox.ContactFolders.Count, watch.Elapsed, syncRequests, allocated, peakGrowth,
+        return new RunResult(mailbox.ContactCount() - 10, mailbox.ContactFolders.Count, elapsed, syncRequests, allocated, peakGrowth,
             idleRequests / (double)mailbox.ContactFolders.Count, incremental.Elapsed);
     }
     finally
@@ -126,29 +108,12 @@ static async Task<EventRunResult> MeasureEventsAsync(int size)
     Directory.CreateDirectory(folder);
     try
     {
-        var app = WorkerApp.Build([
-            "--urls=http://127.0.0.1:0",
-            $"--Storage:DataFolder={folder}",
-            $"--Mailbox:GraphBaseUrl={server.BaseUrl}",
-            "--Sync:Enabled=false",
-            "--TaskPane:DistFolder=/nonexistent",
-            "--Logging:LogLevel:Default=Warning",
-        ]);
-        await app.StartAsync();
+        var app = await Bench.StartWorkerAsync(server, folder);
         var sync = app.Services.GetRequiredService<SyncMailbox>();
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        var rssBefore = Memory.CurrentRss();
-        Memory.ResetPeak();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         mailbox.Requests.Reset();
-        var watch = Stopwatch.StartNew();
-        await sync.RunOnceAsync(CancellationToken.None);
-        watch.Stop();
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var (elapsed, allocated, peakGrowth) = await Bench.MeasureAsync(() => sync.RunOnceAsync(CancellationToken.None));
         var syncRequests = mailbox.Requests.Total;
-        var peakGrowth = Memory.PeakRss() - rssBefore;
         var instances = await CountEventsAsync(folder);
 
         mailbox.Requests.Reset();
@@ -177,7 +142,7 @@ static async Task<EventRunResult> MeasureEventsAsync(int size)
 
         await app.StopAsync();
         await app.DisposeAsync();
-        return new EventRunResult(instances, watch.Elapsed, syncRequests, allocated, peakGrowth, idleCalendar, incremental.Elapsed);
+        return new EventRunResult(instances, elapsed, syncRequests, allocated, peakGrowth, idleCalendar, incremental.Elapsed);
     }
     finally
     {
@@ -198,6 +163,39 @@ static async Task<int> CountEventsAsync(string folder)
 internal sealed record EventRunResult(int Instances, TimeSpan Initial, int SyncRequests, long AllocatedBytes, long PeakRssGrowth, int IdlePollRequests, TimeSpan Incremental);
 
 internal sealed record RunResult(int Contacts, int Folders, TimeSpan Initial, int SyncRequests, long AllocatedBytes, long PeakRssGrowth, double IdlePollRequests, TimeSpan Incremental);
+
+/// <summary>What every measurement shares: the real worker on loopback against a sandbox, and one measured pass.</summary>
+internal static class Bench
+{
+    public static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartWorkerAsync(SandboxServer server, string folder, params string[] extra)
+    {
+        var app = WorkerApp.Build([
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:DataFolder={folder}",
+            $"--Mailbox:GraphBaseUrl={server.BaseUrl}",
+            "--Sync:Enabled=false",
+            "--TaskPane:DistFolder=/nonexistent",
+            "--Logging:LogLevel:Default=Warning",
+            .. extra,
+        ]);
+        await app.StartAsync();
+        return app;
+    }
+
+    /// <summary>Wall time, managed allocation and peak RSS growth of one pass, after a full collection.</summary>
+    public static async Task<(TimeSpan Elapsed, long Allocated, long PeakGrowth)> MeasureAsync(Func<Task> work)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var rssBefore = Memory.CurrentRss();
+        Memory.ResetPeak();
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var watch = Stopwatch.StartNew();
+        await work();
+        watch.Stop();
+        return (watch.Elapsed, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore, Memory.PeakRss() - rssBefore);
+    }
+}
 
 internal static class Memory
 {
@@ -243,16 +241,7 @@ internal static class ApiLatency
         Directory.CreateDirectory(folder);
         try
         {
-            var app = WorkerApp.Build([
-                "--urls=http://127.0.0.1:0",
-                $"--Storage:DataFolder={folder}",
-                $"--Mailbox:GraphBaseUrl={server.BaseUrl}",
-                "--Sync:Enabled=false",
-                "--Api:RequestsPerMinute=100000",
-                "--TaskPane:DistFolder=/nonexistent",
-                "--Logging:LogLevel:Default=Warning",
-            ]);
-            await app.StartAsync();
+            var app = await Bench.StartWorkerAsync(server, folder, "--Api:RequestsPerMinute=100000");
             var sync = app.Services.GetRequiredService<SyncMailbox>();
             await sync.RunOnceAsync(CancellationToken.None);
             for (var i = 0; i < 334; i++)
