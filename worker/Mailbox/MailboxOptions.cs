@@ -68,7 +68,7 @@ public sealed class MailboxOptions
     /// <summary>True when the base URL points at a loopback Graph (tests, a sandbox run elsewhere).</summary>
     public bool UsesStaticUrl => Uri.TryCreate(GraphBaseUrl, UriKind.Absolute, out var uri) && uri.IsLoopback;
 
-    /// <summary>Delegated scopes, least privilege (DESIGN.md §3). No Mail.Send: the person sends.</summary>
+    /// <summary>Delegated scopes, least privilege (DESIGN.md §3). No scope that sends mail: the person sends.</summary>
     public static readonly string[] DelegatedScopes =
     [
         "User.Read", "Contacts.Read", "Calendars.ReadWrite", "Mail.ReadWrite", "MailboxSettings.Read", "offline_access",
