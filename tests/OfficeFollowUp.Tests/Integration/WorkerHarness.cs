@@ -121,3 +121,27 @@ public sealed class RunningWorker(WebApplication app) : IAsyncDisposable
         await App.DisposeAsync();
     }
 }
+
+/// <summary>A test class that needs one baselined worker against its own sandbox, and a paired API client.</summary>
+public abstract class PairedWorkerTests : IAsyncLifetime
+{
+    protected SandboxWorld World { get; private set; } = null!;
+
+    protected RunningWorker Worker { get; private set; } = null!;
+
+    protected HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        World = await SandboxWorld.StartAsync();
+        Worker = await World.StartBaselinedWorkerAsync();
+        Client = Worker.Client();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Worker.DisposeAsync();
+        await World.DisposeAsync();
+    }
+}

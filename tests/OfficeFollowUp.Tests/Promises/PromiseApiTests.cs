@@ -5,40 +5,22 @@ using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Promises;
 
-public sealed class PromiseApiTests : IAsyncLifetime
+public sealed class PromiseApiTests : PairedWorkerTests
 {
-    private SandboxWorld _world = null!;
-    private RunningWorker _worker = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await SandboxWorld.StartAsync();
-        _worker = await _world.StartBaselinedWorkerAsync();
-        _client = _worker.Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _worker.DisposeAsync();
-        await _world.DisposeAsync();
-    }
-
     private async Task<JsonElement> PromiseAsync(string text, TimeSpan dueIn)
     {
-        var response = await _client.PostAsJsonAsync("/api/promises", new
+        var response = await Client.PostAsJsonAsync("/api/promises", new
         {
             person = new { email = "grace.liu@summitrealty.co.nz", displayName = "Grace Liu" },
             text,
-            dueAt = _world.Time.GetUtcNow() + dueIn,
+            dueAt = World.Time.GetUtcNow() + dueIn,
         });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
     private async Task<List<JsonElement>> ListAsync() =>
-        (await _client.GetFromJsonAsync<JsonElement>("/api/promises")).GetProperty("items").EnumerateArray().ToList();
+        (await Client.GetFromJsonAsync<JsonElement>("/api/promises")).GetProperty("items").EnumerateArray().ToList();
 
     [Fact]
     public async Task A_promise_is_listed_becomes_overdue_and_leaves_the_list_when_done()
@@ -49,10 +31,10 @@ public sealed class PromiseApiTests : IAsyncLifetime
         Assert.Equal(("open", false), (listed.GetProperty("state").GetString(), listed.GetProperty("overdue").GetBoolean()));
         Assert.Equal("Grace Liu", listed.GetProperty("person").GetProperty("displayName").GetString());
 
-        _world.Time.Advance(TimeSpan.FromDays(3));
+        World.Time.Advance(TimeSpan.FromDays(3));
         Assert.True(Assert.Single(await ListAsync()).GetProperty("overdue").GetBoolean());
 
-        var done = await _client.PostAsync(new Uri($"/api/promises/{promise.GetProperty("id").GetString()}/done", UriKind.Relative), null);
+        var done = await Client.PostAsync(new Uri($"/api/promises/{promise.GetProperty("id").GetString()}/done", UriKind.Relative), null);
         Assert.Equal(HttpStatusCode.OK, done.StatusCode);
         Assert.Empty(await ListAsync());
     }
@@ -62,9 +44,9 @@ public sealed class PromiseApiTests : IAsyncLifetime
     {
         var id = (await PromiseAsync("Ask Tama about solar installers", TimeSpan.FromHours(1))).GetProperty("id").GetString();
 
-        var snooze = await _client.PostAsJsonAsync($"/api/promises/{id}/snooze", new { until = _world.Time.GetUtcNow().AddDays(1) });
+        var snooze = await Client.PostAsJsonAsync($"/api/promises/{id}/snooze", new { until = World.Time.GetUtcNow().AddDays(1) });
         var snoozed = Assert.Single(await ListAsync());
-        _world.Time.Advance(TimeSpan.FromDays(2));
+        World.Time.Advance(TimeSpan.FromDays(2));
         var back = Assert.Single(await ListAsync());
 
         Assert.Equal(HttpStatusCode.OK, snooze.StatusCode);
@@ -80,7 +62,7 @@ public sealed class PromiseApiTests : IAsyncLifetime
     [InlineData("""{"person":{"email":"grace.liu@summitrealty.co.nz"},"text":"x","dueAt":"2026-12-01T00:00:00Z","eventId":"no-such-event"}""", "eventId")]
     public async Task Bad_promises_get_a_problem_naming_the_field_and_nothing_is_kept(string body, string field)
     {
-        var response = await _client.PostAsync(new Uri("/api/promises", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync(new Uri("/api/promises", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));

@@ -6,30 +6,12 @@ using OfficeFollowUp.Tests.Integration;
 namespace OfficeFollowUp.Tests.Referrals;
 
 /// <summary>"Log as referral" for the open message: the sample intro emails read through Graph from the sandbox.</summary>
-public sealed class DetectEndpointTests : IAsyncLifetime
+public sealed class DetectEndpointTests : PairedWorkerTests
 {
-    private SandboxWorld _world = null!;
-    private RunningWorker _worker = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await SandboxWorld.StartAsync();
-        _worker = await _world.StartBaselinedWorkerAsync();
-        _client = _worker.Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _worker.DisposeAsync();
-        await _world.DisposeAsync();
-    }
-
-    private string IdOf(string subject) => _world.Mailbox.Mail.Single(m => m.Subject == subject).Id;
+    private string IdOf(string subject) => World.Mailbox.Mail.Single(m => m.Subject == subject).Id;
 
     private async Task<JsonElement> DetectAsync(string id) =>
-        await _client.GetFromJsonAsync<JsonElement>($"/api/referrals/detect?messageId={Uri.EscapeDataString(id)}");
+        await Client.GetFromJsonAsync<JsonElement>($"/api/referrals/detect?messageId={Uri.EscapeDataString(id)}");
 
     [Theory]
     [InlineData("Intro: Priya ↔ Alex", "received", "mere@paratalaw.co.nz", "priya@brightpathfinance.co.nz")]
@@ -63,8 +45,8 @@ public sealed class DetectEndpointTests : IAsyncLifetime
             sourceMessageId = id,
         };
 
-        var first = await _client.PostAsJsonAsync("/api/referrals", body);
-        var second = await _client.PostAsJsonAsync("/api/referrals", body);
+        var first = await Client.PostAsJsonAsync("/api/referrals", body);
+        var second = await Client.PostAsJsonAsync("/api/referrals", body);
         var again = await DetectAsync(id);
 
         Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Conflict), (first.StatusCode, second.StatusCode));
@@ -74,8 +56,8 @@ public sealed class DetectEndpointTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_message_is_not_found_and_a_missing_id_names_the_field()
     {
-        var unknown = await _client.GetAsync(new Uri("/api/referrals/detect?messageId=AAMkNOPE", UriKind.Relative));
-        var missing = await _client.GetAsync(new Uri("/api/referrals/detect", UriKind.Relative));
+        var unknown = await Client.GetAsync(new Uri("/api/referrals/detect?messageId=AAMkNOPE", UriKind.Relative));
+        var missing = await Client.GetAsync(new Uri("/api/referrals/detect", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
