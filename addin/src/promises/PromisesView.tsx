@@ -5,11 +5,6 @@ import {
   Caption1,
   Field,
   Input,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   MessageBar,
   MessageBarBody,
   Spinner,
@@ -27,6 +22,7 @@ import { failureOf } from "../referrals/api";
 import { InlineForm } from "../today/InlineForm";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
+import { SnoozeButton } from "../ui/SnoozeButton";
 import { useSharedStyles } from "../ui/styles";
 import { useLoad } from "../ui/useLoad";
 import { createPromisesApi, type PromisesApi } from "./api";
@@ -179,30 +175,18 @@ function PromiseCard({ promise: p, api, timeZone, onUpdated, onDone, onUnauthori
         >
           Done
         </Button>
-        <Menu positioning={{ position: "below", align: "start" }}>
-          <MenuTrigger disableButtonEnhancement>
-            <Button size="small" disabled={busy} aria-label={`Snooze: ${p.text} (${who})`}>
-              Snooze
-            </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList aria-label={`Snooze the promise to ${who} until`}>
-              {snoozeChoices(now, timeZone).map((choice) => (
-                <MenuItem
-                  key={choice.key}
-                  onClick={() =>
-                    void run(async () => {
-                      onUpdated(await api.snooze(p.id, choice.until));
-                      announce(`Snoozed until ${choice.detail}.`);
-                    })
-                  }
-                >
-                  {choice.label} ({choice.detail})
-                </MenuItem>
-              ))}
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <SnoozeButton
+          about={`${p.text} (${who})`}
+          appearance="secondary"
+          choices={snoozeChoices(now, timeZone)}
+          disabled={busy}
+          onChoose={(choice) =>
+            void run(async () => {
+              onUpdated(await api.snooze(p.id, choice.until));
+              announce(`Snoozed until ${choice.detail}.`);
+            })
+          }
+        />
       </div>
     </article>
   );

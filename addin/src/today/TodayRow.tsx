@@ -4,21 +4,17 @@ import {
   Button,
   Caption1,
   Link,
-  Menu,
-  MenuItem,
-  MenuList,
-  MenuPopover,
-  MenuTrigger,
   Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular, Snooze20Regular } from "@fluentui/react-icons";
+import { CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
 import { describeRelative, formatDueTime } from "../followups/formatDue";
 import { stateBadge } from "../followups/labels";
 import { rowDetail } from "../followups/rowDetail";
 import type { SnoozeChoice } from "../followups/snoozeChoices";
+import { SnoozeButton } from "../ui/SnoozeButton";
 import { whenDue } from "./groupToday";
 import type { TodayItem } from "./model";
 
@@ -41,7 +37,6 @@ const useStyles = makeStyles({
   overdue: { color: tokens.colorPaletteRedForeground1 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   badge: { flexShrink: 0 },
-  choice: { display: "flex", flexDirection: "column" },
   detail: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2, minWidth: 0 },
   context: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   link: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, overflowWrap: "anywhere" },
@@ -179,26 +174,14 @@ export function TodayRow(props: TodayRowProps) {
         </Button>
         ) : null}
         {props.canSnooze ? (
-        <Menu positioning={{ position: "below", align: "start", autoSize: "width" }}>
-          <MenuTrigger disableButtonEnhancement>
-            <Button ref={snoozeRef} size="small" appearance="subtle" icon={<Snooze20Regular />} disabled={busy} aria-label={`Snooze: ${about}`}>
-              Snooze
-            </Button>
-          </MenuTrigger>
-          <MenuPopover>
-            <MenuList aria-label={`Snooze ${about} until`}>
-              {snoozeChoices.map((choice) => (
-                <MenuItem key={choice.key} onClick={() => props.onSnooze(item, choice)}>
-                  <span className={styles.choice}>
-                    <span>{choice.label}</span>
-                    <Caption1 className={styles.email}>{choice.detail}</Caption1>
-                  </span>
-                </MenuItem>
-              ))}
-              <MenuItem onClick={() => props.onSnoozePick(item)}>Pick a date and time…</MenuItem>
-            </MenuList>
-          </MenuPopover>
-        </Menu>
+        <SnoozeButton
+          ref={snoozeRef}
+          about={about}
+          choices={snoozeChoices}
+          disabled={busy}
+          onChoose={(choice) => props.onSnooze(item, choice)}
+          onPick={() => props.onSnoozePick(item)}
+        />
         ) : null}
         {props.canSkip ? (
         <Button ref={skipRef} size="small" appearance="subtle" icon={<DismissCircle20Regular />} disabled={busy} aria-label={`Skip: ${about}`} onClick={() => props.onSkip(item)}>
