@@ -42,6 +42,7 @@ export default defineConfig({
     // The manifest lets scripts/bench-pane.mjs tell the first render's chunks from the lazy ones.
     manifest: true,
     rollupOptions: {
+      // Only the pane: auth-redirect.html (the sign-in popup's way back) is vite.redirect-bridge.config.ts's, which says why.
       input: { taskpane: resolve(import.meta.dirname, "taskpane.html") },
       output: {
         // Two chunks, not twenty: what the first render needs, and everything behind a dynamic

@@ -32,7 +32,7 @@ if (!process.argv.includes("--no-build")) {
 const manifest = JSON.parse(readFileSync(join(dist, ".vite", "manifest.json"), "utf8"));
 // kB = 1000 bytes, as Vite reports sizes.
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-const entryKey = Object.keys(manifest).find((k) => manifest[k].isEntry);
+const entryKey = "taskpane.html";
 const initial = new Set();
 const walk = (key) => {
   const chunk = manifest[key];
@@ -47,10 +47,15 @@ walk(entryKey);
 const isSignIn = (key) => key.startsWith("node_modules/@azure/");
 const all = new Set(Object.entries(manifest).filter(([k]) => !isSignIn(k)).flatMap(([, c]) => [c.file, ...(c.css ?? [])]));
 const signIn = new Set(Object.entries(manifest).filter(([k]) => isSignIn(k)).map(([, c]) => c.file));
+// The redirect bridge page (auth-redirect.html, its own build and manifest) runs only in the sign-in
+// popup, when a host lacks nested app authentication; the pane never loads it, so it is not in the budget either.
+const bridgeManifest = JSON.parse(readFileSync(join(dist, ".vite", "auth-redirect-manifest.json"), "utf8"));
+const bridge = new Set(Object.values(bridgeManifest).flatMap((c) => [c.file, ...(c.css ?? [])]));
 const sum = (files) => [...files].reduce((n, f) => n + gz(f), 0);
 const initialKb = sum(initial) / 1000;
 const totalKb = sum(all) / 1000;
 const signInKb = sum(signIn) / 1000;
+const bridgeKb = sum(bridge) / 1000;
 
 // --- The worker, once.
 async function freePort() {
@@ -121,12 +126,14 @@ try {
     ["first-render JS, gzip", `${initialKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, initialKb <= budgets.gzipKb],
     ["total JS without sign-in, gzip", `${totalKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, totalKb <= budgets.gzipKb],
     ["MSAL sign-in chunks (Outlook + Entra only)", `${signInKb.toFixed(1)} kB`, "—", true],
+    ["redirect bridge page (sign-in popup only)", `${bridgeKb.toFixed(1)} kB`, "—", true],
     [`navigation → first list (median of ${runs})`, `${Math.round(median)} ms`, `≤ ${budgets.firstListMs} ms`, median <= budgets.firstListMs],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${"measure".padEnd(w0)}  ${"value".padStart(10)}  ${"budget".padStart(10)}  result`);
   for (const [name, value, budget, ok] of rows) console.log(`${name.padEnd(w0)}  ${value.padStart(10)}  ${budget.padStart(10)}  ${ok ? "pass" : "FAIL"}`);
   console.log(`\nruns (ms): ${times.map((t) => Math.round(t)).join(", ")}; chunks: ${[...initial].join(", ")} first, ${all.size - initial.size} lazy`);
+  console.log(`not in the pane's budget (sign-in only): MSAL ${[...signIn].join(", ")}; redirect bridge ${[...bridge].join(", ")}`);
   process.exitCode = rows.every((r) => r[3]) ? 0 : 1;
 } finally {
   await browser?.close();
