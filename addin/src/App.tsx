@@ -23,7 +23,7 @@ export function App({ office }: { office: OfficeHost }) {
   useEffect(() => {
     if (!office.inOutlook) return;
     let live = true;
-    void startSignIn({ inOutlook: true, fetch: globalThis.fetch.bind(globalThis), loadMsal }).then((s) => live && setSignIn(s));
+    void startSignIn({ inOutlook: true, origin: window.location.origin, fetch: globalThis.fetch.bind(globalThis), loadMsal }).then((s) => live && setSignIn(s));
     return () => {
       live = false;
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { chooseSignIn, fetchAuthConfig, parseAuthConfig, type AuthConfig } from "./authConfig";
+import { chooseSignIn, fetchAuthConfig, parseAuthConfig, redirectUriFor, type AuthConfig } from "./authConfig";
 
 const entra: AuthConfig = {
   mode: "entra",
@@ -51,5 +51,15 @@ describe("choosing how to sign in", () => {
     ["pairing configured, in a plain browser", { mode: "pairing" }, false, "pairing"],
   ])("%s → %s", (_, config, inOutlook, mode) => {
     expect(chooseSignIn(config, inOutlook)).toBe(mode);
+  });
+});
+
+describe("where the sign-in popup comes back", () => {
+  it.each([
+    ["https://localhost:5443", "https://localhost:5443/auth-redirect.html"],
+    ["https://followup.example.com", "https://followup.example.com/auth-redirect.html"],
+    ["http://127.0.0.1:5080", "http://127.0.0.1:5080/auth-redirect.html"],
+  ])("from a pane at %s → %s", (origin, redirectUri) => {
+    expect(redirectUriFor(origin)).toBe(redirectUri);
   });
 });

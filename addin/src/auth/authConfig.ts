@@ -9,6 +9,17 @@ export const pairing: AuthConfig = { mode: "pairing" };
 
 export const authConfigPath = "/auth-config.json";
 
+/** MSAL.js v5's redirect bridge (auth-redirect.html), served by the worker beside the pane. */
+export const redirectBridgePath = "/auth-redirect.html";
+
+/**
+ * The redirectUri MSAL gives Entra: the bridge page on the pane's own origin, so the popup can hand the
+ * response back to the pane. The app registration's SPA redirect URIs must list it exactly.
+ */
+export function redirectUriFor(origin: string): string {
+  return `${origin}${redirectBridgePath}`;
+}
+
 /** Anything that is not a complete Entra configuration means pairing: the pane must still open. */
 export function parseAuthConfig(body: unknown): AuthConfig {
   if (typeof body !== "object" || body === null) return pairing;

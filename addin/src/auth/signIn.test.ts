@@ -21,7 +21,7 @@ function deps(inOutlook: boolean, config: unknown) {
     })),
   };
   const loadMsal = vi.fn(async () => module);
-  return { fetch, loadMsal, inOutlook };
+  return { fetch, loadMsal, inOutlook, origin: "https://localhost:5443", module };
 }
 
 describe("how the pane signs in at start", () => {
@@ -46,5 +46,14 @@ describe("how the pane signs in at start", () => {
     expect(d.loadMsal).not.toHaveBeenCalled();
     if (signIn.mode === "entra") expect(await signIn.tokens.token()).toBe("entra-token");
     expect(d.loadMsal).toHaveBeenCalledTimes(1);
+  });
+
+  it("sends a fallback sign-in popup back to the redirect bridge page on the pane's own origin", async () => {
+    const d = deps(true, entraConfig);
+    const signIn = await startSignIn(d);
+    if (signIn.mode === "entra") await signIn.tokens.token();
+    expect(d.module.createNestablePublicClientApplication).toHaveBeenCalledWith({
+      auth: { clientId: entraConfig.clientId, authority: entraConfig.authority, redirectUri: "https://localhost:5443/auth-redirect.html" },
+    });
   });
 });

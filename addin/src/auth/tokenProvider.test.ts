@@ -22,17 +22,18 @@ function fakeMsal(behaviour: { silent?: (r: TokenRequest, n: number) => Promise<
 const config = {
   clientId: "9a3e6f2d-1b7c-4e58-a0d4-6c2b8e1f5d37",
   authority: "https://login.microsoftonline.com/organizations",
+  redirectUri: "https://localhost:5443/auth-redirect.html",
   scopes: ["api://5b1e4b8c-3c55-4a4f-9d6e-0c3f1f4f7a21/access_as_user"],
 };
 
 describe("Entra tokens through nested app authentication", () => {
-  it("loads MSAL only when the first token is asked for, with the worker's client id and authority", async () => {
+  it("loads MSAL only when the first token is asked for, with the worker's client id and authority and the redirect bridge page", async () => {
     const msal = fakeMsal();
     const provider = createNaaTokenProvider({ ...config, loadMsal: msal.loadMsal });
     expect(msal.loadMsal).not.toHaveBeenCalled();
 
     expect(await provider.token()).toBe("silent-token");
-    expect(msal.module.createNestablePublicClientApplication).toHaveBeenCalledWith({ auth: { clientId: config.clientId, authority: config.authority } });
+    expect(msal.module.createNestablePublicClientApplication).toHaveBeenCalledWith({ auth: { clientId: config.clientId, authority: config.authority, redirectUri: config.redirectUri } });
     expect(msal.client.acquireTokenSilent).toHaveBeenCalledWith(expect.objectContaining({ scopes: config.scopes, forceRefresh: false }));
     expect(msal.client.acquireTokenPopup).not.toHaveBeenCalled();
   });

@@ -25,8 +25,17 @@ export interface NestableClient {
   acquireTokenPopup(request: TokenRequest): Promise<MsalResult>;
 }
 
+export interface MsalConfiguration {
+  auth: {
+    clientId: string;
+    authority: string;
+    /** Where Entra sends the popup back when MSAL falls back from nested app authentication: the redirect bridge page. */
+    redirectUri: string;
+  };
+}
+
 export interface MsalModule {
-  createNestablePublicClientApplication(configuration: { auth: { clientId: string; authority: string } }): Promise<NestableClient>;
+  createNestablePublicClientApplication(configuration: MsalConfiguration): Promise<NestableClient>;
 }
 
 export interface TokenProvider {
@@ -37,6 +46,7 @@ export interface TokenProvider {
 export interface NaaOptions {
   clientId: string;
   authority: string;
+  redirectUri: string;
   scopes: string[];
   loadMsal(): Promise<MsalModule>;
   now?(): number;
@@ -45,14 +55,14 @@ export interface NaaOptions {
 /** A token is used until this long before it expires, so a request never leaves with one about to lapse. */
 export const expiryMargin = 5 * 60_000;
 
-export function createNaaTokenProvider({ clientId, authority, scopes, loadMsal, now = Date.now }: NaaOptions): TokenProvider {
+export function createNaaTokenProvider({ clientId, authority, redirectUri, scopes, loadMsal, now = Date.now }: NaaOptions): TokenProvider {
   let client: Promise<NestableClient> | undefined;
   let cached: { token: string; expiresAt: number } | undefined;
   // Parallel API calls at start share one acquisition: one bridge call, at most one popup.
   let pending: Promise<string> | undefined;
 
   const pca = (): Promise<NestableClient> => {
-    client ??= loadMsal().then((msal) => msal.createNestablePublicClientApplication({ auth: { clientId, authority } }));
+    client ??= loadMsal().then((msal) => msal.createNestablePublicClientApplication({ auth: { clientId, authority, redirectUri } }));
     // A failed load (offline, blocked) may succeed next time.
     client.catch(() => (client = undefined));
     return client;
@@ -65,7 +75,8 @@ export function createNaaTokenProvider({ clientId, authority, scopes, loadMsal, 
     try {
       result = await app.acquireTokenSilent({ scopes, account, forceRefresh });
     } catch {
-      // Consent, MFA or a first sign-in: the host shows its own sign-in window.
+      // Consent, MFA or a first sign-in: the host shows its own sign-in window. Where a host has no
+      // nested app authentication MSAL opens a plain popup, which comes back through redirectUri.
       result = await app.acquireTokenPopup({ scopes });
     }
     if (result.account) app.setActiveAccount(result.account);
