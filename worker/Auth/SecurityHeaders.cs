@@ -3,6 +3,9 @@ namespace OfficeFollowUp.Auth;
 /// <summary>
 /// Response headers for the pane's pages and the API. The pane's policy lets office.js load from
 /// Microsoft's CDN and everything else only from the worker, and lets only Outlook frame the pane.
+/// No Cross-Origin-Opener-Policy, on purpose: auth-redirect.html (MSAL.js v5's redirect bridge, where
+/// the fallback sign-in popup lands) hands the response back over a BroadcastChannel, and COOP would
+/// move the popup to another browsing context group and cut that off (RedirectBridgePageTests).
 /// </summary>
 public static class SecurityHeaders
 {
