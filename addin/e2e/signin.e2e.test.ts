@@ -33,6 +33,13 @@ function msalFiles(): string[] {
   return Object.entries(manifest).filter(([k]) => k.startsWith("node_modules/@azure/")).map(([, c]) => `/${c.file}`);
 }
 
+/** The footer's way out: "Unpair" when paired, "Use a pairing code instead" when signed in with Microsoft 365. */
+async function footerLink(page: Page): Promise<string> {
+  const footer = page.locator("footer").getByRole("button");
+  await footer.waitFor({ state: "visible", timeout: 30_000 });
+  return (await footer.textContent()) ?? "";
+}
+
 async function openPane(w: RunningWorker, inOutlook: boolean): Promise<{ page: Page; requested: string[] }> {
   profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
   browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
@@ -70,6 +77,7 @@ describe("sign-in choice and the MSAL chunk", () => {
     await page.waitForLoadState("networkidle");
     expect(requested).not.toContain("/auth-config.json");
     expect(requested.filter((p) => msalFiles().includes(p))).toEqual([]);
+    expect(await footerLink(page)).toBe("Unpair");
   });
 
   it("inside Outlook with pairing configured, the pane asks the worker, pairs, and does not load MSAL", async () => {
@@ -78,6 +86,17 @@ describe("sign-in choice and the MSAL chunk", () => {
     await page.waitForLoadState("networkidle");
     expect(requested).toContain("/auth-config.json");
     expect(requested.filter((p) => msalFiles().includes(p))).toEqual([]);
+    expect(await footerLink(page)).toBe("Unpair");
+  });
+
+  it("signed in with Microsoft 365, the footer offers the pairing code instead of 'Unpair', and leads to it", async () => {
+    const { page } = await openPane(entraWorker!, true);
+    // The pane shows at once in Entra mode; its data waits for a token (here for MSAL's popup, which never answers).
+    await page.getByRole("tablist", { name: "Views" }).waitFor({ state: "visible", timeout: 30_000 });
+    expect(await footerLink(page)).toBe("Use a pairing code instead");
+
+    await page.locator("footer").getByRole("button", { name: "Use a pairing code instead" }).click();
+    await page.getByRole("heading", { name: "Pair with your worker" }).waitFor({ state: "visible", timeout: 30_000 });
   });
 
   it("inside Outlook with Entra configured, the pane loads MSAL; with no token to be had it offers sign-in again or the pairing code", async () => {
@@ -91,5 +110,6 @@ describe("sign-in choice and the MSAL chunk", () => {
 
     await page.getByRole("button", { name: "Use a pairing code instead" }).click();
     await page.getByRole("tablist", { name: "Views" }).waitFor({ state: "visible", timeout: 30_000 });
+    expect(await footerLink(page)).toBe("Unpair");
   });
 });

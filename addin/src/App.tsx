@@ -46,7 +46,7 @@ export function App({ office }: { office: OfficeHost }) {
   }, [storage, signIn]);
 
   const onForgetKey = useCallback(() => {
-    // Signed in with Microsoft 365 there is no key to forget: "Unpair" switches to the pairing code.
+    // Signed in with Microsoft 365 there is no key to forget: the footer's "Use a pairing code instead" switches to pairing.
     if (signIn?.mode === "entra") setSignIn(pairingSignIn);
     forgetApiKey(storage);
     setApiKey(undefined);
@@ -76,7 +76,7 @@ export function App({ office }: { office: OfficeHost }) {
       }}
     />
   ) : call ? (
-    <Pane call={call} office={office} onUnauthorized={onUnauthorized} onForgetKey={onForgetKey} />
+    <Pane call={call} office={office} onUnauthorized={onUnauthorized} signInMode={signIn.mode} onForgetKey={onForgetKey} />
   ) : (
     <PairingForm message={pairingMessage} onPaired={onPaired} />
   );

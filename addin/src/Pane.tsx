@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Caption1, Link, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Settings20Regular } from "@fluentui/react-icons";
+import type { SignInMode } from "./auth/authConfig";
 import type { ApiCall } from "./followups/api";
 import { zoneNote } from "./followups/formatDue";
 import { browserTimeZone } from "./followups/zonedTime";
@@ -43,10 +44,12 @@ export interface PaneProps {
   call: ApiCall;
   office: OfficeHost;
   onUnauthorized(): void;
+  /** How the pane is signed in: the footer link offers the way out that fits. */
+  signInMode: SignInMode;
   onForgetKey(): void;
 }
 
-export function Pane({ call, office, onUnauthorized, onForgetKey }: PaneProps) {
+export function Pane({ call, office, onUnauthorized, signInMode, onForgetKey }: PaneProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const sources = useMemo(() => todaySources(call), [call]);
@@ -161,8 +164,9 @@ export function Pane({ call, office, onUnauthorized, onForgetKey }: PaneProps) {
           {note ? `${note}. ` : ""}
           {today.lastUpdated ? `Updated ${today.lastUpdated.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}` : ""}
         </Caption1>
+        {/* Signed in with Microsoft 365 there is no pairing to undo: the link switches to the pairing code. */}
         <Link as="button" appearance="subtle" onClick={onForgetKey}>
-          <Caption1>Unpair</Caption1>
+          <Caption1>{signInMode === "entra" ? "Use a pairing code instead" : "Unpair"}</Caption1>
         </Link>
       </footer>
     </main>
