@@ -126,15 +126,18 @@ try {
     ["first-render JS, gzip", `${initialKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, initialKb <= budgets.gzipKb],
     ["total JS without sign-in, gzip", `${totalKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, totalKb <= budgets.gzipKb],
     ["MSAL sign-in chunks (Outlook + Entra only)", `${signInKb.toFixed(1)} kB`, "—", true],
+    // What Outlook with Entra sign-in fetches before the first list: the pane's first render plus MSAL.
+    // Reported against the same budget, but not gated: MSAL.js is the sign-in library the product must use.
+    ["first render in Outlook with Entra (+ MSAL)", `${(initialKb + signInKb).toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, initialKb + signInKb <= budgets.gzipKb, false],
     ["redirect bridge page (sign-in popup only)", `${bridgeKb.toFixed(1)} kB`, "—", true],
     [`navigation → first list (median of ${runs})`, `${Math.round(median)} ms`, `≤ ${budgets.firstListMs} ms`, median <= budgets.firstListMs],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   console.log(`\n${"measure".padEnd(w0)}  ${"value".padStart(10)}  ${"budget".padStart(10)}  result`);
-  for (const [name, value, budget, ok] of rows) console.log(`${name.padEnd(w0)}  ${value.padStart(10)}  ${budget.padStart(10)}  ${ok ? "pass" : "FAIL"}`);
+  for (const [name, value, budget, ok, gated = true] of rows) console.log(`${name.padEnd(w0)}  ${value.padStart(10)}  ${budget.padStart(10)}  ${ok ? "pass" : gated ? "FAIL" : "over (not gated)"}`);
   console.log(`\nruns (ms): ${times.map((t) => Math.round(t)).join(", ")}; chunks: ${[...initial].join(", ")} first, ${all.size - initial.size} lazy`);
   console.log(`not in the pane's budget (sign-in only): MSAL ${[...signIn].join(", ")}; redirect bridge ${[...bridge].join(", ")}`);
-  process.exitCode = rows.every((r) => r[3]) ? 0 : 1;
+  process.exitCode = rows.every((r) => r[3] || r[4] === false) ? 0 : 1;
 } finally {
   await browser?.close();
   stopWorker();
