@@ -98,6 +98,12 @@ public sealed partial class SandboxMailbox
         get { lock (_gate) { return _invitationsSent; } }
     }
 
+    /// <summary>
+    /// Answer as Graph answers a caller with an app-only token (application permissions): there is no
+    /// signed-in user, so <c>/me</c> is refused with 400 and only <c>/users/{id or upn}</c> reaches the mailbox.
+    /// </summary>
+    public bool ApplicationPermissions { get; set; }
+
     /// <summary>True once every contact folder has had a delta round finished (a deltaLink served).</summary>
     public bool BaselineServed
     {

@@ -26,7 +26,7 @@ internal sealed partial class SandboxRequestHandler
         var query = r.Http.Request.Query;
         var skipToken = query["$skiptoken"].ToString();
         var deltaToken = query["$deltatoken"].ToString();
-        var basePath = $"{r.BaseUrl}/me/calendarView/delta";
+        var basePath = r.Link("/me/calendarView/delta");
         CalendarDeltaCursor cursor;
         if (skipToken.Length > 0 || deltaToken.Length > 0)
         {
@@ -152,7 +152,7 @@ internal sealed partial class SandboxRequestHandler
                 if (query["$expand"].ToString() is { Length: > 0 } expand) link.Add("$expand=" + Uri.EscapeDataString(expand));
                 link.Add(string.Create(CultureInfo.InvariantCulture, $"$top={top}"));
                 link.Add(string.Create(CultureInfo.InvariantCulture, $"$skip={skip + top}"));
-                w.WriteString("@odata.nextLink", $"{r.BaseUrl}{path}?{string.Join('&', link)}");
+                w.WriteString("@odata.nextLink", $"{r.Link(path)}?{string.Join('&', link)}");
             }
 
             w.WriteStartArray("value");

@@ -50,7 +50,7 @@ internal sealed partial class SandboxRequestHandler
 
             if (parts[1] != epoch.ToString(CultureInfo.InvariantCulture))
             {
-                throw new GraphError(HttpStatusCode.Gone, "syncStateNotFound", "The sync state is not found.", $"{r.BaseUrl}/me/contactFolders/delta");
+                throw new GraphError(HttpStatusCode.Gone, "syncStateNotFound", "The sync state is not found.", r.Link("/me/contactFolders/delta"));
             }
 
             if (parts[2] == children.Count.ToString(CultureInfo.InvariantCulture))
@@ -71,7 +71,7 @@ internal sealed partial class SandboxRequestHandler
             }
 
             w.WriteEndArray();
-            w.WriteString("@odata.deltaLink", $"{r.BaseUrl}/me/contactFolders/delta?$deltatoken={next}");
+            w.WriteString("@odata.deltaLink", $"{r.Link("/me/contactFolders/delta")}?$deltatoken={next}");
             w.WriteEndObject();
         });
     }
@@ -103,7 +103,7 @@ internal sealed partial class SandboxRequestHandler
         var top = Math.Clamp(ParseNonNegative(r, "$top", DefaultDeltaPageSize), 1, MaxPageSize);
         var skip = ParseNonNegative(r, "$skip", 0);
         var (page, hasMore) = _mailbox.ListContacts(folderId, skip, top);
-        var path = folderId == _mailbox.DefaultContactFolderId && r.Http.Request.Path.Value!.EndsWith("/me/contacts", StringComparison.OrdinalIgnoreCase)
+        var path = folderId == _mailbox.DefaultContactFolderId && !r.Http.Request.Path.Value!.Contains("/contactFolders/", StringComparison.OrdinalIgnoreCase)
             ? "/me/contacts"
             : $"/me/contactFolders/{folderId}/contacts";
         return WriteJsonAsync(r, 200, w =>
@@ -114,7 +114,7 @@ internal sealed partial class SandboxRequestHandler
             if (hasMore)
             {
                 var selectPart = select is null ? string.Empty : $"&$select={Uri.EscapeDataString(rawSelect)}";
-                w.WriteString("@odata.nextLink", string.Create(CultureInfo.InvariantCulture, $"{r.BaseUrl}{path}?$top={top}{selectPart}&$skip={skip + top}"));
+                w.WriteString("@odata.nextLink", string.Create(CultureInfo.InvariantCulture, $"{r.Link(path)}?$top={top}{selectPart}&$skip={skip + top}"));
             }
 
             w.WriteStartArray("value");
@@ -138,7 +138,7 @@ internal sealed partial class SandboxRequestHandler
         var query = r.Http.Request.Query;
         var skipToken = query["$skiptoken"].ToString();
         var deltaToken = query["$deltatoken"].ToString();
-        var freshRound = $"{r.BaseUrl}/me/contactFolders/{folderId}/contacts/delta";
+        var freshRound = r.Link($"/me/contactFolders/{folderId}/contacts/delta");
         DeltaCursor cursor;
         if (skipToken.Length > 0 || deltaToken.Length > 0)
         {

@@ -110,7 +110,7 @@ internal sealed partial class SandboxRequestHandler
                 if (query["$expand"].ToString() is { Length: > 0 } expand) link.Add("$expand=" + Uri.EscapeDataString(expand));
                 link.Add(string.Create(CultureInfo.InvariantCulture, $"$top={top}"));
                 link.Add(string.Create(CultureInfo.InvariantCulture, $"$skip={skip + top}"));
-                w.WriteString("@odata.nextLink", $"{r.BaseUrl}{path}?{string.Join('&', link)}");
+                w.WriteString("@odata.nextLink", $"{r.Link(path)}?{string.Join('&', link)}");
             }
 
             w.WriteStartArray("value");

@@ -20,7 +20,10 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
             Guid.NewGuid().ToString(),
             string.IsNullOrEmpty(clientRequestId) ? Guid.NewGuid().ToString() : clientRequestId,
             $"{http.Request.Scheme}://{http.Request.Host}/v1.0",
-            PreferHeader.Parse(http.Request.Headers["Prefer"]));
+            PreferHeader.Parse(http.Request.Headers["Prefer"]))
+        {
+            MailboxRoot = MailboxRootOf(http.Request),
+        };
         http.Response.Headers["request-id"] = request.RequestId;
         http.Response.Headers["client-request-id"] = request.ClientRequestId;
         http.Response.Headers.CacheControl = "private";
@@ -53,12 +56,27 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
                 throw new GraphError(HttpStatusCode.NotFound, "ResourceNotFound", $"Resource not found for the segment '{segment}'.");
             }
 
+            if (route.ViaMe && _mailbox.ApplicationPermissions)
+            {
+                // An app-only token names no user; Graph's own words for it.
+                throw new GraphError(HttpStatusCode.BadRequest, "BadRequest", "/me request is only valid with delegated authentication flow.");
+            }
+
             await DispatchAsync(request, route, method).ConfigureAwait(false);
         }
         catch (GraphError error)
         {
             await WriteErrorAsync(request, error).ConfigureAwait(false);
         }
+    }
+
+    private static string MailboxRootOf(HttpRequest request)
+    {
+        var baseUrl = $"{request.Scheme}://{request.Host}/v1.0";
+        var segments = (request.Path.Value ?? "/").Trim('/').Split('/');
+        return segments.Length >= 3 && segments[1].Equals("users", StringComparison.OrdinalIgnoreCase)
+            ? $"{baseUrl}/users/{segments[2]}"
+            : $"{baseUrl}/me";
     }
 
     private Task DispatchAsync(SandboxRequest r, SandboxRoute route, string method) => (route.Kind, method) switch
@@ -177,6 +195,16 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
 
 internal sealed record SandboxRequest(HttpContext Http, string RequestId, string ClientRequestId, string BaseUrl, PreferHeader Prefer)
 {
+    /// <summary>
+    /// The mailbox as the request addressed it, absolute: <c>…/v1.0/me</c> or <c>…/v1.0/users/{id or upn}</c>.
+    /// Graph's next and delta links keep the caller's addressing, so an app-only caller never gets a /me link.
+    /// </summary>
+    public string MailboxRoot { get; init; } = BaseUrl + "/me";
+
+    /// <summary>An absolute link to <paramref name="mePath"/> (a "/me/…" template) in the request's own addressing.</summary>
+    public string Link(string mePath) =>
+        mePath.StartsWith("/me/", StringComparison.OrdinalIgnoreCase) ? MailboxRoot + mePath[3..] : BaseUrl + mePath;
+
     /// <summary>Values for the Preference-Applied header.</summary>
     public List<string> Applied { get; } = [];
 }

@@ -28,6 +28,9 @@ internal enum SandboxRouteKind
 /// </summary>
 internal sealed record SandboxRoute(SandboxRouteKind Kind, string Template, string? FolderId = null, string? ItemId = null)
 {
+    /// <summary>Addressed as <c>/me/…</c>, the signed-in user, rather than <c>/users/{id}/…</c>.</summary>
+    public bool ViaMe { get; init; }
+
     public static SandboxRoute? Match(string path, SandboxUser user)
     {
         var segments = path.Trim('/').Split('/');
@@ -37,6 +40,7 @@ internal sealed record SandboxRoute(SandboxRouteKind Kind, string Template, stri
         }
 
         var rest = segments[1..];
+        var viaMe = Is(rest[0], "me");
         if (rest.Length >= 2 && Is(rest[0], "users")
             && (rest[1] == user.Id || rest[1].Equals(user.UserPrincipalName, StringComparison.OrdinalIgnoreCase)))
         {
@@ -44,7 +48,7 @@ internal sealed record SandboxRoute(SandboxRouteKind Kind, string Template, stri
         }
 
         var lower = rest.Select(s => s.ToLowerInvariant()).ToArray();
-        return lower switch
+        SandboxRoute? route = lower switch
         {
             ["me"] => new(SandboxRouteKind.Me, "/me"),
             ["me", "mailboxsettings"] => new(SandboxRouteKind.MailboxSettings, "/me/mailboxSettings"),
@@ -71,6 +75,7 @@ internal sealed record SandboxRoute(SandboxRouteKind Kind, string Template, stri
             ["me", "calendar", "getschedule"] => new(SandboxRouteKind.GetSchedule, "/me/calendar/getSchedule"),
             _ => null,
         };
+        return route is null ? null : route with { ViaMe = viaMe };
     }
 
     private static bool Is(string segment, string literal) => segment.Equals(literal, StringComparison.OrdinalIgnoreCase);

@@ -21,6 +21,14 @@ public sealed class ApplicationModeTests
 {
     private const string Stranger = "someone.else@contoso.example";
 
+    /// <summary>A sandbox that answers as Graph answers an app-only token: /me is refused.</summary>
+    private static async Task<SandboxWorld> AppOnlyWorldAsync()
+    {
+        var world = await SandboxWorld.StartAsync();
+        world.Mailbox.ApplicationPermissions = true;
+        return world;
+    }
+
     private static string[] ApplicationArgs(SandboxWorld world) =>
     [
         "--Mailbox:Mode=Application",
@@ -31,7 +39,7 @@ public sealed class ApplicationModeTests
     [Fact]
     public async Task Each_configured_mailbox_is_synced_at_its_own_users_address()
     {
-        await using var world = await SandboxWorld.StartAsync();
+        await using var world = await AppOnlyWorldAsync();
         await using var worker = await world.StartWorkerAsync(ApplicationArgs(world));
         var syncs = worker.Get<SyncApplicationMailboxes>();
         var upn = world.Mailbox.User.UserPrincipalName;
@@ -51,7 +59,7 @@ public sealed class ApplicationModeTests
     [Fact]
     public async Task A_graph_call_outside_a_mailbox_loop_fails_instead_of_guessing_a_mailbox()
     {
-        await using var world = await SandboxWorld.StartAsync();
+        await using var world = await AppOnlyWorldAsync();
         await using var worker = await world.StartWorkerAsync(ApplicationArgs(world));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => worker.Get<MailboxReader>().ReadProfileAsync(CancellationToken.None));
@@ -61,7 +69,7 @@ public sealed class ApplicationModeTests
     public async Task With_several_mailboxes_the_pairing_key_is_refused_and_a_user_token_sees_only_its_own_mailbox()
     {
         await using var idp = await LocalIdentityProvider.StartAsync();
-        await using var world = await SandboxWorld.StartAsync();
+        await using var world = await AppOnlyWorldAsync();
         await using var worker = await world.StartWorkerAsync(
         [
             .. ApplicationArgs(world),
