@@ -190,7 +190,7 @@ public static class ReferralEndpoints
         IntroMessage message;
         try
         {
-            message = await reader.ReadAsync(messageId, ct);
+            message = await reader.ReadAsync(mailbox.Profile.MailboxId, messageId, ct);
         }
         catch (Exception ex) when (OfficeFollowUp.Mailbox.GraphFailures.IsGraphOrTransport(ex))
         {

@@ -11,9 +11,12 @@ namespace OfficeFollowUp.Mailbox;
 /// </summary>
 public sealed partial class MessageReader(MailboxClientFactory clients)
 {
-    public async Task<IntroMessage> ReadAsync(string messageId, CancellationToken ct)
+    /// <param name="mailboxId">The caller's mailbox (its Graph user id): with application permissions there is
+    /// no signed-in user, so the message is read at <c>/users/{id}</c>, never <c>/me</c>.</param>
+    public async Task<IntroMessage> ReadAsync(string mailboxId, string messageId, CancellationToken ct)
     {
-        var message = await clients.Client.Me.Messages[messageId].GetAsync(r =>
+        using var scope = MailboxScope.Enter(mailboxId);
+        var message = await clients.Root.Messages[messageId].GetAsync(r =>
         {
             r.QueryParameters.Select = ["from", "toRecipients", "ccRecipients", "subject", "bodyPreview", "body"];
             // Graph converts the body to text when asked; the HTML fallback below covers servers that do not.
