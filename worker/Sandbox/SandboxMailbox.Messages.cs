@@ -10,7 +10,10 @@ public sealed record SandboxMailSeed(
     bool Sent = false,
     DateTimeOffset? ReceivedAt = null);
 
-/// <summary>Mail in Inbox and Sent Items, readable by id (<c>GET /me/messages/{id}</c>) for the add-in's open message.</summary>
+/// <summary>
+/// Mail in Inbox and Sent Items: readable by id (<c>GET /me/messages/{id}</c>) for the add-in's open message,
+/// listed with the drafts at <c>/me/messages</c> and per folder at <c>/me/mailFolders/{inbox|sentitems}/messages</c>.
+/// </summary>
 public sealed partial class SandboxMailbox
 {
     private readonly List<SandboxMessage> _mail = [];
@@ -58,6 +61,36 @@ public sealed partial class SandboxMailbox
             };
             _mail.Add(message);
             return message.Id;
+        }
+    }
+
+    /// <summary>
+    /// The messages of one folder, by id or well-known name (drafts, inbox, sentitems), or of the whole
+    /// mailbox when <paramref name="folder"/> is null, as <c>/me/messages</c> lists every folder. Null for an unknown folder.
+    /// </summary>
+    internal IReadOnlyList<SandboxMessage>? MessagesIn(string? folder)
+    {
+        lock (_gate)
+        {
+            bool Is(string name, string? id) =>
+                folder!.Equals(name, StringComparison.OrdinalIgnoreCase) || (id is not null && folder == id);
+            if (folder is null)
+            {
+                return [.. _drafts, .. _mail];
+            }
+
+            if (Is(DraftsWellKnownName, DraftsFolderId))
+            {
+                return [.. _drafts];
+            }
+
+            if (Is("inbox", _inboxFolderId) || Is("sentitems", _sentItemsFolderId))
+            {
+                var id = Is("inbox", _inboxFolderId) ? _inboxFolderId : _sentItemsFolderId;
+                return [.. _mail.Where(m => m.ParentFolderId == id)];
+            }
+
+            return null;
         }
     }
 

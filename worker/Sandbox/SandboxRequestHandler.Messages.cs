@@ -64,18 +64,13 @@ internal sealed partial class SandboxRequestHandler
             w, draft, null, null, $"{r.BaseUrl}/$metadata#users('{_mailbox.User.Id}')/messages/$entity")).ConfigureAwait(false);
     }
 
-    private Task ListDraftsFolderMessagesAsync(SandboxRequest r, string folderId)
-    {
-        if (!folderId.Equals(SandboxMailbox.DraftsWellKnownName, StringComparison.OrdinalIgnoreCase) && folderId != _mailbox.DraftsFolderId)
-        {
-            throw ItemNotFound();
-        }
+    private Task ListFolderMessagesAsync(SandboxRequest r, string folderId) =>
+        ListMessagesAsync(r, $"/me/mailFolders/{folderId}/messages", folderId);
 
-        return ListMessagesAsync(r, $"/me/mailFolders/{folderId}/messages");
-    }
-
-    private Task ListMessagesAsync(SandboxRequest r, string path)
+    /// <summary>A folder's messages, or with no folder every message in the mailbox, newest first.</summary>
+    private Task ListMessagesAsync(SandboxRequest r, string path, string? folderId = null)
     {
+        var messages = _mailbox.MessagesIn(folderId) ?? throw ItemNotFound();
         var query = r.Http.Request.Query;
         var filter = query["$filter"].ToString();
         MessageQuery.PropertyMatch? match = null;
@@ -90,7 +85,7 @@ internal sealed partial class SandboxRequestHandler
         var top = Math.Clamp(ParseNonNegative(r, "$top", DefaultMessagePageSize), 1, MaxPageSize);
         var skip = ParseNonNegative(r, "$skip", 0);
 
-        var matches = _mailbox.Drafts
+        var matches = messages
             .Where(m => match is null
                 || (m.SingleValueExtendedProperties.TryGetValue(match.PropertyId, out var value) && value == match.Value))
             .OrderByDescending(m => m.CreatedDateTime)

@@ -97,7 +97,7 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
         (SandboxRouteKind.Contacts, "POST") => CreateContactAsync(r, _mailbox.DefaultContactFolderId),
         (SandboxRouteKind.Messages, "GET") => ListMessagesAsync(r, "/me/messages"),
         (SandboxRouteKind.Messages, "POST") => CreateMessageAsync(r),
-        (SandboxRouteKind.MailFolderMessages, "GET") => ListDraftsFolderMessagesAsync(r, route.FolderId!),
+        (SandboxRouteKind.MailFolderMessages, "GET") => ListFolderMessagesAsync(r, route.FolderId!),
         (SandboxRouteKind.Message, "GET") => GetMessageAsync(r, route.ItemId!),
         (SandboxRouteKind.Message, "DELETE") => DeleteMessageAsync(r, route.ItemId!),
         (SandboxRouteKind.CalendarViewDelta, "GET") => CalendarViewDeltaAsync(r),
