@@ -71,7 +71,11 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
         {
             throw new InvalidOperationException("The Mailbox certificate has no private key; the app signs its token requests with it.");
         }
-        return new ClientCertificateCredential(settings.TenantId, settings.ClientId, certificate, new ClientCertificateCredentialOptions { SendCertificateChain = false });
+        return new ClientCertificateCredential(settings.TenantId, settings.ClientId, certificate, new ClientCertificateCredentialOptions
+        {
+            AuthorityHost = new Uri(settings.AuthorityHost),
+            SendCertificateChain = false,
+        });
     }
 
     private static X509Certificate2 LoadCertificate(MailboxOptions settings)
@@ -115,6 +119,7 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
         var recordPath = Path.Combine(store.DataFolder, "auth-record.json");
         var credentialOptions = new DeviceCodeCredentialOptions
         {
+            AuthorityHost = new Uri(settings.AuthorityHost),
             TenantId = settings.TenantId,
             ClientId = settings.ClientId,
             TokenCachePersistenceOptions = new TokenCachePersistenceOptions

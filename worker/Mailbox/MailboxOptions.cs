@@ -50,6 +50,9 @@ public sealed class MailboxOptions
     /// <summary>Graph's base URL; change it for national clouds. Ignored in sandbox mode.</summary>
     public string GraphBaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
 
+    /// <summary>Where Entra signs the worker in; a national cloud has its own (https://login.microsoftonline.us/, …), paired with its GraphBaseUrl.</summary>
+    public string AuthorityHost { get; set; } = "https://login.microsoftonline.com/";
+
     public string? TenantId { get; set; }
 
     public string? ClientId { get; set; }
@@ -83,6 +86,11 @@ public sealed class MailboxOptionsValidator : AbstractValidator<MailboxOptions>
             .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback))
             .WithName("Mailbox:GraphBaseUrl")
             .WithMessage("Mailbox:GraphBaseUrl must be an absolute https URL (plain http only on loopback).");
+        // Tokens and client assertions travel to this host: https only, loopback included.
+        RuleFor(o => o.AuthorityHost)
+            .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+            .WithName("Mailbox:AuthorityHost")
+            .WithMessage("Mailbox:AuthorityHost must be an absolute https URL, such as https://login.microsoftonline.com/.");
         RuleFor(o => o.ClientId).NotEmpty().When(o => !string.IsNullOrWhiteSpace(o.TenantId))
             .WithName("Mailbox:ClientId").WithMessage("Mailbox:ClientId is required when Mailbox:TenantId is set.");
         RuleFor(o => o.TenantId).NotEmpty().When(o => !string.IsNullOrWhiteSpace(o.ClientId))
