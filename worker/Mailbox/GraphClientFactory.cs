@@ -39,10 +39,17 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
         handlers.Add(new SignedInUserHandler());
         var http = Microsoft.Graph.GraphClientFactory.Create(handlers);
         http.Timeout = TimeSpan.FromSeconds(100);
-        return new GraphServiceClient(http, CreateAuthentication(settings, store.Value, endpoint), baseUrl);
+        return new GraphServiceClient(http, CreateAuthentication(settings, store.Value, endpoint, Console.Out, configure: null), baseUrl);
     }
 
-    private static IAuthenticationProvider CreateAuthentication(MailboxOptions settings, StoreOptions store, MailboxEndpoint endpoint)
+    /// <summary>
+    /// <paramref name="signInPrompt"/> receives Entra's device-code instruction (the console, in the product).
+    /// <paramref name="configure"/> runs last on the credential's options; only the sign-in tests pass one, to
+    /// trust a stand-in Entra's self-signed certificate. The product passes none: certificate validation and
+    /// instance discovery stay as Azure.Identity has them.
+    /// </summary>
+    internal static IAuthenticationProvider CreateAuthentication(
+        MailboxOptions settings, StoreOptions store, MailboxEndpoint endpoint, TextWriter signInPrompt, Action<TokenCredentialOptions>? configure)
     {
         if (endpoint.IsLoopback)
         {
@@ -53,29 +60,33 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
         // App-only tokens carry the permissions granted to the app: the resource's .default scope.
         var scopes = settings.UsesApplicationPermissions ? [ApplicationScope(settings)] : MailboxOptions.DelegatedScopes;
         return new Microsoft.Graph.Authentication.AzureIdentityAuthenticationProvider(
-            CreateCredential(settings, store), allowedHosts: null, observabilityOptions: null, isCaeEnabled: true, scopes: scopes);
+            CreateCredential(settings, store, signInPrompt, configure), allowedHosts: null, observabilityOptions: null, isCaeEnabled: true, scopes: scopes);
     }
 
     /// <summary>https://graph.microsoft.com/.default, or the national cloud's Graph host.</summary>
     internal static string ApplicationScope(MailboxOptions settings) =>
         new Uri(settings.GraphBaseUrl).GetLeftPart(UriPartial.Authority) + "/.default";
 
-    internal static TokenCredential CreateCredential(MailboxOptions settings, StoreOptions store) =>
-        settings.UsesApplicationPermissions ? CreateCertificateCredential(settings) : CreateDeviceCodeCredential(settings, store);
+    private static TokenCredential CreateCredential(MailboxOptions settings, StoreOptions store, TextWriter signInPrompt, Action<TokenCredentialOptions>? configure) =>
+        settings.UsesApplicationPermissions
+            ? CreateCertificateCredential(settings, configure)
+            : CreateDeviceCodeCredential(settings, store, signInPrompt, configure);
 
     /// <summary>The certificate and its password are never logged; a load failure names the setting, not the secret.</summary>
-    internal static TokenCredential CreateCertificateCredential(MailboxOptions settings)
+    internal static TokenCredential CreateCertificateCredential(MailboxOptions settings, Action<TokenCredentialOptions>? configure = null)
     {
         var certificate = LoadCertificate(settings);
         if (!certificate.HasPrivateKey)
         {
             throw new InvalidOperationException("The Mailbox certificate has no private key; the app signs its token requests with it.");
         }
-        return new ClientCertificateCredential(settings.TenantId, settings.ClientId, certificate, new ClientCertificateCredentialOptions
+        var credentialOptions = new ClientCertificateCredentialOptions
         {
             AuthorityHost = new Uri(settings.AuthorityHost),
             SendCertificateChain = false,
-        });
+        };
+        configure?.Invoke(credentialOptions);
+        return new ClientCertificateCredential(settings.TenantId, settings.ClientId, certificate, credentialOptions);
     }
 
     private static X509Certificate2 LoadCertificate(MailboxOptions settings)
@@ -114,7 +125,7 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
         throw new InvalidOperationException("No certificate with Mailbox:CertificateThumbprint was found in the CurrentUser or LocalMachine 'My' store.");
     }
 
-    private static TokenCredential CreateDeviceCodeCredential(MailboxOptions settings, StoreOptions store)
+    private static TokenCredential CreateDeviceCodeCredential(MailboxOptions settings, StoreOptions store, TextWriter signInPrompt, Action<TokenCredentialOptions>? configure)
     {
         var recordPath = Path.Combine(store.DataFolder, "auth-record.json");
         var credentialOptions = new DeviceCodeCredentialOptions
@@ -127,11 +138,11 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
                 Name = settings.TokenCacheName,
                 UnsafeAllowUnencryptedStorage = settings.AllowUnencryptedTokenCache,
             },
-            DeviceCodeCallback = (code, _) =>
+            DeviceCodeCallback = async (code, cancellationToken) =>
             {
                 // The message is Entra's own sign-in instruction (URL and code); it carries no personal data.
-                Console.WriteLine(code.Message);
-                return Task.CompletedTask;
+                await signInPrompt.WriteLineAsync(code.Message.AsMemory(), cancellationToken);
+                await signInPrompt.FlushAsync(cancellationToken);
             },
         };
 
@@ -140,6 +151,7 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
             using var stream = File.OpenRead(recordPath);
             credentialOptions.AuthenticationRecord = AuthenticationRecord.Deserialize(stream);
         }
+        configure?.Invoke(credentialOptions);
 
         return new PersistedDeviceCodeCredential(credentialOptions, recordPath);
     }
