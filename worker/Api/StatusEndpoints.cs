@@ -1,31 +1,46 @@
-using OfficeFollowUp.Store;
+using Microsoft.Extensions.Options;
 using OfficeFollowUp.Auth;
+using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Store;
+using OfficeFollowUp.Sync;
 
 namespace OfficeFollowUp.Api;
 
 public sealed record ResourceStatusDto(string Resource, string Stage, DateTimeOffset? LastSuccessAt, string? LastError, int FailureCount, long ItemsSkipped);
 
-public sealed record StatusDto(bool Connected, DateTimeOffset? BaselinedAt, int Acquaintances, IReadOnlyList<ResourceStatusDto> Sync);
+/// <param name="SignInRefused">Why the mailbox refused the worker's sign-in before it ever connected (an AADSTS code, say); null otherwise.</param>
+/// <param name="ReconnectAction">What to do when sign-in is refused, for this worker's mode (device code, app registration, sandbox).</param>
+public sealed record StatusDto(
+    bool Connected, DateTimeOffset? BaselinedAt, int Acquaintances, IReadOnlyList<ResourceStatusDto> Sync, string? SignInRefused, string ReconnectAction);
 
 /// <summary>Sync health for the pane: nothing fails silently.</summary>
 public static class StatusEndpoints
 {
     public static RouteGroupBuilder MapStatus(this RouteGroupBuilder api)
     {
-        api.MapGet("/status", async (CallerMailbox mailboxes, SyncStateStore states, FollowUpStore followUps, CancellationToken ct) =>
+        api.MapGet("/status", async (
+            CallerMailbox mailboxes, SyncStateStore states, FollowUpStore followUps, SyncMailbox single, SyncApplicationMailboxes many,
+            IOptions<MailboxOptions> options, CancellationToken ct) =>
         {
+            var action = ReconnectAdvice.For(options.Value);
             var mailbox = await mailboxes.GetAsync(ct);
             if (mailbox is null)
             {
-                return Results.Ok(new StatusDto(false, null, 0, []));
+                // One mailbox (the pairing key's): its loop is the singleton, which knows whether sign-in was refused.
+                return Results.Ok(new StatusDto(false, null, 0, [], options.Value.UsesApplicationPermissions ? null : single.SignInRefused, action));
             }
+
+            // A refusal at the profile refresh stops the loop before any resource's round runs, so it is not in their states.
+            var refused = options.Value.UsesApplicationPermissions ? many.SignInRefused(mailbox.Profile.MailboxId) : single.SignInRefused;
 
             var sync = await states.ListAsync(mailbox.Profile.MailboxId, ct);
             return Results.Ok(new StatusDto(
                 true,
                 mailbox.BaselinedAt,
                 await followUps.CountAcquaintancesAsync(mailbox.Profile.MailboxId, ct),
-                sync.Select(s => new ResourceStatusDto(s.Resource, s.Stage.ToString(), s.LastSuccessAt, s.LastError, s.FailureCount, s.ItemsSkipped)).ToList()));
+                sync.Select(s => new ResourceStatusDto(s.Resource, s.Stage.ToString(), s.LastSuccessAt, s.LastError, s.FailureCount, s.ItemsSkipped)).ToList(),
+                refused,
+                action));
         });
         return api;
     }

@@ -47,11 +47,28 @@ public static partial class GraphFailures
             case IOException:
                 return new GraphFailure(GraphOutcome.RetryLater, "transport", null, null);
             case Azure.Identity.AuthenticationFailedException or Azure.Identity.CredentialUnavailableException:
-                return new GraphFailure(GraphOutcome.ReconnectNeeded, "authentication", null, null);
+                // Entra's AADSTS number says why (700027: unknown certificate, 65001: no consent, …); it names
+                // no person and no secret, so it is the code the log and the Health view show.
+                return new GraphFailure(GraphOutcome.ReconnectNeeded, EntraErrorCode(exception) ?? "authentication", null, null);
             default:
                 return new GraphFailure(GraphOutcome.RetryLater, exception.GetType().Name, null, null);
         }
     }
+
+    private static string? EntraErrorCode(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (EntraCode().Match(e.Message) is { Success: true } match)
+            {
+                return match.Value;
+            }
+        }
+        return null;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bAADSTS\d{4,7}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex EntraCode();
 
     public static bool IsGraphOrTransport(Exception exception) =>
         exception is AggregateException aggregate

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Store;
@@ -16,7 +17,7 @@ public sealed record RoundResult(bool Completed, bool WasBaseline, int Items, in
 /// connection, expired cursor, moved window) is history: the page callback is told not to detect.
 /// Every Graph failure goes through the one switch below.
 /// </summary>
-public sealed class DeltaRound(SyncStateStore states, TimeProvider time, ILogger<DeltaRound> logger)
+public sealed class DeltaRound(SyncStateStore states, IOptions<MailboxOptions> mailboxOptions, TimeProvider time, ILogger<DeltaRound> logger)
 {
     /// <param name="readAndSave">Reads the page at the link (null: the round's first request) and saves it; the bool says whether to detect news.</param>
     public async Task<RoundResult> RunAsync(
@@ -114,7 +115,7 @@ public sealed class DeltaRound(SyncStateStore states, TimeProvider time, ILogger
                 SyncTrace.RetryLater(logger, failure.Code, wait);
                 return state with { FailureCount = state.FailureCount + 1, LastError = failure.Code, RetryAfter = now + wait };
             case GraphOutcome.ReconnectNeeded:
-                SyncTrace.ReconnectNeeded(logger, failure.Code);
+                SyncTrace.ReconnectNeeded(logger, failure.Code, ReconnectAdvice.For(mailboxOptions.Value));
                 return state with { Stage = SyncStage.ReconnectNeeded, FailureCount = state.FailureCount + 1, LastError = failure.Code };
             case GraphOutcome.ItemSkipped:
                 SyncTrace.ItemsSkipped(logger, 1, failure.Code);

@@ -15,6 +15,10 @@ public sealed class SyncApplicationMailboxes(IServiceProvider services, IOptions
 
     public IReadOnlyList<string> Mailboxes => options.Value.Mailboxes;
 
+    /// <summary>Why a connected mailbox's loop was refused sign-in on its last try (see <see cref="SyncMailbox.SignInRefused"/>).</summary>
+    public string? SignInRefused(string mailboxId) =>
+        _syncs.Values.FirstOrDefault(s => s.Profile?.MailboxId == mailboxId)?.SignInRefused;
+
     public async Task<MailboxRun> RunOnceAsync(string mailbox, CancellationToken ct)
     {
         var sync = _syncs.GetOrAdd(mailbox, _ => ActivatorUtilities.CreateInstance<SyncMailbox>(services));

@@ -21,9 +21,12 @@ public sealed class SyncMailbox(
     SyncCalendar syncCalendar,
     WorkOutbox outbox,
     IOptions<SyncOptions> options,
+    IOptions<MailboxOptions> mailboxOptions,
     TimeProvider time,
     ILogger<SyncMailbox> logger)
 {
+    private string? _signInRefused;
+
     private MailboxProfile? _profile;
     private IReadOnlyList<ContactFolderRef> _folders = [];
     private DateTimeOffset _profileReadAt = DateTimeOffset.MinValue;
@@ -31,6 +34,12 @@ public sealed class SyncMailbox(
     private bool _baselineDone;
 
     public MailboxProfile? Profile => _profile;
+
+    /// <summary>
+    /// Why the mailbox refused the worker's sign-in before it could ever connect (an AADSTS code, say), or
+    /// null. With no mailbox stored yet there is no sync state to carry it, so the Health view asks here.
+    /// </summary>
+    public string? SignInRefused => Volatile.Read(ref _signInRefused);
 
     public async Task<MailboxRun> RunOnceAsync(CancellationToken ct)
     {
@@ -87,7 +96,7 @@ public sealed class SyncMailbox(
         }
         if (work.ReconnectNeeded)
         {
-            SyncTrace.ReconnectNeeded(logger, "outbox");
+            SyncTrace.ReconnectNeeded(logger, "outbox", ReconnectAdvice.For(mailboxOptions.Value));
         }
 
         return new MailboxRun(true, newAcquaintances, work.Drafts, work.ReconnectNeeded, work.Holds);
@@ -106,6 +115,7 @@ public sealed class SyncMailbox(
             var folders = await reader.ListContactFoldersAsync(ct);
             await mailboxes.UpsertAsync(profile, time.GetUtcNow(), ct);
             var firstTime = _profile is null;
+            Volatile.Write(ref _signInRefused, null);
             (_profile, _folders, _profileReadAt) = (profile, folders, time.GetUtcNow());
             if (firstTime)
             {
@@ -118,7 +128,8 @@ public sealed class SyncMailbox(
             var failure = GraphFailures.Map(ex, time.GetUtcNow());
             if (failure.Outcome == GraphOutcome.ReconnectNeeded)
             {
-                SyncTrace.ReconnectNeeded(logger, failure.Code);
+                Volatile.Write(ref _signInRefused, failure.Code);
+                SyncTrace.ReconnectNeeded(logger, failure.Code, ReconnectAdvice.For(mailboxOptions.Value));
                 return false;
             }
 

@@ -29,8 +29,8 @@ internal static partial class SyncTrace
     [LoggerMessage(1007, LogLevel.Warning, "Graph asked us to wait ({Code}); trying again in {Wait}.")]
     public static partial void RetryLater(ILogger logger, string code, TimeSpan wait);
 
-    [LoggerMessage(1008, LogLevel.Error, "The mailbox refused our sign-in ({Code}): reconnect needed. Sign in again and restart the worker.")]
-    public static partial void ReconnectNeeded(ILogger logger, string code);
+    [LoggerMessage(1008, LogLevel.Error, "The mailbox refused our sign-in ({Code}): reconnect needed. {Action}")]
+    public static partial void ReconnectNeeded(ILogger logger, string code, string action);
 
     [LoggerMessage(1009, LogLevel.Warning, "{Count} item(s) skipped ({Code}); the rest of the sync goes on.")]
     public static partial void ItemsSkipped(ILogger logger, int count, string code);

@@ -34,7 +34,7 @@ export function HealthView({ call, refreshKey, onUnauthorized }: { call: ApiCall
           {summary.headline}
         </Text>
       ) : (
-        <NoticeBar notice={{ intent: summary.tone === "error" ? "error" : "warning", title: summary.headline, messages: [] }} />
+        <NoticeBar notice={{ intent: summary.tone === "error" ? "error" : "warning", title: summary.headline, messages: summary.action ? [summary.action] : [] }} />
       )}
       <Caption1 className={shared.meta}>
         {data.baselinedAt ? `Baseline taken ${full(new Date(data.baselinedAt))}. ` : ""}

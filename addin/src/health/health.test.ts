@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatAgo, friendlyNames, reconnectMessage, summariseHealth } from "./health";
+import { fallbackReconnectAction, formatAgo, friendlyNames, summariseHealth } from "./health";
 import type { ResourceStatus, SyncStatus } from "./model";
 
 function resource(resourceName: string, extra: Partial<ResourceStatus> = {}): ResourceStatus {
@@ -23,10 +23,21 @@ describe("sync health", () => {
 
   it("says to reconnect when any resource needs it", () => {
     const summary = summariseHealth(status([resource("calendar"), resource("contacts/A", { stage: "ReconnectNeeded", lastError: "401 Unauthorized", failureCount: 3 })]));
-    expect(summary.headline).toBe(reconnectMessage);
-    expect(summary.headline).toBe("Reconnect needed: sign in again — restart the worker and follow its sign-in instructions");
+    expect(summary.headline).toBe("Reconnect needed: the mailbox refused the worker's sign-in");
+    expect(summary.action).toBe(fallbackReconnectAction);
     expect(summary.tone).toBe("error");
     expect(summary.resources[0]).toMatchObject({ stageText: "Reconnect needed", tone: "error", problem: "401 Unauthorized (3 failed attempts in a row)" });
+  });
+
+  it("says why and what to do when the worker's sign-in was refused, in the worker's own words for its mode", () => {
+    const action = "An administrator must check the app registration: …; then restart the worker.";
+    const refusedAtRefresh = summariseHealth({ ...status([resource("contacts/A")]), signInRefused: "AADSTS700027", reconnectAction: action });
+    const refusedBeforeConnecting = summariseHealth({ ...status([], false), signInRefused: "InvalidAuthenticationToken", reconnectAction: action });
+    const fine = summariseHealth({ ...status([resource("contacts/A")]), signInRefused: null, reconnectAction: action });
+
+    expect(refusedAtRefresh).toMatchObject({ headline: "Reconnect needed: the mailbox refused the worker's sign-in (AADSTS700027)", tone: "error", reconnectNeeded: true, action });
+    expect(refusedBeforeConnecting).toMatchObject({ headline: "Reconnect needed: the mailbox refused the worker's sign-in (InvalidAuthenticationToken)", tone: "error", action });
+    expect(fine).toMatchObject({ headline: "Everything is syncing", tone: "ok", reconnectNeeded: false, action: null });
   });
 
   it("reports skipped items and why", () => {

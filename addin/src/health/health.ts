@@ -1,6 +1,7 @@
 import type { ResourceStatus, SyncStatus } from "./model";
 
-export const reconnectMessage = "Reconnect needed: sign in again — restart the worker and follow its sign-in instructions";
+/** For a worker too old to say what to do itself. */
+export const fallbackReconnectAction = "Restart the worker and follow its sign-in instructions.";
 
 export interface ResourceHealth {
   resource: string;
@@ -20,6 +21,8 @@ export interface HealthSummary {
   headline: string;
   tone: "ok" | "warning" | "error";
   reconnectNeeded: boolean;
+  /** What to do, when there is something only a person can do (a refused sign-in). */
+  action: string | null;
   resources: ResourceHealth[];
 }
 
@@ -76,12 +79,18 @@ export function summariseHealth(status: SyncStatus): HealthSummary {
       problem,
     };
   });
-  const reconnectNeeded = status.sync.some((s) => s.stage === "ReconnectNeeded");
-  if (!status.connected) return { headline: "Not connected to a mailbox yet", tone: "warning", reconnectNeeded, resources };
-  if (reconnectNeeded) return { headline: reconnectMessage, tone: "error", reconnectNeeded, resources };
-  if (resources.some((r) => r.tone !== "ok")) return { headline: "Sync is having trouble; it keeps retrying", tone: "warning", reconnectNeeded, resources };
-  if (resources.length === 0) return { headline: "Connected; the first sync has not run yet", tone: "ok", reconnectNeeded, resources };
-  return { headline: "Everything is syncing", tone: "ok", reconnectNeeded, resources };
+  // A refusal at connect or at a profile refresh stops the loop before any resource records it.
+  const refused = status.signInRefused?.trim() || null;
+  const reconnectNeeded = refused !== null || status.sync.some((s) => s.stage === "ReconnectNeeded");
+  if (reconnectNeeded) {
+    const headline = `Reconnect needed: the mailbox refused the worker's sign-in${refused ? ` (${refused})` : ""}`;
+    return { headline, tone: "error", reconnectNeeded, action: status.reconnectAction?.trim() || fallbackReconnectAction, resources };
+  }
+  const summary = (headline: string, tone: HealthSummary["tone"]): HealthSummary => ({ headline, tone, reconnectNeeded, action: null, resources });
+  if (!status.connected) return summary("Not connected to a mailbox yet", "warning");
+  if (resources.some((r) => r.tone !== "ok")) return summary("Sync is having trouble; it keeps retrying", "warning");
+  if (resources.length === 0) return summary("Connected; the first sync has not run yet", "ok");
+  return summary("Everything is syncing", "ok");
 }
 
 /** "5 min ago" style, coarse; undefined → "never". */

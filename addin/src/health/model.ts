@@ -16,4 +16,8 @@ export interface SyncStatus {
   baselinedAt: string | null;
   acquaintances: number;
   sync: ResourceStatus[];
+  /** Why the mailbox refused the worker's sign-in on its last try ("AADSTS700027", "InvalidAuthenticationToken"); null when it did not. */
+  signInRefused?: string | null;
+  /** What to do about a refused sign-in, for the worker's mode (device code, app registration). */
+  reconnectAction?: string;
 }

@@ -134,7 +134,8 @@ public sealed partial class StandInEntraSignInTests
         Assert.DoesNotContain(refused.Form["client_assertion"].Split('.')[2], surfaced, StringComparison.Ordinal);
         var failure = GraphFailures.Map(ex, DateTimeOffset.UtcNow);
         Assert.Equal(GraphOutcome.ReconnectNeeded, failure.Outcome);
-        Assert.Equal("authentication", failure.Code);
+        // Entra's own reason, which names no person and no secret, is what the log and the Health view show.
+        Assert.Equal("AADSTS700027", failure.Code);
     }
 
     [Fact]
