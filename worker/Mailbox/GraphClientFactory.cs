@@ -125,6 +125,39 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
         throw new InvalidOperationException("No certificate with Mailbox:CertificateThumbprint was found in the CurrentUser or LocalMachine 'My' store.");
     }
 
+    /// <summary>
+    /// The saved account, or null when there is none or the file is damaged (a crash mid-write, an edit):
+    /// then the person signs in again with a new code, rather than every Graph call failing.
+    /// </summary>
+    internal static AuthenticationRecord? ReadAuthenticationRecord(string recordPath)
+    {
+        if (!File.Exists(recordPath))
+        {
+            return null;
+        }
+
+        try
+        {
+            AuthenticationRecord record;
+            using (var stream = File.OpenRead(recordPath))
+            {
+                record = AuthenticationRecord.Deserialize(stream);
+            }
+
+            if (!string.IsNullOrEmpty(record.Username) && !string.IsNullOrEmpty(record.Authority) && !string.IsNullOrEmpty(record.TenantId) && !string.IsNullOrEmpty(record.ClientId))
+            {
+                return record;
+            }
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or InvalidOperationException or ArgumentException or KeyNotFoundException)
+        {
+            // Damaged: handled below like a record that names no account.
+        }
+
+        File.Delete(recordPath);
+        return null;
+    }
+
     private static TokenCredential CreateDeviceCodeCredential(MailboxOptions settings, StoreOptions store, TextWriter signInPrompt, Action<TokenCredentialOptions>? configure)
     {
         var recordPath = Path.Combine(store.DataFolder, "auth-record.json");
@@ -146,11 +179,7 @@ public sealed class MailboxClientFactory(IOptions<MailboxOptions> options, IOpti
             },
         };
 
-        if (File.Exists(recordPath))
-        {
-            using var stream = File.OpenRead(recordPath);
-            credentialOptions.AuthenticationRecord = AuthenticationRecord.Deserialize(stream);
-        }
+        credentialOptions.AuthenticationRecord = ReadAuthenticationRecord(recordPath);
         configure?.Invoke(credentialOptions);
 
         return new PersistedDeviceCodeCredential(credentialOptions, recordPath);

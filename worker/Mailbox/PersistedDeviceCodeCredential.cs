@@ -26,8 +26,13 @@ internal sealed class PersistedDeviceCodeCredential(DeviceCodeCredentialOptions 
                 if (!_recordSaved)
                 {
                     var record = await _inner.AuthenticateAsync(requestContext, cancellationToken);
-                    await using var stream = File.Create(recordPath);
-                    await record.SerializeAsync(stream, cancellationToken);
+                    // Written beside it and moved into place: a crash mid-write never leaves half a record.
+                    var partial = recordPath + ".partial";
+                    await using (var stream = File.Create(partial))
+                    {
+                        await record.SerializeAsync(stream, cancellationToken);
+                    }
+                    File.Move(partial, recordPath, overwrite: true);
                     _recordSaved = true;
                 }
             }

@@ -72,6 +72,27 @@ public sealed partial class StandInEntraSignInTests
         Assert.NotEmpty(person.CacheFiles());
     }
 
+    [Theory]
+    [InlineData("{\"username\":\"sam@contoso.example\",\"authority\":\"login.micro")]
+    [InlineData("{}")]
+    [InlineData("")]
+    public async Task A_damaged_saved_account_means_signing_in_again_with_a_new_code_not_a_worker_that_cannot_start(string damaged)
+    {
+        await using var entra = await StandInEntra.StartAsync();
+        using var person = new OnePerson(entra);
+        await File.WriteAllTextAsync(person.RecordPath, damaged);
+        var prompt = new PromptWriter();
+
+        var header = person.Start(prompt).AuthorizeAsync();
+        var userCode = SignInCode().Match(await prompt.FirstLine.WaitAsync(Patience)).Groups[1].Value;
+        Assert.True(entra.SignIn(userCode));
+        var authorization = await header.WaitAsync(Patience);
+
+        Assert.StartsWith("Bearer ", authorization, StringComparison.Ordinal);
+        Assert.Contains(StandInEntra.UserName, await File.ReadAllTextAsync(person.RecordPath), StringComparison.Ordinal);
+        Assert.False(File.Exists(person.RecordPath + ".partial"));
+    }
+
     [Fact]
     public async Task Next_start_after_the_access_token_expired_refreshes_silently_with_the_persisted_refresh_token()
     {
