@@ -1,22 +1,19 @@
-import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FollowUpList } from "../src/followups/model";
 import type { Scorecard } from "../src/insights/model";
 import { formatHours, formatShare } from "../src/insights/scorecard";
 import type { SyncStatus } from "../src/health/model";
+import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
 import { calls, injectOutlook, selectItem } from "./outlook";
 import { startWorker, type RunningWorker } from "./worker";
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
 let worker: RunningWorker | undefined;
-let context: BrowserContext | undefined;
-let profileDir: string | undefined;
+let browser: TestBrowser | undefined;
 let page: Page;
 let list: FollowUpList;
 
@@ -24,12 +21,6 @@ async function api<T>(w: RunningWorker, path: string): Promise<T> {
   const response = await fetch(`${w.baseUrl}${path}`, { headers: { Authorization: `Bearer ${w.apiKey}` } });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
-}
-
-async function expectNoSeriousAxeViolations(p: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page: p }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 async function expectFitsWidth(p: Page): Promise<void> {
@@ -49,14 +40,8 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`No follow-ups with drafts within 60 s.\n${w.output()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-    viewport: { width: 320, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium({ width: 320, height: 900 });
+  page = browser.page;
   const sender = list.items[0]!.person;
   await injectOutlook(page, { from: { emailAddress: sender.email, displayName: sender.displayName } });
   await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
@@ -64,9 +49,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
+  await browser?.close();
   await worker?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 function row(id: string) {

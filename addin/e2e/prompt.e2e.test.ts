@@ -1,40 +1,30 @@
-import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FollowUp, FollowUpList } from "../src/followups/model";
 import type { PromiseList } from "../src/promises/model";
 import type { PromptList } from "../src/prompts/model";
+import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
 import { startWorker, type RunningWorker } from "./worker";
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 const mixer = "Chamber of Commerce business mixer";
 
 let worker: RunningWorker | undefined;
-let context: BrowserContext | undefined;
-let profileDir: string | undefined;
+let browser: TestBrowser | undefined;
 
 beforeAll(async () => {
   // The sample script's new contacts include people from the mixer (met there, then added to
   // Outlook); without it the attendees chosen below are strangers to the worker, as the test assumes.
   worker = await startWorker(["--Sandbox:SampleScript", "false"]);
-  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-    // The narrowest Outlook task pane.
-    viewport: { width: 320, height: 900 },
-  });
+  // The narrowest Outlook task pane.
+  browser = await launchChromium({ width: 320, height: 900 });
 });
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
+  await browser?.close();
   await worker?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 async function api<T>(w: RunningWorker, path: string): Promise<T> {
@@ -43,8 +33,7 @@ async function api<T>(w: RunningWorker, path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-async function openPane(ctx: BrowserContext, w: RunningWorker): Promise<Page> {
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
+async function openPane(page: Page, w: RunningWorker): Promise<Page> {
   // No internet here, and a plain browser is not Outlook: office.js fails to load, as it would offline.
   await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
   await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
@@ -55,7 +44,7 @@ const emailKey = (email: string): string => email.toLowerCase();
 
 describe("after a networking event, against the real worker and sandbox mailbox", () => {
   it("asks whom to follow up with, starts three tracks from two attendees and one person added by hand, and passes axe", async () => {
-    if (!worker || !context) throw new Error("setup failed");
+    if (!worker || !browser) throw new Error("setup failed");
     const w = worker;
 
     // The mixer ended yesterday evening; it becomes a prompt once the calendar sync has run.
@@ -72,7 +61,7 @@ describe("after a networking event, against the real worker and sandbox mailbox"
     const [first, second] = newcomers as [(typeof newcomers)[0], (typeof newcomers)[0]];
     const byHand = { name: "Mere Tūhoe", email: "mere@harbourbookkeeping.co.nz" };
 
-    const page = await openPane(context, w);
+    const page = await openPane(browser.page, w);
     const card = page.getByTestId("prompt-card").filter({ hasText: mixer });
     // The pane polls every 30 s; a reload is the user's way to hurry it.
     await card.waitFor({ state: "visible", timeout: 20_000 }).catch(async () => {
@@ -105,9 +94,7 @@ describe("after a networking event, against the real worker and sandbox mailbox"
     mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: join(resultsDir, "prompt.png"), fullPage: true });
 
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     await expect.poll(() => start.isEnabled()).toBe(true);
     await start.click();

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { InteractionType } from "@azure/msal-browser";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium, type TestBrowser } from "./browser";
 import { injectOutlook } from "./outlook";
 import { startWorker, type RunningWorker } from "./worker";
 
@@ -14,7 +12,6 @@ import { startWorker, type RunningWorker } from "./worker";
  * sends that popup back to this page, which must hand the response to the pane that opened it.
  */
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const tenant = "7d2f1c36-0b6f-4b7e-9a7c-2f3c9c1d5e10";
 const entraArgs = [
   "--Auth:Authority", `https://login.microsoftonline.com/${tenant}/v2.0`,
@@ -24,8 +21,8 @@ const entraArgs = [
 ];
 
 let worker: RunningWorker | undefined;
+let browser: TestBrowser | undefined;
 let context: BrowserContext | undefined;
-let profileDir: string | undefined;
 
 beforeAll(async () => {
   // Entra configured, so the pane inside (a fake) Outlook signs in with MSAL; the bridge page itself is static.
@@ -37,20 +34,14 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    viewport: { width: 480, height: 640 },
-  });
+  browser = await launchChromium({ width: 480, height: 640 });
+  context = browser.context;
   // Nothing leaves the machine.
   await context.route(/^https:\/\//, (route) => route.abort());
 });
 
 afterEach(async () => {
-  await context?.close().catch(() => undefined);
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 /** Console errors and uncaught exceptions, CSP violations among them. */

@@ -1,13 +1,11 @@
-import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Detection, Referral, ReferralList } from "../src/referrals/model";
+import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
 import { freePort, startWorker, type RunningWorker } from "./worker";
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
 /**
@@ -23,8 +21,7 @@ const partnerEmail = "mere@paratalaw.co.nz";
 
 let worker: RunningWorker | undefined;
 let sandboxUrl: string;
-let context: BrowserContext | undefined;
-let profileDir: string | undefined;
+let browser: TestBrowser | undefined;
 let page: Page;
 let referralId: string;
 
@@ -45,12 +42,6 @@ async function draftsToPartner(): Promise<string[]> {
   expect(response.status).toBe(200);
   const json = (await response.json()) as { value: { id: string; toRecipients: { emailAddress: { address: string } }[] }[] };
   return json.value.filter((m) => m.toRecipients.some((r) => r.emailAddress.address.toLowerCase() === partnerEmail)).map((m) => m.id);
-}
-
-async function expectNoSeriousAxeViolations(p: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page: p }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 async function expectFitsWidth(p: Page): Promise<void> {
@@ -127,23 +118,16 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`Detection did not answer 200 within 60 s (last ${found.status}).\n${worker.output()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-    viewport: { width: 320, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium({ width: 320, height: 900 });
+  page = browser.page;
   await injectOutlookWithIntro(page);
   await page.goto(`${worker.baseUrl}/taskpane.html#key=${worker.apiKey}`);
   mkdirSync(resultsDir, { recursive: true });
 });
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
+  await browser?.close();
   await worker?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 describe("referrals from the open introduction email, in a fake Outlook against the real worker", () => {

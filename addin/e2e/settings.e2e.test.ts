@@ -1,31 +1,22 @@
-import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncStatus } from "../src/health/model";
 import type { Settings } from "../src/settings/model";
+import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
 import { startWorker, type RunningWorker } from "./worker";
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
 let worker: RunningWorker | undefined;
-let context: BrowserContext | undefined;
-let profileDir: string | undefined;
+let browser: TestBrowser | undefined;
 let page: Page;
 
 async function api<T>(w: RunningWorker, path: string): Promise<T> {
   const response = await fetch(`${w.baseUrl}${path}`, { headers: { Authorization: `Bearer ${w.apiKey}` } });
   expect(response.status).toBe(200);
   return (await response.json()) as T;
-}
-
-async function expectNoSeriousAxeViolations(p: Page): Promise<void> {
-  const axe = await new AxeBuilder({ page: p }).analyze();
-  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
 async function openSettings(): Promise<ReturnType<Page["getByRole"]>> {
@@ -44,14 +35,8 @@ beforeAll(async () => {
     if (Date.now() > deadline) throw new Error(`The mailbox was not baselined within 60 s.\n${w.output()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-    viewport: { width: 320, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  browser = await launchChromium({ width: 320, height: 900 });
+  page = browser.page;
   // A plain browser: office.js is blocked, the pane pairs with the key in the URL.
   await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
   await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
@@ -59,9 +44,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
+  await browser?.close();
   await worker?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 describe("Settings in the pane, against the real worker", () => {

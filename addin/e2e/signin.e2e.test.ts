@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium, type TestBrowser } from "./browser";
 import { injectOutlook } from "./outlook";
 import { distFolder, startWorker, type RunningWorker } from "./worker";
 
@@ -12,7 +12,6 @@ import { distFolder, startWorker, type RunningWorker } from "./worker";
  * loading, and the pane's answer when no token can be had.
  */
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const tenant = "7d2f1c36-0b6f-4b7e-9a7c-2f3c9c1d5e10";
 const entraArgs = [
   "--Auth:Authority", `https://login.microsoftonline.com/${tenant}/v2.0`,
@@ -23,9 +22,7 @@ const entraArgs = [
 
 let pairingWorker: RunningWorker | undefined;
 let entraWorker: RunningWorker | undefined;
-let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
-let context: BrowserContext | undefined;
-let profileDir: string | undefined;
+let browser: TestBrowser | undefined;
 
 /** The MSAL chunks, from Vite's manifest. */
 function msalFiles(): string[] {
@@ -41,12 +38,11 @@ async function footerLink(page: Page): Promise<string> {
 }
 
 async function openPane(w: RunningWorker, inOutlook: boolean): Promise<{ page: Page; requested: string[] }> {
-  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"] });
-  context = await browser.newContext({ viewport: { width: 320, height: 800 } });
+  // A new browser and profile for each test: nothing MSAL cached carries over.
+  browser = await launchChromium({ width: 320, height: 800 });
+  const { context, page } = browser;
   // Nothing leaves the machine: Entra's endpoints are refused, and a sign-in popup is closed as it opens (a user cancelling).
   await context.route("https://login.microsoftonline.com/**", (route) => route.abort());
-  const page = await context.newPage();
   context.on("page", (p) => void (p !== page && p.close()));
   const requested: string[] = [];
   page.on("request", (r) => requested.push(new URL(r.url()).pathname));
@@ -61,9 +57,7 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  await context?.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  await browser?.close();
 });
 
 afterAll(async () => {

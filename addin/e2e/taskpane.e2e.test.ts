@@ -1,34 +1,24 @@
-import AxeBuilder from "@axe-core/playwright";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FollowUpList } from "../src/followups/model";
+import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
 import { startWorker, type RunningWorker } from "./worker";
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
 let worker: RunningWorker | undefined;
-let context: BrowserContext | undefined;
-let profileDir: string | undefined;
+let browser: TestBrowser | undefined;
 
 beforeAll(async () => {
   worker = await startWorker();
-  profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: chromiumPath,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-    viewport: { width: 360, height: 800 },
-  });
+  browser = await launchChromium({ width: 360, height: 800 });
 });
 
 afterAll(async () => {
-  await context?.close().catch(() => undefined);
+  await browser?.close();
   await worker?.stop();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
 });
 
 async function listFollowUps(w: RunningWorker): Promise<FollowUpList> {
@@ -37,8 +27,7 @@ async function listFollowUps(w: RunningWorker): Promise<FollowUpList> {
   return (await response.json()) as FollowUpList;
 }
 
-async function openPane(ctx: BrowserContext, w: RunningWorker): Promise<Page> {
-  const page = ctx.pages()[0] ?? (await ctx.newPage());
+async function openPane(page: Page, w: RunningWorker): Promise<Page> {
   // No internet here, and a plain browser is not Outlook: office.js fails to load, as it would offline.
   await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
   await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
@@ -47,9 +36,9 @@ async function openPane(ctx: BrowserContext, w: RunningWorker): Promise<Page> {
 
 describe("task pane against the real worker and sandbox mailbox", () => {
   it("shows a new acquaintance's follow-up, marks it done, and passes axe", async () => {
-    if (!worker || !context) throw new Error("setup failed");
+    if (!worker || !browser) throw new Error("setup failed");
     const w = worker;
-    const page = await openPane(context, w);
+    const page = await openPane(browser.page, w);
 
     // The key leaves the address bar at once.
     await expect.poll(() => new URL(page.url()).hash).toBe("");
@@ -63,9 +52,7 @@ describe("task pane against the real worker and sandbox mailbox", () => {
     mkdirSync(resultsDir, { recursive: true });
     await page.screenshot({ path: join(resultsDir, "taskpane.png"), fullPage: true });
 
-    const axe = await new AxeBuilder({ page }).analyze();
-    const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     const row = rows.first();
     const id = await row.getAttribute("data-followup-id");

@@ -14,12 +14,12 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
+import { chromiumLaunchOptions } from "../e2e/chromium.mjs";
 
 const addin = resolve(import.meta.dirname, "..");
 const repoRoot = resolve(addin, "..");
 const dist = join(addin, "dist");
 const workerDll = process.env.OFU_WORKER_DLL ?? join(repoRoot, "worker", "bin", "Debug", "net10.0", "OfficeFollowUp.Worker.dll");
-const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const budgets = { gzipKb: 200, firstListMs: 1000 };
 
@@ -105,7 +105,8 @@ try {
     return (await r.json()).items.length > 0 ? true : undefined;
   });
 
-  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"] });
+  // The e2e tests' browser and flags; chromium.launch gives it a fresh temporary profile of its own.
+  browser = await chromium.launch(chromiumLaunchOptions());
   const times = [];
   for (let i = 0; i < runs; i++) {
     // A fresh context each run: empty cache, as when Outlook first opens the pane.

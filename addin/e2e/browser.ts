@@ -1,0 +1,52 @@
+import AxeBuilder from "@axe-core/playwright";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { chromiumLaunchOptions } from "./chromium.mjs";
+
+export { chromiumArgs, chromiumPath } from "./chromium.mjs";
+
+/** A headless Chromium with its own fresh profile. */
+export interface TestBrowser {
+  context: BrowserContext;
+  /** The tab Chromium opened with. */
+  page: Page;
+  /** Closes the browser and deletes its profile folder. */
+  close(): Promise<void>;
+}
+
+/**
+ * Debian's Chromium, headless, with the project's flags (chromium.mjs) and a new user-data-dir that
+ * close() deletes; if the launch fails, the folder is deleted at once.
+ */
+export async function launchChromium(viewport: { width: number; height: number }): Promise<TestBrowser> {
+  const profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
+  const removeProfile = () => rmSync(profileDir, { recursive: true, force: true });
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), viewport });
+    const page = context.pages()[0] ?? (await context.newPage());
+    const launched = context;
+    return {
+      context: launched,
+      page,
+      async close() {
+        await launched.close().catch(() => undefined);
+        removeProfile();
+      },
+    };
+  } catch (error) {
+    await context?.close().catch(() => undefined);
+    removeProfile();
+    throw error;
+  }
+}
+
+/** axe-core on the page as it is: no serious or critical violation, each listed with its nodes if any. */
+export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const axe = await new AxeBuilder({ page }).analyze();
+  const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
