@@ -58,8 +58,10 @@ export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswere
   const now = new Date();
   const viewerZone = browserTimeZone();
   const timeZone = today.timeZone ?? viewerZone;
-  // Re-derived on every refresh so "Due today" moves to "Overdue" as time passes.
-  const groups = useMemo(() => groupToday(today.items, new Date(), viewerZone), [today.items, today.lastUpdated, viewerZone]);
+  // Re-derived on every refresh so "Due today" moves to "Overdue" as time passes. Grouped in the zone the
+  // times are shown in (the mailbox's), so a row under "This week" never reads "Due today" when the
+  // browser's date differs from the mailbox's.
+  const groups = useMemo(() => groupToday(today.items, new Date(), timeZone), [today.items, today.lastUpdated, timeZone]);
   const choices = useMemo(() => snoozeChoices(new Date(), timeZone), [timeZone, today.lastUpdated]);
   const sourceOf = (item: TodayItem): TodaySource | undefined => sources.find((s) => s.name === item.source);
   const total = groups.reduce((n, g) => n + g.items.length, 0);

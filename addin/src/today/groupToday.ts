@@ -37,17 +37,17 @@ export function compareToday(a: TodayItem, b: TodayItem): number {
 
 /**
  * Overdue / Due today / This week (the six days after today) / Later, across every source,
- * relative to now in the viewer's zone. Closed items (done, skipped) are dropped; empty groups
+ * relative to now in the given zone (the mailbox's, which the due times are shown in). Closed items (done, skipped) are dropped; empty groups
  * are left out.
  */
 export function groupToday(
   items: readonly TodayItem[],
   now: Date,
-  viewerTimeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
 ): TodayGroup[] {
-  const endOfToday = startOfNextDay(now, viewerTimeZone).getTime();
-  const w = wallTimeIn(now, viewerTimeZone);
-  const endOfWeek = instantAt({ year: w.year, month: w.month, day: w.day + 7, hour: 0, minute: 0 }, viewerTimeZone).getTime();
+  const endOfToday = startOfNextDay(now, timeZone).getTime();
+  const w = wallTimeIn(now, timeZone);
+  const endOfWeek = instantAt({ year: w.year, month: w.month, day: w.day + 7, hour: 0, minute: 0 }, timeZone).getTime();
   const buckets: Record<TodayGroupKey, TodayItem[]> = { overdue: [], today: [], thisWeek: [], later: [] };
   for (const item of [...items].sort(compareToday)) {
     if (item.state === "done" || item.state === "skipped") continue;
