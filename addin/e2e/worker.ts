@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -80,15 +80,19 @@ export async function startWorker(extraArgs: readonly string[] = []): Promise<Ru
   };
   process.once("exit", kill);
 
+  // The worker's data folder (SQLite file, pairing key) goes with the worker.
+  const removeData = (): void => rmSync(dataFolder, { recursive: true, force: true });
   const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill("SIGTERM");
-    const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 10_000))]);
-    if (timedOut) {
-      child.kill("SIGKILL");
-      await exited;
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill("SIGTERM");
+      const timedOut = await Promise.race([exited.then(() => false), new Promise<boolean>((r) => setTimeout(() => r(true), 10_000))]);
+      if (timedOut) {
+        child.kill("SIGKILL");
+        await exited;
+      }
     }
     process.removeListener("exit", kill);
+    removeData();
   };
 
   try {
