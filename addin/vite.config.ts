@@ -3,11 +3,12 @@ import { defineConfig } from "vite";
 import react from "@vitejs/plugin-react";
 
 /**
- * Fluent packages only the lazy views use. Listed by hand: every component is reachable from the
+ * Fluent packages only the lazy views (and the pairing form, lazy too: a paired or Entra-signed-in pane never
+ * shows it) use. Listed by hand: every component is reachable from the
  * @fluentui/react-components barrel, so the module graph cannot tell. If the first render ever
  * needs one, the entry imports the views chunk statically and bench-pane.mjs reports it as initial.
  */
-const lazyPackages = /\/node_modules\/@fluentui\/(react-select|react-checkbox|react-switch|react-textarea|react-motion-components-preview)\//;
+const lazyPackages = /\/node_modules\/@fluentui\/(react-select|react-checkbox|react-switch|react-textarea|react-motion-components-preview|react-input|react-field)\//;
 
 type ModuleInfoLookup = (id: string) => { isEntry: boolean; importers: readonly string[] } | null;
 const initialMemo = new Map<string, boolean>();

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from "react";
 import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { loadMsal } from "./auth/msal";
 import { pairingSignIn, startSignIn, type SignIn } from "./auth/signIn";
@@ -7,8 +7,9 @@ import { createApiCall } from "./followups/api";
 import type { OfficeHost } from "./office/officeHost";
 import { useThemeName } from "./office/useThemeName";
 import { forgetApiKey, loadApiKey, safeStorage, saveApiKey } from "./pairing/apiKeyStore";
-import { PairingForm } from "./pairing/PairingForm";
 import { Pane } from "./Pane";
+
+const PairingForm = lazy(() => import("./pairing/PairingForm").then((m) => ({ default: m.PairingForm })));
 
 export function App({ office }: { office: OfficeHost }) {
   const theme = useThemeName(office);
@@ -78,7 +79,9 @@ export function App({ office }: { office: OfficeHost }) {
   ) : call ? (
     <Pane call={call} office={office} onUnauthorized={onUnauthorized} signInMode={signIn.mode} onForgetKey={onForgetKey} />
   ) : (
-    <PairingForm message={pairingMessage} onPaired={onPaired} />
+    <Suspense fallback={<Spinner label="Starting…" />}>
+      <PairingForm message={pairingMessage} onPaired={onPaired} />
+    </Suspense>
   );
 
   return (
