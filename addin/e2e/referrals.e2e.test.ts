@@ -8,13 +8,9 @@ import { freePort, startWorker, type RunningWorker } from "./worker";
 
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
-/**
- * The REST id of the sandbox's "Intro: Priya ↔ Alex" (Mere Parata introduces Priya to the user). The
- * sandbox makes ids from a fixed seed, so it is the same on every start; it lists only drafts over
- * HTTP, so the id cannot be looked up. If the sample data changes, print the new id with
- * SandboxMailbox.WithSampleData(TimeProvider.System).Mail (the first beforeAll check fails loudly first).
- */
-const introRestId = "AAMkAFmtxDsUNueAFuXhO6upFmCvDKlTmx2dfzcLIEGxJ-r8F8N5mTiN2pQ==";
+/** The sandbox's "Intro: Priya ↔ Alex" (Mere Parata introduces Priya to the user); its REST id is read from the sandbox's Inbox. */
+const introSubject = "Intro: Priya ↔ Alex";
+let introRestId: string;
 /** What Outlook's item.itemId holds for it in read mode: an EWS id, which convertToRestId turns into the above. */
 const introEwsId = "EWS-intro-priya";
 const partnerEmail = "mere@paratalaw.co.nz";
@@ -107,12 +103,18 @@ beforeAll(async () => {
   const port = await freePort();
   sandboxUrl = `http://127.0.0.1:${port}/v1.0`;
   worker = await startWorker(["--Sandbox:Port", String(port)]);
+  // As Outlook would know it: the intro in the Inbox, listed through Graph's own API.
+  const inbox = await fetch(`${sandboxUrl}/me/mailFolders/inbox/messages?$top=100&$select=id,subject`, { headers: { Authorization: "Bearer sandbox" } });
+  expect(inbox.status).toBe(200);
+  const intro = ((await inbox.json()) as { value: { id: string; subject: string }[] }).value.find((m) => m.subject === introSubject);
+  expect(intro, `no "${introSubject}" in the sandbox's Inbox`).toBeDefined();
+  introRestId = intro!.id;
   // The mailbox is connected once detection can read the message; the id must still be the intro.
   const deadline = Date.now() + 60_000;
   for (;;) {
     const found = await api<Detection>(`/api/referrals/detect?messageId=${encodeURIComponent(introRestId)}`);
     if (found.status === 200) {
-      expect(found.body, "the sandbox's intro message id changed: see introRestId").toMatchObject({ isIntroduction: true, direction: "received", alreadyLoggedReferralId: null });
+      expect(found.body).toMatchObject({ isIntroduction: true, direction: "received", alreadyLoggedReferralId: null });
       break;
     }
     if (Date.now() > deadline) throw new Error(`Detection did not answer 200 within 60 s (last ${found.status}).\n${worker.output()}`);
