@@ -80,12 +80,25 @@ public sealed class MailboxOptions
 
 public sealed class MailboxOptionsValidator : AbstractValidator<MailboxOptions>
 {
+    /// <summary>The hosts the Graph SDK's authentication provider sends tokens to by default.</summary>
+    internal static readonly IReadOnlySet<string> GraphHosts = new SortedSet<string>(StringComparer.OrdinalIgnoreCase)
+    {
+        "graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "graph.microsoft.de",
+        "microsoftgraph.chinacloudapi.cn", "canary.graph.microsoft.com",
+    };
+
     public MailboxOptionsValidator()
     {
         RuleFor(o => o.GraphBaseUrl)
             .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.IsLoopback))
             .WithName("Mailbox:GraphBaseUrl")
             .WithMessage("Mailbox:GraphBaseUrl must be an absolute https URL (plain http only on loopback).");
+        // The Graph SDK attaches the token only to Graph's own hosts; any other host would get no token,
+        // answer 401 and look like a refused sign-in. Say so at start instead.
+        RuleFor(o => o.GraphBaseUrl)
+            .Must(u => !Uri.TryCreate(u, UriKind.Absolute, out var uri) || uri.IsLoopback || GraphHosts.Contains(uri.Host))
+            .WithName("Mailbox:GraphBaseUrl")
+            .WithMessage($"Mailbox:GraphBaseUrl must be Microsoft Graph in the public or a national cloud ({string.Join(", ", GraphHosts)}), or a loopback address.");
         // Tokens and client assertions travel to this host: https only, loopback included.
         RuleFor(o => o.AuthorityHost)
             .Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)

@@ -30,4 +30,18 @@ public sealed class AuthorityHostTests
 
         Assert.Equal(accepted, !result.Errors.Any(e => e.ErrorMessage.Contains("Mailbox:AuthorityHost", StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("https://graph.microsoft.com/v1.0", true)]
+    [InlineData("https://graph.microsoft.us/v1.0", true)]
+    [InlineData("https://microsoftgraph.chinacloudapi.cn/v1.0", true)]
+    [InlineData("http://127.0.0.1:5100/v1.0", true)]
+    [InlineData("https://graph.contoso.example/v1.0", false)]
+    [InlineData("http://graph.microsoft.com/v1.0", false)]
+    public void Graph_must_be_one_of_graphs_own_hosts_which_the_sdk_sends_the_token_to(string graphBaseUrl, bool accepted)
+    {
+        var result = new MailboxOptionsValidator().Validate(new MailboxOptions { GraphBaseUrl = graphBaseUrl });
+
+        Assert.Equal(accepted, !result.Errors.Any(e => e.ErrorMessage.Contains("Mailbox:GraphBaseUrl", StringComparison.Ordinal)));
+    }
 }
