@@ -4,21 +4,13 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchChromium, type TestBrowser } from "./browser";
 import { injectOutlook } from "./outlook";
-import { startWorker, type RunningWorker } from "./worker";
+import { entraArgs, startWorker, type RunningWorker } from "./worker";
 
 /*
  * auth-redirect.html, MSAL.js v5's redirect bridge, served by the real worker (its CSP and headers) in
  * Chromium. When a host has no nested app authentication MSAL signs in through a plain popup; Entra
  * sends that popup back to this page, which must hand the response to the pane that opened it.
  */
-
-const tenant = "7d2f1c36-0b6f-4b7e-9a7c-2f3c9c1d5e10";
-const entraArgs = [
-  "--Auth:Authority", `https://login.microsoftonline.com/${tenant}/v2.0`,
-  "--Auth:Audience", "api://5b1e4b8c-3c55-4a4f-9d6e-0c3f1f4f7a21",
-  "--Auth:AllowedTenants:0", tenant,
-  "--Auth:PaneClientId", "9a3e6f2d-1b7c-4e58-a0d4-6c2b8e1f5d37",
-];
 
 let worker: RunningWorker | undefined;
 let browser: TestBrowser | undefined;

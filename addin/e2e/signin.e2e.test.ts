@@ -4,21 +4,13 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type TestBrowser } from "./browser";
 import { injectOutlook } from "./outlook";
-import { distFolder, startWorker, type RunningWorker } from "./worker";
+import { entraArgs, distFolder, startWorker, type RunningWorker } from "./worker";
 
 /*
  * Which sign-in the pane picks, and that MSAL.js is downloaded only where it is used. Real Microsoft 365
  * sign-in cannot run here (no tenant, no Office host bridge); what can is the choice, the chunk
  * loading, and the pane's answer when no token can be had.
  */
-
-const tenant = "7d2f1c36-0b6f-4b7e-9a7c-2f3c9c1d5e10";
-const entraArgs = [
-  "--Auth:Authority", `https://login.microsoftonline.com/${tenant}/v2.0`,
-  "--Auth:Audience", "api://5b1e4b8c-3c55-4a4f-9d6e-0c3f1f4f7a21",
-  "--Auth:AllowedTenants:0", tenant,
-  "--Auth:PaneClientId", "9a3e6f2d-1b7c-4e58-a0d4-6c2b8e1f5d37",
-];
 
 let pairingWorker: RunningWorker | undefined;
 let entraWorker: RunningWorker | undefined;

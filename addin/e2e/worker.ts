@@ -8,6 +8,15 @@ export const repoRoot = resolve(import.meta.dirname, "..", "..");
 export const distFolder = join(repoRoot, "addin", "dist");
 export const workerDll = process.env.OFU_WORKER_DLL ?? join(repoRoot, "worker", "bin", "Debug", "net10.0", "OfficeFollowUp.Worker.dll");
 
+/** A test tenant for Microsoft 365 (Entra) sign-in: the worker's JWT settings, with Entra's real authority. */
+export const entraTenant = "7d2f1c36-0b6f-4b7e-9a7c-2f3c9c1d5e10";
+export const entraArgs: readonly string[] = [
+  "--Auth:Authority", `https://login.microsoftonline.com/${entraTenant}/v2.0`,
+  "--Auth:Audience", "api://5b1e4b8c-3c55-4a4f-9d6e-0c3f1f4f7a21",
+  "--Auth:AllowedTenants:0", entraTenant,
+  "--Auth:PaneClientId", "9a3e6f2d-1b7c-4e58-a0d4-6c2b8e1f5d37",
+];
+
 export interface RunningWorker {
   baseUrl: string;
   dataFolder: string;
