@@ -91,6 +91,7 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
     await expectFitsWidth(page);
     mkdirSync(resultsDir, { recursive: true });
     await row(first!.id).screenshot({ path: join(resultsDir, "today-snooze.png") });
+    await expectNoSeriousAxeViolations(page);
     await page.keyboard.press("Escape");
     await expect.poll(() => choices.count()).toBe(0);
     expect(await toggle.evaluate((b) => b === document.activeElement)).toBe(true);
