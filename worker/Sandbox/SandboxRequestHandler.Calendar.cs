@@ -118,52 +118,16 @@ internal sealed partial class SandboxRequestHandler
     private Task ListEventsAsync(SandboxRequest r, SandboxRoute route)
     {
         RequireCalendar(route);
-        var query = r.Http.Request.Query;
-        var filter = query["$filter"].ToString();
-        MessageQuery.PropertyMatch? match = null;
-        if (filter.Length > 0 && !MessageQuery.TryParseFilter(filter, out match))
-        {
-            throw new GraphError(HttpStatusCode.BadRequest, "ErrorInvalidUrlQueryFilter", "The query filter contains one or more invalid nodes.");
-        }
-
-        var expandPropertyId = ParseExpand(query["$expand"].ToString());
-        var rawSelect = query["$select"].ToString();
-        var select = ParseSelect(rawSelect, SandboxJson.EventProperties, "microsoft.graph.event");
-        var top = Math.Clamp(ParseNonNegative(r, "$top", DefaultMessagePageSize), 1, MaxPageSize);
-        var skip = ParseNonNegative(r, "$skip", 0);
         var zone = ResolveRenderZone(r);
-        var matches = _mailbox.ListEvents()
-            .Where(e => match is null
-                || (e.Data.SingleValueExtendedProperties.TryGetValue(match.PropertyId, out var value) && value == match.Value))
-            .ToList();
-        var page = matches.Skip(skip).Take(top).ToList();
-        var hasMore = matches.Count > skip + top;
-        var path = route.FolderId is null ? route.Template : $"/me/calendars/{route.FolderId}/events";
-
-        return WriteJsonAsync(r, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", $"{r.BaseUrl}/$metadata#users('{_mailbox.User.Id}')/events");
-            if (hasMore)
-            {
-                var link = new List<string>();
-                if (filter.Length > 0) link.Add("$filter=" + Uri.EscapeDataString(filter));
-                if (rawSelect.Length > 0) link.Add("$select=" + Uri.EscapeDataString(rawSelect));
-                if (query["$expand"].ToString() is { Length: > 0 } expand) link.Add("$expand=" + Uri.EscapeDataString(expand));
-                link.Add(string.Create(CultureInfo.InvariantCulture, $"$top={top}"));
-                link.Add(string.Create(CultureInfo.InvariantCulture, $"$skip={skip + top}"));
-                w.WriteString("@odata.nextLink", $"{r.Link(path)}?{string.Join('&', link)}");
-            }
-
-            w.WriteStartArray("value");
-            foreach (var e in page)
-            {
-                SandboxJson.WriteEvent(w, e, _mailbox.User, zone, select, expandPropertyId);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return WriteTaggedListAsync(
+            r,
+            route.FolderId is null ? route.Template : $"/me/calendars/{route.FolderId}/events",
+            "events",
+            _mailbox.ListEvents(),
+            e => e.Data.SingleValueExtendedProperties,
+            SandboxJson.EventProperties,
+            "microsoft.graph.event",
+            (w, e, select, expand) => SandboxJson.WriteEvent(w, e, _mailbox.User, zone, select, expand));
     }
 
     private Task GetEventAsync(SandboxRequest r, SandboxRoute route)

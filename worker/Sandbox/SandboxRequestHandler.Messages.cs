@@ -71,52 +71,15 @@ internal sealed partial class SandboxRequestHandler
     private Task ListMessagesAsync(SandboxRequest r, string path, string? folderId = null)
     {
         var messages = _mailbox.MessagesIn(folderId) ?? throw ItemNotFound();
-        var query = r.Http.Request.Query;
-        var filter = query["$filter"].ToString();
-        MessageQuery.PropertyMatch? match = null;
-        if (filter.Length > 0 && !MessageQuery.TryParseFilter(filter, out match))
-        {
-            throw new GraphError(HttpStatusCode.BadRequest, "ErrorInvalidUrlQueryFilter", "The query filter contains one or more invalid nodes.");
-        }
-
-        var expandPropertyId = ParseExpand(query["$expand"].ToString());
-        var rawSelect = query["$select"].ToString();
-        var select = ParseSelect(rawSelect, SandboxJson.MessageProperties, "microsoft.graph.message");
-        var top = Math.Clamp(ParseNonNegative(r, "$top", DefaultMessagePageSize), 1, MaxPageSize);
-        var skip = ParseNonNegative(r, "$skip", 0);
-
-        var matches = messages
-            .Where(m => match is null
-                || (m.SingleValueExtendedProperties.TryGetValue(match.PropertyId, out var value) && value == match.Value))
-            .OrderByDescending(m => m.CreatedDateTime)
-            .ToList();
-        var page = matches.Skip(skip).Take(top).ToList();
-        var hasMore = matches.Count > skip + top;
-
-        return WriteJsonAsync(r, 200, w =>
-        {
-            w.WriteStartObject();
-            w.WriteString("@odata.context", $"{r.BaseUrl}/$metadata#users('{_mailbox.User.Id}')/messages");
-            if (hasMore)
-            {
-                var link = new List<string>();
-                if (filter.Length > 0) link.Add("$filter=" + Uri.EscapeDataString(filter));
-                if (rawSelect.Length > 0) link.Add("$select=" + Uri.EscapeDataString(rawSelect));
-                if (query["$expand"].ToString() is { Length: > 0 } expand) link.Add("$expand=" + Uri.EscapeDataString(expand));
-                link.Add(string.Create(CultureInfo.InvariantCulture, $"$top={top}"));
-                link.Add(string.Create(CultureInfo.InvariantCulture, $"$skip={skip + top}"));
-                w.WriteString("@odata.nextLink", $"{r.Link(path)}?{string.Join('&', link)}");
-            }
-
-            w.WriteStartArray("value");
-            foreach (var message in page)
-            {
-                SandboxJson.WriteMessage(w, message, select, expandPropertyId, null);
-            }
-
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+        return WriteTaggedListAsync(
+            r,
+            path,
+            "messages",
+            messages.OrderByDescending(m => m.CreatedDateTime),
+            m => m.SingleValueExtendedProperties,
+            SandboxJson.MessageProperties,
+            "microsoft.graph.message",
+            (w, m, select, expand) => SandboxJson.WriteMessage(w, m, select, expand, null));
     }
 
     private Task GetMessageAsync(SandboxRequest r, string id)

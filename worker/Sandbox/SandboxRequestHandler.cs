@@ -122,6 +122,69 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
         }
     }
 
+    /// <summary>
+    /// A list of messages or events as Graph pages it, with the one <c>$filter</c> the worker uses (a single-value
+    /// extended property's value) and <c>$select</c>, <c>$expand</c> of that property, <c>$top</c> and <c>$skip</c>;
+    /// the nextLink repeats the query with the next <c>$skip</c>, in the request's own addressing.
+    /// </summary>
+    private Task WriteTaggedListAsync<T>(
+        SandboxRequest r,
+        string path,
+        string collection,
+        IEnumerable<T> items,
+        Func<T, IReadOnlyDictionary<string, string>> extendedProperties,
+        IReadOnlySet<string> properties,
+        string typeName,
+        Action<Utf8JsonWriter, T, IReadOnlySet<string>?, string?> write)
+    {
+        var query = r.Http.Request.Query;
+        var filter = query["$filter"].ToString();
+        MessageQuery.PropertyMatch? match = null;
+        if (filter.Length > 0 && !MessageQuery.TryParseFilter(filter, out match))
+        {
+            throw new GraphError(HttpStatusCode.BadRequest, "ErrorInvalidUrlQueryFilter", "The query filter contains one or more invalid nodes.");
+        }
+
+        var rawExpand = query["$expand"].ToString();
+        var expandPropertyId = ParseExpand(rawExpand);
+        var rawSelect = query["$select"].ToString();
+        var select = ParseSelect(rawSelect, properties, typeName);
+        var top = Math.Clamp(ParseNonNegative(r, "$top", DefaultMessagePageSize), 1, MaxPageSize);
+        var skip = ParseNonNegative(r, "$skip", 0);
+
+        var matches = items
+            .Where(item => match is null
+                || (extendedProperties(item).TryGetValue(match.PropertyId, out var value) && value == match.Value))
+            .ToList();
+        var page = matches.Skip(skip).Take(top).ToList();
+        var hasMore = matches.Count > skip + top;
+
+        return WriteJsonAsync(r, 200, w =>
+        {
+            w.WriteStartObject();
+            w.WriteString("@odata.context", $"{r.BaseUrl}/$metadata#users('{_mailbox.User.Id}')/{collection}");
+            if (hasMore)
+            {
+                var link = new List<string>();
+                if (filter.Length > 0) link.Add("$filter=" + Uri.EscapeDataString(filter));
+                if (rawSelect.Length > 0) link.Add("$select=" + Uri.EscapeDataString(rawSelect));
+                if (rawExpand.Length > 0) link.Add("$expand=" + Uri.EscapeDataString(rawExpand));
+                link.Add(string.Create(CultureInfo.InvariantCulture, $"$top={top}"));
+                link.Add(string.Create(CultureInfo.InvariantCulture, $"$skip={skip + top}"));
+                w.WriteString("@odata.nextLink", $"{r.Link(path)}?{string.Join('&', link)}");
+            }
+
+            w.WriteStartArray("value");
+            foreach (var item in page)
+            {
+                write(w, item, select, expandPropertyId);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        });
+    }
+
     private static IReadOnlySet<string>? ParseSelect(string? select, IReadOnlySet<string> known, string typeName)
     {
         if (string.IsNullOrWhiteSpace(select))
