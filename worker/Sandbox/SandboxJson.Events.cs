@@ -171,22 +171,7 @@ internal static partial class SandboxJson
         }
 
         if (Has("onlineMeeting")) w.WriteNull("onlineMeeting");
-        if (expandPropertyId is not null)
-        {
-            w.WriteStartArray("singleValueExtendedProperties");
-            foreach (var (id, value) in d.SingleValueExtendedProperties)
-            {
-                if (string.Equals(id, expandPropertyId, StringComparison.OrdinalIgnoreCase))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", id);
-                    w.WriteString("value", value);
-                    w.WriteEndObject();
-                }
-            }
-
-            w.WriteEndArray();
-        }
+        WriteExpandedProperty(w, d.SingleValueExtendedProperties, expandPropertyId);
 
         w.WriteEndObject();
     }

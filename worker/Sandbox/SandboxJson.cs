@@ -269,22 +269,7 @@ internal static partial class SandboxJson
             w.WriteEndObject();
         }
 
-        if (expandPropertyId is not null)
-        {
-            w.WriteStartArray("singleValueExtendedProperties");
-            foreach (var (id, value) in m.SingleValueExtendedProperties)
-            {
-                if (string.Equals(id, expandPropertyId, StringComparison.OrdinalIgnoreCase))
-                {
-                    w.WriteStartObject();
-                    w.WriteString("id", id);
-                    w.WriteString("value", value);
-                    w.WriteEndObject();
-                }
-            }
-
-            w.WriteEndArray();
-        }
+        WriteExpandedProperty(w, m.SingleValueExtendedProperties, expandPropertyId);
 
         w.WriteEndObject();
     }
@@ -294,6 +279,32 @@ internal static partial class SandboxJson
 
     private static string FileAs(SandboxContactSeed c) =>
         c.DisplayName ?? (string.IsNullOrWhiteSpace(c.Surname) ? c.GivenName : $"{c.Surname}, {c.GivenName}");
+
+    /// <summary>
+    /// <c>$expand=singleValueExtendedProperties($filter=id eq '…')</c>: as in Graph, the property appears only
+    /// when expanded, and then as an array holding it (or nothing, when the item does not carry it).
+    /// </summary>
+    private static void WriteExpandedProperty(Utf8JsonWriter w, IReadOnlyDictionary<string, string> properties, string? expandPropertyId)
+    {
+        if (expandPropertyId is null)
+        {
+            return;
+        }
+
+        w.WriteStartArray("singleValueExtendedProperties");
+        foreach (var (id, value) in properties)
+        {
+            if (string.Equals(id, expandPropertyId, StringComparison.OrdinalIgnoreCase))
+            {
+                w.WriteStartObject();
+                w.WriteString("id", id);
+                w.WriteString("value", value);
+                w.WriteEndObject();
+            }
+        }
+
+        w.WriteEndArray();
+    }
 
     private static void WriteRecipients(Utf8JsonWriter w, string name, IReadOnlyList<SandboxRecipient> recipients)
     {
