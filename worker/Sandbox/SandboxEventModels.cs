@@ -3,9 +3,10 @@ namespace OfficeFollowUp.Sandbox;
 /// <summary>
 /// What a calendar event is made of; the mailbox gives it an id, timestamps, a change key and an iCalUId.
 /// Start and End are instants; for an all-day event only their dates in <see cref="TimeZone"/> count (End exclusive).
+/// A null subject is sent as JSON null.
 /// </summary>
 public sealed record SandboxEventSeed(
-    string Subject,
+    string? Subject,
     DateTimeOffset Start,
     DateTimeOffset End,
     IReadOnlyList<SandboxAttendee> Attendees)
@@ -45,7 +46,8 @@ public sealed record SandboxEventSeed(
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 }
 
-public sealed record SandboxAttendee(string Name, string Address, string Type = "required")
+/// <summary>An attendee or organizer; a null name is sent as JSON null.</summary>
+public sealed record SandboxAttendee(string? Name, string Address, string Type = "required")
 {
     /// <summary>Graph's responseType: "none", "accepted", "tentativelyAccepted", "declined", "notResponded".</summary>
     public string Response { get; init; } = "none";
@@ -77,7 +79,7 @@ public sealed record SandboxEvent(
     string ICalUId,
     SandboxEventSeed Data)
 {
-    public string Subject => Data.Subject;
+    public string? Subject => Data.Subject;
     public string ShowAs => Data.ShowAs;
     public string? TransactionId => Data.TransactionId;
     public IReadOnlyList<SandboxAttendee> Attendees => Data.Attendees;

@@ -277,7 +277,7 @@ internal static partial class SandboxJson
     public static string DisplayName(SandboxContactSeed c) =>
         c.DisplayName ?? string.Join(' ', new[] { c.GivenName, c.Surname }.Where(s => !string.IsNullOrWhiteSpace(s)));
 
-    private static string FileAs(SandboxContactSeed c) =>
+    private static string? FileAs(SandboxContactSeed c) =>
         c.DisplayName ?? (string.IsNullOrWhiteSpace(c.Surname) ? c.GivenName : $"{c.Surname}, {c.GivenName}");
 
     /// <summary>
@@ -320,7 +320,7 @@ internal static partial class SandboxJson
         w.WriteEndArray();
     }
 
-    private static void WriteEmailAddress(Utf8JsonWriter w, string name, string address)
+    private static void WriteEmailAddress(Utf8JsonWriter w, string? name, string address)
     {
         w.WriteStartObject();
         w.WriteString("name", name);

@@ -1,9 +1,12 @@
 namespace OfficeFollowUp.Sandbox;
 
-/// <summary>What a new contact is made of; the mailbox gives it an id, timestamps and a change key.</summary>
+/// <summary>
+/// What a new contact is made of; the mailbox gives it an id, timestamps and a change key. A null name is sent
+/// as JSON null, as Graph sends a name the contact does not have; a contact may have no email address at all.
+/// </summary>
 public sealed record SandboxContactSeed(
-    string GivenName,
-    string Surname,
+    string? GivenName,
+    string? Surname,
     IReadOnlyList<string> Emails,
     string? CompanyName = null,
     string? JobTitle = null,

@@ -214,7 +214,7 @@ internal sealed partial class SandboxRequestHandler
     {
         RequireFolder(folderId);
         using var body = await ReadBodyAsync(r).ConfigureAwait(false);
-        var seed = ApplyContactJson(new SandboxContactSeed(string.Empty, string.Empty, []), body.RootElement);
+        var seed = ApplyContactJson(new SandboxContactSeed(null, null, []), body.RootElement);
         var id = _mailbox.AddContact(seed, folderId);
         var contact = _mailbox.GetContact(id, null) ?? throw ItemNotFound();
         await WriteJsonAsync(r, 201, w => SandboxJson.WriteContact(w, contact, null)).ConfigureAwait(false);
@@ -248,8 +248,8 @@ internal sealed partial class SandboxRequestHandler
         {
             seed = property.Name switch
             {
-                "givenName" => seed with { GivenName = property.Value.GetString() ?? string.Empty },
-                "surname" => seed with { Surname = property.Value.GetString() ?? string.Empty },
+                "givenName" => seed with { GivenName = property.Value.GetString() },
+                "surname" => seed with { Surname = property.Value.GetString() },
                 "displayName" => seed with { DisplayName = property.Value.GetString() },
                 "companyName" => seed with { CompanyName = property.Value.GetString() },
                 "jobTitle" => seed with { JobTitle = property.Value.GetString() },

@@ -49,13 +49,13 @@ public sealed class LogPrivacyTests
             {
                 strings.AddRange(contact.Emails);
                 strings.Add(contact.DisplayName ?? $"{contact.GivenName} {contact.Surname}");
-                strings.Add(contact.Surname);
+                strings.Add(contact.Surname ?? string.Empty);
             }
         }
         foreach (var attendee in mailbox.Events.SelectMany(e => e.Attendees))
         {
             strings.Add(attendee.Address);
-            strings.Add(attendee.Name);
+            strings.Add(attendee.Name ?? string.Empty);
         }
         foreach (var draft in mailbox.Drafts)
         {

@@ -21,12 +21,12 @@ public sealed class SandboxSampleCalendarTests
         Assert.True(mixer.Attendees.Select(a => a.Address.Split('@')[1]).Distinct().Count() >= 8);
         Assert.InRange(mixer.Data.End, time.GetUtcNow().AddDays(-1).AddHours(-6), time.GetUtcNow());
 
-        var bni = Assert.Single(events, e => e.Type == "seriesMaster" && e.Subject.Contains("chapter meeting", StringComparison.Ordinal));
+        var bni = Assert.Single(events, e => e.Type == "seriesMaster" && e.Subject!.Contains("chapter meeting", StringComparison.Ordinal));
         Assert.Equal([DayOfWeek.Wednesday], bni.Data.Recurrence!.DaysOfWeek);
         Assert.Equal(TimeSpan.FromMinutes(90), bni.Data.End - bni.Data.Start);
         Assert.Single(events, e => e.Type == "seriesMaster" && e.Subject == "Team stand-up");
         Assert.Single(events, e => e.Type == "exception" && e.SeriesMasterId == bni.Id);
-        Assert.Single(events, e => e.Subject.StartsWith("Lunch with", StringComparison.Ordinal) && e.Attendees.Count == 1);
+        Assert.Single(events, e => e.Subject!.StartsWith("Lunch with", StringComparison.Ordinal) && e.Attendees.Count == 1);
         Assert.Single(events, e => e.Subject == "Public holiday" && e.Data.IsAllDay);
         Assert.Single(events, e => e.Subject == "Conference call" && e.ShowAs == "tentative");
         Assert.True(events.Count(e => e.ShowAs == "busy" && e.Data.Start > time.GetUtcNow().AddDays(5)) >= 3);

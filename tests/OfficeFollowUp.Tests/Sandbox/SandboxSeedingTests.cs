@@ -21,7 +21,7 @@ public sealed class SandboxSeedingTests
         Assert.Equal(people.Select(Describe), Seeds(b).Select(Describe));
         Assert.Contains(people, p => p.Emails.Count == 0);
         Assert.Contains(people, p => p.Emails.Count == 2);
-        Assert.Contains(people, p => p.GivenName.Any(c => c > 127) || p.Surname.Any(c => c > 127));
+        Assert.Contains(people, p => (p.GivenName ?? string.Empty).Any(c => c > 127) || (p.Surname ?? string.Empty).Any(c => c > 127));
         var emails = people.SelectMany(p => p.Emails).ToList();
         Assert.Equal(emails.Count, emails.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.All(emails, e => Assert.Matches("^[a-z0-9.]+@[a-z0-9.-]+$", e));
