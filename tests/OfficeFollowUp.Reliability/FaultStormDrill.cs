@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using OfficeFollowUp.Reliability.Harness;
+using Xunit.Abstractions;
+
+namespace OfficeFollowUp.Reliability;
+
+/// <summary>
+/// Drill (b): a fault storm. While new contacts and networking events arrive, about 30% of the worker's Graph
+/// requests are answered with a fault (429/503 with Retry-After, a write applied then its connection dropped,
+/// a delta cursor expiring with 410 in the middle of a round), and delta pages repeat items and come empty.
+/// Every new acquaintance must end with exactly one thank-you draft and one one-to-one hold in the mailbox.
+/// </summary>
+public sealed class FaultStormDrill(ITestOutputHelper output)
+{
+    [Fact]
+    public async Task Under_a_storm_of_graph_faults_every_draft_and_hold_exists_exactly_once()
+    {
+        var sizes = DrillSizes.Current;
+        var random = new Random(sizes.Seed);
+        var clock = Stopwatch.StartNew();
+        await using var world = await DrillWorld.StartAsync();
+        await world.StartWorkerAsync();
+        await world.WaitForBaselineAsync(TimeSpan.FromMinutes(3));
+
+        var arrivals = new Arrivals(world, $"storm{sizes.Seed}");
+        var quiet = false;
+        string faults;
+        await using (var storm = new FaultStorm(world.Mailbox, sizes.Seed, rate: 0.3))
+        {
+            // Waves of two new contacts and one mixer (two people picked), each with a cursor expiring on its heels:
+            // contacts arrive while a cursor goes stale, as after a week offline.
+            for (var wave = 1; arrivals.Expected.Count < sizes.StormPeople; wave++)
+            {
+                arrivals.AddContacts(wave, 2);
+                arrivals.AddMixer(wave);
+                if (wave % 2 == 0)
+                {
+                    storm.ExpireAllCursors();
+                }
+                else
+                {
+                    storm.ExpireACursor();
+                }
+
+                await Task.Delay(random.Next(300, 1500));
+                await arrivals.AnswerOpenPromptsAsync();
+            }
+
+            await arrivals.AnswerAllPromptsAsync(TimeSpan.FromMinutes(3));
+            quiet = await world.WaitUntilQuietAsync(arrivals.Expected, sizes.Full ? TimeSpan.FromMinutes(15) : TimeSpan.FromMinutes(2));
+            faults = storm.Summary;
+        }
+
+        var tally = MailboxTally.Count(world.Mailbox, arrivals.Expected);
+        var figures = new DrillFigures("fault storm", sizes.Form, sizes.Seed, 0, tally.ExpectedItems, tally.Made, tally.Duplicated, tally.Missing,
+            faults, clock.Elapsed, tally.ExactlyOnce && quiet ? "pass" : "FAIL");
+        var details = $"""
+            {arrivals.Contacts} new contacts and {arrivals.Mixers} mixers (2 people picked from each)
+            faults: {faults}
+            {tally.Describe()}
+            {await world.ExplainMissingAsync(tally)}
+            worker error log lines: {world.WorkerErrorLines}; invitations sent: {world.Mailbox.InvitationsSent}
+            """;
+        figures.Report(output, details);
+
+        Assert.True(tally.ExactlyOnce, $"Not exactly once under the storm:\n{details}");
+        Assert.True(quiet, $"The worker did not finish its work in time:\n{details}\n{world.Worker?.RecentOutput}");
+        Assert.Equal(0, world.Mailbox.InvitationsSent);
+    }
+}
