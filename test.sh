@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test: manifest.xml against Microsoft's schemas, the .NET tests (xunit: unit and
-# integration over loopback against the sandbox mailbox), the add-in's unit tests (vitest) and its
-# browser test (Playwright in Debian's headless Chromium against the real worker + sandbox).
+# integration over loopback against the sandbox mailbox), the reliability drills in their short form
+# (kill -9, fault storm, fuzz against the real worker process; full form: scripts/reliability.sh --full),
+# the add-in's unit tests (vitest) and its browser test (Playwright in Debian's headless Chromium
+# against the real worker + sandbox).
 set -uo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
@@ -27,9 +29,16 @@ fi
 step ".NET build"
 dotnet build OfficeFollowUp.sln -c Debug -nologo -clp:ErrorsOnly || { echo ".NET build failed"; exit 1; }
 
+# One test project per command: with one trx file name for the whole solution each project would overwrite the last.
 step ".NET tests (xunit)"
-dotnet test OfficeFollowUp.sln -c Debug --no-build --nologo --logger "trx;LogFileName=dotnet.trx" --results-directory "$results" \
+dotnet test tests/OfficeFollowUp.Tests -c Debug --no-build --nologo --logger "trx;LogFileName=dotnet.trx" --results-directory "$results" \
   || failed_steps+=(".NET tests")
+
+step "Reliability drills, short form (xunit: kill -9, fault storm, fuzz; the full form is scripts/reliability.sh --full)"
+OFU_DRILLS=short OFU_DRILL_FIGURES="$results/reliability-figures.md" \
+  dotnet test tests/OfficeFollowUp.Reliability -c Debug --no-build --nologo --logger "trx;LogFileName=reliability.trx" --results-directory "$results" \
+  || failed_steps+=("reliability drills")
+cat "$results/reliability-figures.md" 2>/dev/null
 
 step "Add-in unit tests (vitest)"
 (cd addin && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest-unit.json") || failed_steps+=("add-in unit tests")
