@@ -28,7 +28,7 @@ public sealed class KillDrill(ITestOutputHelper output)
 
         var arrivals = new Arrivals(world, $"kill{sizes.Seed}");
         var killsAt = KillPoints.ToDictionary(p => p, _ => 0, StringComparer.Ordinal);
-        for (var cycle = 1; cycle <= sizes.Kills; cycle++)
+        for (var cycle = 1; killsAt.Values.Sum() < sizes.Kills; cycle++)
         {
             arrivals.AddContacts(cycle, sizes.ContactsPerKill);
             arrivals.AddMixer(cycle);

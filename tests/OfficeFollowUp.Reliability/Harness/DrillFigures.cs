@@ -17,7 +17,7 @@ internal sealed record DrillSizes(string Form, int Kills, int ContactsPerKill, i
         var seed = Int("OFU_DRILL_SEED", Environment.TickCount & 0x7fffffff);
         return full
             ? new DrillSizes("full", Int("OFU_DRILL_KILLS", 20), 2, Int("OFU_DRILL_STORM_PEOPLE", 150), Int("OFU_DRILL_FUZZ_CONTACTS", 5000), Int("OFU_DRILL_FUZZ_EVENTS", 5000), seed)
-            : new DrillSizes("short", Int("OFU_DRILL_KILLS", 3), 2, Int("OFU_DRILL_STORM_PEOPLE", 12), Int("OFU_DRILL_FUZZ_CONTACTS", 150), Int("OFU_DRILL_FUZZ_EVENTS", 150), seed);
+            : new DrillSizes("short", Int("OFU_DRILL_KILLS", 4), 2, Int("OFU_DRILL_STORM_PEOPLE", 12), Int("OFU_DRILL_FUZZ_CONTACTS", 150), Int("OFU_DRILL_FUZZ_EVENTS", 150), seed);
     }
 
     private static int Int(string name, int fallback) =>

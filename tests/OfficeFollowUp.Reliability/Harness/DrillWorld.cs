@@ -14,6 +14,8 @@ namespace OfficeFollowUp.Reliability.Harness;
 internal sealed class DrillWorld : IAsyncDisposable
 {
     private readonly List<WorkerProcess> _workers = [];
+    private HttpClient? _api;
+    private WorkerProcess? _apiFor;
 
     private DrillWorld(SandboxMailbox mailbox, SandboxServer server, string dataFolder)
     {
@@ -88,14 +90,28 @@ internal sealed class DrillWorld : IAsyncDisposable
     /// <summary>The pairing key the worker keeps in its data folder.</summary>
     public string ApiKey => File.ReadAllText(Path.Combine(DataFolder, "api-key")).Trim();
 
-    public HttpClient Client() => (Worker ?? throw new InvalidOperationException("No worker is running.")).Client(ApiKey);
+    /// <summary>A paired API client for the running worker (one per worker process).</summary>
+    public HttpClient Api
+    {
+        get
+        {
+            var worker = Worker ?? throw new InvalidOperationException("No worker is running.");
+            if (_api is null || _apiFor != worker)
+            {
+                _api?.Dispose();
+                (_api, _apiFor) = (worker.Client(ApiKey), worker);
+            }
+
+            return _api;
+        }
+    }
 
     /// <summary><c>GET /api/status</c>, or null while the worker cannot answer.</summary>
     public async Task<JsonElement?> StatusAsync()
     {
         try
         {
-            using var client = Client();
+            var client = Api;
             return await client.GetFromJsonAsync<JsonElement>("/api/status");
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
@@ -157,7 +173,7 @@ internal sealed class DrillWorld : IAsyncDisposable
     {
         try
         {
-            using var client = Client();
+            var client = Api;
             // The event list first: an event the worker knew before the prompt list was read and that has no
             // open prompt was answered. (In the other order, a sync between the two reads looks like an answer.)
             var events = await client.GetFromJsonAsync<JsonElement>("/api/events");
@@ -199,21 +215,27 @@ internal sealed class DrillWorld : IAsyncDisposable
     }
 
     /// <summary>For each missing item, what the worker's store says about its person.</summary>
-    public async Task<string> ExplainMissingAsync(MailboxTally tally, int max = 12)
+    public async Task<MissingExplained> ExplainMissingAsync(MailboxTally tally, int max = 12)
     {
         var lines = new List<string> { await Store.OutboxSummaryAsync() };
-        foreach (var person in tally.MissingDrafts.Concat(tally.MissingHolds).DistinctBy(p => p.Email).Take(max))
+        var states = new Dictionary<PersonState, int>();
+        foreach (var person in tally.MissingDrafts.Concat(tally.MissingHolds).DistinctBy(p => p.Email))
         {
-            lines.Add($"  {person.Email} ({person.Source}): {await Store.DiagnoseAsync(person.Email)}");
+            var diagnosis = await Store.DiagnoseAsync(person.Email);
+            states[diagnosis.State] = states.GetValueOrDefault(diagnosis.State) + 1;
+            if (lines.Count <= max)
+            {
+                lines.Add($"  {person.Email} ({person.Source}): {diagnosis.Text}");
+            }
         }
 
-        return string.Join('\n', lines);
+        return new MissingExplained(string.Join('\n', lines), states);
     }
 
     /// <summary>"Not now": closes a prompt without following up with anyone.</summary>
     public async Task DismissAsync(string eventId)
     {
-        using var client = Client();
+        var client = Api;
         var response = await client.PostAsync(new Uri($"/api/prompts/{Uri.EscapeDataString(eventId)}/dismiss", UriKind.Relative), null);
         response.EnsureSuccessStatusCode();
     }
@@ -221,7 +243,7 @@ internal sealed class DrillWorld : IAsyncDisposable
     /// <summary>Answers an open prompt; a refusal (a problem response) fails the drill.</summary>
     public async Task FollowUpAsync(string eventId, IReadOnlyList<PickedPerson> people)
     {
-        using var client = Client();
+        var client = Api;
         var response = await client.PostAsJsonAsync(
             $"/api/prompts/{Uri.EscapeDataString(eventId)}/follow-up",
             new { people = people.Select(p => new { email = p.Email, displayName = p.DisplayName, remember = p.Remember }) });
@@ -234,7 +256,7 @@ internal sealed class DrillWorld : IAsyncDisposable
     /// <summary>Event ids with an open prompt right now, and the people each offers.</summary>
     public async Task<IReadOnlyList<(string EventId, IReadOnlyList<(string Email, string DisplayName)> Attendees)>> OpenPromptsAsync()
     {
-        using var client = Client();
+        var client = Api;
         var prompts = await client.GetFromJsonAsync<JsonElement>("/api/prompts");
         return
         [
@@ -247,6 +269,7 @@ internal sealed class DrillWorld : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _api?.Dispose();
         foreach (var worker in _workers)
         {
             await worker.DisposeAsync();
@@ -269,6 +292,14 @@ internal sealed class DrillWorld : IAsyncDisposable
             // A leftover temp folder is harmless.
         }
     }
+}
+
+/// <summary>What the worker's store says about the people with missing items, and how many are in each state.</summary>
+internal sealed record MissingExplained(string Text, IReadOnlyDictionary<PersonState, int> People)
+{
+    public int In(PersonState state) => People.GetValueOrDefault(state);
+
+    public override string ToString() => Text;
 }
 
 internal enum PickResult

@@ -53,6 +53,12 @@ internal sealed class FaultStorm : IAsyncDisposable
 
     public int RequestsDuringStorm => _mailbox.Requests.Total - _startTotal;
 
+    /// <summary>410s served: a cursor expiring on the next delta request, or every cursor at once.</summary>
+    public int CursorExpiriesServed
+    {
+        get { lock (_gate) { return _expiredNextRequest + _expiredAllCursors; } }
+    }
+
     /// <summary>The next delta request that carries a token gets 410 (mid-round when a round is running).</summary>
     public void ExpireACursor()
     {

@@ -61,12 +61,11 @@ internal sealed class WorkerStore(string dataFolder)
     }
 
     /// <summary>What the worker knows about one person: read at all, made an acquaintance, its steps and their notes.</summary>
-    public async Task<string> DiagnoseAsync(string email)
+    public async Task<PersonDiagnosis> DiagnoseAsync(string email)
     {
         try
         {
             await using var connection = await OpenAsync();
-            var key = MailboxTally.Key(email);
             await using var command = connection.CreateCommand();
             command.CommandText = """
                 SELECT p.is_acquaintance,
@@ -74,20 +73,20 @@ internal sealed class WorkerStore(string dataFolder)
                         WHERE s.mailbox_id = p.mailbox_id AND s.email_key = p.email_key)
                 FROM people p WHERE p.email_key = $k
                 """;
-            command.Parameters.AddWithValue("$k", key);
+            command.Parameters.AddWithValue("$k", MailboxTally.Key(email));
             await using var reader = await command.ExecuteReaderAsync();
             if (!await reader.ReadAsync())
             {
-                return "never read by the worker";
+                return new PersonDiagnosis(PersonState.NeverRead, "never read by the worker");
             }
 
             return reader.GetInt64(0) == 0
-                ? "read by the worker, but not taken as a new acquaintance (no track)"
-                : $"acquaintance with steps {(reader.IsDBNull(1) ? "none" : reader.GetString(1))}";
+                ? new PersonDiagnosis(PersonState.ReadWithoutTrack, "read by the worker, but not taken as a new acquaintance (no track)")
+                : new PersonDiagnosis(PersonState.Acquaintance, $"acquaintance with steps {(reader.IsDBNull(1) ? "none" : reader.GetString(1))}");
         }
         catch (SqliteException ex)
         {
-            return $"no diagnosis ({ex.SqliteErrorCode})";
+            return new PersonDiagnosis(PersonState.Unknown, $"no diagnosis ({ex.SqliteErrorCode})");
         }
     }
 
@@ -105,3 +104,13 @@ internal sealed class WorkerStore(string dataFolder)
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 }
+
+internal enum PersonState
+{
+    Unknown,
+    NeverRead,
+    ReadWithoutTrack,
+    Acquaintance,
+}
+
+internal sealed record PersonDiagnosis(PersonState State, string Text);
