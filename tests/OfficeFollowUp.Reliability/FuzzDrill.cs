@@ -101,16 +101,19 @@ public sealed partial class FuzzDrill(ITestOutputHelper output)
             string.Create(CultureInfo.InvariantCulture, $"{contacts.Count} fuzzed contacts ({counts}) and {eventIds.Count} fuzzed events ({endedNetworking} networking events just ended; {prompts} prompts, {dismissed} dismissed)"),
             clock.Elapsed, pass ? "pass" : "FAIL");
         // Addresses the worker's own check (the one detection and the prompt use) takes for email addresses and the drill does not.
+        static bool AcceptedUnusable(string a) => !FuzzCorpus.IsEmail(a) && OfficeFollowUp.FollowUps.EmailAddresses.LooksValid(a);
         var acceptedUnusable = contacts.SelectMany(c => c.Seed.Emails).Concat(guestAddresses)
-            .Where(a => !FuzzCorpus.IsEmail(a) && OfficeFollowUp.FollowUps.EmailAddresses.LooksValid(a))
-            .Distinct(StringComparer.Ordinal).Select(MailboxTally.Printable).ToList();
+            .Where(AcceptedUnusable).Distinct(StringComparer.Ordinal).Select(MailboxTally.Printable).ToList();
+        var byEmail = contacts.Where(c => c.Outcome == FuzzOutcome.FollowedUp).ToDictionary(c => MailboxTally.Key(c.Email!), StringComparer.Ordinal);
+        var missingWithSuch = tally.MissingDrafts.Count(p => byEmail.TryGetValue(MailboxTally.Key(p.Email), out var c) && c.Seed.Emails.Any(AcceptedUnusable));
         var explained = await world.ExplainMissingAsync(tally);
         var causes = new List<string>();
-        if (acceptedUnusable.Count > 0 && (tally.UnexpectedDrafts > 0 || explained.In(PersonState.ReadWithoutTrack) > 0 || offeredUnusable > 0))
+        if (acceptedUnusable.Count > 0 && (tally.UnexpectedDrafts > 0 || tally.Missing > 0 || offeredUnusable > 0))
         {
             causes.Add($"cause: EmailAddresses.LooksValid accepts {acceptedUnusable.Count} addresses that are not email addresses "
-                + $"({string.Join(", ", acceptedUnusable.Take(4))}): the worker writes drafts and holds to them, offers them in prompts, "
-                + "and where one comes before a contact's good address it follows up the bad one instead.");
+                + $"({string.Join(", ", acceptedUnusable.Take(4))}): the worker writes drafts and holds to them and offers them in prompts. "
+                + $"{missingWithSuch} of the {tally.MissingDrafts.Count()} contacts missing a draft carry one next to their good address: the "
+                + "worker followed up the bad one instead, or, once an earlier contact had made that bad address known, skipped them as already known.");
         }
 
         if (contactsSkipped < invalid)

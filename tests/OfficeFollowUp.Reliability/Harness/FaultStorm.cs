@@ -22,10 +22,10 @@ internal sealed class FaultStorm : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly Lock _gate = new();
-    private Armed? _armed;
     private readonly Queue<FaultKind> _expiries = new();
-    private int _seenLookups;
     private readonly int _startTotal;
+    private Armed? _armed;
+    private int _seenLookups;
     private int _throttled429;
     private int _throttled503;
     private int _dropsAfterApply;
@@ -233,8 +233,10 @@ internal sealed class FaultStorm : IAsyncDisposable
         {
             // SWITCH-WHEN-MERGED: SandboxFaults is gaining "applied, then 503/504 with Retry-After" for any write and a
             // seeded rate-based write-chaos mode (a parallel change; do not edit SandboxFaults.cs here). Once merged,
-            // arm those from this branch too — e.g. a share of the draws below as applied-then-503 on POST /me/messages
-            // and /me/events — count them in their own counter and name them in Summary (which says they are missing).
+            // arm those from this branch too — e.g. a share of the draws below as applied-then-503/504 on POST
+            // /me/messages and /me/events, or the write-chaos mode for the whole storm — count them in their own
+            // counter and name them in Summary (which says they are missing). They are what issue 9's "a write Graph
+            // applied but answered 503/504 is made twice" needs: the SDK retries such a POST inside one call.
             var status = draw < 0.6 ? 429 : 503;
             faults.Throttle(1, status, TimeSpan.FromSeconds(1));
             _armed = new Armed(status == 429 ? FaultKind.Throttle429 : FaultKind.Throttle503, total, 0);
