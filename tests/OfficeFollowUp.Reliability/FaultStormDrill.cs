@@ -28,21 +28,21 @@ public sealed class FaultStormDrill(ITestOutputHelper output)
         int expiries;
         await using (var storm = new FaultStorm(world.Mailbox, sizes.Seed, rate: 0.3))
         {
-            // Waves of two new contacts and one mixer (two people picked). Cursors expire at random moments between
-            // waves, so some contacts arrive while a cursor is stale (as after a week offline) and some do not.
+            // Waves of two new contacts and one mixer (two people picked). A cursor expires after the first two waves
+            // and then now and again, so some contacts arrive while a cursor is stale (as after a week offline) and most
+            // are read by an ordinary round under the storm.
             for (var wave = 1; arrivals.Expected.Count < sizes.StormPeople; wave++)
             {
                 arrivals.AddContacts(wave, 2);
                 arrivals.AddMixer(wave);
                 await Task.Delay(random.Next(300, 1500));
-                var expire = wave <= 2 || random.NextDouble() < 0.5;
-                if (expire && (wave == 2 || (wave > 2 && random.NextDouble() < 0.5)))
-                {
-                    storm.ExpireAllCursors();
-                }
-                else if (expire)
+                if (wave == 1 || (wave > 2 && random.NextDouble() < 0.075))
                 {
                     storm.ExpireACursor();
+                }
+                else if (wave == 2 || (wave > 2 && random.NextDouble() < 0.08))
+                {
+                    storm.ExpireAllCursors();
                 }
 
                 await arrivals.AnswerOpenPromptsAsync();
