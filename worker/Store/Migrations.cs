@@ -211,6 +211,15 @@ internal static class Migrations
                 updated_at TEXT NOT NULL
             );
             """),
+        (5, "resync-reconcile", """
+            ALTER TABLE sync_state ADD COLUMN pending_resync TEXT;
+            ALTER TABLE sync_state ADD COLUMN last_resync_at TEXT;
+            ALTER TABLE sync_state ADD COLUMN last_resync_reason TEXT;
+            ALTER TABLE sync_state ADD COLUMN last_resync_read INTEGER;
+            ALTER TABLE sync_state ADD COLUMN last_resync_new INTEGER;
+            ALTER TABLE sync_state ADD COLUMN last_resync_removed INTEGER;
+            CREATE INDEX contacts_folder ON contacts(mailbox_id, folder_id, removed);
+            """),
     ];
 
     public static int Latest => All[^1].Version;
