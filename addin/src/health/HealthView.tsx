@@ -55,6 +55,15 @@ export function HealthView({ call, refreshKey, onUnauthorized }: { call: ApiCall
               Last successful sync:{" "}
               {r.lastSuccessAt ? <time dateTime={r.lastSuccessAt.toISOString()} title={full(r.lastSuccessAt)}>{formatAgo(r.lastSuccessAt, now)}</time> : "never"}
             </Text>
+            {r.resync ? (
+              <Text size={200} data-testid="sync-resync">
+                Read again{" "}
+                <time dateTime={r.resync.at.toISOString()} title={full(r.resync.at)}>
+                  {formatAgo(r.resync.at, now)}
+                </time>
+                : {r.resync.text}
+              </Text>
+            ) : null}
             {r.skipped ? <Text size={200}>{r.skipped}</Text> : null}
             {r.problem ? <Caption1 className={shared.meta}>Last error: {r.problem}</Caption1> : null}
           </li>

@@ -1,4 +1,4 @@
-import type { ResourceStatus, SyncStatus } from "./model";
+import type { ResourceStatus, ResyncStatus, SyncStatus } from "./model";
 
 /** For a worker too old to say what to do itself. */
 export const fallbackReconnectAction = "Restart the worker and follow its sign-in instructions.";
@@ -13,6 +13,8 @@ export interface ResourceHealth {
   lastSuccessAt: Date | undefined;
   /** Null when nothing was skipped. */
   skipped: string | null;
+  /** The last re-read after the baseline, in plain words; null when there was none. */
+  resync: { at: Date; text: string } | null;
   problem: string | null;
 }
 
@@ -32,6 +34,8 @@ function stageText(stage: string): { text: string; tone: ResourceHealth["tone"] 
       return { text: "Up to date", tone: "ok" };
     case "Initial":
       return { text: "First sync in progress", tone: "ok" };
+    case "Resync":
+      return { text: "Reading everything again", tone: "ok" };
     case "ReconnectNeeded":
       return { text: "Reconnect needed", tone: "error" };
     default:
@@ -51,11 +55,23 @@ export function friendlyNames(resources: readonly string[]): Map<string, string>
   return names;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function plural(n: number, one: string, many: string, format: (n: number) => string = String): string {
+  return `${format(n)} ${n === 1 ? one : many}`;
 }
 
-export function summariseHealth(status: SyncStatus): HealthSummary {
+/** "Outlook expired the sync cursor, so everything was read again: 1,234 contacts, 3 new since the last sync, 1 removed." */
+export function resyncText(resource: string, resync: ResyncStatus, locale?: string): string {
+  const number = new Intl.NumberFormat(locale);
+  const n = (value: number): string => number.format(value);
+  const calendar = resource.toLowerCase() === "calendar";
+  const read = calendar ? plural(resync.read, "event", "events", n) : plural(resync.read, "contact", "contacts", n);
+  const found = `${read}, ${n(resync.new)} new since the last sync, ${n(resync.removed)} removed.`;
+  return resync.reason === "WindowMoved"
+    ? `The calendar moved on to a new week, so it was read again: ${found}`
+    : `Outlook expired the sync cursor, so everything was read again: ${found}`;
+}
+
+export function summariseHealth(status: SyncStatus, locale?: string): HealthSummary {
   const names = friendlyNames(status.sync.map((s) => s.resource));
   const order = (r: ResourceStatus): string => `${r.resource.toLowerCase() === "calendar" ? "1" : "0"}${names.get(r.resource)}`;
   const resources = [...status.sync].sort((a, b) => order(a).localeCompare(order(b))).map((s): ResourceHealth => {
@@ -76,6 +92,7 @@ export function summariseHealth(status: SyncStatus): HealthSummary {
         s.itemsSkipped > 0
           ? `${plural(s.itemsSkipped, "item", "items")} skipped: Outlook sent ${s.itemsSkipped === 1 ? "it" : "them"} in a shape the worker could not read. The rest synced normally.`
           : null,
+      resync: s.lastResync ? { at: new Date(s.lastResync.at), text: resyncText(s.resource, s.lastResync, locale) } : null,
       problem,
     };
   });
