@@ -106,6 +106,23 @@ public sealed class ApiHardeningTests : IAsyncLifetime
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
     }
 
+    [Fact]
+    public async Task A_refused_body_from_the_add_in_origin_keeps_its_cors_grant_so_the_pane_can_read_the_field()
+    {
+        using var client = _worker.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/followups/any/skip")
+        {
+            Headers = { { "Origin", AddInOrigin } },
+            Content = new StringContent("""{"reasn":"typo"}""", Encoding.UTF8, "application/json"),
+        };
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(AddInOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reasn", out _));
+    }
+
     [Theory]
     [InlineData("/.vite/manifest.json")]
     [InlineData("/.VITE/manifest.json")]
