@@ -68,7 +68,9 @@ public sealed class DataFolderPermissionTests
         Directory.CreateDirectory(folder);
         File.SetUnixFileMode(folder, OwnerOnlyFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         var readable = OwnerOnlyFile | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
-        string[] files = ["officefollowup.db", "officefollowup.db-wal", "officefollowup.db-shm", "api-key", "auth-record.json"];
+        // The worker's own database (which it then opens), the pairing key, the sign-in record and a stray file.
+        // No -wal/-shm: SQLite removes those when the last connection closes, which other tests' pool clearing can cause at any time.
+        string[] files = ["officefollowup.db", "api-key", "auth-record.json", "notes.txt"];
         foreach (var name in files)
         {
             var path = Path.Combine(folder, name);
@@ -84,11 +86,10 @@ public sealed class DataFolderPermissionTests
         {
             Assert.Equal((name, OwnerOnlyFile), (name, File.GetUnixFileMode(Path.Combine(folder, name))));
         }
-        Assert.Equal(files.Order(), Directory.GetFiles(folder).Select(Path.GetFileName).Where(n => !n!.StartsWith("sandbox.db", StringComparison.Ordinal)).Order());
         var about = logs.Warnings.Where(w => w.Contains("data folder", StringComparison.Ordinal)).ToList();
         Assert.True(about.Count == 1, "warnings: " + string.Join(" | ", logs.Warnings));
         var warning = about[0];
-        Assert.Contains("(folder: True, files: 5)", warning, StringComparison.Ordinal);
+        Assert.Contains("(folder: True, files: 4)", warning, StringComparison.Ordinal);
         Assert.DoesNotContain(folder, warning, StringComparison.Ordinal);
         Assert.DoesNotContain(Environment.UserName, warning, StringComparison.Ordinal);
         Assert.DoesNotContain(files, name => warning.Contains(name, StringComparison.Ordinal));
