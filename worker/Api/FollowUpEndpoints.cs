@@ -43,9 +43,8 @@ public static class FollowUpEndpoints
     private static Task<IResult> DoneAsync(string id, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
         DecideAsync(id, FollowUpState.Done, null, null, mailboxes, followUps, time, ct);
 
-    private static async Task<IResult> SnoozeAsync(string id, SnoozeRequest? request, IValidator<SnoozeRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> SnoozeAsync(string id, SnoozeRequest request, IValidator<SnoozeRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        request ??= new SnoozeRequest(null);
         var result = await validator.ValidateAsync(request, ct);
         if (!result.IsValid)
         {
@@ -54,9 +53,8 @@ public static class FollowUpEndpoints
         return await DecideAsync(id, FollowUpState.Snoozed, request.Until, null, mailboxes, followUps, time, ct);
     }
 
-    private static async Task<IResult> SkipAsync(string id, SkipRequest? request, IValidator<SkipRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> SkipAsync(string id, SkipRequest request, IValidator<SkipRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        request ??= new SkipRequest(null);
         var result = await validator.ValidateAsync(request, ct);
         if (!result.IsValid)
         {

@@ -30,6 +30,7 @@ public static class ReferralEndpoints
         group.MapPost("/{id}/outcome", OutcomeAsync);
         group.MapPost("/{id}/contacted", ContactedAsync);
         group.MapPost("/{id}/partner-followed-up", PartnerFollowedUpAsync);
+        // {email} is checked before the endpoint runs, by the same rule as a body's email (ValidateRouteInput).
         api.MapGet("/partners/{email}/reciprocity", ReciprocityAsync);
         return api;
     }
@@ -57,10 +58,9 @@ public static class ReferralEndpoints
     }
 
     private static async Task<IResult> LogAsync(
-        LogReferralRequest? request, IValidator<LogReferralRequest> validator, CallerMailbox mailboxes, LogReferral log,
+        LogReferralRequest request, IValidator<LogReferralRequest> validator, CallerMailbox mailboxes, LogReferral log,
         IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
     {
-        request ??= new LogReferralRequest(null, null, null, null, null, null, null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {
@@ -94,10 +94,9 @@ public static class ReferralEndpoints
     }
 
     private static async Task<IResult> OutcomeAsync(
-        string id, OutcomeRequest? request, IValidator<OutcomeRequest> validator, CallerMailbox mailboxes, RecordOutcome record,
+        string id, OutcomeRequest request, IValidator<OutcomeRequest> validator, CallerMailbox mailboxes, RecordOutcome record,
         IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
     {
-        request ??= new OutcomeRequest(null, null, null, null, null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {
@@ -145,10 +144,9 @@ public static class ReferralEndpoints
     }
 
     private static async Task<IResult> PartnerFollowedUpAsync(
-        string id, PartnerFollowedUpRequest? request, IValidator<PartnerFollowedUpRequest> validator, CallerMailbox mailboxes, ReferralStore referrals,
+        string id, PartnerFollowedUpRequest request, IValidator<PartnerFollowedUpRequest> validator, CallerMailbox mailboxes, ReferralStore referrals,
         IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
     {
-        request ??= new PartnerFollowedUpRequest(null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {
@@ -220,11 +218,6 @@ public static class ReferralEndpoints
     private static async Task<IResult> ReciprocityAsync(
         string email, CallerMailbox mailboxes, ReferralStore referrals, PeopleStore people, IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (!EmailAddresses.LooksValid(email))
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["This does not look like an email address."] });
-        }
-
         var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null)
         {
