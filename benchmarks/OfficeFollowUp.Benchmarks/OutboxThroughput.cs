@@ -12,35 +12,43 @@ using OfficeFollowUp.Sync;
 /// </summary>
 internal static class OutboxThroughput
 {
-    public static async Task RunAsync(int contacts, int runs)
+    public static async Task RunAsync(int contacts, int runs, int[] latenciesMs)
     {
         Console.WriteLine($"OfficeFollowUp outbox benchmark: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {runs} run(s), {contacts:N0} new contacts");
         Console.WriteLine();
-        Console.WriteLine("| new contacts | wall time (median) | drafts/s | drafts | holds | Graph requests per new acquaintance (outbox) | all Graph requests per new acquaintance (incl. delta polls) | passes |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
-        var results = new List<OutboxRunResult>();
-        for (var run = 0; run < runs; run++)
+        Console.WriteLine("| new contacts | sandbox latency per request | wall time (median) | drafts/s | drafts | holds | Graph requests per new acquaintance (outbox) | all Graph requests per new acquaintance (incl. delta polls) | peak requests in flight | passes |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        var routes = new List<string>();
+        foreach (var latency in latenciesMs)
         {
-            results.Add(await MeasureAsync(contacts));
+            var results = new List<OutboxRunResult>();
+            for (var run = 0; run < runs; run++)
+            {
+                results.Add(await MeasureAsync(contacts, TimeSpan.FromMilliseconds(latency)));
+            }
+
+            var median = results.OrderBy(r => r.Elapsed).ElementAt(results.Count / 2);
+            var perAcquaintance = results.Select(r => r.OutboxRequests / (double)contacts).Order().ElementAt(results.Count / 2);
+            var allPerAcquaintance = results.Select(r => r.AllRequests / (double)contacts).Order().ElementAt(results.Count / 2);
+            var draftsPerSecond = results.Select(r => r.Drafts / r.Elapsed.TotalSeconds).Order().ElementAt(results.Count / 2);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {contacts:N0} | {latency} ms | {median.Elapsed.TotalSeconds:F2} s | {draftsPerSecond:F1} | {median.Drafts:N0} | {median.Holds:N0} | {perAcquaintance:F2} | {allPerAcquaintance:F2} | {median.PeakInFlight} | {median.Passes} |"));
+            routes.Add($"{latency} ms: " + string.Join(", ", median.ByRoute.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value:N0}")));
         }
 
-        var median = results.OrderBy(r => r.Elapsed).ElementAt(results.Count / 2);
-        var perAcquaintance = results.Select(r => r.OutboxRequests / (double)contacts).Order().ElementAt(results.Count / 2);
-        var allPerAcquaintance = results.Select(r => r.AllRequests / (double)contacts).Order().ElementAt(results.Count / 2);
-        var draftsPerSecond = results.Select(r => r.Drafts / r.Elapsed.TotalSeconds).Order().ElementAt(results.Count / 2);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {contacts:N0} | {median.Elapsed.TotalSeconds:F2} s | {draftsPerSecond:F1} | {median.Drafts:N0} | {median.Holds:N0} | {perAcquaintance:F2} | {allPerAcquaintance:F2} | {median.Passes} |"));
         Console.WriteLine();
-        Console.WriteLine("Outbox requests by route (median run): " + string.Join(", ", median.ByRoute.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => $"{r.Key} {r.Value:N0}")));
+        Console.WriteLine("Outbox requests by route (median run): " + string.Join("; ", routes));
         Console.WriteLine("Drafts/s and requests per acquaintance are medians of the runs; wall time is from the first pass after the contacts were added");
         Console.WriteLine("until no outbox entry was pending. A hold for which no free slot is left becomes a note on its step, not a hold.");
+        Console.WriteLine("Sandbox latency delays every answer by that much wall-clock time, as Graph's own latency would; on loopback with none,");
+        Console.WriteLine("worker and sandbox share the process's cores and concurrency buys little.");
     }
 
     private static bool IsOutboxRoute(string route) =>
         !route.Contains("/delta", StringComparison.Ordinal)
         && (route.Contains("/messages", StringComparison.Ordinal) || route.Contains("/events", StringComparison.Ordinal) || route.Contains("getSchedule", StringComparison.Ordinal));
 
-    private static async Task<OutboxRunResult> MeasureAsync(int contacts)
+    private static async Task<OutboxRunResult> MeasureAsync(int contacts, TimeSpan latency)
     {
         var time = TimeProvider.System;
         var mailbox = SandboxMailbox.WithSampleData(time);
@@ -57,6 +65,7 @@ internal static class OutboxThroughput
                 mailbox.AddContact(new SandboxContactSeed($"New{i}", "Acquaintance", [$"new{i}@burst.example"], "Burst Ltd"));
             }
 
+            mailbox.Faults.Latency = latency;
             mailbox.Requests.Reset();
             var watch = Stopwatch.StartNew();
             var passes = 0;
@@ -72,7 +81,7 @@ internal static class OutboxThroughput
             var outbox = snapshot.ByRoute.Where(r => IsOutboxRoute(r.Key)).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
             await app.StopAsync();
             await app.DisposeAsync();
-            return new OutboxRunResult(watch.Elapsed, mailbox.Drafts.Count, mailbox.CreatedEvents.Count, outbox.Values.Sum(), snapshot.Total, passes, outbox);
+            return new OutboxRunResult(watch.Elapsed, mailbox.Drafts.Count, mailbox.CreatedEvents.Count, outbox.Values.Sum(), snapshot.Total, passes, outbox, mailbox.Requests.PeakInFlight);
         }
         finally
         {
@@ -91,4 +100,4 @@ internal static class OutboxThroughput
     }
 }
 
-internal sealed record OutboxRunResult(TimeSpan Elapsed, int Drafts, int Holds, int OutboxRequests, int AllRequests, int Passes, IReadOnlyDictionary<string, int> ByRoute);
+internal sealed record OutboxRunResult(TimeSpan Elapsed, int Drafts, int Holds, int OutboxRequests, int AllRequests, int Passes, IReadOnlyDictionary<string, int> ByRoute, int PeakInFlight);

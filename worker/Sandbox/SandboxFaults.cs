@@ -25,6 +25,7 @@ public sealed class SandboxFaults
     private double _writeFaultRate;
     private TimeSpan _writeFaultRetryAfter;
     private Random? _writeFaultRandom;
+    private TimeSpan _latency;
     private int _refusedBeforeApply;
     private int _failedAfterApply;
     private int _droppedAfterApply;
@@ -44,6 +45,24 @@ public sealed class SandboxFaults
             lock (_gate)
             {
                 _emptyPageEvery = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// How long every request waits before it is answered (0 = at once). Graph answers in tens to hundreds of
+    /// milliseconds; loopback in microseconds, which hides what working several requests at once is worth. Wall-clock
+    /// time, not the sandbox's clock: it is for benchmarks and drills, never needed by a test that fakes time.
+    /// </summary>
+    public TimeSpan Latency
+    {
+        get { lock (_gate) { return _latency; } }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            lock (_gate)
+            {
+                _latency = value;
             }
         }
     }
@@ -169,6 +188,7 @@ public sealed class SandboxFaults
             _repeatItems = false;
             _writeFaultRate = 0;
             _writeFaultRandom = null;
+            _latency = TimeSpan.Zero;
         }
     }
 

@@ -50,6 +50,11 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
     private async Task AnswerAsync(SandboxRequest request, SandboxRoute? route, string method, string path)
     {
         var http = request.Http;
+        if (_mailbox.Faults.Latency is { } latency && latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, http.RequestAborted).ConfigureAwait(false);
+        }
+
         try
         {
             var failure = _mailbox.Faults.TakeFailure(method, path);

@@ -149,6 +149,23 @@ public sealed class SandboxWriteFaultsTests
     }
 
     [Fact]
+    public async Task Latency_holds_every_answer_back_at_least_that_long_and_clear_turns_it_off()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        h.Mailbox.Faults.Latency = TimeSpan.FromMilliseconds(300);
+
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        using var slow = await h.Raw.GetAsync(h.Url("/me"));
+        watch.Stop();
+        h.Mailbox.Faults.Clear();
+
+        Assert.Equal(HttpStatusCode.OK, slow.StatusCode);
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(290), $"answered after {watch.Elapsed}");
+        Assert.Equal(TimeSpan.Zero, h.Mailbox.Faults.Latency);
+        Assert.Throws<ArgumentOutOfRangeException>(() => h.Mailbox.Faults.Latency = TimeSpan.FromSeconds(-1));
+    }
+
+    [Fact]
     public async Task The_same_seed_gives_the_same_faults_and_a_rate_of_zero_turns_chaos_off()
     {
         var first = await RunAsync(7);
