@@ -31,7 +31,7 @@ public static class ApiExtensions
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapPaneAuthConfig();
-        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().AddEndpointFilter<ValidateRouteInput>().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings();
+        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().AddEndpointFilter<ValidateRouteInput>().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapOutbox();
         return app;
     }
 }

@@ -10,7 +10,7 @@ public sealed record PersonDto(string DisplayName, string Email);
 
 public sealed record FollowUpDto(
     string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil,
-    string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note);
+    string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null);
 
 public sealed record FollowUpListDto(string TimeZone, IReadOnlyList<FollowUpDto> Items);
 
@@ -101,6 +101,7 @@ public static class FollowUpEndpoints
             item.PreferredChannel is { } channel ? JsonNamingPolicy.CamelCase.ConvertName(channel) : null,
             item.ProfileUrl,
             item.HoldEventId,
-            item.Note);
+            item.Note,
+            OutboxEndpoints.ToDto(item.GaveUp, zone));
     }
 }

@@ -15,7 +15,7 @@ public sealed record ReferralDto(
     string Id, ReferralDirection Direction, PersonDto Partner, ProspectDto Prospect, string? Note, bool CopyPartner, string? SourceMessageId,
     DateTimeOffset ReferredAt, int DaysSinceReferred, DateTimeOffset? ContactedAt, bool? PartnerFollowedUp,
     ReferralOutcome? Outcome, decimal? OutcomeValue, string? OutcomeNote, string? BetterFit, DateTimeOffset? OutcomeAt,
-    string? IntroDraftId, string? CheckInDraftId, string? CloseDraftId, DutyDto? Duty);
+    string? IntroDraftId, string? CheckInDraftId, string? CloseDraftId, DutyDto? Duty, OutboxGaveUpDto? GaveUp = null);
 
 /// <summary>Referrals received and given: logging them, their duties, outcomes and the close-the-loop notes.</summary>
 public static class ReferralEndpoints
@@ -257,7 +257,7 @@ public static class ReferralEndpoints
             new ProspectDto(r.ProspectName, r.ProspectEmail, r.ProspectPhone), r.Note, r.CopyPartner, r.SourceMessageId,
             TimeZoneInfo.ConvertTime(r.ReferredAt, zone), PlanReferralDuties.DaysSince(r.ReferredAt, now, zone), Local(r.ContactedAt), r.PartnerFollowedUp,
             r.Outcome, r.OutcomeValue, r.OutcomeNote, r.BetterFit, Local(r.OutcomeAt), r.IntroDraftId, r.CheckInDraftId, r.CloseDraftId,
-            duty is null ? null : new DutyDto(duty.Kind, duty.DueAt, duty.Escalation));
+            duty is null ? null : new DutyDto(duty.Kind, duty.DueAt, duty.Escalation), OutboxEndpoints.ToDto(r.DraftGaveUp, zone));
     }
 
     private static IResult NoSuchReferral() =>

@@ -17,8 +17,10 @@ public sealed record ResyncDto(DateTimeOffset At, string Reason, int Read, int N
 
 /// <param name="SignInRefused">Why the mailbox refused the worker's sign-in before it ever connected (an AADSTS code, say); null otherwise.</param>
 /// <param name="ReconnectAction">What to do when sign-in is refused, for this worker's mode (device code, app registration, sandbox).</param>
+/// <param name="Outbox">Drafts and holds still to be made, and those that stopped trying (with why) and wait for "try again".</param>
 public sealed record StatusDto(
-    bool Connected, DateTimeOffset? BaselinedAt, int Acquaintances, IReadOnlyList<ResourceStatusDto> Sync, string? SignInRefused, string ReconnectAction);
+    bool Connected, DateTimeOffset? BaselinedAt, int Acquaintances, IReadOnlyList<ResourceStatusDto> Sync, string? SignInRefused, string ReconnectAction,
+    OutboxStatusDto? Outbox = null);
 
 /// <summary>Sync health for the pane: nothing fails silently.</summary>
 public static class StatusEndpoints
@@ -27,7 +29,7 @@ public static class StatusEndpoints
     {
         api.MapGet("/status", async (
             CallerMailbox mailboxes, SyncStateStore states, FollowUpStore followUps, SyncMailbox single, SyncApplicationMailboxes many,
-            IOptions<MailboxOptions> options, CancellationToken ct) =>
+            OutboxStore outbox, IOptions<MailboxOptions> options, CancellationToken ct) =>
         {
             var action = ReconnectAdvice.For(options.Value);
             var mailbox = await mailboxes.GetAsync(ct);
@@ -48,7 +50,8 @@ public static class StatusEndpoints
                 sync.Select(s => new ResourceStatusDto(s.Resource, s.Stage.ToString(), s.LastSuccessAt, s.LastError, s.FailureCount, s.ItemsSkipped,
                     s.LastResync is { } r ? new ResyncDto(r.At, r.Reason.ToString(), r.Read, r.New, r.Removed) : null)).ToList(),
                 refused,
-                action));
+                action,
+                await OutboxEndpoints.StatusAsync(outbox, mailbox.Profile.MailboxId, FollowUps.MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), ct)));
         });
         return api;
     }

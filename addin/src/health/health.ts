@@ -1,3 +1,4 @@
+import { summariseOutbox, type OutboxHealth } from "../outbox/gaveUp";
 import type { ResourceStatus, ResyncStatus, SyncStatus } from "./model";
 
 /** For a worker too old to say what to do itself. */
@@ -26,6 +27,8 @@ export interface HealthSummary {
   /** What to do, when there is something only a person can do (a refused sign-in). */
   action: string | null;
   resources: ResourceHealth[];
+  /** Drafts and holds waiting to be made, and those that stopped, each with "Try again". */
+  outbox: OutboxHealth;
 }
 
 function stageText(stage: string): { text: string; tone: ResourceHealth["tone"] } {
@@ -99,13 +102,15 @@ export function summariseHealth(status: SyncStatus, locale?: string): HealthSumm
   // A refusal at connect or at a profile refresh stops the loop before any resource records it.
   const refused = status.signInRefused?.trim() || null;
   const reconnectNeeded = refused !== null || status.sync.some((s) => s.stage === "ReconnectNeeded");
+  const outbox = summariseOutbox(status.outbox);
   if (reconnectNeeded) {
     const headline = `Reconnect needed: the mailbox refused the worker's sign-in${refused ? ` (${refused})` : ""}`;
-    return { headline, tone: "error", reconnectNeeded, action: status.reconnectAction?.trim() || fallbackReconnectAction, resources };
+    return { headline, tone: "error", reconnectNeeded, action: status.reconnectAction?.trim() || fallbackReconnectAction, resources, outbox };
   }
-  const summary = (headline: string, tone: HealthSummary["tone"]): HealthSummary => ({ headline, tone, reconnectNeeded, action: null, resources });
+  const summary = (headline: string, tone: HealthSummary["tone"]): HealthSummary => ({ headline, tone, reconnectNeeded, action: null, resources, outbox });
   if (!status.connected) return summary("Not connected to a mailbox yet", "warning");
   if (resources.some((r) => r.tone !== "ok")) return summary("Sync is having trouble; it keeps retrying", "warning");
+  if (outbox.headline) return summary(`${outbox.headline}; try again below`, "warning");
   if (resources.length === 0) return summary("Connected; the first sync has not run yet", "ok");
   return summary("Everything is syncing", "ok");
 }

@@ -1,3 +1,5 @@
+import type { OutboxStatus } from "../outbox/model";
+
 export type SyncStage = "Initial" | "Incremental" | "Resync" | "ReconnectNeeded";
 
 /** The last time a resource was read again after its baseline, and what that found. */
@@ -35,4 +37,6 @@ export interface SyncStatus {
   signInRefused?: string | null;
   /** What to do about a refused sign-in, for the worker's mode (device code, app registration). */
   reconnectAction?: string;
+  /** Drafts and holds still to be made and those that stopped; null before a mailbox is connected, absent from older workers. */
+  outbox?: OutboxStatus | null;
 }

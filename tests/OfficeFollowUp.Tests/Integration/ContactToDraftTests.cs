@@ -115,7 +115,7 @@ public sealed class ContactToDraftTests : IAsyncLifetime
     {
         await using (var worker = await _world.StartBaselinedWorkerAsync())
         {
-            _world.Mailbox.Faults.DropConnectionAfterApply(1);
+            _world.Mailbox.Faults.DropConnectionAfterApply(1, "/me/messages");
             _world.Mailbox.AddContact(Person("Mere", "Tane", "mere@kiwi-solar.co.nz"));
 
             var run = await worker.SyncOnceAsync();
