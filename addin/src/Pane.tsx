@@ -13,6 +13,7 @@ import type { PersonTarget } from "./people/PersonView";
 import { createPromptsApi } from "./prompts/api";
 import { usePrompts } from "./prompts/usePrompts";
 import { todaySources } from "./today/sources";
+import { retryOutbox } from "./outbox/gaveUp";
 import { TodayView } from "./today/TodayView";
 import { useToday } from "./today/useToday";
 import type { Notice } from "./ui/notice";
@@ -138,6 +139,7 @@ export function Pane({ call, office, onUnauthorized, signInMode, onForgetKey }: 
           }}
           announce={setAnnouncement}
           notify={setNotice}
+          retryOutbox={(id) => retryOutbox(call, id)}
         />
       </div>
       <Suspense fallback={<Spinner size="small" label="Loading…" />}>
@@ -155,7 +157,7 @@ export function Pane({ call, office, onUnauthorized, signInMode, onForgetKey }: 
           {view === "events" ? <EventsView api={eventsApi} timeZone={timeZone} onUnauthorized={onUnauthorized} onChanged={today.refresh} /> : null}
         </div>
         <div {...panel("scorecard")}>{view === "scorecard" ? <ScorecardView call={call} refreshKey={refreshKey} onUnauthorized={onUnauthorized} /> : null}</div>
-        <div {...panel("health")}>{view === "health" ? <HealthView call={call} refreshKey={refreshKey} onUnauthorized={onUnauthorized} /> : null}</div>
+        <div {...panel("health")}>{view === "health" ? <HealthView call={call} refreshKey={refreshKey} onUnauthorized={onUnauthorized} announce={setAnnouncement} /> : null}</div>
         {settingsOpen ? <SettingsView call={call} onUnauthorized={onUnauthorized} onSaved={today.refresh} /> : null}
       </Suspense>
 

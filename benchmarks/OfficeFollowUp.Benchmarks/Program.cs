@@ -7,7 +7,18 @@ using OfficeFollowUp.Sync;
 
 // Initial sync against the sandbox mailbox at several sizes, over the real Graph SDK on loopback
 // and the real SQLite file: contacts, then calendar events. Prints two tables; medians of the runs.
-//   dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- [contacts=10000,50000] [runs=3] [events=20000]
+//   dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- [contacts=10000,50000] [runs=3] [events=20000] [rates=50,200]
+// The outbox under a burst of new acquaintances (Graph requests per acquaintance, drafts per second):
+//   dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- outbox [new contacts=500] [runs=3] [sandbox latency ms=0,50]
+if (args.Length > 0 && args[0] == "outbox")
+{
+    await OutboxThroughput.RunAsync(
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 500,
+        args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3,
+        (args.Length > 3 ? args[3] : "0,50").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray());
+    return;
+}
+
 var sizes = (args.Length > 0 ? args[0] : "10000,50000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var eventSizes = (args.Length > 2 ? args[2] : "20000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();

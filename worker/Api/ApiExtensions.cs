@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using FluentValidation;
 using OfficeFollowUp.Auth;
 using OfficeFollowUp.People;
@@ -14,11 +12,11 @@ public static class ApiExtensions
         builder.Services.AddSingleton<ApiKey>();
         builder.Services.AddProblemDetails();
         builder.Services.AddValidatorsFromAssemblyContaining<SkipRequestValidator>(ServiceLifetime.Singleton, includeInternalTypes: false);
-        builder.Services.ConfigureHttpJsonOptions(o =>
-        {
-            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
-        });
+        // Bad input is refused while the body is read (StrictJson) and answered with a problem naming the
+        // field (BadRequestProblems); minimal APIs only hand that failure on when they throw it.
+        builder.Services.ConfigureHttpJsonOptions(o => StrictJson.Apply(o.SerializerOptions));
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddExceptionHandler<BadRequestProblems>();
         builder.AddApiSecurity();
         builder.Services.AddAuthorization();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 64 * 1024);
@@ -33,7 +31,7 @@ public static class ApiExtensions
 
         app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
         app.MapPaneAuthConfig();
-        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings();
+        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().AddEndpointFilter<ValidateRouteInput>().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapOutbox();
         return app;
     }
 }

@@ -37,21 +37,12 @@ public sealed class ApiKey
             }
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateDataFolder.CreateFolderIfMissing(Path.GetDirectoryName(path)!);
         var key = Base64Url(RandomNumberGenerator.GetBytes(32));
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        }
-        using (var stream = new FileStream(path, options))
+        using (var stream = PrivateDataFolder.CreateFile(path))
         using (var writer = new StreamWriter(stream))
         {
             writer.Write(key);
-        }
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
         return key;
     }

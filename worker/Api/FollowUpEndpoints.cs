@@ -10,7 +10,7 @@ public sealed record PersonDto(string DisplayName, string Email);
 
 public sealed record FollowUpDto(
     string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil,
-    string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note);
+    string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null);
 
 public sealed record FollowUpListDto(string TimeZone, IReadOnlyList<FollowUpDto> Items);
 
@@ -43,9 +43,8 @@ public static class FollowUpEndpoints
     private static Task<IResult> DoneAsync(string id, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
         DecideAsync(id, FollowUpState.Done, null, null, mailboxes, followUps, time, ct);
 
-    private static async Task<IResult> SnoozeAsync(string id, SnoozeRequest? request, IValidator<SnoozeRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> SnoozeAsync(string id, SnoozeRequest request, IValidator<SnoozeRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        request ??= new SnoozeRequest(null);
         var result = await validator.ValidateAsync(request, ct);
         if (!result.IsValid)
         {
@@ -54,9 +53,8 @@ public static class FollowUpEndpoints
         return await DecideAsync(id, FollowUpState.Snoozed, request.Until, null, mailboxes, followUps, time, ct);
     }
 
-    private static async Task<IResult> SkipAsync(string id, SkipRequest? request, IValidator<SkipRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> SkipAsync(string id, SkipRequest request, IValidator<SkipRequest> validator, CallerMailbox mailboxes, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        request ??= new SkipRequest(null);
         var result = await validator.ValidateAsync(request, ct);
         if (!result.IsValid)
         {
@@ -103,6 +101,7 @@ public static class FollowUpEndpoints
             item.PreferredChannel is { } channel ? JsonNamingPolicy.CamelCase.ConvertName(channel) : null,
             item.ProfileUrl,
             item.HoldEventId,
-            item.Note);
+            item.Note,
+            OutboxEndpoints.ToDto(item.GaveUp, zone));
     }
 }

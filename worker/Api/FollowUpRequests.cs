@@ -4,7 +4,7 @@ namespace OfficeFollowUp.Api;
 
 public sealed record SnoozeRequest(DateTimeOffset? Until);
 
-public sealed record SkipRequest(string? Reason);
+public sealed record SkipRequest([property: MultiLineText] string? Reason);
 
 public sealed class SnoozeRequestValidator : AbstractValidator<SnoozeRequest>
 {

@@ -17,8 +17,9 @@ public sealed class CadenceRequestValidator : AbstractValidator<CadenceRequest>
 {
     public CadenceRequestValidator()
     {
-        RuleFor(r => r.Tier).Must(t => t is null || WireEnums.TryParse<Tier>(t, out _))
-            .WithMessage($"Unknown tier; use one of: {WireEnums.Names<Tier>()}, or null.").OverridePropertyName("tier");
+        // The tier is required: a body without one (an empty object, a misspelt field) must not clear it.
+        RuleFor(r => r.Tier).Must(t => WireEnums.TryParse<Tier>(t, out _))
+            .WithMessage($"Say the tier: one of {WireEnums.Names<Tier>()}.").OverridePropertyName("tier");
         RuleFor(r => r.CadenceDays).InclusiveBetween(1, 730).WithMessage("A cadence is between 1 and 730 days.").OverridePropertyName("cadenceDays");
         RuleFor(r => r.DisplayName).MaximumLength(200).OverridePropertyName("displayName");
     }
@@ -30,6 +31,7 @@ public static class KeepInTouchEndpoints
     public static RouteGroupBuilder MapKeepInTouch(this RouteGroupBuilder api)
     {
         api.MapGet("/keep-in-touch", ListAsync);
+        // {email} is checked before the endpoint runs, by the same rule as a body's email (ValidateRouteInput).
         api.MapPut("/people/{email}/cadence", SetCadenceAsync);
         return api;
     }
@@ -57,18 +59,12 @@ public static class KeepInTouchEndpoints
     }
 
     private static async Task<IResult> SetCadenceAsync(
-        string email, CadenceRequest? request, IValidator<CadenceRequest> validator, CallerMailbox mailboxes, KeepInTouchStore store, TimeProvider time, CancellationToken ct)
+        string email, CadenceRequest request, IValidator<CadenceRequest> validator, CallerMailbox mailboxes, KeepInTouchStore store, TimeProvider time, CancellationToken ct)
     {
-        request ??= new CadenceRequest(null, null, null);
         var validation = await validator.ValidateAsync(request, ct);
-        var errors = validation.ToDictionary();
-        if (!EmailAddresses.LooksValid(email))
+        if (!validation.IsValid)
         {
-            errors["email"] = ["This does not look like an email address."];
-        }
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors);
+            return Results.ValidationProblem(validation.ToDictionary());
         }
 
         var mailbox = await mailboxes.GetAsync(ct);
@@ -77,7 +73,7 @@ public static class KeepInTouchEndpoints
             return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Mailbox not connected", detail: "Connect the mailbox first.");
         }
 
-        Tier? tier = WireEnums.TryParse<Tier>(request.Tier, out var parsed) ? parsed : null;
+        WireEnums.TryParse<Tier>(request.Tier, out var tier);
         var name = string.IsNullOrWhiteSpace(request.DisplayName) ? email.Trim() : request.DisplayName.Trim();
         await store.SetCadenceAsync(mailbox.Profile.MailboxId, email, name, tier, request.CadenceDays, time.GetUtcNow(), ct);
         return Results.Ok(new { email = email.Trim(), tier, cadenceDays = request.CadenceDays });

@@ -7,7 +7,7 @@ using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Api;
 
-public sealed record PromiseRequest(PartyRequest? Person, string? Text, DateTimeOffset? DueAt, string? EventId);
+public sealed record PromiseRequest(PartyRequest? Person, [property: MultiLineText] string? Text, DateTimeOffset? DueAt, string? EventId);
 
 public sealed record PromiseDto(
     string Id, PersonDto Person, string Text, DateTimeOffset DueAt, PromiseState State, DateTimeOffset? SnoozedUntil, bool Overdue,
@@ -20,8 +20,7 @@ public sealed class PromiseRequestValidator : AbstractValidator<PromiseRequest>
         RuleFor(r => r.Person).NotNull().WithMessage("Say whom the promise is to.").OverridePropertyName("person");
         When(r => r.Person is not null, () =>
         {
-            RuleFor(r => r.Person!.Email).NotEmpty().WithMessage("Their email address is needed.").MaximumLength(254)
-                .Must(EmailAddresses.LooksValid).WithMessage("This does not look like an email address.").OverridePropertyName("person.email");
+            RuleFor(r => r.Person!.Email).NotEmpty().WithMessage("Their email address is needed.").Email().OverridePropertyName("person.email");
             RuleFor(r => r.Person!.DisplayName).MaximumLength(200).OverridePropertyName("person.displayName");
         });
         RuleFor(r => r.Text).NotEmpty().WithMessage("Say what you promised.").MaximumLength(500).OverridePropertyName("text");
@@ -60,9 +59,8 @@ public static class PromiseEndpoints
     }
 
     private static async Task<IResult> CreateAsync(
-        PromiseRequest? request, IValidator<PromiseRequest> validator, CallerMailbox mailboxes, EventStore events, PromiseStore promises, TimeProvider time, CancellationToken ct)
+        PromiseRequest request, IValidator<PromiseRequest> validator, CallerMailbox mailboxes, EventStore events, PromiseStore promises, TimeProvider time, CancellationToken ct)
     {
-        request ??= new PromiseRequest(null, null, null, null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {
@@ -90,9 +88,8 @@ public static class PromiseEndpoints
     private static Task<IResult> DoneAsync(string id, CallerMailbox mailboxes, PromiseStore promises, TimeProvider time, CancellationToken ct) =>
         DecideAsync(id, PromiseState.Done, null, mailboxes, promises, time, ct);
 
-    private static async Task<IResult> SnoozeAsync(string id, SnoozeRequest? request, IValidator<SnoozeRequest> validator, CallerMailbox mailboxes, PromiseStore promises, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> SnoozeAsync(string id, SnoozeRequest request, IValidator<SnoozeRequest> validator, CallerMailbox mailboxes, PromiseStore promises, TimeProvider time, CancellationToken ct)
     {
-        request ??= new SnoozeRequest(null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {

@@ -54,10 +54,9 @@ public static class PromptEndpoints
     }
 
     private static async Task<IResult> FollowUpAsync(
-        string eventId, FollowUpPeopleRequest? request, IValidator<FollowUpPeopleRequest> validator,
+        string eventId, FollowUpPeopleRequest request, IValidator<FollowUpPeopleRequest> validator,
         CallerMailbox mailboxes, EventStore events, Database database, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
     {
-        request ??= new FollowUpPeopleRequest(null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {
@@ -135,10 +134,9 @@ public static class PromptEndpoints
         return Results.Ok(new { items = list.Select(e => ToDto(e, zone, calendar)).ToList() });
     }
 
-    private static async Task<IResult> MarkAsync(string eventId, NetworkingMarkRequest? request, IValidator<NetworkingMarkRequest> validator,
+    private static async Task<IResult> MarkAsync(string eventId, NetworkingMarkRequest request, IValidator<NetworkingMarkRequest> validator,
         CallerMailbox mailboxes, EventStore events, Settings.EffectiveSettings settings, TimeProvider time, CancellationToken ct)
     {
-        request ??= new NetworkingMarkRequest(null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {

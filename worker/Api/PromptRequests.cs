@@ -12,7 +12,7 @@ public enum PreferredChannel
     InPerson,
 }
 
-public sealed record PersonMetRequest(string? Email, string? DisplayName, string? Remember, string? Promised, PreferredChannel? PreferredChannel, string? ProfileUrl);
+public sealed record PersonMetRequest(string? Email, string? DisplayName, [property: MultiLineText] string? Remember, string? Promised, PreferredChannel? PreferredChannel, string? ProfileUrl);
 
 public sealed record FollowUpPeopleRequest(IReadOnlyList<PersonMetRequest>? People);
 
@@ -23,8 +23,7 @@ public sealed class PersonMetRequestValidator : AbstractValidator<PersonMetReque
     public PersonMetRequestValidator()
     {
         RuleFor(p => p.Email).NotEmpty().WithMessage("An email address is needed to follow up.")
-            .MaximumLength(254).Must(EmailAddresses.LooksValid).WithMessage("This does not look like an email address.")
-            .OverridePropertyName("email");
+            .Email().OverridePropertyName("email");
         RuleFor(p => p.DisplayName).NotEmpty().WithMessage("Give their name.").MaximumLength(200).OverridePropertyName("displayName");
         RuleFor(p => p.Remember).MaximumLength(500).OverridePropertyName("remember");
         RuleFor(p => p.Promised).MaximumLength(500).OverridePropertyName("promised");

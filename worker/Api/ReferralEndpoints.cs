@@ -15,7 +15,7 @@ public sealed record ReferralDto(
     string Id, ReferralDirection Direction, PersonDto Partner, ProspectDto Prospect, string? Note, bool CopyPartner, string? SourceMessageId,
     DateTimeOffset ReferredAt, int DaysSinceReferred, DateTimeOffset? ContactedAt, bool? PartnerFollowedUp,
     ReferralOutcome? Outcome, decimal? OutcomeValue, string? OutcomeNote, string? BetterFit, DateTimeOffset? OutcomeAt,
-    string? IntroDraftId, string? CheckInDraftId, string? CloseDraftId, DutyDto? Duty);
+    string? IntroDraftId, string? CheckInDraftId, string? CloseDraftId, DutyDto? Duty, OutboxGaveUpDto? GaveUp = null);
 
 /// <summary>Referrals received and given: logging them, their duties, outcomes and the close-the-loop notes.</summary>
 public static class ReferralEndpoints
@@ -30,6 +30,7 @@ public static class ReferralEndpoints
         group.MapPost("/{id}/outcome", OutcomeAsync);
         group.MapPost("/{id}/contacted", ContactedAsync);
         group.MapPost("/{id}/partner-followed-up", PartnerFollowedUpAsync);
+        // {email} is checked before the endpoint runs, by the same rule as a body's email (ValidateRouteInput).
         api.MapGet("/partners/{email}/reciprocity", ReciprocityAsync);
         return api;
     }
@@ -57,10 +58,9 @@ public static class ReferralEndpoints
     }
 
     private static async Task<IResult> LogAsync(
-        LogReferralRequest? request, IValidator<LogReferralRequest> validator, CallerMailbox mailboxes, LogReferral log,
+        LogReferralRequest request, IValidator<LogReferralRequest> validator, CallerMailbox mailboxes, LogReferral log,
         IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
     {
-        request ??= new LogReferralRequest(null, null, null, null, null, null, null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {
@@ -94,10 +94,9 @@ public static class ReferralEndpoints
     }
 
     private static async Task<IResult> OutcomeAsync(
-        string id, OutcomeRequest? request, IValidator<OutcomeRequest> validator, CallerMailbox mailboxes, RecordOutcome record,
+        string id, OutcomeRequest request, IValidator<OutcomeRequest> validator, CallerMailbox mailboxes, RecordOutcome record,
         IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
     {
-        request ??= new OutcomeRequest(null, null, null, null, null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {
@@ -145,10 +144,9 @@ public static class ReferralEndpoints
     }
 
     private static async Task<IResult> PartnerFollowedUpAsync(
-        string id, PartnerFollowedUpRequest? request, IValidator<PartnerFollowedUpRequest> validator, CallerMailbox mailboxes, ReferralStore referrals,
+        string id, PartnerFollowedUpRequest request, IValidator<PartnerFollowedUpRequest> validator, CallerMailbox mailboxes, ReferralStore referrals,
         IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
     {
-        request ??= new PartnerFollowedUpRequest(null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {
@@ -220,11 +218,6 @@ public static class ReferralEndpoints
     private static async Task<IResult> ReciprocityAsync(
         string email, CallerMailbox mailboxes, ReferralStore referrals, PeopleStore people, IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
     {
-        if (!EmailAddresses.LooksValid(email))
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["This does not look like an email address."] });
-        }
-
         var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null)
         {
@@ -264,7 +257,7 @@ public static class ReferralEndpoints
             new ProspectDto(r.ProspectName, r.ProspectEmail, r.ProspectPhone), r.Note, r.CopyPartner, r.SourceMessageId,
             TimeZoneInfo.ConvertTime(r.ReferredAt, zone), PlanReferralDuties.DaysSince(r.ReferredAt, now, zone), Local(r.ContactedAt), r.PartnerFollowedUp,
             r.Outcome, r.OutcomeValue, r.OutcomeNote, r.BetterFit, Local(r.OutcomeAt), r.IntroDraftId, r.CheckInDraftId, r.CloseDraftId,
-            duty is null ? null : new DutyDto(duty.Kind, duty.DueAt, duty.Escalation));
+            duty is null ? null : new DutyDto(duty.Kind, duty.DueAt, duty.Escalation), OutboxEndpoints.ToDto(r.DraftGaveUp, zone));
     }
 
     private static IResult NoSuchReferral() =>

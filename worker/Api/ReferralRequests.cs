@@ -9,9 +9,9 @@ public sealed record PartyRequest(string? Email, string? DisplayName);
 public sealed record ProspectRequest(string? DisplayName, string? Email, string? Phone);
 
 public sealed record LogReferralRequest(
-    string? Direction, PartyRequest? Partner, ProspectRequest? Prospect, string? Note, bool? CopyPartner, string? SourceMessageId, DateTimeOffset? ReferredAt);
+    string? Direction, PartyRequest? Partner, ProspectRequest? Prospect, [property: MultiLineText] string? Note, bool? CopyPartner, string? SourceMessageId, DateTimeOffset? ReferredAt);
 
-public sealed record OutcomeRequest(string? Outcome, decimal? Value, string? Note, string? BetterFit, bool? Change);
+public sealed record OutcomeRequest(string? Outcome, decimal? Value, [property: MultiLineText] string? Note, string? BetterFit, bool? Change);
 
 public sealed record PartnerFollowedUpRequest(bool? FollowedUp);
 
@@ -51,8 +51,7 @@ public sealed class LogReferralRequestValidator : AbstractValidator<LogReferralR
         When(r => r.Partner is not null, () =>
         {
             RuleFor(r => r.Partner!.Email).NotEmpty().WithMessage("The partner's email address is needed.")
-                .MaximumLength(254).Must(EmailAddresses.LooksValid).WithMessage("This does not look like an email address.")
-                .OverridePropertyName("partner.email");
+                .Email().OverridePropertyName("partner.email");
             RuleFor(r => r.Partner!.DisplayName).MaximumLength(200).OverridePropertyName("partner.displayName");
         });
 
@@ -65,8 +64,7 @@ public sealed class LogReferralRequestValidator : AbstractValidator<LogReferralR
                 .Must((r, e) => !string.IsNullOrWhiteSpace(e) || !string.IsNullOrWhiteSpace(r.Prospect!.Phone))
                 .WithMessage("The prospect needs an email address or a phone number.")
                 .OverridePropertyName("prospect.email");
-            RuleFor(r => r.Prospect!.Email).MaximumLength(254).Must(e => string.IsNullOrWhiteSpace(e) || EmailAddresses.LooksValid(e))
-                .WithMessage("This does not look like an email address.").OverridePropertyName("prospect.email");
+            RuleFor(r => r.Prospect!.Email).Email().OverridePropertyName("prospect.email");
             RuleFor(r => r.Prospect!.Phone).Must(p => string.IsNullOrWhiteSpace(p) || PhoneNumbers.LooksValid(p))
                 .WithMessage("This does not look like a phone number.").OverridePropertyName("prospect.phone");
         });

@@ -6,12 +6,21 @@ using OfficeFollowUp.Sync;
 
 namespace OfficeFollowUp.Api;
 
-public sealed record ResourceStatusDto(string Resource, string Stage, DateTimeOffset? LastSuccessAt, string? LastError, int FailureCount, long ItemsSkipped);
+/// <param name="LastResync">The last re-read after the baseline (an expired cursor, a moved calendar window) and what it found; null when there was none.</param>
+public sealed record ResourceStatusDto(string Resource, string Stage, DateTimeOffset? LastSuccessAt, string? LastError, int FailureCount, long ItemsSkipped, ResyncDto? LastResync = null);
+
+/// <param name="Reason">"CursorExpired" or "WindowMoved".</param>
+/// <param name="Read">Items the re-read named.</param>
+/// <param name="New">Items the store had never seen: added while the cursor was stale.</param>
+/// <param name="Removed">Stored items the complete re-read did not name: deleted meanwhile.</param>
+public sealed record ResyncDto(DateTimeOffset At, string Reason, int Read, int New, int Removed);
 
 /// <param name="SignInRefused">Why the mailbox refused the worker's sign-in before it ever connected (an AADSTS code, say); null otherwise.</param>
 /// <param name="ReconnectAction">What to do when sign-in is refused, for this worker's mode (device code, app registration, sandbox).</param>
+/// <param name="Outbox">Drafts and holds still to be made, and those that stopped trying (with why) and wait for "try again".</param>
 public sealed record StatusDto(
-    bool Connected, DateTimeOffset? BaselinedAt, int Acquaintances, IReadOnlyList<ResourceStatusDto> Sync, string? SignInRefused, string ReconnectAction);
+    bool Connected, DateTimeOffset? BaselinedAt, int Acquaintances, IReadOnlyList<ResourceStatusDto> Sync, string? SignInRefused, string ReconnectAction,
+    OutboxStatusDto? Outbox = null);
 
 /// <summary>Sync health for the pane: nothing fails silently.</summary>
 public static class StatusEndpoints
@@ -20,7 +29,7 @@ public static class StatusEndpoints
     {
         api.MapGet("/status", async (
             CallerMailbox mailboxes, SyncStateStore states, FollowUpStore followUps, SyncMailbox single, SyncApplicationMailboxes many,
-            IOptions<MailboxOptions> options, CancellationToken ct) =>
+            OutboxStore outbox, IOptions<MailboxOptions> options, CancellationToken ct) =>
         {
             var action = ReconnectAdvice.For(options.Value);
             var mailbox = await mailboxes.GetAsync(ct);
@@ -38,9 +47,11 @@ public static class StatusEndpoints
                 true,
                 mailbox.BaselinedAt,
                 await followUps.CountAcquaintancesAsync(mailbox.Profile.MailboxId, ct),
-                sync.Select(s => new ResourceStatusDto(s.Resource, s.Stage.ToString(), s.LastSuccessAt, s.LastError, s.FailureCount, s.ItemsSkipped)).ToList(),
+                sync.Select(s => new ResourceStatusDto(s.Resource, s.Stage.ToString(), s.LastSuccessAt, s.LastError, s.FailureCount, s.ItemsSkipped,
+                    s.LastResync is { } r ? new ResyncDto(r.At, r.Reason.ToString(), r.Read, r.New, r.Removed) : null)).ToList(),
                 refused,
-                action));
+                action,
+                await OutboxEndpoints.StatusAsync(outbox, mailbox.Profile.MailboxId, FollowUps.MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), ct)));
         });
         return api;
     }

@@ -24,6 +24,12 @@ public static class ApiSecurityExtensions
         var auth = builder.Configuration.GetSection(AuthOptions.Section).Get<AuthOptions>() ?? new AuthOptions();
         var api = builder.Configuration.GetSection(ApiSecurityOptions.Section).Get<ApiSecurityOptions>() ?? new ApiSecurityOptions();
 
+        services.AddSingleton<FailedSignInLimiter>();
+        // The handlers log every refused key or token at Information; FailedSignInLimiter logs them as one
+        // line of counts per interval instead, so a loop of bad keys cannot grow the log.
+        builder.Logging.AddFilter(typeof(Api.PairingKeyAuthentication).FullName, LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Authentication", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Authorization", LogLevel.Warning);
         services.AddHttpContextAccessor();
         services.AddScoped<CallerMailbox>();
         services.AddApiAuthentication(auth);
@@ -69,12 +75,16 @@ public static class ApiSecurityExtensions
         return builder;
     }
 
-    /// <summary>Headers and CORS first (they apply to the pane's files too), then authentication, authorization, rate limits.</summary>
+    /// <summary>
+    /// Headers and CORS first (they apply to the pane's files too), then the failed sign-in limit (a
+    /// throttled address is refused before its credentials are checked), authentication, authorization, rate limits.
+    /// </summary>
     public static WebApplication UseApiSecurity(this WebApplication app)
     {
         app.UseSecurityHeaders();
         app.UseHsts();
         app.UseCors(CorsPolicy);
+        app.UseFailedSignInLimit();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

@@ -5,7 +5,8 @@ using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Calendar;
 
-public sealed record EventsPageResult(int Upserted, int Removed, int HoldsDeleted, int MeetingsHappened);
+/// <param name="Unseen">Events on the page the store had never seen.</param>
+public sealed record EventsPageResult(int Upserted, int Removed, int HoldsDeleted, int MeetingsHappened, int Unseen = 0);
 
 /// <summary>
 /// Saves one calendar delta page in one transaction and lets the user's calendar actions count:
@@ -18,7 +19,10 @@ public sealed class SaveEventsPage(Database database)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        int upserted = 0, removed = 0, holdsDeleted = 0, met = 0;
+        int upserted = 0, removed = 0, holdsDeleted = 0, met = 0, unseen = 0;
+        await using var exists = connection.Command("SELECT 1 FROM events WHERE mailbox_id = $m AND id = $id", tx);
+        exists.Parameters.AddWithValue("$m", mailboxId);
+        var idParameter = exists.Parameters.Add("$id", SqliteType.Text);
 
         foreach (var change in changes)
         {
@@ -31,6 +35,12 @@ public sealed class SaveEventsPage(Database database)
             }
 
             var calendarEvent = change.Event!;
+            idParameter.Value = change.Id;
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                unseen++;
+            }
+
             await EventStore.UpsertAsync(connection, tx, mailboxId, calendarEvent, now, ct);
             upserted++;
             if (!calendarEvent.IsCancelled)
@@ -40,10 +50,10 @@ public sealed class SaveEventsPage(Database database)
         }
 
         await tx.CommitAsync(ct);
-        return new EventsPageResult(upserted, removed, holdsDeleted, met);
+        return new EventsPageResult(upserted, removed, holdsDeleted, met, unseen);
     }
 
-    private static async Task<int> SkipDeletedHoldAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, string eventId, DateTimeOffset now, CancellationToken ct)
+    internal static async Task<int> SkipDeletedHoldAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, string eventId, DateTimeOffset now, CancellationToken ct)
     {
         await using var command = connection.Command("""
             UPDATE follow_up_steps SET state = 'Skipped', skip_reason = 'You deleted the hold in Outlook.', updated_at = $now

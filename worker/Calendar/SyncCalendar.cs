@@ -8,8 +8,11 @@ using OfficeFollowUp.Sync;
 namespace OfficeFollowUp.Calendar;
 
 /// <summary>
-/// One calendarView delta round over a rolling window. The window is frozen into Graph's token, so
-/// it moves only in whole days and a moved window means one fresh round (history, nothing re-detected).
+/// One calendarView delta round over a rolling window. The window is frozen into Graph's token, so it moves
+/// only in whole weeks, and a moved window means one fresh round. Past the first round, a fresh round (moved
+/// window or expired cursor) is reconciled with the store inside the window: events it never saw are saved
+/// as an incremental round saves them (a networking event that ended gets its prompt), and stored events it
+/// did not name are removed (a deleted hold skips its step).
 /// </summary>
 public sealed class SyncCalendar(
     CalendarReader reader,
@@ -25,12 +28,13 @@ public sealed class SyncCalendar(
     {
         var window = Window(time.GetUtcNow(), options.Value);
         var windowKey = string.Create(CultureInfo.InvariantCulture, $"{window.Start:O}/{window.End:O}");
-        var result = await round.RunAsync(profile.MailboxId, Resource, windowKey, async (link, _, token) =>
+        var result = await round.RunAsync(new DeltaResource(profile.MailboxId, Resource, windowKey, "calendar", "events", async (link, _, token) =>
         {
             var page = await reader.ReadDeltaAsync(window, link, options.Value.PageSize, token);
             var saved = await savePage.RunAsync(profile.MailboxId, page.Items, time.GetUtcNow(), token);
-            return new SavedPage(page.NextLink, page.DeltaLink, saved.Upserted, saved.HoldsDeleted + saved.MeetingsHappened, page.Malformed);
-        }, ct);
+            return new SavedPage(page.NextLink, page.DeltaLink, saved.Upserted, saved.HoldsDeleted + saved.MeetingsHappened, page.Malformed,
+                [.. page.Items.Where(e => !e.Removed).Select(e => e.Id), .. page.UnreadableIds], saved.Unseen);
+        }, (connection, tx, present, now, token) => RemoveMissingEvents.RunAsync(connection, tx, profile.MailboxId, window, present, now, token)), ct);
 
         if (result.Completed)
         {

@@ -23,4 +23,5 @@ public sealed record FollowUpItem(
     string? Promised = null,
     string? PreferredChannel = null,
     string? ProfileUrl = null,
-    DateTimeOffset? UpdatedAt = null);
+    DateTimeOffset? UpdatedAt = null,
+    Store.OutboxGaveUp? GaveUp = null);

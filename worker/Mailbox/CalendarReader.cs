@@ -32,6 +32,7 @@ public sealed class CalendarReader(MailboxClientFactory clients)
 
         var changes = new List<EventChange>();
         var malformed = 0;
+        var unreadable = new List<string>();
         foreach (var item in response?.Value ?? [])
         {
             if (string.IsNullOrEmpty(item.Id))
@@ -50,12 +51,13 @@ public sealed class CalendarReader(MailboxClientFactory clients)
             if (facts is null)
             {
                 malformed++;
+                unreadable.Add(item.Id);
                 continue;
             }
             changes.Add(new EventChange(item.Id, facts, false));
         }
 
-        return new DeltaPage<EventChange>(changes, response?.OdataNextLink, response?.OdataDeltaLink, malformed);
+        return new DeltaPage<EventChange>(changes, response?.OdataNextLink, response?.OdataDeltaLink, malformed, unreadable);
     }
 
     /// <summary>The user's own free/busy and working hours between two instants (getSchedule on their own address).</summary>

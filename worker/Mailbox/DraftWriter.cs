@@ -1,12 +1,14 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
+using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using OfficeFollowUp.FollowUps;
 
 namespace OfficeFollowUp.Mailbox;
 
 /// <summary>
 /// Creates drafts in Drafts and finds them again by the product's tag. Messages have no idempotency
-/// key in Graph, so the tag (a single-value extended property) is how "exactly once" is kept.
+/// key in Graph, so the tag (a single-value extended property) is how "exactly once" is kept, and a
+/// create is sent once per call: the SDK's retry handler is off for it.
 /// </summary>
 public sealed class DraftWriter(MailboxClientFactory clients)
 {
@@ -43,7 +45,9 @@ public sealed class DraftWriter(MailboxClientFactory clients)
             ],
         };
 
-        var created = await clients.Root.Messages.PostAsync(message, cancellationToken: ct);
+        // Messages have no idempotency key: a 503/504 can come after the mailbox made the draft, and the SDK's retry
+        // handler would then make a second one inside this call. The outbox retries instead, after a tag lookup.
+        var created = await clients.Root.Messages.PostAsync(message, r => r.Options.Add(new RetryHandlerOption { MaxRetry = 0 }), ct);
         return created?.Id ?? throw new InvalidOperationException("Graph created a draft without an id.");
     }
 }

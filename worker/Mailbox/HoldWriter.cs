@@ -9,7 +9,8 @@ public sealed record HoldContent(string Subject, string HtmlBody, TimeWindow Slo
 /// <summary>
 /// Places private, tentative holds on the user's own calendar. A hold has no attendees — an event
 /// created with attendees sends invitations at once — and carries a transactionId (Graph's own
-/// guard against a retried POST) plus the product's tag so it can be found again.
+/// guard against a retried POST, so the SDK's retry handler may retry it) plus the product's tag
+/// so it can be found again.
 /// </summary>
 public sealed class HoldWriter(MailboxClientFactory clients)
 {

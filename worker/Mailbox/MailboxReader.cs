@@ -9,7 +9,11 @@ public sealed record ContactFolderRef(string Id, string DisplayName);
 /// <summary>One change from a contacts delta page: a contact as it now is, or an id that was removed.</summary>
 public sealed record ContactChange(string Id, ContactFacts? Contact, bool Removed, string FolderId);
 
-public sealed record DeltaPage<T>(IReadOnlyList<T> Items, string? NextLink, string? DeltaLink, int Malformed);
+/// <param name="UnreadableIds">Items counted as malformed that still had an id: present, so a re-read must not take them for removed.</param>
+public sealed record DeltaPage<T>(IReadOnlyList<T> Items, string? NextLink, string? DeltaLink, int Malformed, IReadOnlyList<string>? UnreadableIds = null)
+{
+    public IReadOnlyList<string> UnreadableIds { get; init; } = UnreadableIds ?? [];
+}
 
 /// <summary>Reads who the user is and their contacts from Graph. No state of its own.</summary>
 public sealed class MailboxReader(MailboxClientFactory clients)

@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Identity;
+using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Mailbox;
 
@@ -27,8 +28,9 @@ internal sealed class PersistedDeviceCodeCredential(DeviceCodeCredentialOptions 
                 {
                     var record = await _inner.AuthenticateAsync(requestContext, cancellationToken);
                     // Written beside it and moved into place: a crash mid-write never leaves half a record.
+                    // Owner-only like everything in the data folder: it names the account that signed in.
                     var partial = recordPath + ".partial";
-                    await using (var stream = File.Create(partial))
+                    await using (var stream = PrivateDataFolder.CreateFile(partial))
                     {
                         await record.SerializeAsync(stream, cancellationToken);
                     }

@@ -26,7 +26,7 @@ public sealed record PersonCardDto(
 
 public sealed record MeetingDto(string EventId, string Subject, DateTimeOffset Start);
 
-public sealed record RememberRequest(string? DisplayName, string? Remember);
+public sealed record RememberRequest(string? DisplayName, [property: MultiLineText] string? Remember);
 
 public sealed record ScorecardDto(
     int Acquaintances,
@@ -49,6 +49,7 @@ public sealed class RememberRequestValidator : AbstractValidator<RememberRequest
 /// <summary>The person card that follows the selected message, and the scorecard.</summary>
 public static class PeopleEndpoints
 {
+    /// <remarks>The {email} in the path is checked before any of these runs, by the same rule as a body's email (ValidateRouteInput).</remarks>
     public static RouteGroupBuilder MapPeople(this RouteGroupBuilder api)
     {
         api.MapGet("/people/{email}", GetCardAsync);
@@ -59,11 +60,6 @@ public static class PeopleEndpoints
 
     private static async Task<IResult> GetCardAsync(string email, CallerMailbox mailboxes, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        if (!EmailAddresses.LooksValid(email))
-        {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["This does not look like an email address."] });
-        }
-
         var mailbox = await mailboxes.GetAsync(ct);
         if (mailbox is null)
         {
@@ -88,18 +84,13 @@ public static class PeopleEndpoints
             person.ProfileUrl, meetingDto, steps.Select(s => FollowUpEndpoints.ToDto(s, zone, now)).ToList()));
     }
 
-    private static async Task<IResult> RememberAsync(string email, RememberRequest? request, IValidator<RememberRequest> validator,
+    private static async Task<IResult> RememberAsync(string email, RememberRequest request, IValidator<RememberRequest> validator,
         CallerMailbox mailboxes, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        request ??= new RememberRequest(null, null);
-        var errors = (await validator.ValidateAsync(request, ct)).ToDictionary();
-        if (!EmailAddresses.LooksValid(email))
+        var validation = await validator.ValidateAsync(request, ct);
+        if (!validation.IsValid)
         {
-            errors["email"] = ["This does not look like an email address."];
-        }
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors);
+            return Results.ValidationProblem(validation.ToDictionary());
         }
 
         var mailbox = await mailboxes.GetAsync(ct);

@@ -7,30 +7,24 @@ namespace OfficeFollowUp.Referrals;
 
 /// <summary>
 /// The referral drafts the outbox makes: the note to a prospect, the check-in with a partner and the
-/// close-the-loop note. Looked up by tag before anything is created, so each exists once; a draft
-/// the user overtook (contacted, answered, outcome changed) is not made at all.
+/// close-the-loop note. A draft the user overtook (contacted, answered, outcome changed) is not made at all;
+/// the outbox makes each wanted one exactly once (<see cref="WorkOutbox"/>).
 /// </summary>
-public sealed class PrepareReferralDraft(ReferralStore referrals, DraftWriter writer, IOptions<ReferralOptions> options, Settings.EffectiveSettings settings)
+public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<ReferralOptions> options, Settings.EffectiveSettings settings)
 {
-    public async Task<OutboxOutcome> RunAsync(OutboxEntry entry, MailboxProfile profile, CancellationToken ct)
+    /// <returns>The draft, or null when it is no longer wanted (the referral is gone or the user moved on).</returns>
+    public async Task<DraftContent?> ComposeAsync(OutboxEntry entry, MailboxProfile profile, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(profile);
         var referral = entry.ReferralId is { } id ? await referrals.GetByIdAsync(id, ct) : null;
         if (referral is null)
         {
-            return OutboxOutcome.NoLongerWanted;
-        }
-
-        var existing = await writer.FindByTagAsync(entry.Tag, ct);
-        if (existing is not null)
-        {
-            return new OutboxOutcome(existing);
+            return null;
         }
 
         var signature = (await settings.ForAsync(profile.MailboxId, ct)).FollowUps.Signature;
-        var content = Compose(entry, referral, profile, signature);
-        return content is null ? OutboxOutcome.NoLongerWanted : new OutboxOutcome(await writer.CreateAsync(content, entry.Tag, ct));
+        return Compose(entry, referral, profile, signature);
     }
 
     private DraftContent? Compose(OutboxEntry entry, Referral referral, MailboxProfile profile, string signature)

@@ -56,4 +56,8 @@ public sealed record Referral(
     string? IntroDraftId,
     string? CheckInDraftId,
     string? CloseDraftId,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>The latest of this referral's drafts that the outbox stopped trying to make, if any.</summary>
+    public Store.OutboxGaveUp? DraftGaveUp { get; init; }
+}

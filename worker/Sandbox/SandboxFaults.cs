@@ -1,11 +1,19 @@
 using System.Net;
+using Microsoft.AspNetCore.Http;
 
 namespace OfficeFollowUp.Sandbox;
 
 /// <summary>
-/// Switches tests flip at runtime to make the sandbox behave like Graph on a bad day:
-/// throttling, expired delta tokens, dropped connections, empty and repeated delta pages.
+/// Switches tests and drills flip at runtime to make the sandbox behave like Graph on a bad day:
+/// throttling, expired delta tokens, empty and repeated delta pages, and writes that the mailbox
+/// applied but whose answer never arrived intact (a gateway's 503/504, a dropped connection).
+/// Every member is safe to call from any thread while requests are being served.
 /// </summary>
+/// <remarks>
+/// A "write" is any POST, PUT, PATCH or DELETE, on any path (drafts, events, contacts; getSchedule is a
+/// POST too, and a gateway cannot tell it is a read). "After apply" faults are decided at the moment a
+/// write succeeded, so a write the sandbox refused (400, 404) is answered as it is and consumes nothing.
+/// </remarks>
 public sealed class SandboxFaults
 {
     private readonly Lock _gate = new();
@@ -14,6 +22,13 @@ public sealed class SandboxFaults
     private bool _expireNextDeltaRequest;
     private int _emptyPageEvery;
     private bool _repeatItems;
+    private double _writeFaultRate;
+    private TimeSpan _writeFaultRetryAfter;
+    private Random? _writeFaultRandom;
+    private TimeSpan _latency;
+    private int _refusedBeforeApply;
+    private int _failedAfterApply;
+    private int _droppedAfterApply;
 
     /// <summary>Every Nth delta page served is empty (0 = never). Graph may send empty pages mid-round.</summary>
     public int EmptyPageEvery
@@ -30,6 +45,24 @@ public sealed class SandboxFaults
             lock (_gate)
             {
                 _emptyPageEvery = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// How long every request waits before it is answered (0 = at once). Graph answers in tens to hundreds of
+    /// milliseconds; loopback in microseconds, which hides what working several requests at once is worth. Wall-clock
+    /// time, not the sandbox's clock: it is for benchmarks and drills, never needed by a test that fakes time.
+    /// </summary>
+    public TimeSpan Latency
+    {
+        get { lock (_gate) { return _latency; } }
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            lock (_gate)
+            {
+                _latency = value;
             }
         }
     }
@@ -66,13 +99,64 @@ public sealed class SandboxFaults
     }
 
     /// <summary>
-    /// The next <paramref name="count"/> matching POSTs are applied (the draft exists) and then the connection
-    /// is aborted before any response, so the client cannot know whether its write happened.
+    /// The next <paramref name="count"/> matching writes are applied (the draft or event exists, the change is made)
+    /// and then the connection is aborted before any response, so the client cannot know whether its write happened.
+    /// With no <paramref name="pathContains"/> or <paramref name="method"/>, any write matches.
     /// </summary>
-    public void DropConnectionAfterApply(int count, string pathContains = "/me/messages")
+    public void DropConnectionAfterApply(int count, string? pathContains = null, string? method = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        Add(new Rule(RuleKind.DropAfterApply, count, pathContains, "POST", 0, string.Empty, string.Empty, null));
+        RequireWriteMethod(method);
+        Add(new Rule(RuleKind.DropAfterApply, count, pathContains, method, 0, string.Empty, string.Empty, null));
+    }
+
+    /// <summary>
+    /// The next <paramref name="count"/> matching writes are applied and then answered with <paramref name="status"/>
+    /// (503 or 504), Graph's error body and a Retry-After header, as a gateway does when the mailbox behind it
+    /// finished the write but the answer timed out. With no <paramref name="pathContains"/> or
+    /// <paramref name="method"/>, any write matches.
+    /// </summary>
+    public void FailAfterApply(int count, int status = 503, TimeSpan? retryAfter = null, string? pathContains = null, string? method = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        RequireWriteMethod(method);
+        _ = AfterApplyFailure(status, null);
+        Add(new Rule(RuleKind.FailAfterApply, count, pathContains, method, status, string.Empty, string.Empty, retryAfter ?? TimeSpan.FromSeconds(1)));
+    }
+
+    /// <summary>
+    /// Chaos for writes: from now on each write the sandbox applies is, with probability <paramref name="rate"/>,
+    /// answered as if it failed after the mailbox applied it — 503 or 504 with Retry-After
+    /// (<paramref name="retryAfter"/>, default 1 s), or a dropped connection, one of the three at random. The choices
+    /// come from a <see cref="Random"/> seeded with <paramref name="seed"/>: the same seed and the same order of
+    /// writes give the same faults. A rate of 0 turns it off. Rules added with <see cref="FailAfterApply"/> and
+    /// <see cref="DropConnectionAfterApply"/> are used first.
+    /// </summary>
+    public void InjectWriteFaults(double rate, int seed, TimeSpan? retryAfter = null)
+    {
+        if (double.IsNaN(rate) || rate is < 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "A share of writes, from 0 to 1.");
+        }
+
+        lock (_gate)
+        {
+            _writeFaultRate = rate;
+            _writeFaultRandom = rate > 0 ? new Random(seed) : null;
+            _writeFaultRetryAfter = retryAfter ?? TimeSpan.FromSeconds(1);
+        }
+    }
+
+    /// <summary>The share of writes chaos currently fails after applying them (0 = off); see <see cref="InjectWriteFaults"/>.</summary>
+    public double WriteFaultRate
+    {
+        get { lock (_gate) { return _writeFaultRate; } }
+    }
+
+    /// <summary>How many faults were injected since the sandbox started (not reset by <see cref="Clear"/>).</summary>
+    public SandboxInjectedFaults Injected
+    {
+        get { lock (_gate) { return new SandboxInjectedFaults(_refusedBeforeApply, _failedAfterApply, _droppedAfterApply); } }
     }
 
     /// <summary>Every delta and skip token issued so far becomes invalid (410 Gone, syncStateNotFound).</summary>
@@ -102,6 +186,9 @@ public sealed class SandboxFaults
             _expireNextDeltaRequest = false;
             _emptyPageEvery = 0;
             _repeatItems = false;
+            _writeFaultRate = 0;
+            _writeFaultRandom = null;
+            _latency = TimeSpan.Zero;
         }
     }
 
@@ -120,32 +207,93 @@ public sealed class SandboxFaults
         }
     }
 
-    internal InjectedFailure? TakeFailure(string method, string path) => Take(RuleKind.Fail, method, path);
+    internal static bool IsWrite(string method) =>
+        HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method) || HttpMethods.IsDelete(method);
 
-    internal bool TakeDropAfterApply(string method, string path) => Take(RuleKind.DropAfterApply, method, path) is not null;
-
-    private InjectedFailure? Take(RuleKind kind, string method, string path)
+    /// <summary>A fault that refuses the request before anything is applied (throttling, <see cref="FailNext"/>).</summary>
+    internal InjectedFailure? TakeFailure(string method, string path)
     {
         lock (_gate)
         {
-            for (var i = 0; i < _rules.Count; i++)
+            var rule = TakeRuleLocked(method, path, RuleKind.Fail);
+            if (rule is null)
             {
-                var rule = _rules[i];
-                if (rule.Kind != kind || !rule.Matches(method, path))
-                {
-                    continue;
-                }
-
-                rule.Remaining--;
-                if (rule.Remaining == 0)
-                {
-                    _rules.RemoveAt(i);
-                }
-
-                return new InjectedFailure((HttpStatusCode)rule.Status, rule.Code, rule.Message, rule.RetryAfter);
+                return null;
             }
 
+            _refusedBeforeApply++;
+            return new InjectedFailure((HttpStatusCode)rule.Status, rule.Code, rule.Message, rule.RetryAfter);
+        }
+    }
+
+    /// <summary>Called once a write succeeded: the fault that replaces its answer, if any (rules first, then chaos).</summary>
+    internal InjectedFailure? TakeAfterApply(string method, string path)
+    {
+        if (!IsWrite(method))
+        {
             return null;
+        }
+
+        lock (_gate)
+        {
+            var rule = TakeRuleLocked(method, path, RuleKind.FailAfterApply, RuleKind.DropAfterApply);
+            var fault = rule is null ? null
+                : rule.Kind == RuleKind.DropAfterApply ? InjectedFailure.Drop
+                : AfterApplyFailure(rule.Status, rule.RetryAfter);
+            if (fault is null && _writeFaultRandom is { } random && random.NextDouble() < _writeFaultRate)
+            {
+                var pick = random.Next(3);
+                fault = pick == 0 ? InjectedFailure.Drop : AfterApplyFailure(pick == 1 ? 503 : 504, _writeFaultRetryAfter);
+            }
+
+            if (fault is { DropConnection: true })
+            {
+                _droppedAfterApply++;
+            }
+            else if (fault is not null)
+            {
+                _failedAfterApply++;
+            }
+
+            return fault;
+        }
+    }
+
+    private Rule? TakeRuleLocked(string method, string path, params RuleKind[] kinds)
+    {
+        for (var i = 0; i < _rules.Count; i++)
+        {
+            var rule = _rules[i];
+            if (!kinds.Contains(rule.Kind) || !rule.Matches(method, path))
+            {
+                continue;
+            }
+
+            rule.Remaining--;
+            if (rule.Remaining == 0)
+            {
+                _rules.RemoveAt(i);
+            }
+
+            return rule;
+        }
+
+        return null;
+    }
+
+    /// <summary>Graph's codes for a write the gateway gave up on (its error-code list has serviceNotAvailable; a gateway timeout has no code of its own).</summary>
+    private static InjectedFailure AfterApplyFailure(int status, TimeSpan? retryAfter) => status switch
+    {
+        503 => new(HttpStatusCode.ServiceUnavailable, "serviceNotAvailable", "The service is temporarily unavailable. Try again later.", retryAfter),
+        504 => new(HttpStatusCode.GatewayTimeout, "UnknownError", "The gateway did not receive a timely response from the mailbox.", retryAfter),
+        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "A write applied and then failed is answered 503 or 504."),
+    };
+
+    private static void RequireWriteMethod(string? method)
+    {
+        if (method is not null && !IsWrite(method))
+        {
+            throw new ArgumentOutOfRangeException(nameof(method), method, "After-apply faults are for writes: POST, PUT, PATCH or DELETE.");
         }
     }
 
@@ -160,6 +308,7 @@ public sealed class SandboxFaults
     private enum RuleKind
     {
         Fail,
+        FailAfterApply,
         DropAfterApply,
     }
 
@@ -179,4 +328,21 @@ public sealed class SandboxFaults
     }
 }
 
-internal sealed record InjectedFailure(HttpStatusCode Status, string Code, string Message, TimeSpan? RetryAfter);
+/// <summary>What the sandbox injected so far, by kind.</summary>
+/// <param name="RefusedBeforeApply">Requests refused before anything was applied (<see cref="SandboxFaults.Throttle"/>, <see cref="SandboxFaults.FailNext"/>).</param>
+/// <param name="FailedAfterApply">Writes applied and then answered 503 or 504.</param>
+/// <param name="DroppedAfterApply">Writes applied and then answered with a dropped connection.</param>
+public sealed record SandboxInjectedFaults(int RefusedBeforeApply, int FailedAfterApply, int DroppedAfterApply)
+{
+    public int AfterApply => FailedAfterApply + DroppedAfterApply;
+
+    public int Total => RefusedBeforeApply + AfterApply;
+}
+
+/// <summary>An injected answer: an error status with Graph's body, or (<see cref="DropConnection"/>) none at all.</summary>
+internal sealed record InjectedFailure(HttpStatusCode Status, string Code, string Message, TimeSpan? RetryAfter)
+{
+    public static InjectedFailure Drop { get; } = new(0, string.Empty, string.Empty, null) { DropConnection = true };
+
+    public bool DropConnection { get; init; }
+}

@@ -154,12 +154,6 @@ internal sealed partial class SandboxRequestHandler
         var seed = ApplyEventJson(new SandboxEventSeed(string.Empty, default, default, []), json, creating: true);
         var (created, _) = _mailbox.CreateEventFromApi(seed);
 
-        if (_mailbox.Faults.TakeDropAfterApply(r.Http.Request.Method, r.Http.Request.Path.Value ?? string.Empty))
-        {
-            r.Http.Abort();
-            return;
-        }
-
         var instance = new EventInstance(created.Id, created.TypeName, created, created.Data.Start, created.Data.End);
         await WriteJsonAsync(r, 201, w => SandboxJson.WriteEvent(
             w, instance, _mailbox.User, ResolveRenderZone(r, created), context: EventContext(r))).ConfigureAwait(false);

@@ -53,13 +53,6 @@ internal sealed partial class SandboxRequestHandler
             json.TryGetProperty("categories", out var categories) ? Strings(categories) : [],
             properties));
 
-        if (_mailbox.Faults.TakeDropAfterApply(r.Http.Request.Method, r.Http.Request.Path.Value ?? string.Empty))
-        {
-            // The write happened; the client never hears about it. This is how retries make duplicates.
-            r.Http.Abort();
-            return;
-        }
-
         await WriteJsonAsync(r, 201, w => SandboxJson.WriteMessage(
             w, draft, null, null, $"{r.BaseUrl}/$metadata#users('{_mailbox.User.Id}')/messages/$entity")).ConfigureAwait(false);
     }

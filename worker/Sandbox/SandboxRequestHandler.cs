@@ -36,17 +36,31 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
         var path = http.Request.Path.Value ?? "/";
         var route = SandboxRoute.Match(path, _mailbox.User);
         _mailbox.Requests.Record($"{method} {route?.Template ?? "(unmatched)"}", request.Prefer.ImmutableId);
+        _mailbox.Requests.Started();
+        try
+        {
+            await AnswerAsync(request, route, method, path).ConfigureAwait(false);
+        }
+        finally
+        {
+            _mailbox.Requests.Finished();
+        }
+    }
+
+    private async Task AnswerAsync(SandboxRequest request, SandboxRoute? route, string method, string path)
+    {
+        var http = request.Http;
+        if (_mailbox.Faults.Latency is { } latency && latency > TimeSpan.Zero)
+        {
+            await Task.Delay(latency, http.RequestAborted).ConfigureAwait(false);
+        }
 
         try
         {
             var failure = _mailbox.Faults.TakeFailure(method, path);
             if (failure is not null)
             {
-                if (failure.RetryAfter is { } retryAfter)
-                {
-                    http.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-                }
-
+                SetRetryAfter(http.Response, failure.RetryAfter);
                 throw new GraphError(failure.Status, failure.Code, failure.Message);
             }
 
@@ -219,8 +233,13 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
             : throw new GraphError(HttpStatusCode.BadRequest, "BadRequest", $"Invalid value '{text}' for query option {name}.");
     }
 
-    private static Task WriteJsonAsync(SandboxRequest r, int status, Action<Utf8JsonWriter> write)
+    private async Task WriteJsonAsync(SandboxRequest r, int status, Action<Utf8JsonWriter> write)
     {
+        if (await AnsweredByAfterApplyFaultAsync(r).ConfigureAwait(false))
+        {
+            return;
+        }
+
         var bytes = SandboxJson.Write(write);
         var response = r.Http.Response;
         if (r.Applied.Count > 0)
@@ -231,7 +250,38 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
         response.StatusCode = status;
         response.ContentType = SandboxJson.ContentType;
         response.ContentLength = bytes.Length;
-        return response.Body.WriteAsync(bytes, r.Http.RequestAborted).AsTask();
+        await response.Body.WriteAsync(bytes, r.Http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A write has just succeeded (every success goes through here): when a fault is due, the change stays made and
+    /// the answer is a gateway's 503/504 with Retry-After, or no answer at all.
+    /// </summary>
+    private async Task<bool> AnsweredByAfterApplyFaultAsync(SandboxRequest r)
+    {
+        var fault = _mailbox.Faults.TakeAfterApply(r.Http.Request.Method, r.Http.Request.Path.Value ?? "/");
+        if (fault is null)
+        {
+            return false;
+        }
+
+        if (fault.DropConnection)
+        {
+            r.Http.Abort();
+            return true;
+        }
+
+        SetRetryAfter(r.Http.Response, fault.RetryAfter);
+        await WriteErrorAsync(r, new GraphError(fault.Status, fault.Code, fault.Message)).ConfigureAwait(false);
+        return true;
+    }
+
+    private static void SetRetryAfter(HttpResponse response, TimeSpan? retryAfter)
+    {
+        if (retryAfter is { } wait)
+        {
+            response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     private Task WriteErrorAsync(SandboxRequest r, GraphError error)
@@ -249,10 +299,14 @@ internal sealed partial class SandboxRequestHandler(SandboxMailbox mailbox)
         return response.Body.WriteAsync(bytes, r.Http.RequestAborted).AsTask();
     }
 
-    private static Task NoContent(SandboxRequest r)
+    private async Task NoContent(SandboxRequest r)
     {
+        if (await AnsweredByAfterApplyFaultAsync(r).ConfigureAwait(false))
+        {
+            return;
+        }
+
         r.Http.Response.StatusCode = 204;
-        return Task.CompletedTask;
     }
 }
 

@@ -11,8 +11,13 @@ public sealed class SandboxRequestLog
     private readonly ConcurrentDictionary<string, int> _byRoute = new(StringComparer.Ordinal);
     private int _total;
     private int _withoutImmutableId;
+    private int _inFlight;
+    private int _peakInFlight;
 
     public int Total => Volatile.Read(ref _total);
+
+    /// <summary>The most requests being answered at the same moment since the last <see cref="Reset"/> (Graph allows 4 per mailbox).</summary>
+    public int PeakInFlight => Volatile.Read(ref _peakInFlight);
 
     /// <summary>Requests that did not carry <c>Prefer: IdType="ImmutableId"</c>.</summary>
     public int WithoutImmutableIdPreference => Volatile.Read(ref _withoutImmutableId);
@@ -28,7 +33,26 @@ public sealed class SandboxRequestLog
         _byRoute.Clear();
         Interlocked.Exchange(ref _total, 0);
         Interlocked.Exchange(ref _withoutImmutableId, 0);
+        Interlocked.Exchange(ref _peakInFlight, Volatile.Read(ref _inFlight));
     }
+
+    internal void Started()
+    {
+        var now = Interlocked.Increment(ref _inFlight);
+        var peak = Volatile.Read(ref _peakInFlight);
+        while (now > peak)
+        {
+            var seen = Interlocked.CompareExchange(ref _peakInFlight, now, peak);
+            if (seen == peak)
+            {
+                break;
+            }
+
+            peak = seen;
+        }
+    }
+
+    internal void Finished() => Interlocked.Decrement(ref _inFlight);
 
     internal void Record(string methodAndRoute, bool hadImmutableIdPreference)
     {

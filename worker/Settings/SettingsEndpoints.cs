@@ -21,10 +21,9 @@ public static class SettingsEndpoints
         return Results.Ok(mailbox is null ? settings.Configured : (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).Settings);
     }
 
-    private static async Task<IResult> PutAsync(SettingsRequest? request, IValidator<SettingsRequest> validator,
+    private static async Task<IResult> PutAsync(SettingsRequest request, IValidator<SettingsRequest> validator,
         CallerMailbox mailboxes, EffectiveSettings settings, SettingsStore store, TimeProvider time, CancellationToken ct)
     {
-        request ??= new SettingsRequest(null, null, null, null, null, null);
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
         {

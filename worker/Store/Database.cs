@@ -9,13 +9,14 @@ public sealed class Database
     private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly StoreOptions _options;
+    private volatile bool _fileReady;
 
     public Database(IOptions<StoreOptions> options, TimeProvider time)
     {
         _time = time;
         _options = options.Value;
         var path = options.Value.DatabasePath;
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        PrivateDataFolder.CreateFolderIfMissing(Path.GetDirectoryName(path)!);
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -28,6 +29,7 @@ public sealed class Database
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
+        EnsureFile();
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
         await using var pragma = connection.CreateCommand();
@@ -46,9 +48,23 @@ public sealed class Database
             {
                 File.Delete(_options.DatabasePath + suffix);
             }
+            _fileReady = false;
         }
 
         await using var connection = await OpenAsync(ct);
         await Migrations.ApplyAsync(connection, _time.GetUtcNow(), ct);
+    }
+
+    /// <summary>
+    /// SQLite would create the file with the process's umask (often 0644), and it makes -wal and -shm
+    /// with the main file's mode: so the file is made owner-only before SQLite first opens it.
+    /// </summary>
+    private void EnsureFile()
+    {
+        if (!_fileReady)
+        {
+            PrivateDataFolder.CreateEmptyIfMissing(_options.DatabasePath);
+            _fileReady = true;
+        }
     }
 }

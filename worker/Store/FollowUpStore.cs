@@ -8,9 +8,11 @@ public sealed class FollowUpStore(Database database)
     private const string SelectItem = """
         SELECT s.id, s.mailbox_id, p.email, p.display_name, p.given_name, p.company_name, s.step, s.due_at, s.state,
                s.snoozed_until, s.skip_reason, s.draft_id, s.hold_event_id, s.note, p.met_at, p.event_id, e.subject,
-               p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at
+               p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at,
+               o.id, o.kind, o.give_up_reason, o.attempts, o.gave_up_at
         FROM follow_up_steps s JOIN people p ON p.mailbox_id = s.mailbox_id AND p.email_key = s.email_key
         LEFT JOIN events e ON e.mailbox_id = p.mailbox_id AND e.id = p.event_id
+        LEFT JOIN outbox o ON o.step_id = s.id AND o.status = 'GaveUp'
         """;
 
     public async Task<IReadOnlyList<FollowUpItem>> ListOpenAsync(string mailboxId, CancellationToken ct)
@@ -77,7 +79,9 @@ public sealed class FollowUpStore(Database database)
                 Enum.Parse<FollowUpState>(reader.GetString(8)), reader.GetNullableTime(9), reader.GetNullableString(10), reader.GetNullableString(11),
                 reader.GetNullableString(12), reader.GetNullableString(13), reader.GetNullableTime(14), reader.GetNullableString(15),
                 reader.GetNullableString(16), reader.GetNullableString(17), reader.GetNullableString(18), reader.GetNullableString(19),
-                reader.GetNullableString(20), reader.GetNullableTime(21)));
+                reader.GetNullableString(20), reader.GetNullableTime(21),
+                reader.IsDBNull(22) ? null : new OutboxGaveUp(reader.GetString(22), Enum.Parse<OutboxKind>(reader.GetString(23)),
+                    reader.GetNullableString(24) ?? string.Empty, reader.GetInt32(25), reader.GetTime(26))));
         }
         return items;
     }

@@ -211,6 +211,26 @@ internal static class Migrations
                 updated_at TEXT NOT NULL
             );
             """),
+        (5, "resync-reconcile", """
+            ALTER TABLE sync_state ADD COLUMN pending_resync TEXT;
+            ALTER TABLE sync_state ADD COLUMN last_resync_at TEXT;
+            ALTER TABLE sync_state ADD COLUMN last_resync_reason TEXT;
+            ALTER TABLE sync_state ADD COLUMN last_resync_read INTEGER;
+            ALTER TABLE sync_state ADD COLUMN last_resync_new INTEGER;
+            ALTER TABLE sync_state ADD COLUMN last_resync_removed INTEGER;
+            CREATE INDEX contacts_folder ON contacts(mailbox_id, folder_id, removed);
+            """),
+        // An entry records that its create call went out before making it, so a later try knows to look the tag up;
+        // entries stop (GaveUp) with a reason in plain words. Entries still pending from before this version may
+        // have had a create in flight when the old worker stopped: they all look their tag up once.
+        (6, "outbox-attempts-and-give-up", """
+            ALTER TABLE outbox ADD COLUMN create_started_at TEXT;
+            ALTER TABLE outbox ADD COLUMN first_failed_at TEXT;
+            ALTER TABLE outbox ADD COLUMN gave_up_at TEXT;
+            ALTER TABLE outbox ADD COLUMN give_up_reason TEXT;
+            UPDATE outbox SET create_started_at = created_at WHERE status = 'Pending';
+            CREATE INDEX outbox_mailbox_status ON outbox(mailbox_id, status);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

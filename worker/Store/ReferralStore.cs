@@ -11,7 +11,9 @@ public sealed class ReferralStore(Database database)
     private const string Select = """
         SELECT id, mailbox_id, direction, partner_email, partner_name, prospect_name, prospect_email, prospect_phone, note, copy_partner,
                source_message_id, referred_at, contacted_at, partner_followed_up, outcome, outcome_value, outcome_note, better_fit, outcome_at,
-               intro_draft_id, check_in_draft_id, close_draft_id, created_at
+               intro_draft_id, check_in_draft_id, close_draft_id, created_at,
+               (SELECT json_object('id', o.id, 'kind', o.kind, 'reason', o.give_up_reason, 'attempts', o.attempts, 'at', o.gave_up_at)
+                FROM outbox o WHERE o.referral_id = referrals.id AND o.status = 'GaveUp' ORDER BY o.gave_up_at DESC LIMIT 1)
         FROM referrals
         """;
 
@@ -113,7 +115,10 @@ public sealed class ReferralStore(Database database)
                 reader.GetNullableString(14) is { } outcome ? Enum.Parse<ReferralOutcome>(outcome) : null,
                 reader.GetNullableString(15) is { } value ? decimal.Parse(value, CultureInfo.InvariantCulture) : null,
                 reader.GetNullableString(16), reader.GetNullableString(17), reader.GetNullableTime(18),
-                reader.GetNullableString(19), reader.GetNullableString(20), reader.GetNullableString(21), reader.GetTime(22)));
+                reader.GetNullableString(19), reader.GetNullableString(20), reader.GetNullableString(21), reader.GetTime(22))
+            {
+                DraftGaveUp = OutboxStore.ReadGaveUp(reader.GetNullableString(23)),
+            });
         }
         return list;
     }

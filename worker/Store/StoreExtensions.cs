@@ -14,6 +14,7 @@ public static class StoreExtensions
         builder.Services.AddSingleton<OutboxStore>();
         builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<PeopleStore>();
+        builder.Services.AddHostedService<SecureDataFolder>();
         builder.Services.AddHostedService<MigrateStore>();
         return builder;
     }

@@ -7,16 +7,18 @@ using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Sync;
 
-public sealed record PageResult(int Upserted, int Removed, int NewAcquaintances, int Skipped);
+/// <param name="Unseen">Contacts on the page the store had never seen (in a baseline round they are history, not news).</param>
+public sealed record PageResult(int Upserted, int Removed, int NewAcquaintances, int Skipped, int Unseen = 0);
 
 /// <summary>
 /// Saves one delta page in one transaction: the contacts, and — when the round is news rather than
-/// history — the new acquaintances, their 24/7/30 steps and the outbox entries for their drafts.
-/// A replayed page finds its contacts already stored and so starts nothing twice.
+/// history (incremental, or the reconciling re-read after an expired cursor) — the new acquaintances,
+/// their 24/7/30 steps and the outbox entries for their drafts. A contact counts as new when the store
+/// has never seen it, so a replayed page, or a re-read after an interrupted one, starts nothing twice.
 /// </summary>
 public sealed class SaveContactsPage(Database database, EventStore events, IOptions<FollowUpOptions> options)
 {
-    public async Task<PageResult> RunAsync(MailboxProfile profile, IReadOnlyList<ContactChange> changes, bool detect, DateTimeOffset now, CancellationToken ct)
+    public async Task<PageResult> RunAsync(MailboxProfile profile, IReadOnlyList<ContactChange> changes, RoundKind kind, DateTimeOffset now, CancellationToken ct)
     {
         await using var connection = await database.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
@@ -54,7 +56,9 @@ public sealed class SaveContactsPage(Database database, EventStore events, IOpti
             }
         }
 
-        var detection = detect && fresh.Count > 0
+        // The one place news is decided, for incremental and reconcile rounds alike: a guard against bulk
+        // additions (an import, a phone sync) belongs here, where it sees the fresh contacts and the round's kind.
+        var detection = kind != RoundKind.Baseline && fresh.Count > 0
             ? DetectNewAcquaintances.Run(fresh, profile, await KnownKeysAsync(connection, tx, profile.MailboxId, fresh, ct), options.Value.GroupLocalParts, now)
             : new Detection([], []);
 
@@ -79,7 +83,7 @@ public sealed class SaveContactsPage(Database database, EventStore events, IOpti
         }
 
         await tx.CommitAsync(ct);
-        return new PageResult(upserts.Count, removed, detection.NewAcquaintances.Count, detection.Skipped.Count);
+        return new PageResult(upserts.Count, removed, detection.NewAcquaintances.Count, detection.Skipped.Count, fresh.Count);
     }
 
     private static async Task<IReadOnlySet<string>> KnownKeysAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, IEnumerable<ContactFacts> contacts, CancellationToken ct)

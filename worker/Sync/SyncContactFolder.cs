@@ -4,7 +4,10 @@ using OfficeFollowUp.Mailbox;
 
 namespace OfficeFollowUp.Sync;
 
-/// <summary>One contacts delta round over one folder; new people found in an incremental round start tracks.</summary>
+/// <summary>
+/// One contacts delta round over one folder. New people found in an incremental round, or in the re-read
+/// after an expired cursor, start tracks; the re-read also marks removed the folder's contacts it no longer finds.
+/// </summary>
 public sealed class SyncContactFolder(
     MailboxReader reader,
     SaveContactsPage savePage,
@@ -15,11 +18,12 @@ public sealed class SyncContactFolder(
     public static string ResourceName(string folderId) => $"contacts/{folderId}";
 
     public Task<RoundResult> RunAsync(MailboxProfile profile, ContactFolderRef folder, Action<int>? progress, CancellationToken ct) =>
-        round.RunAsync(profile.MailboxId, ResourceName(folder.Id), null, async (link, detect, token) =>
+        round.RunAsync(new DeltaResource(profile.MailboxId, ResourceName(folder.Id), null, "contacts", "contacts", async (link, kind, token) =>
         {
             var page = await reader.ReadContactsDeltaAsync(folder.Id, link, mailboxOptions.Value.ContactsPageSize, token);
-            var saved = await savePage.RunAsync(profile, page.Items, detect, time.GetUtcNow(), token);
+            var saved = await savePage.RunAsync(profile, page.Items, kind, time.GetUtcNow(), token);
             progress?.Invoke(saved.Upserted);
-            return new SavedPage(page.NextLink, page.DeltaLink, saved.Upserted, saved.NewAcquaintances, page.Malformed);
-        }, ct);
+            return new SavedPage(page.NextLink, page.DeltaLink, saved.Upserted, saved.NewAcquaintances, page.Malformed,
+                [.. page.Items.Where(c => !c.Removed).Select(c => c.Id), .. page.UnreadableIds], saved.Unseen);
+        }, (connection, tx, present, _, token) => RemoveMissingContacts.RunAsync(connection, tx, profile.MailboxId, folder.Id, present, token)), ct);
 }

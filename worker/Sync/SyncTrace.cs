@@ -23,8 +23,14 @@ internal static partial class SyncTrace
     [LoggerMessage(1011, LogLevel.Information, "{Count} one-to-one hold(s) placed on your calendar (private, tentative, no invitations sent).")]
     public static partial void HoldsPlaced(ILogger logger, int count);
 
-    [LoggerMessage(1006, LogLevel.Warning, "The contacts cursor of a folder expired ({Code}); reading the folder afresh. Nothing in that round counts as new.")]
-    public static partial void CursorExpired(ILogger logger, string code);
+    [LoggerMessage(1006, LogLevel.Warning, "The {Subject} delta cursor expired ({Code}); starting a fresh round.")]
+    public static partial void CursorExpired(ILogger logger, string subject, string code);
+
+    [LoggerMessage(1012, LogLevel.Information, "{Subject} cursor expired; re-read {Read:N0} {Noun}, {Unseen:N0} new since the last sync, {Removed:N0} removed.")]
+    public static partial void CursorExpiredReconciled(ILogger logger, string subject, int read, string noun, int unseen, int removed);
+
+    [LoggerMessage(1013, LogLevel.Information, "The calendar window moved on; re-read {Read:N0} {Noun}, {Unseen:N0} new since the last sync, {Removed:N0} removed.")]
+    public static partial void WindowMovedReconciled(ILogger logger, int read, string noun, int unseen, int removed);
 
     [LoggerMessage(1007, LogLevel.Warning, "Graph asked us to wait ({Code}); trying again in {Wait}.")]
     public static partial void RetryLater(ILogger logger, string code, TimeSpan wait);

@@ -15,7 +15,7 @@ public static partial class TaskPaneExtensions
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("OfficeFollowUp.TaskPane");
         if (Directory.Exists(dist))
         {
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(dist), RequestPath = string.Empty });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PaneFiles(new PhysicalFileProvider(dist)), RequestPath = string.Empty });
             app.MapGet("/", () => Results.Redirect("/taskpane.html")).AllowAnonymous();
         }
         else

@@ -1,3 +1,5 @@
+import type { GaveUp } from "../outbox/model";
+
 /** Shapes of the worker's JSON API (camelCase), as the task pane reads them. */
 
 export type Step = "thankYou" | "connect" | "oneToOne";
@@ -29,6 +31,8 @@ export interface FollowUp {
   holdEventId?: string | null;
   /** Why the worker could not prepare the step itself, e.g. no free slot for a hold. */
   note?: string | null;
+  /** The step's draft or hold that the worker stopped trying to make; absent from workers before issue 9. */
+  gaveUp?: GaveUp | null;
 }
 
 export interface FollowUpList {

@@ -1,6 +1,8 @@
-import { Badge, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ApiCall } from "../followups/api";
-import { noticeFor } from "../ui/notice";
+import { useState } from "react";
+import { Badge, Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ApiError, type ApiCall } from "../followups/api";
+import { retryAnnouncement, retryLabel, retryOutbox, type OutboxHealthItem } from "../outbox/gaveUp";
+import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
 import { useLoad } from "../ui/useLoad";
@@ -12,14 +14,36 @@ const useStyles = makeStyles({
   item: { listStyleType: "none" },
   top: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   name: { flexGrow: 1 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  reason: { overflowWrap: "anywhere" },
 });
 
 const badgeColor = { ok: "success", warning: "warning", error: "danger" } as const;
 
-export function HealthView({ call, refreshKey, onUnauthorized }: { call: ApiCall; refreshKey: unknown; onUnauthorized(): void }) {
+export function HealthView({ call, refreshKey, onUnauthorized, announce }: { call: ApiCall; refreshKey: unknown; onUnauthorized(): void; announce?(text: string): void }) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const { data, failure, loading, retry } = useLoad((signal) => call<SyncStatus>("GET", "/api/status", undefined, signal), refreshKey, onUnauthorized);
+  const [retrying, setRetrying] = useState<string>();
+  const [notice, setNotice] = useState<Notice>();
+
+  const tryAgain = async (item: OutboxHealthItem): Promise<void> => {
+    setRetrying(item.outboxId);
+    setNotice(undefined);
+    try {
+      await retryOutbox(call, item.outboxId);
+      announce?.(retryAnnouncement(item, item.who));
+    } catch (error) {
+      if (error instanceof ApiError && error.failure.kind === "unauthorized") onUnauthorized();
+      // 409: no longer stopped (made meanwhile, or already retried); the reload shows where it stands.
+      else if (!(error instanceof ApiError && error.failure.kind === "problem" && error.failure.status === 409)) {
+        setNotice(noticeFor(error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) }));
+      }
+    } finally {
+      setRetrying(undefined);
+      retry();
+    }
+  };
 
   if (failure) return <NoticeBar notice={noticeFor(failure, "sync health")} onRetry={retry} />;
   if (!data) return loading ? <Spinner label="Checking sync…" /> : null;
@@ -55,11 +79,53 @@ export function HealthView({ call, refreshKey, onUnauthorized }: { call: ApiCall
               Last successful sync:{" "}
               {r.lastSuccessAt ? <time dateTime={r.lastSuccessAt.toISOString()} title={full(r.lastSuccessAt)}>{formatAgo(r.lastSuccessAt, now)}</time> : "never"}
             </Text>
+            {r.resync ? (
+              <Text size={200} data-testid="sync-resync">
+                Read again{" "}
+                <time dateTime={r.resync.at.toISOString()} title={full(r.resync.at)}>
+                  {formatAgo(r.resync.at, now)}
+                </time>
+                : {r.resync.text}
+              </Text>
+            ) : null}
             {r.skipped ? <Text size={200}>{r.skipped}</Text> : null}
             {r.problem ? <Caption1 className={shared.meta}>Last error: {r.problem}</Caption1> : null}
           </li>
         ))}
       </ul>
+      {summary.outbox.waiting || summary.outbox.items.length > 0 ? (
+        <section className={shared.card} aria-labelledby="health-outbox" data-testid="outbox-health">
+          <h2 id="health-outbox" className={styles.heading}>
+            Drafts and holds
+          </h2>
+          {summary.outbox.waiting ? <Text size={200}>{summary.outbox.waiting}.</Text> : null}
+          {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
+          {summary.outbox.items.length > 0 ? (
+            <ul className={styles.list}>
+              {summary.outbox.items.map((item) => (
+                <li key={item.outboxId} className={styles.item} data-testid="outbox-gave-up">
+                  <div className={styles.top}>
+                    <Text weight="semibold" className={styles.name}>
+                      {item.title}
+                    </Text>
+                    <Badge appearance="tint" shape="rounded" color="warning">
+                      Stopped
+                    </Badge>
+                  </div>
+                  <Text size={200} className={styles.reason}>
+                    {item.reason}
+                  </Text>
+                  <div>
+                    <Button size="small" disabled={retrying !== undefined} aria-label={retryLabel(item, item.who)} onClick={() => void tryAgain(item)}>
+                      Try again
+                    </Button>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
     </div>
   );
 }

@@ -60,3 +60,39 @@ describe("sync health", () => {
     expect(formatAgo(new Date("2026-11-25T08:55:00Z"), new Date("2026-11-25T09:00:00Z"), "en")).toBe("5 minutes ago");
   });
 });
+
+describe("re-reads after the baseline", () => {
+  const at = "2026-11-25T09:00:00Z";
+
+  it("says in plain words that an expired cursor was re-read and what that found", () => {
+    const summary = summariseHealth(
+      status([resource("contacts/A", { lastResync: { at, reason: "CursorExpired", read: 1234, new: 3, removed: 1 } })]),
+      "en",
+    );
+
+    expect(summary.resources[0]?.resync).toEqual({
+      at: new Date(at),
+      text: "Outlook expired the sync cursor, so everything was read again: 1,234 contacts, 3 new since the last sync, 1 removed.",
+    });
+    expect(summary).toMatchObject({ headline: "Everything is syncing", tone: "ok" });
+  });
+
+  it("counts calendar items as events and names a moved window for what it is", () => {
+    const summary = summariseHealth(status([resource("calendar", { lastResync: { at, reason: "WindowMoved", read: 1, new: 0, removed: 2 } })]), "en");
+
+    expect(summary.resources[0]?.resync?.text).toBe("The calendar moved on to a new week, so it was read again: 1 event, 0 new since the last sync, 2 removed.");
+  });
+
+  it("says nothing when a resource was never read again, or the worker is too old to say", () => {
+    const summary = summariseHealth(status([resource("contacts/A", { lastResync: null }), resource("contacts/B")]));
+
+    expect(summary.resources.map((r) => r.resync)).toEqual([null, null]);
+  });
+
+  it("shows a re-read in progress as normal work, not trouble", () => {
+    const summary = summariseHealth(status([resource("contacts/A", { stage: "Resync" })]));
+
+    expect(summary.resources[0]).toMatchObject({ stageText: "Reading everything again", tone: "ok" });
+    expect(summary.headline).toBe("Everything is syncing");
+  });
+});

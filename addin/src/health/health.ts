@@ -1,4 +1,5 @@
-import type { ResourceStatus, SyncStatus } from "./model";
+import { summariseOutbox, type OutboxHealth } from "../outbox/gaveUp";
+import type { ResourceStatus, ResyncStatus, SyncStatus } from "./model";
 
 /** For a worker too old to say what to do itself. */
 export const fallbackReconnectAction = "Restart the worker and follow its sign-in instructions.";
@@ -13,6 +14,8 @@ export interface ResourceHealth {
   lastSuccessAt: Date | undefined;
   /** Null when nothing was skipped. */
   skipped: string | null;
+  /** The last re-read after the baseline, in plain words; null when there was none. */
+  resync: { at: Date; text: string } | null;
   problem: string | null;
 }
 
@@ -24,6 +27,8 @@ export interface HealthSummary {
   /** What to do, when there is something only a person can do (a refused sign-in). */
   action: string | null;
   resources: ResourceHealth[];
+  /** Drafts and holds waiting to be made, and those that stopped, each with "Try again". */
+  outbox: OutboxHealth;
 }
 
 function stageText(stage: string): { text: string; tone: ResourceHealth["tone"] } {
@@ -32,6 +37,8 @@ function stageText(stage: string): { text: string; tone: ResourceHealth["tone"] 
       return { text: "Up to date", tone: "ok" };
     case "Initial":
       return { text: "First sync in progress", tone: "ok" };
+    case "Resync":
+      return { text: "Reading everything again", tone: "ok" };
     case "ReconnectNeeded":
       return { text: "Reconnect needed", tone: "error" };
     default:
@@ -51,11 +58,23 @@ export function friendlyNames(resources: readonly string[]): Map<string, string>
   return names;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function plural(n: number, one: string, many: string, format: (n: number) => string = String): string {
+  return `${format(n)} ${n === 1 ? one : many}`;
 }
 
-export function summariseHealth(status: SyncStatus): HealthSummary {
+/** "Outlook expired the sync cursor, so everything was read again: 1,234 contacts, 3 new since the last sync, 1 removed." */
+export function resyncText(resource: string, resync: ResyncStatus, locale?: string): string {
+  const number = new Intl.NumberFormat(locale);
+  const n = (value: number): string => number.format(value);
+  const calendar = resource.toLowerCase() === "calendar";
+  const read = calendar ? plural(resync.read, "event", "events", n) : plural(resync.read, "contact", "contacts", n);
+  const found = `${read}, ${n(resync.new)} new since the last sync, ${n(resync.removed)} removed.`;
+  return resync.reason === "WindowMoved"
+    ? `The calendar moved on to a new week, so it was read again: ${found}`
+    : `Outlook expired the sync cursor, so everything was read again: ${found}`;
+}
+
+export function summariseHealth(status: SyncStatus, locale?: string): HealthSummary {
   const names = friendlyNames(status.sync.map((s) => s.resource));
   const order = (r: ResourceStatus): string => `${r.resource.toLowerCase() === "calendar" ? "1" : "0"}${names.get(r.resource)}`;
   const resources = [...status.sync].sort((a, b) => order(a).localeCompare(order(b))).map((s): ResourceHealth => {
@@ -76,19 +95,22 @@ export function summariseHealth(status: SyncStatus): HealthSummary {
         s.itemsSkipped > 0
           ? `${plural(s.itemsSkipped, "item", "items")} skipped: Outlook sent ${s.itemsSkipped === 1 ? "it" : "them"} in a shape the worker could not read. The rest synced normally.`
           : null,
+      resync: s.lastResync ? { at: new Date(s.lastResync.at), text: resyncText(s.resource, s.lastResync, locale) } : null,
       problem,
     };
   });
   // A refusal at connect or at a profile refresh stops the loop before any resource records it.
   const refused = status.signInRefused?.trim() || null;
   const reconnectNeeded = refused !== null || status.sync.some((s) => s.stage === "ReconnectNeeded");
+  const outbox = summariseOutbox(status.outbox);
   if (reconnectNeeded) {
     const headline = `Reconnect needed: the mailbox refused the worker's sign-in${refused ? ` (${refused})` : ""}`;
-    return { headline, tone: "error", reconnectNeeded, action: status.reconnectAction?.trim() || fallbackReconnectAction, resources };
+    return { headline, tone: "error", reconnectNeeded, action: status.reconnectAction?.trim() || fallbackReconnectAction, resources, outbox };
   }
-  const summary = (headline: string, tone: HealthSummary["tone"]): HealthSummary => ({ headline, tone, reconnectNeeded, action: null, resources });
+  const summary = (headline: string, tone: HealthSummary["tone"]): HealthSummary => ({ headline, tone, reconnectNeeded, action: null, resources, outbox });
   if (!status.connected) return summary("Not connected to a mailbox yet", "warning");
   if (resources.some((r) => r.tone !== "ok")) return summary("Sync is having trouble; it keeps retrying", "warning");
+  if (outbox.headline) return summary(`${outbox.headline}; try again below`, "warning");
   if (resources.length === 0) return summary("Connected; the first sync has not run yet", "ok");
   return summary("Everything is syncing", "ok");
 }

@@ -1,4 +1,19 @@
-export type SyncStage = "Initial" | "Incremental" | "ReconnectNeeded";
+import type { OutboxStatus } from "../outbox/model";
+
+export type SyncStage = "Initial" | "Incremental" | "Resync" | "ReconnectNeeded";
+
+/** The last time a resource was read again after its baseline, and what that found. */
+export interface ResyncStatus {
+  at: string;
+  /** "CursorExpired": Outlook expired the sync cursor. "WindowMoved": the calendar's date range moved on. */
+  reason: "CursorExpired" | "WindowMoved" | string;
+  /** Items read. */
+  read: number;
+  /** Items the worker had never seen: added while it could not sync. */
+  new: number;
+  /** Items it had that were no longer there: deleted meanwhile. */
+  removed: number;
+}
 
 export interface ResourceStatus {
   /** "contacts/<folder id>" or "calendar". */
@@ -8,6 +23,8 @@ export interface ResourceStatus {
   lastError: string | null;
   failureCount: number;
   itemsSkipped: number;
+  /** Null (or absent, from an older worker) when the resource was never read again after its baseline. */
+  lastResync?: ResyncStatus | null;
 }
 
 /** GET /api/status. */
@@ -20,4 +37,6 @@ export interface SyncStatus {
   signInRefused?: string | null;
   /** What to do about a refused sign-in, for the worker's mode (device code, app registration). */
   reconnectAction?: string;
+  /** Drafts and holds still to be made and those that stopped; null before a mailbox is connected, absent from older workers. */
+  outbox?: OutboxStatus | null;
 }

@@ -29,9 +29,9 @@ export interface KeepInTouchList {
   birthdays: Birthday[];
 }
 
-/** PUT /api/people/{email}/cadence. */
+/** PUT /api/people/{email}/cadence: the tier is required; a null cadence means the tier's default. */
 export interface CadenceRequest {
-  tier?: Tier | null;
-  cadenceDays?: number | null;
+  tier: Tier;
+  cadenceDays: number | null;
   displayName?: string;
 }

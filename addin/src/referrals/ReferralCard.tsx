@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Badge, Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { formatDueTime } from "../followups/formatDue";
 import type { OfficeHost } from "../office/officeHost";
+import { gaveUpText, gaveUpTitle, retryAnnouncement, retryLabel } from "../outbox/gaveUp";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
@@ -63,6 +64,8 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
   const draft = currentDraft(r);
   const prospect = prospectName(r);
   const partner = partnerName(r);
+  // The draft to the prospect is for them; the check-in and close-the-loop notes go to the partner.
+  const gaveUpFor = r.gaveUp?.kind === "referralIntroDraft" ? prospect : partner;
 
   useEffect(() => {
     if (!awaitingClose) return;
@@ -158,6 +161,28 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
       ) : null}
 
       {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
+
+      {r.gaveUp ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="gave-up">
+          <MessageBarBody>
+            <MessageBarTitle>{gaveUpTitle(r.gaveUp)}</MessageBarTitle>
+            {gaveUpText(r.gaveUp)}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button
+              size="small"
+              disabled={busy}
+              aria-label={retryLabel(r.gaveUp, gaveUpFor)}
+              onClick={() => {
+                const gaveUp = r.gaveUp;
+                if (gaveUp) void act(retryAnnouncement(gaveUp, gaveUpFor), () => api.retryDraft(r.id, gaveUp.outboxId));
+              }}
+            >
+              Try again
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
 
       {closeReady ? (
         <MessageBar intent="success" data-testid="close-draft-ready">

@@ -1,4 +1,5 @@
 import { ApiError, type ApiCall, type ApiFailure } from "../followups/api";
+import { retryOutbox } from "../outbox/gaveUp";
 import type { Detection, LogReferralRequest, OutcomeRequest, Reciprocity, Referral, ReferralList } from "./model";
 
 export interface ReferralsApi {
@@ -10,6 +11,8 @@ export interface ReferralsApi {
   partnerFollowedUp(id: string, followedUp: boolean): Promise<Referral>;
   detect(messageId: string, signal?: AbortSignal): Promise<Detection>;
   reciprocity(partnerEmail: string, signal?: AbortSignal): Promise<Reciprocity>;
+  /** "Try again" for a draft of the referral that the worker stopped trying to make; answers the referral as it now stands. */
+  retryDraft(id: string, outboxId: string): Promise<Referral>;
 }
 
 export function createReferralsApi(call: ApiCall): ReferralsApi {
@@ -23,6 +26,10 @@ export function createReferralsApi(call: ApiCall): ReferralsApi {
     partnerFollowedUp: (id, followedUp) => call<Referral>("POST", item(id, "partner-followed-up"), { followedUp }),
     detect: (messageId, signal) => call<Detection>("GET", `/api/referrals/detect?messageId=${encodeURIComponent(messageId)}`, undefined, signal),
     reciprocity: (email, signal) => call<Reciprocity>("GET", `/api/partners/${encodeURIComponent(email.trim())}/reciprocity`, undefined, signal),
+    retryDraft: async (id, outboxId) => {
+      await retryOutbox(call, outboxId);
+      return call<Referral>("GET", item(id));
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Person } from "../followups/model";
+import type { GaveUp } from "../outbox/model";
 
 /** Shapes of /api/referrals and /api/partners/{email}/reciprocity (camelCase), as the pane reads them. */
 
@@ -41,6 +42,8 @@ export interface Referral {
   checkInDraftId: string | null;
   closeDraftId: string | null;
   duty: Duty | null;
+  /** The latest of its drafts the worker stopped trying to make; absent from workers before issue 9. */
+  gaveUp?: GaveUp | null;
 }
 
 export interface ReferralList {

@@ -4,16 +4,21 @@ import {
   Button,
   Caption1,
   Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
+import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
 import { describeRelative, formatDueTime } from "../followups/formatDue";
 import { stateBadge } from "../followups/labels";
 import { rowDetail } from "../followups/rowDetail";
 import type { SnoozeChoice } from "../followups/snoozeChoices";
+import { gaveUpText, gaveUpTitle, retryLabel } from "../outbox/gaveUp";
 import { SnoozeButton } from "../ui/SnoozeButton";
 import { whenDue } from "./groupToday";
 import type { TodayItem } from "./model";
@@ -65,6 +70,8 @@ export interface TodayRowProps {
   onOpenDraft(item: TodayItem): void;
   onOpenHold(item: TodayItem): void;
   onShowPerson(item: TodayItem): void;
+  /** "Try again" for the item's draft or hold that the worker stopped trying to make. */
+  onRetry(item: TodayItem): void;
   /** Which inline form is open under the row, if any. */
   expanded?: "skip" | "pick" | undefined;
   /** The open form. */
@@ -149,6 +156,19 @@ export function TodayRow(props: TodayRowProps) {
             <Caption1 className={styles.context}>{detail.context}</Caption1>
           ) : null}
         </div>
+      ) : null}
+      {item.gaveUp ? (
+        <MessageBar intent="warning" layout="multiline" data-testid="gave-up">
+          <MessageBarBody>
+            <MessageBarTitle>{gaveUpTitle(item.gaveUp)}</MessageBarTitle>
+            {gaveUpText(item.gaveUp)}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" icon={<ArrowClockwise20Regular />} disabled={busy} aria-label={retryLabel(item.gaveUp, name)} onClick={() => props.onRetry(item)}>
+              Try again
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
       ) : null}
       <div className={styles.actions}>
         {canOpenHoldHere ? (

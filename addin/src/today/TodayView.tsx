@@ -5,6 +5,7 @@ import { ApiError } from "../followups/api";
 import { snoozeChoices, type SnoozeChoice } from "../followups/snoozeChoices";
 import { browserTimeZone } from "../followups/zonedTime";
 import type { OfficeHost } from "../office/officeHost";
+import { retryAnnouncement } from "../outbox/gaveUp";
 import type { PromptsApi } from "../prompts/api";
 import type { Prompt } from "../prompts/model";
 import { noticeFor, type Notice } from "../ui/notice";
@@ -45,9 +46,11 @@ export interface TodayViewProps {
   onShowPerson(email: string, displayName: string): void;
   announce(text: string): void;
   notify(notice: Notice | undefined): void;
+  /** POST /api/outbox/{id}/retry: a stopped draft or hold is tried again. */
+  retryOutbox(outboxId: string): Promise<unknown>;
 }
 
-export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswered, office, onUnauthorized, onShowPerson, announce, notify }: TodayViewProps) {
+export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswered, office, onUnauthorized, onShowPerson, announce, notify, retryOutbox }: TodayViewProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const [busyKey, setBusyKey] = useState<string>();
@@ -94,6 +97,26 @@ export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswere
   }
 
   const describe = (item: TodayItem): string => `${item.why} for ${displayName(item)}`;
+
+  const onRetry = async (item: TodayItem): Promise<void> => {
+    const gaveUp = item.gaveUp;
+    if (!gaveUp) return;
+    setBusyKey(item.key);
+    notify(undefined);
+    try {
+      await retryOutbox(gaveUp.outboxId);
+      announce(retryAnnouncement(gaveUp, displayName(item)));
+    } catch (error) {
+      if (error instanceof ApiError && error.failure.kind === "unauthorized") onUnauthorized();
+      // 409: it is no longer stopped (made, closed, or already being tried again); the refresh shows where it stands.
+      else if (!(error instanceof ApiError && error.failure.kind === "problem" && error.failure.status === 409)) {
+        notify(noticeFor(error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) }));
+      }
+    } finally {
+      setBusyKey(undefined);
+      today.refresh();
+    }
+  };
 
   const onDone = (item: TodayItem): void => {
     const done = sourceOf(item)?.done;
@@ -209,6 +232,7 @@ export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswere
                         onOpenDraft={onOpenDraft}
                         onOpenHold={onOpenHold}
                         onShowPerson={(i) => onShowPerson(i.person.email, i.person.displayName)}
+                        onRetry={(i) => void onRetry(i)}
                         expanded={skipTarget?.key === item.key ? "skip" : pickTarget?.key === item.key ? "pick" : undefined}
                       >
                         {skipTarget?.key === item.key ? (

@@ -1,4 +1,5 @@
 import type { Channel, FollowUpState, Person } from "../followups/model";
+import type { GaveUp } from "../outbox/model";
 
 /**
  * Where a Today item comes from. Follow-up tracks exist; referral duties, promises and
@@ -29,6 +30,8 @@ export interface TodayItem {
   /** "Met at …", "Referred by …". */
   context: string | null;
   note: string | null;
+  /** The item's draft or hold that the worker stopped trying to make, with why; offers "Try again". */
+  gaveUp?: GaveUp | null;
 }
 
 /** What a source can do with its items; an action a source lacks is not offered on its rows. */

@@ -1,6 +1,7 @@
 import { followUpsApiFrom, type ApiCall, type FollowUpsApi } from "../followups/api";
 import { stepLabel } from "../followups/labels";
 import type { FollowUp, Person } from "../followups/model";
+import type { GaveUp } from "../outbox/model";
 import { normaliseChannel } from "../followups/rowDetail";
 import { instantAt } from "../followups/zonedTime";
 import type { TodayItem, TodaySource } from "./model";
@@ -23,6 +24,7 @@ export function followUpToToday(f: FollowUp): TodayItem {
     profileUrl: f.profileUrl ?? null,
     context: subject ? `Met at ${subject}` : null,
     note: f.note ?? null,
+    gaveUp: f.gaveUp ?? null,
   };
 }
 
@@ -99,6 +101,7 @@ export interface ReferralJson {
   checkInDraftId: string | null;
   closeDraftId: string | null;
   duty: { kind: "contactProspect" | "checkInWithPartner" | "recordOutcome" | string; dueAt: string; escalation: string } | null;
+  gaveUp?: GaveUp | null;
 }
 
 /** A referral with a duty due, or null when nothing is due on it. */
@@ -128,6 +131,7 @@ export function referralToToday(r: ReferralJson): TodayItem | null {
     profileUrl: null,
     context: r.direction === "received" ? `Referral from ${partner}` : `Referral you gave ${partner}`,
     note: r.prospect.phone ? `Phone: ${r.prospect.phone}` : null,
+    gaveUp: r.gaveUp ?? null,
   };
 }
 

@@ -20,6 +20,10 @@ public sealed class ApiHardeningTests : IAsyncLifetime
         _dist = Path.Combine(_world.DataFolder, "dist");
         Directory.CreateDirectory(_dist);
         await File.WriteAllTextAsync(Path.Combine(_dist, "taskpane.html"), "<!doctype html><title>pane</title>");
+        Directory.CreateDirectory(Path.Combine(_dist, ".vite"));
+        Directory.CreateDirectory(Path.Combine(_dist, "assets"));
+        await File.WriteAllTextAsync(Path.Combine(_dist, ".vite", "manifest.json"), """{"taskpane.html":{"file":"assets/taskpane.js"}}""");
+        await File.WriteAllTextAsync(Path.Combine(_dist, "assets", "taskpane.js"), "export {};");
         _worker = await _world.StartWorkerAsync(
             $"--TaskPane:DistFolder={_dist}",
             $"--Api:AllowedOrigins:0={AddInOrigin}",
@@ -100,6 +104,40 @@ public sealed class ApiHardeningTests : IAsyncLifetime
         Assert.Equal(SecurityHeaders.ApiPolicy, response.Headers.GetValues("Content-Security-Policy").Single());
         // Plain http on loopback: no HSTS (it would pin every localhost port of the browser to https).
         Assert.False(response.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task A_refused_body_from_the_add_in_origin_keeps_its_cors_grant_so_the_pane_can_read_the_field()
+    {
+        using var client = _worker.Client();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/followups/any/skip")
+        {
+            Headers = { { "Origin", AddInOrigin } },
+            Content = new StringContent("""{"reasn":"typo"}""", Encoding.UTF8, "application/json"),
+        };
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(AddInOrigin, response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("reasn", out _));
+    }
+
+    [Theory]
+    [InlineData("/.vite/manifest.json")]
+    [InlineData("/.VITE/manifest.json")]
+    [InlineData("/assets/../.vite/manifest.json")]
+    [InlineData("/.vite/")]
+    public async Task Build_metadata_in_dot_folders_is_not_served(string path)
+    {
+        using var client = _worker.Client(paired: false);
+
+        var hidden = await client.GetAsync(new Uri(path, UriKind.Relative));
+        var asset = await client.GetAsync(new Uri("/assets/taskpane.js", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
+        Assert.DoesNotContain("taskpane.html", await hidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
     }
 
     [Fact]

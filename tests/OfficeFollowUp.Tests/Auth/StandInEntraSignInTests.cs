@@ -72,6 +72,28 @@ public sealed partial class StandInEntraSignInTests
         Assert.NotEmpty(person.CacheFiles());
     }
 
+    [Fact]
+    public async Task The_saved_account_and_the_token_cache_are_readable_only_by_the_user()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        await using var entra = await StandInEntra.StartAsync();
+        using var person = new OnePerson(entra);
+        await person.SignInOnceAsync();
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        Assert.Equal(ownerOnly, File.GetUnixFileMode(person.RecordPath));
+        // MSAL keeps the cache outside the data folder (Azure.Identity fixes its place) and writes it 0600 itself.
+        Assert.NotEmpty(person.CacheFiles());
+        foreach (var file in person.CacheFiles())
+        {
+            Assert.Equal(ownerOnly, File.GetUnixFileMode(file));
+        }
+    }
+
     [Theory]
     [InlineData("{\"username\":\"sam@contoso.example\",\"authority\":\"login.micro")]
     [InlineData("{}")]

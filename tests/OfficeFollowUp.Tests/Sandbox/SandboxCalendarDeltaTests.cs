@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using Microsoft.Graph.Models;
@@ -302,7 +301,6 @@ public sealed class SandboxCalendarDeltaTests
         });
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var url = h.Url($"/me/calendarView/delta?startDateTime={Iso(WindowStart.AddDays(-200))}&endDateTime={Iso(WindowEnd.AddDays(60))}");
-        var watch = Stopwatch.StartNew();
         string? deltaLink = null;
         var pages = 0;
         while (deltaLink is null)
@@ -322,12 +320,9 @@ public sealed class SandboxCalendarDeltaTests
             deltaLink = page.RootElement.TryGetProperty("@odata.deltaLink", out var delta) ? delta.GetString() : null;
         }
 
-        watch.Stop();
         var singles = h.Mailbox.Events.Count(e => e.Type == "singleInstance");
         Assert.True(ids.Count > singles, $"{ids.Count} instances from {singles} single events plus series");
         Assert.True(pages >= ids.Count / 1000);
-        // About 3 s alone on a laptop (31,000 instances, 80 MB of JSON); generous against a busy CI machine.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(15), $"round took {watch.Elapsed}");
         Assert.Contains(h.Mailbox.Events, e => e.Type == "seriesMaster");
         Assert.Contains(h.Mailbox.Events, e => e.Data.IsAllDay);
     }

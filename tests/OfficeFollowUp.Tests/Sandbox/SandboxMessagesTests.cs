@@ -132,7 +132,7 @@ public sealed class SandboxMessagesTests
     public async Task Dropped_connection_after_apply_leaves_a_draft_the_tag_lookup_finds()
     {
         await using var h = await SandboxHarness.StartAsync();
-        h.Mailbox.Faults.DropConnectionAfterApply(1);
+        h.Mailbox.Faults.DropConnectionAfterApply(1, "/me/messages");
 
         await Assert.ThrowsAnyAsync<HttpRequestException>(() => h.Graph.Me.Messages.PostAsync(Draft("track-4:thank-you")));
         var found = await FindByTagAsync(h, "track-4:thank-you");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using OfficeFollowUp.Sandbox;
@@ -41,17 +40,16 @@ public sealed class SandboxSeedingTests
         });
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var url = h.Url($"/me/contactFolders/{h.Mailbox.DefaultContactFolderId}/contacts/delta");
-        var pageTimes = new List<TimeSpan>();
+        var pages = 0;
         string? deltaLink = null;
 
         while (deltaLink is null)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             request.Headers.TryAddWithoutValidation("Prefer", $"{SandboxHarness.ImmutableId}, odata.maxpagesize=1000");
-            var watch = Stopwatch.StartNew();
             using var response = await h.Raw.SendAsync(request);
             using var page = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-            pageTimes.Add(watch.Elapsed);
+            pages++;
             foreach (var contact in page.RootElement.GetProperty("value").EnumerateArray())
             {
                 Assert.True(ids.Add(contact.GetProperty("id").GetString()!));
@@ -62,9 +60,7 @@ public sealed class SandboxSeedingTests
         }
 
         Assert.Equal(50_000, ids.Count);
-        Assert.Equal(50, pageTimes.Count);
-        // O(page): the last pages cost about what the first ones do (generous bound against noisy CI machines).
-        Assert.True(pageTimes.Skip(40).Max() < TimeSpan.FromSeconds(1), $"slowest late page {pageTimes.Skip(40).Max()}");
+        Assert.Equal(50, pages);
 
         h.Mailbox.Requests.Reset();
         using var idle = JsonDocument.Parse(await h.Raw.GetStringAsync(deltaLink));

@@ -1,0 +1,28 @@
+using FluentValidation;
+
+namespace OfficeFollowUp.FollowUps;
+
+/// <summary>How the outbox retries and when it gives up on an item.</summary>
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+
+    /// <summary>Failed tries after which an item stops and waits for the user's "try again".</summary>
+    public int MaxAttempts { get; set; } = 20;
+
+    /// <summary>An item still failing this long after its first failure stops at its next failure, however few tries it had.</summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Items worked at once per mailbox; Graph allows 4 concurrent requests per mailbox.</summary>
+    public int Concurrency { get; set; } = 4;
+}
+
+public sealed class OutboxOptionsValidator : AbstractValidator<OutboxOptions>
+{
+    public OutboxOptionsValidator()
+    {
+        RuleFor(o => o.MaxAttempts).InclusiveBetween(1, 1000).WithName("Outbox:MaxAttempts");
+        RuleFor(o => o.GiveUpAfter).GreaterThanOrEqualTo(TimeSpan.FromMinutes(1)).LessThanOrEqualTo(TimeSpan.FromDays(30)).WithName("Outbox:GiveUpAfter");
+        RuleFor(o => o.Concurrency).InclusiveBetween(1, 4).WithName("Outbox:Concurrency");
+    }
+}
