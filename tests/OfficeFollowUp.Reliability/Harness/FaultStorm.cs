@@ -4,54 +4,46 @@ using OfficeFollowUp.Sandbox;
 namespace OfficeFollowUp.Reliability.Harness;
 
 /// <summary>
-/// Drives the sandbox's fault switches (<see cref="SandboxFaults"/>) from the test so that about
-/// <see cref="Rate"/> of the worker's Graph requests get a fault: 429/503 with Retry-After, a write applied and
-/// then its connection dropped, a delta cursor expiring (410) mid-round. Faults are armed one at a time, each
-/// only once the previous one was taken by a request, so every fault counted was really served.
-/// Duplicated and empty delta pages are on for the whole storm.
+/// Drives the sandbox's fault switches (<see cref="SandboxFaults"/>) from the test: a share of all the worker's
+/// Graph requests is throttled (429/503 with Retry-After, not applied), a share of the writes the mailbox applied is
+/// answered as failed after all (503/504 with Retry-After, or the connection dropped: the sandbox's seeded write
+/// chaos), and delta cursors expire (410) when the drill says so, in the middle of a round. Duplicated and empty
+/// delta pages are on for the whole storm. Throttles are armed one at a time, each once the previous one was taken.
 /// </summary>
 internal sealed class FaultStorm : IAsyncDisposable
 {
     private const string ContactsDelta = "GET /me/contactFolders/{id}/contacts/delta";
     private const string CalendarDelta = "GET /me/calendarView/delta";
-    private const string GetMessages = "GET /me/messages";
-    private const string GetEvents = "GET /me/events";
 
     private readonly SandboxMailbox _mailbox;
     private readonly Random _random;
+    private readonly double _throttleRate;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private readonly Lock _gate = new();
     private readonly Queue<FaultKind> _expiries = new();
     private readonly int _startTotal;
+    private readonly SandboxInjectedFaults _startInjected;
     private Armed? _armed;
-    private int _seenLookups;
     private int _throttled429;
     private int _throttled503;
-    private int _dropsAfterApply;
     private int _expiredNextRequest;
     private int _expiredAllCursors;
 
-    public FaultStorm(SandboxMailbox mailbox, int seed, double rate)
+    /// <param name="throttleRate">Share of all requests refused with 429/503 before anything is applied.</param>
+    /// <param name="writeFaultRate">Share of applied writes answered 503/504 or dropped (one of the three at random).</param>
+    public FaultStorm(SandboxMailbox mailbox, int seed, double throttleRate, double writeFaultRate)
     {
         _mailbox = mailbox;
         _random = new Random(seed);
-        Rate = rate;
+        _throttleRate = throttleRate;
         _startTotal = mailbox.Requests.Total;
+        _startInjected = mailbox.Faults.Injected;
         mailbox.Faults.RepeatItems = true;
         mailbox.Faults.EmptyPageEvery = 3;
+        mailbox.Faults.InjectWriteFaults(writeFaultRate, seed, TimeSpan.FromSeconds(1));
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
-
-    public double Rate { get; }
-
-    /// <summary>Faults served so far (each one answered one request of the worker's).</summary>
-    public int FaultsServed
-    {
-        get { lock (_gate) { return _throttled429 + _throttled503 + _dropsAfterApply + _expiredNextRequest + _expiredAllCursors; } }
-    }
-
-    public int RequestsDuringStorm => _mailbox.Requests.Total - _startTotal;
 
     /// <summary>410s served: a cursor expiring on the next delta request, or every cursor at once.</summary>
     public int CursorExpiriesServed
@@ -77,18 +69,24 @@ internal sealed class FaultStorm : IAsyncDisposable
         }
     }
 
+    /// <summary>The faults served, by kind, and their share of the worker's requests during the storm.</summary>
     public string Summary
     {
         get
         {
             lock (_gate)
             {
-                var requests = RequestsDuringStorm;
-                var share = requests == 0 ? 0 : 100.0 * FaultsServed / requests;
-                var served = string.Create(CultureInfo.InvariantCulture, $"{FaultsServed} of {requests} requests ({share:0}%)");
-                return $"{served}: {_throttled429}× 429, {_throttled503}× 503 (Retry-After 1 s), {_dropsAfterApply}× write applied then "
-                    + $"connection dropped, {_expiredNextRequest}× 410 on the next delta request, {_expiredAllCursors}× every cursor expired; "
-                    + "repeated items and every 3rd delta page empty throughout; applied-then-503/504 not yet available in the sandbox";
+                var injected = _mailbox.Faults.Injected;
+                var failedAfterApply = injected.FailedAfterApply - _startInjected.FailedAfterApply;
+                var droppedAfterApply = injected.DroppedAfterApply - _startInjected.DroppedAfterApply;
+                var refused = injected.RefusedBeforeApply - _startInjected.RefusedBeforeApply;
+                var faults = refused + failedAfterApply + droppedAfterApply + _expiredNextRequest + _expiredAllCursors;
+                var requests = _mailbox.Requests.Total - _startTotal;
+                var share = string.Create(CultureInfo.InvariantCulture, $"{faults} of {requests} requests ({(requests == 0 ? 0 : 100.0 * faults / requests):0}%)");
+                return $"{share}: {_throttled429}× 429, {_throttled503}× 503 (Retry-After 1 s, not applied); {failedAfterApply}× write applied "
+                    + $"then answered 503/504 (Retry-After 1 s), {droppedAfterApply}× write applied then connection dropped; "
+                    + $"{_expiredNextRequest}× 410 on the next delta request, {_expiredAllCursors}× every cursor expired; "
+                    + "repeated items and every 3rd delta page empty throughout";
             }
         }
     }
@@ -131,28 +129,7 @@ internal sealed class FaultStorm : IAsyncDisposable
     /// <summary>Counts the armed fault once a request has taken it.</summary>
     private void Settle(int total)
     {
-        if (_armed is not { } armed)
-        {
-            return;
-        }
-
-        var taken = Taken(armed, total);
-        if (!taken && armed.Kind is (FaultKind.DropMessage or FaultKind.DropEvent) && armed.At.Elapsed > TimeSpan.FromSeconds(1))
-        {
-            // No write came (the item was found by its tag): take the rule back so the storm goes on,
-            // unless a write took it in the meantime.
-            _mailbox.Faults.Clear();
-            _mailbox.Faults.RepeatItems = true;
-            _mailbox.Faults.EmptyPageEvery = 3;
-            taken = Taken(armed, total);
-            if (!taken)
-            {
-                _armed = null;
-                return;
-            }
-        }
-
-        if (!taken)
+        if (_armed is not { } armed || !Taken(armed, total))
         {
             return;
         }
@@ -161,7 +138,6 @@ internal sealed class FaultStorm : IAsyncDisposable
         {
             case FaultKind.Throttle429: _throttled429++; break;
             case FaultKind.Throttle503: _throttled503++; break;
-            case FaultKind.DropMessage or FaultKind.DropEvent: _dropsAfterApply++; break;
             case FaultKind.ExpireNext: _expiredNextRequest++; break;
             case FaultKind.ExpireAll: _expiredAllCursors++; break;
             default: throw new InvalidOperationException($"Unknown fault {armed.Kind}.");
@@ -172,11 +148,8 @@ internal sealed class FaultStorm : IAsyncDisposable
 
     private bool Taken(Armed armed, int total) => armed.Kind switch
     {
-        // A fail rule matches every request: the first request recorded after arming takes it.
-        FaultKind.Throttle429 or FaultKind.Throttle503 => total > armed.Total,
-        // While a drop is armed nothing else is, so the first write applied takes it.
-        FaultKind.DropMessage => _mailbox.Drafts.Count > armed.Count,
-        FaultKind.DropEvent => _mailbox.CreatedEvents.Count > armed.Count,
+        // A throttle rule matches every request: the first request recorded after arming takes it.
+        FaultKind.Throttle429 or FaultKind.Throttle503 => total > armed.Count,
         // The first delta request of a fresh round carries no token and passes; the next page's does not.
         FaultKind.ExpireNext or FaultKind.ExpireAll => DeltaRequests() >= armed.Count + 2,
         _ => throw new InvalidOperationException($"Unknown fault {armed.Kind}."),
@@ -184,62 +157,34 @@ internal sealed class FaultStorm : IAsyncDisposable
 
     private void ArmNext(int total, int seen)
     {
-        var faults = _mailbox.Faults;
         if (_expiries.TryDequeue(out var expiry))
         {
             if (expiry == FaultKind.ExpireAll)
             {
-                faults.ExpireDeltaTokens();
+                _mailbox.Faults.ExpireDeltaTokens();
             }
             else
             {
-                faults.ExpireNextDeltaRequest();
+                _mailbox.Faults.ExpireNextDeltaRequest();
             }
 
-            _armed = new Armed(expiry, total, DeltaRequests());
+            _armed = new Armed(expiry, DeltaRequests());
             return;
         }
 
-        // A tag lookup usually comes right before a create: the moment to drop the create's answer after applying it.
-        var lookups = _mailbox.Requests.Count(GetMessages) + _mailbox.Requests.Count(GetEvents);
-        var lookedUp = lookups > _seenLookups;
-        _seenLookups = lookups;
-
-        // One draw per request that arrived since the last look. A faulted request draws nothing (the next fault is
-        // armed only after it), so a share f of faulted requests needs a draw probability of f / (1 - f).
+        // One draw per request that arrived since the last look. A throttled request draws nothing (the next throttle
+        // is armed only after it), so a share f of throttled requests needs a draw probability of f / (1 - f).
         var hit = false;
         for (var i = seen; i < total && !hit; i++)
         {
-            hit = _random.NextDouble() < Rate / (1 - Rate);
+            hit = _random.NextDouble() < _throttleRate / (1 - _throttleRate);
         }
 
-        if (!hit)
+        if (hit)
         {
-            return;
-        }
-
-        var draw = _random.NextDouble();
-        if (lookedUp && draw < 0.25)
-        {
-            faults.DropConnectionAfterApply(1, "/me/messages");
-            _armed = new Armed(FaultKind.DropMessage, total, _mailbox.Drafts.Count);
-        }
-        else if (lookedUp && draw < 0.4)
-        {
-            faults.DropConnectionAfterApply(1, "/me/events");
-            _armed = new Armed(FaultKind.DropEvent, total, _mailbox.CreatedEvents.Count);
-        }
-        else
-        {
-            // SWITCH-WHEN-MERGED: SandboxFaults is gaining "applied, then 503/504 with Retry-After" for any write and a
-            // seeded rate-based write-chaos mode (a parallel change; do not edit SandboxFaults.cs here). Once merged,
-            // arm those from this branch too — e.g. a share of the draws below as applied-then-503/504 on POST
-            // /me/messages and /me/events, or the write-chaos mode for the whole storm — count them in their own
-            // counter and name them in Summary (which says they are missing). They are what issue 9's "a write Graph
-            // applied but answered 503/504 is made twice" needs: the SDK retries such a POST inside one call.
-            var status = draw < 0.6 ? 429 : 503;
-            faults.Throttle(1, status, TimeSpan.FromSeconds(1));
-            _armed = new Armed(status == 429 ? FaultKind.Throttle429 : FaultKind.Throttle503, total, 0);
+            var status = _random.NextDouble() < 0.6 ? 429 : 503;
+            _mailbox.Faults.Throttle(1, status, TimeSpan.FromSeconds(1));
+            _armed = new Armed(status == 429 ? FaultKind.Throttle429 : FaultKind.Throttle503, total);
         }
     }
 
@@ -249,14 +194,10 @@ internal sealed class FaultStorm : IAsyncDisposable
     {
         Throttle429,
         Throttle503,
-        DropMessage,
-        DropEvent,
         ExpireNext,
         ExpireAll,
     }
 
-    private sealed record Armed(FaultKind Kind, int Total, int Count)
-    {
-        public System.Diagnostics.Stopwatch At { get; } = System.Diagnostics.Stopwatch.StartNew();
-    }
+    /// <summary>A fault waiting for its request; <paramref name="Count"/> is the request count it was armed at.</summary>
+    private sealed record Armed(FaultKind Kind, int Count);
 }
