@@ -27,7 +27,8 @@ public static class DetectNewAcquaintances
             var emails = contact.Emails.Where(EmailAddresses.LooksValid).Select(e => e.Trim()).ToList();
             if (emails.Count == 0)
             {
-                skipped.Add(new SkippedContact(contact.Id, SkipReason.NoEmailAddress));
+                var reason = contact.Emails.Any(e => !string.IsNullOrWhiteSpace(e)) ? SkipReason.UnusableAddress : SkipReason.NoEmailAddress;
+                skipped.Add(new SkippedContact(contact.Id, reason));
                 continue;
             }
 

@@ -1,22 +1,16 @@
 namespace OfficeFollowUp.FollowUps;
 
-/// <summary>Email addresses as identity keys: trimmed, case-insensitive, minimally well-formed.</summary>
+/// <summary>Email addresses as identity keys: trimmed, case-insensitive, well-formed.</summary>
 public static class EmailAddresses
 {
     public static string Key(string address) => address.Trim().ToLowerInvariant();
 
-    public static bool LooksValid(string? address)
-    {
-        if (string.IsNullOrWhiteSpace(address))
-        {
-            return false;
-        }
-
-        var trimmed = address.Trim();
-        var at = trimmed.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == trimmed.LastIndexOf('@') && at < trimmed.Length - 3
-            && trimmed.IndexOf('.', at) > at + 1 && !trimmed.Any(char.IsWhiteSpace);
-    }
+    /// <summary>
+    /// An address a draft can be written to. Addresses from Graph (contacts, attendees, senders) pass the same
+    /// rule as addresses typed into the API: what Outlook lets a person type into a contact's email field
+    /// ("&lt;script&gt;@x.com", control characters, 300 characters) must not become a draft's recipient or a person.
+    /// </summary>
+    public static bool LooksValid(string? address) => Api.InputRules.IsEmail(address);
 
     public static string LocalPart(string address)
     {

@@ -45,7 +45,12 @@ public sealed record NewAcquaintance(
 
 public enum SkipReason
 {
+    /// <summary>No email address at all (a phone-only contact): not an error, nothing to report.</summary>
     NoEmailAddress,
+
+    /// <summary>Email addresses, none of which a draft can be written to: the contact is skipped and counted in Health.</summary>
+    UnusableAddress,
+
     OwnAddress,
     GroupAddress,
     AlreadyKnown,

@@ -26,7 +26,12 @@ public class DetectNewAcquaintancesTests
         { "a noreply sender", ["noreply@eventbrite.com"], SkipReason.GroupAddress },
         { "a no-reply sender in capitals", ["No-Reply@Meetup.com"], SkipReason.GroupAddress },
         { "no email at all", [], SkipReason.NoEmailAddress },
-        { "an address that is not an address", ["call me maybe"], SkipReason.NoEmailAddress },
+        { "only a blank address", ["   "], SkipReason.NoEmailAddress },
+        { "an address that is not an address", ["call me maybe"], SkipReason.UnusableAddress },
+        { "markup for a local part", ["<script>@harbourlaw.co.nz"], SkipReason.UnusableAddress },
+        { "a NUL inside", ["pri\u0000ya@harbourlaw.co.nz"], SkipReason.UnusableAddress },
+        { "a bell inside", ["priya\u0007@harbourlaw.co.nz"], SkipReason.UnusableAddress },
+        { "over 254 characters", [new string('p', 250) + "@harbourlaw.co.nz"], SkipReason.UnusableAddress },
         { "someone already known", ["sam@bakery.co.nz"], SkipReason.AlreadyKnown },
         { "someone already known, other case", ["Sam@Bakery.co.nz"], SkipReason.AlreadyKnown },
         { "group first then personal", ["sales@kiwi-solar.co.nz", "mere@kiwi-solar.co.nz"], null },
@@ -48,6 +53,15 @@ public class DetectNewAcquaintancesTests
             Assert.True(result.NewAcquaintances.Count == 0, because);
             Assert.Equal(expected, Assert.Single(result.Skipped).Reason);
         }
+    }
+
+    [Fact]
+    public void An_unusable_address_before_a_good_one_is_passed_over_for_the_good_one()
+    {
+        var result = Detect([Contact("c1", "Mere Tane", "<script>@kiwi-solar.co.nz", "mere@kiwi-solar.co.nz")]);
+
+        Assert.Equal("mere@kiwi-solar.co.nz", Assert.Single(result.NewAcquaintances).Email);
+        Assert.Empty(Assert.Single(result.NewAcquaintances).OtherEmails);
     }
 
     [Fact]
