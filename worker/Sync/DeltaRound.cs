@@ -26,6 +26,7 @@ public enum RoundKind
 /// <summary>What one saved page of a delta round tells the runner.</summary>
 /// <param name="NewItems">What the page started (new acquaintances for contacts).</param>
 /// <param name="Present">Ids of the items the page named as present, readable or not: a reconcile round removes stored items outside this set.</param>
+/// <param name="Malformed">Items skipped: sent in a shape the worker cannot read, or (contacts) new with no usable address.</param>
 /// <param name="Unseen">Items on the page the store had never seen.</param>
 public sealed record SavedPage(
     string? NextLink, string? DeltaLink, int Saved, int NewItems, int Malformed,
@@ -126,7 +127,7 @@ public sealed class DeltaRound(Database database, SyncStateStore states, IOption
 
                 if (skipped > 0)
                 {
-                    SyncTrace.ItemsSkipped(logger, skipped, "malformed");
+                    SyncTrace.ItemsSkipped(logger, skipped, "unreadable, or no usable address");
                 }
 
                 var now = time.GetUtcNow();

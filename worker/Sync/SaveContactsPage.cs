@@ -8,7 +8,8 @@ using OfficeFollowUp.Store;
 namespace OfficeFollowUp.Sync;
 
 /// <param name="Unseen">Contacts on the page the store had never seen (in a baseline round they are history, not news).</param>
-public sealed record PageResult(int Upserted, int Removed, int NewAcquaintances, int Skipped, int Unseen = 0);
+/// <param name="Unusable">New contacts skipped because none of their addresses can be written to; Health counts them.</param>
+public sealed record PageResult(int Upserted, int Removed, int NewAcquaintances, int Skipped, int Unseen = 0, int Unusable = 0);
 
 /// <summary>
 /// Saves one delta page in one transaction: the contacts, and — when the round is news rather than
@@ -83,7 +84,8 @@ public sealed class SaveContactsPage(Database database, EventStore events, IOpti
         }
 
         await tx.CommitAsync(ct);
-        return new PageResult(upserts.Count, removed, detection.NewAcquaintances.Count, detection.Skipped.Count, fresh.Count);
+        return new PageResult(upserts.Count, removed, detection.NewAcquaintances.Count, detection.Skipped.Count, fresh.Count,
+            detection.Skipped.Count(s => s.Reason == SkipReason.UnusableAddress));
     }
 
     private static async Task<IReadOnlySet<string>> KnownKeysAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, IEnumerable<ContactFacts> contacts, CancellationToken ct)

@@ -23,7 +23,9 @@ public sealed class SyncContactFolder(
             var page = await reader.ReadContactsDeltaAsync(folder.Id, link, mailboxOptions.Value.ContactsPageSize, token);
             var saved = await savePage.RunAsync(profile, page.Items, kind, time.GetUtcNow(), token);
             progress?.Invoke(saved.Upserted);
-            return new SavedPage(page.NextLink, page.DeltaLink, saved.Upserted, saved.NewAcquaintances, page.Malformed,
+            // Skipped items, as Health counts them: contacts Graph sent in a shape we cannot read, and new ones whose
+            // addresses are all unusable (they could be nobody's follow-up, and the person should know why).
+            return new SavedPage(page.NextLink, page.DeltaLink, saved.Upserted, saved.NewAcquaintances, page.Malformed + saved.Unusable,
                 [.. page.Items.Where(c => !c.Removed).Select(c => c.Id), .. page.UnreadableIds], saved.Unseen);
         }, (connection, tx, present, _, token) => RemoveMissingContacts.RunAsync(connection, tx, profile.MailboxId, folder.Id, present, token)), ct);
 }

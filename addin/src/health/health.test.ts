@@ -41,8 +41,11 @@ describe("sync health", () => {
   });
 
   it("reports skipped items and why", () => {
-    const summary = summariseHealth(status([resource("contacts/A", { itemsSkipped: 2 })]));
-    expect(summary.resources[0]?.skipped).toBe("2 items skipped: Outlook sent them in a shape the worker could not read. The rest synced normally.");
+    const summary = summariseHealth(status([resource("contacts/A", { itemsSkipped: 2 }), resource("calendar", { itemsSkipped: 1 })]));
+    expect(summary.resources[0]?.skipped).toBe(
+      "2 items skipped: new contacts whose email addresses no draft can be written to, or contacts Outlook sent in a shape the worker could not read. The rest synced normally.",
+    );
+    expect(summary.resources[1]?.skipped).toBe("1 item skipped: Outlook sent it in a shape the worker could not read. The rest synced normally.");
   });
 
   it("warns while a resource keeps failing but is not yet a reconnect", () => {

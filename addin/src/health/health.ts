@@ -74,6 +74,14 @@ export function resyncText(resource: string, resync: ResyncStatus, locale?: stri
     : `Outlook expired the sync cursor, so everything was read again: ${found}`;
 }
 
+/** Contacts are skipped for an unusable address too (a new contact whose addresses no draft can be written to). */
+function skippedText(resource: string, count: number): string {
+  const why = resource.toLowerCase().startsWith("contacts")
+    ? "new contacts whose email addresses no draft can be written to, or contacts Outlook sent in a shape the worker could not read"
+    : `Outlook sent ${count === 1 ? "it" : "them"} in a shape the worker could not read`;
+  return `${plural(count, "item", "items")} skipped: ${why}. The rest synced normally.`;
+}
+
 export function summariseHealth(status: SyncStatus, locale?: string): HealthSummary {
   const names = friendlyNames(status.sync.map((s) => s.resource));
   const order = (r: ResourceStatus): string => `${r.resource.toLowerCase() === "calendar" ? "1" : "0"}${names.get(r.resource)}`;
@@ -91,10 +99,7 @@ export function summariseHealth(status: SyncStatus, locale?: string): HealthSumm
       stageText: failing ? `${stage.text}, retrying` : stage.text,
       tone: failing ? "warning" : stage.tone,
       lastSuccessAt: s.lastSuccessAt ? new Date(s.lastSuccessAt) : undefined,
-      skipped:
-        s.itemsSkipped > 0
-          ? `${plural(s.itemsSkipped, "item", "items")} skipped: Outlook sent ${s.itemsSkipped === 1 ? "it" : "them"} in a shape the worker could not read. The rest synced normally.`
-          : null,
+      skipped: s.itemsSkipped > 0 ? skippedText(s.resource, s.itemsSkipped) : null,
       resync: s.lastResync ? { at: new Date(s.lastResync.at), text: resyncText(s.resource, s.lastResync, locale) } : null,
       problem,
     };
