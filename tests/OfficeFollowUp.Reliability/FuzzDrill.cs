@@ -118,8 +118,8 @@ public sealed partial class FuzzDrill(ITestOutputHelper output)
 
         if (contactsSkipped < invalid)
         {
-            causes.Add("cause: Health's items skipped counts only items Graph sent without an id; a new contact whose addresses are all "
-                + "unusable is dropped by detection (SkipReason.NoEmailAddress) without being counted.");
+            causes.Add($"cause: Health counts {contactsSkipped} skipped contacts, the drill made {invalid} new contacts whose addresses are all "
+                + "unusable: each must be skipped by detection as SkipReason.UnusableAddress and counted in the folder's items skipped.");
         }
 
         var details = $"""
