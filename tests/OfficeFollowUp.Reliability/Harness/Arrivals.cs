@@ -14,8 +14,6 @@ internal sealed class Arrivals(DrillWorld world, string run)
 
     public IReadOnlyList<ExpectedPerson> Expected => _expected;
 
-    public int UnansweredPrompts => _unanswered.Count;
-
     public int Contacts { get; private set; }
 
     public int Mixers { get; private set; }
