@@ -7,5 +7,5 @@ cd "$(dirname "$0")"
 scripts/build-addin.sh
 # Kestrel serves the pane over HTTPS with the .NET development certificate; make sure one exists.
 dotnet dev-certs https >/dev/null 2>&1 || true
-dotnet build worker/OfficeFollowUp.Worker.csproj -nologo -v quiet -clp:ErrorsOnly
-exec dotnet run --no-build --project worker/OfficeFollowUp.Worker.csproj -- "$@"
+dotnet build worker/OfficeFollowUp.Worker/OfficeFollowUp.Worker.csproj -nologo -v quiet -clp:ErrorsOnly
+exec dotnet run --no-build --project worker/OfficeFollowUp.Worker/OfficeFollowUp.Worker.csproj -- "$@"

@@ -34,6 +34,10 @@ step ".NET tests (xunit)"
 dotnet test tests/OfficeFollowUp.Tests -c Debug --no-build --nologo --logger "trx;LogFileName=dotnet.trx" --results-directory "$results" \
   || failed_steps+=(".NET tests")
 
+step "Sandbox mailbox tests (xunit: Graph's shapes and behaviour, against Graph's CSDL)"
+dotnet test tests/OfficeFollowUp.Sandbox.Tests -c Debug --no-build --nologo --logger "trx;LogFileName=sandbox.trx" --results-directory "$results" \
+  || failed_steps+=("sandbox tests")
+
 step "Reliability drills, short form (xunit: kill -9, fault storm, fuzz; the full form is scripts/reliability.sh --full)"
 OFU_DRILLS=short OFU_DRILL_FIGURES="$results/reliability-figures.md" \
   dotnet test tests/OfficeFollowUp.Reliability -c Debug --no-build --nologo --logger "trx;LogFileName=reliability.trx" --results-directory "$results" \

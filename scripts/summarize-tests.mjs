@@ -15,7 +15,8 @@ for (const file of existsSync(dir) ? readdirSync(dir) : []) {
     const attr = (name) => Number((counters[0].match(new RegExp(`\\b${name}="(\\d+)"`)) ?? [0, 0])[1]);
     const p = attr('passed'), f = attr('failed') + attr('error') + attr('timeout') + attr('aborted');
     const s = attr('notExecuted');
-    rows.push([file.startsWith('reliability') ? '.NET reliability drills (xunit)' : '.NET (xunit)', p, f, s]);
+    const name = file.startsWith('reliability') ? '.NET reliability drills (xunit)' : file.startsWith('sandbox') ? '.NET sandbox mailbox (xunit)' : '.NET worker (xunit)';
+    rows.push([name, p, f, s]);
     passed += p; failed += f; skipped += s;
   } else if (file.startsWith('vitest') && file.endsWith('.json')) {
     const json = JSON.parse(readFileSync(path, 'utf8'));

@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 
 export const repoRoot = resolve(import.meta.dirname, "..", "..");
 export const distFolder = join(repoRoot, "addin", "dist");
-export const workerDll = process.env.OFU_WORKER_DLL ?? join(repoRoot, "worker", "bin", "Debug", "net10.0", "OfficeFollowUp.Worker.dll");
+export const workerDll = process.env.OFU_WORKER_DLL ?? join(repoRoot, "worker", "OfficeFollowUp.Worker", "bin", "Debug", "net10.0", "OfficeFollowUp.Worker.dll");
 
 /** A test tenant for Microsoft 365 (Entra) sign-in: the worker's JWT settings, with Entra's real authority. */
 export const entraTenant = "7d2f1c36-0b6f-4b7e-9a7c-2f3c9c1d5e10";
@@ -55,7 +55,7 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
  * sample script and sync loop ticking every second, serving addin/dist as the task pane.
  */
 export async function startWorker(extraArgs: readonly string[] = []): Promise<RunningWorker> {
-  if (!existsSync(workerDll)) throw new Error(`Worker not built: ${workerDll} is missing. Run: dotnet build ${join(repoRoot, "worker")}`);
+  if (!existsSync(workerDll)) throw new Error(`Worker not built: ${workerDll} is missing. Run: dotnet build ${join(repoRoot, "worker", "OfficeFollowUp.Worker")}`);
   if (!existsSync(join(distFolder, "taskpane.html"))) throw new Error(`Add-in not built: run npm run build in ${join(repoRoot, "addin")}`);
 
   const port = await freePort();
@@ -71,7 +71,7 @@ export async function startWorker(extraArgs: readonly string[] = []): Promise<Ru
     ...extraArgs,
   ];
   const child = spawn("dotnet", args, {
-    cwd: join(repoRoot, "worker"),
+    cwd: join(repoRoot, "worker", "OfficeFollowUp.Worker"),
     env: { ...process.env, DOTNET_ENVIRONMENT: "Development", DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -19,7 +19,7 @@ import { chromiumLaunchOptions } from "../e2e/chromium.mjs";
 const addin = resolve(import.meta.dirname, "..");
 const repoRoot = resolve(addin, "..");
 const dist = join(addin, "dist");
-const workerDll = process.env.OFU_WORKER_DLL ?? join(repoRoot, "worker", "bin", "Debug", "net10.0", "OfficeFollowUp.Worker.dll");
+const workerDll = process.env.OFU_WORKER_DLL ?? join(repoRoot, "worker", "OfficeFollowUp.Worker", "bin", "Debug", "net10.0", "OfficeFollowUp.Worker.dll");
 const runs = Number(process.env.BENCH_RUNS ?? 7);
 const budgets = { gzipKb: 200, firstListMs: 1000 };
 
@@ -69,7 +69,7 @@ async function freePort() {
   });
 }
 if (!existsSync(workerDll)) {
-  console.error(`Worker not built: ${workerDll}. Run: dotnet build ${join(repoRoot, "worker")}`);
+  console.error(`Worker not built: ${workerDll}. Run: dotnet build ${join(repoRoot, "worker", "OfficeFollowUp.Worker")}`);
   process.exit(1);
 }
 const port = await freePort();
@@ -78,7 +78,7 @@ const dataFolder = mkdtempSync(join(tmpdir(), "ofu-bench-data-"));
 const worker = spawn(
   "dotnet",
   [workerDll, "--urls", baseUrl, "--Storage:DataFolder", dataFolder, "--Sandbox:SampleScriptInterval", "00:00:01", "--Sandbox:PollInterval", "00:00:01", "--TaskPane:DistFolder", dist],
-  { cwd: join(repoRoot, "worker"), env: { ...process.env, DOTNET_ENVIRONMENT: "Development", DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1" }, stdio: ["ignore", "ignore", "ignore"] },
+  { cwd: join(repoRoot, "worker", "OfficeFollowUp.Worker"), env: { ...process.env, DOTNET_ENVIRONMENT: "Development", DOTNET_CLI_TELEMETRY_OPTOUT: "1", DOTNET_NOLOGO: "1" }, stdio: ["ignore", "ignore", "ignore"] },
 );
 const stopWorker = () => {
   if (worker.exitCode === null) worker.kill("SIGTERM");

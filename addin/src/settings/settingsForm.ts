@@ -3,7 +3,7 @@ import type { Settings } from "./model";
 
 /**
  * The Settings form as plain data and pure functions. The limits mirror the worker's
- * SettingsRequestValidator (worker/Settings/SettingsRequest.cs) so most mistakes never need a round trip;
+ * SettingsRequestValidator (worker/OfficeFollowUp.Worker/Settings/SettingsRequest.cs) so most mistakes never need a round trip;
  * the worker's per-field errors are mapped back under the field they name.
  */
 

@@ -181,7 +181,7 @@ public sealed class CursorExpiryTests : IAsyncLifetime
         await worker.SyncOnceAsync();
         await worker.SyncOnceAsync();
 
-        Assert.False(_world.Mailbox.Faults.TakeExpireNextDeltaRequest(), "The 410 was never served.");
+        Assert.False(_world.Mailbox.Faults.ExpireNextDeltaRequestPending, "The 410 was never served.");
         Assert.True(round.Completed);
         // Five were saved before the 410; the re-read finds the other seven.
         Assert.Equal(7, round.NewItems);
@@ -278,7 +278,7 @@ public sealed class CursorExpiryTests : IAsyncLifetime
         var first = await worker.SyncOnceAsync();
         var second = await worker.SyncOnceAsync();
 
-        Assert.False(_world.Mailbox.Faults.TakeExpireNextDeltaRequest(), "The 410 was never served.");
+        Assert.False(_world.Mailbox.Faults.ExpireNextDeltaRequestPending, "The 410 was never served.");
         Assert.Equal((0, 0), (first.NewAcquaintances, second.NewAcquaintances));
         Assert.Empty(await ThankYouEmailsAsync(worker));
         Assert.Empty(_world.Mailbox.Drafts);

@@ -6,7 +6,7 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>
 /// Writes the mailbox applied but whose answer was lost: a gateway's 503/504 after the write, or a dropped

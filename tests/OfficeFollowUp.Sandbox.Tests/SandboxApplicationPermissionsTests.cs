@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Graph.Models.ODataErrors;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>
 /// With an app-only token Graph has no signed-in user: <c>/me</c> is a 400, and the mailbox is reached

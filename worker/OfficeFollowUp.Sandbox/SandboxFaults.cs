@@ -197,6 +197,12 @@ public sealed class SandboxFaults
         get { lock (_gate) { return _deltaEpoch; } }
     }
 
+    /// <summary>True while an <see cref="ExpireNextDeltaRequest"/> is still waiting for a delta request to fail.</summary>
+    public bool ExpireNextDeltaRequestPending
+    {
+        get { lock (_gate) { return _expireNextDeltaRequest; } }
+    }
+
     internal bool TakeExpireNextDeltaRequest()
     {
         lock (_gate)

@@ -3,7 +3,7 @@ using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxScheduleTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>A sandbox server on loopback plus the real Graph SDK (with its default handlers) pointed at it.</summary>
 internal sealed class SandboxHarness : IAsyncDisposable

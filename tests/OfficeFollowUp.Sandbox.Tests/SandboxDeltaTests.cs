@@ -5,7 +5,7 @@ using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions.Serialization;
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxDeltaTests
 {

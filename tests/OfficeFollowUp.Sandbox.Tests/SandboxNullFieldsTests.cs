@@ -1,7 +1,7 @@
 using System.Text.Json;
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>Names, subjects and attendee names a person never gave come from Graph as JSON null, in CSDL shapes.</summary>
 public sealed class SandboxNullFieldsTests

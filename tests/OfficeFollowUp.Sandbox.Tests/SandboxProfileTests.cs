@@ -1,7 +1,7 @@
 using Microsoft.Graph.Models;
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxProfileTests
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>
 /// The Microsoft Graph v1.0 schema (CSDL) reduced to what a conformance check needs: for each entity and

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>Received and sent mail read by id must look like Graph's message, sender and recipients included.</summary>
 public sealed class SandboxMailCsdlTests

@@ -4,7 +4,7 @@ using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxMessagesTests
 {

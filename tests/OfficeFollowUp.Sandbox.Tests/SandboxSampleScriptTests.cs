@@ -1,6 +1,6 @@
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxSampleScriptTests
 {

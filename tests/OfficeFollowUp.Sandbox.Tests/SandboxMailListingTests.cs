@@ -1,7 +1,7 @@
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>
 /// As in Graph, <c>/me/messages</c> lists the messages of every folder (received mail and drafts alike),

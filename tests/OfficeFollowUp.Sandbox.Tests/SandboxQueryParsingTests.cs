@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Primitives;
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxQueryParsingTests
 {

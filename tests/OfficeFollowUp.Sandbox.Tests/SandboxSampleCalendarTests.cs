@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using OfficeFollowUp.Sandbox;
 
-namespace OfficeFollowUp.Tests.Sandbox;
+namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxSampleCalendarTests
 {
