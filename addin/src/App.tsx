@@ -3,7 +3,7 @@ import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from "@fluentui/
 import { loadMsal } from "./auth/msal";
 import { pairingSignIn, startSignIn, type SignIn } from "./auth/signIn";
 import { SignInNeeded } from "./auth/SignInNeeded";
-import { createApiCall } from "./followups/api";
+import { createApiCall } from "./api/client";
 import type { OfficeHost } from "./office/officeHost";
 import { useThemeName } from "./office/useThemeName";
 import { forgetApiKey, loadApiKey, safeStorage, saveApiKey } from "./pairing/apiKeyStore";

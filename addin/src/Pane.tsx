@@ -2,9 +2,9 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react
 import { Button, Caption1, Link, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Settings20Regular } from "@fluentui/react-icons";
 import type { SignInMode } from "./auth/authConfig";
-import type { ApiCall } from "./followups/api";
-import { zoneNote } from "./followups/formatDue";
-import { browserTimeZone } from "./followups/zonedTime";
+import type { ApiCall } from "./api/client";
+import { zoneNote } from "./time/formatDue";
+import { browserTimeZone } from "./time/zonedTime";
 import type { OfficeHost } from "./office/officeHost";
 import type { SelectedPerson } from "./office/selectedPerson";
 import { createEventsApi } from "./events/api";

@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Switch, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ApiError } from "../followups/api";
-import { formatEventRange } from "../followups/formatDue";
+import { ApiError } from "../api/client";
+import { formatEventRange } from "../time/formatDue";
 import type { EventsApi } from "./api";
 import { networkingReason, splitEvents } from "./eventList";
 import type { CalendarEvent } from "./model";

@@ -1,5 +1,5 @@
 import type { FollowUp } from "./model";
-import { startOfNextDay } from "./zonedTime";
+import { startOfNextDay } from "../time/zonedTime";
 
 export type GroupKey = "overdue" | "today" | "upcoming";
 

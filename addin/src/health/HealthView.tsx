@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Badge, Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ApiError, type ApiCall } from "../followups/api";
+import { ApiError, type ApiCall } from "../api/client";
 import { retryAnnouncement, retryLabel, retryOutbox, type OutboxHealthItem } from "../outbox/gaveUp";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";

@@ -1,5 +1,5 @@
 import { Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ApiCall } from "../followups/api";
+import type { ApiCall } from "../api/client";
 import { noticeFor } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";

@@ -1,8 +1,8 @@
 import { useCallback, useId, useMemo, useState } from "react";
 import { Badge, Button, Caption1, Field, Input, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ApiCall } from "../followups/api";
-import { channelName, normaliseChannel } from "../followups/rowDetail";
-import { failureOf } from "../referrals/api";
+import type { ApiCall } from "../api/client";
+import { channelName, normaliseChannel } from "../people/person";
+import { failureOf } from "../api/client";
 import { InlineForm } from "../today/InlineForm";
 import { noticeFor } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";

@@ -1,4 +1,4 @@
-import type { ApiCall } from "../followups/api";
+import type { ApiCall } from "../api/client";
 import type { GaveUp, OutboxStatus } from "./model";
 
 function capitalise(text: string): string {

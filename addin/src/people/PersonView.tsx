@@ -1,9 +1,9 @@
 import { useEffect, useId, useState } from "react";
 import { Badge, Button, Caption1, Field, Input, Link, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { CalendarLtr20Regular, Edit20Regular, Open16Regular, PersonSearch20Regular } from "@fluentui/react-icons";
-import { ApiError, type ApiFailure } from "../followups/api";
-import { formatDueTime } from "../followups/formatDue";
-import { channelName, normaliseChannel } from "../followups/rowDetail";
+import { failureOf, type ApiFailure } from "../api/client";
+import { formatDueTime } from "../time/formatDue";
+import { channelName, normaliseChannel } from "./person";
 import type { OfficeHost } from "../office/officeHost";
 import type { SelectedPerson } from "../office/selectedPerson";
 import { safeHttpUrl } from "../prompts/followUpForm";
@@ -46,10 +46,6 @@ export interface PersonViewProps {
   timeZone: string;
   onUnauthorized(): void;
   announce(text: string): void;
-}
-
-function failureOf(error: unknown): ApiFailure {
-  return error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) };
 }
 
 export function targetOf(selected: SelectedPerson, lookup: PersonTarget | undefined): PersonTarget | undefined {

@@ -13,12 +13,12 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ApiCall } from "../followups/api";
-import { formatDueTime } from "../followups/formatDue";
-import { channelName, normaliseChannel } from "../followups/rowDetail";
-import { snoozeChoices } from "../followups/snoozeChoices";
-import { browserTimeZone } from "../followups/zonedTime";
-import { failureOf } from "../referrals/api";
+import type { ApiCall } from "../api/client";
+import { formatDueTime } from "../time/formatDue";
+import { channelName, normaliseChannel } from "../people/person";
+import { snoozeChoices } from "../time/snoozeChoices";
+import { browserTimeZone } from "../time/zonedTime";
+import { failureOf } from "../api/client";
 import { InlineForm } from "../today/InlineForm";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";

@@ -1,6 +1,6 @@
-import type { FieldErrors } from "../followups/api";
-import { toLocalInputValue } from "../followups/snoozePick";
-import { instantAt, toIsoWithOffset, wallTimeIn } from "../followups/zonedTime";
+import type { FieldErrors } from "../api/client";
+import { toLocalInputValue } from "../time/snoozePick";
+import { instantAt, toIsoWithOffset, wallTimeIn } from "../time/zonedTime";
 import { looksLikeEmail } from "../referrals/referralForm";
 import type { PromiseItem, PromiseRequest } from "./model";
 

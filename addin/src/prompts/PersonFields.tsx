@@ -8,8 +8,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { Delete20Regular } from "@fluentui/react-icons";
-import type { Channel } from "../followups/model";
-import { channelOptions } from "../followups/rowDetail";
+import type { Channel } from "../people/person";
+import { channelOptions } from "../people/person";
 import { type AddedPerson, type EntryErrors, type Notes } from "./followUpForm";
 
 const useStyles = makeStyles({

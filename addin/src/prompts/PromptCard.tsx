@@ -13,8 +13,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular, Lightbulb16Regular, PersonAdd20Regular } from "@fluentui/react-icons";
-import { ApiError } from "../followups/api";
-import { formatDueTime } from "../followups/formatDue";
+import { ApiError } from "../api/client";
+import { formatDueTime } from "../time/formatDue";
 import { AddedPersonFields, NotesFields } from "./PersonFields";
 import type { PromptsApi } from "./api";
 import {

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "../followups/api";
+import { ApiError } from "../api/client";
 import type { PromptsApi } from "./api";
 import type { Prompt } from "./model";
 

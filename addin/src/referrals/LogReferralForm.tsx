@@ -1,7 +1,8 @@
 import { useId, useState } from "react";
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { noticeFor } from "../ui/notice";
-import { failureOf, logReferral, type ReferralsApi } from "./api";
+import { failureOf } from "../api/client";
+import { logReferral, type ReferralsApi } from "./api";
 import type { Direction, Referral } from "./model";
 import {
   buildLogRequest,

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ApiCall } from "../followups/api";
+import type { ApiCall } from "../api/client";
 import { KeepInTouchView } from "../keepInTouch/KeepInTouchView";
 import type { OfficeHost } from "../office/officeHost";
 import { PromisesView } from "../promises/PromisesView";

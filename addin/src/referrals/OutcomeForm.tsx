@@ -2,7 +2,8 @@ import { useState } from "react";
 import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, Textarea } from "@fluentui/react-components";
 import { InlineForm } from "../today/InlineForm";
 import { noticeFor } from "../ui/notice";
-import { failureOf, recordOutcome, type ReferralsApi } from "./api";
+import { failureOf } from "../api/client";
+import { recordOutcome, type ReferralsApi } from "./api";
 import type { Outcome, Referral } from "./model";
 import {
   betterFitMaxLength,

@@ -1,6 +1,6 @@
 import { useCallback, useId, useState } from "react";
 import { Badge, Button, Caption1, Checkbox, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { channelName, normaliseChannel } from "../followups/rowDetail";
+import { channelName, normaliseChannel } from "../people/person";
 import { noticeFor } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";

@@ -1,12 +1,13 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Badge, Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatDueTime } from "../followups/formatDue";
+import { formatDueTime } from "../time/formatDue";
 import type { OfficeHost } from "../office/officeHost";
 import { gaveUpText, gaveUpTitle, retryAnnouncement, retryLabel } from "../outbox/gaveUp";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
-import { failureOf, type ReferralsApi } from "./api";
+import { failureOf } from "../api/client";
+import type { ReferralsApi } from "./api";
 import type { Referral } from "./model";
 import { expectsCloseDraft, outcomeLabel } from "./outcome";
 import { OutcomeForm } from "./OutcomeForm";

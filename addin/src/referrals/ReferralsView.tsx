@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ApiCall } from "../followups/api";
+import type { ApiCall } from "../api/client";
 import { officeGlobal, type OfficeHost } from "../office/officeHost";
 import { noticeFor } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";

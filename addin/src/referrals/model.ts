@@ -1,4 +1,4 @@
-import type { Person } from "../followups/model";
+import type { Person } from "../people/person";
 import type { GaveUp } from "../outbox/model";
 
 /** Shapes of /api/referrals and /api/partners/{email}/reciprocity (camelCase), as the pane reads them. */

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { Button, Field, Input, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { ApiError, type ApiCall, type ApiFailure } from "../followups/api";
+import { ApiError, type ApiCall, type ApiFailure } from "../api/client";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useLoad } from "../ui/useLoad";

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { Button, Field, Input } from "@fluentui/react-components";
-import { parseSnoozePick, toLocalInputValue } from "../followups/snoozePick";
+import { parseSnoozePick, toLocalInputValue } from "../time/snoozePick";
 import { InlineForm } from "./InlineForm";
 
 export interface SnoozePickFormProps {

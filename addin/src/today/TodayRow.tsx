@@ -14,10 +14,10 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
-import { describeRelative, formatDueTime } from "../followups/formatDue";
+import { describeRelative, formatDueTime } from "../time/formatDue";
 import { stateBadge } from "../followups/labels";
 import { rowDetail } from "../followups/rowDetail";
-import type { SnoozeChoice } from "../followups/snoozeChoices";
+import type { SnoozeChoice } from "../time/snoozeChoices";
 import { gaveUpText, gaveUpTitle, retryLabel } from "../outbox/gaveUp";
 import { SnoozeButton } from "../ui/SnoozeButton";
 import { whenDue } from "./groupToday";

@@ -1,9 +1,9 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle48Regular } from "@fluentui/react-icons";
-import { ApiError } from "../followups/api";
-import { snoozeChoices, type SnoozeChoice } from "../followups/snoozeChoices";
-import { browserTimeZone } from "../followups/zonedTime";
+import { ApiError } from "../api/client";
+import { snoozeChoices, type SnoozeChoice } from "../time/snoozeChoices";
+import { browserTimeZone } from "../time/zonedTime";
 import type { OfficeHost } from "../office/officeHost";
 import { retryAnnouncement } from "../outbox/gaveUp";
 import type { PromptsApi } from "../prompts/api";

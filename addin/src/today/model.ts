@@ -1,4 +1,5 @@
-import type { Channel, FollowUpState, Person } from "../followups/model";
+import type { Channel, Person } from "../people/person";
+import type { FollowUpState } from "../followups/model";
 import type { GaveUp } from "../outbox/model";
 
 /**

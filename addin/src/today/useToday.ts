@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, type ApiFailure } from "../followups/api";
+import { failureOf, type ApiFailure } from "../api/client";
 import { mergeSources } from "./groupToday";
 import type { SourceName, TodayItem, TodaySource } from "./model";
 
@@ -23,10 +23,6 @@ export interface TodayState {
   /** Applies an action's answer: closed items leave the list, open ones are replaced in place. */
   applyUpdate(item: TodayItem): void;
   remove(key: string): void;
-}
-
-function toFailure(error: unknown): ApiFailure {
-  return error instanceof ApiError ? error.failure : { kind: "unreachable", detail: error instanceof Error ? error.message : String(error) };
 }
 
 /**
@@ -60,7 +56,7 @@ export function useToday(sources: readonly TodaySource[], onUnauthorized: () => 
           loaded[source.name] = result.value.items;
           if (result.value.timeZone) setTimeZone(result.value.timeZone);
         } else {
-          const failure = toFailure(result.reason);
+          const failure = failureOf(result.reason);
           if (failure.kind === "unauthorized") unauthorized.current();
           else next.push({ source: source.name, label: source.label, failure });
         }

@@ -1,4 +1,4 @@
-import type { ApiFailure } from "../followups/api";
+import type { ApiFailure } from "../api/client";
 
 export interface Notice {
   intent: "error" | "warning" | "success" | "info";

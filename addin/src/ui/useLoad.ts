@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { ApiError, type ApiFailure } from "../followups/api";
+import { ApiError, type ApiFailure } from "../api/client";
 
 export interface Loaded<T> {
   data: T | undefined;
