@@ -128,3 +128,19 @@ export function createApiCall({ baseUrl = "", apiKey, tokens, fetch: fetchImpl =
 export function failureOf(error: unknown): ApiFailure {
   return error instanceof ApiError ? error.failure : { kind: "unreachable", detail: error instanceof Error ? error.message : String(error) };
 }
+
+/**
+ * Runs one call the user asked for (a button, a form): a 401 goes to the pairing form, any other
+ * failure to `onFailure`. Resolves true when the call went through; never rejects.
+ */
+export async function attempt(action: () => Promise<void>, onFailure: (failure: ApiFailure) => void, onUnauthorized: () => void): Promise<boolean> {
+  try {
+    await action();
+    return true;
+  } catch (error) {
+    const failure = failureOf(error);
+    if (failure.kind === "unauthorized") onUnauthorized();
+    else onFailure(failure);
+    return false;
+  }
+}

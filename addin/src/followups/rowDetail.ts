@@ -1,5 +1,5 @@
-import { safeHttpUrl } from "../prompts/followUpForm";
 import { channelName, normaliseChannel, type Channel } from "../people/person";
+import { safeHttpUrl } from "../prompts/followUpForm";
 import type { FollowUp } from "./model";
 
 const connectActions: Record<Channel, string> = {

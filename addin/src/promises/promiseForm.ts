@@ -1,7 +1,7 @@
 import type { FieldErrors } from "../api/client";
+import { looksLikeEmail } from "../referrals/referralForm";
 import { toLocalInputValue } from "../time/snoozePick";
 import { instantAt, toIsoWithOffset, wallTimeIn } from "../time/zonedTime";
-import { looksLikeEmail } from "../referrals/referralForm";
 import type { PromiseItem, PromiseRequest } from "./model";
 
 /** The "Add a promise" form as plain data: checks mirroring the worker's, the POST body, server errors per field. */

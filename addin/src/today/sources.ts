@@ -1,9 +1,9 @@
-import { createFollowUpsApi, type FollowUpsApi } from "../followups/api";
 import type { ApiCall } from "../api/client";
+import { createFollowUpsApi, type FollowUpsApi } from "../followups/api";
 import { stepLabel } from "../followups/labels";
 import type { FollowUp } from "../followups/model";
-import type { Person } from "../people/person";
 import type { GaveUp } from "../outbox/model";
+import type { Person } from "../people/person";
 import { normaliseChannel } from "../people/person";
 import { instantAt } from "../time/zonedTime";
 import type { TodayItem, TodaySource } from "./model";

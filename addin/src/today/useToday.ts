@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { useApi } from "../api/ApiContext";
 import { failureOf, type ApiFailure } from "../api/client";
 import { mergeSources } from "./groupToday";
 import type { SourceName, TodayItem, TodaySource } from "./model";
@@ -29,7 +30,8 @@ export interface TodayState {
  * Loads every source in parallel, then refreshes every 30 s and when the pane regains focus. A
  * source that fails is reported by name and keeps its last good items; the others still show.
  */
-export function useToday(sources: readonly TodaySource[], onUnauthorized: () => void): TodayState {
+export function useToday(sources: readonly TodaySource[]): TodayState {
+  const { onUnauthorized } = useApi();
   const [bySource, setBySource] = useState<Partial<Record<SourceName, TodayItem[]>>>({});
   const [timeZone, setTimeZone] = useState<string>();
   const [loading, setLoading] = useState(true);

@@ -21,3 +21,9 @@ export function noticeFor(failure: ApiFailure, what?: string): Notice {
       return { intent: "error", title: what ? `Can't load ${what}: ${failure.title}` : failure.title, messages: failure.messages };
   }
 }
+
+/** The same words as one line, for a form that shows its failure in its own place. */
+export function noticeText(failure: ApiFailure): string {
+  const notice = noticeFor(failure);
+  return [notice.title, ...notice.messages].join(" ");
+}
