@@ -2,13 +2,13 @@ import { useState } from "react";
 import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { useApi } from "../api/ApiContext";
 import { attempt } from "../api/client";
-import { retryAnnouncement, retryLabel, retryOutbox, type OutboxHealthItem } from "../outbox/gaveUp";
+import { retryAnnouncement, retryLabel, retryOutbox } from "../outbox/gaveUp";
 import { LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
 import { useLoad } from "../ui/useLoad";
-import { formatAgo, summariseHealth } from "./health";
+import { formatAgo, summariseHealth, type OutboxHealthItem } from "./health";
 import type { SyncStatus } from "./model";
 
 const useStyles = makeStyles({
