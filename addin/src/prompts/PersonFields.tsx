@@ -27,7 +27,6 @@ export function NotesFields({ who, notes, errors, disabled, onChange }: NotesFie
       <Field label="One thing to remember" hint={`Goes into the thank-you note to ${who}.`} {...fieldState(errors?.remember)}>
         <Textarea
           value={notes.remember}
-         
           rows={2}
           resize="vertical"
           disabled={disabled}
@@ -38,7 +37,6 @@ export function NotesFields({ who, notes, errors, disabled, onChange }: NotesFie
       <Field label="What you promised" {...fieldState(errors?.promised)}>
         <Input
           value={notes.promised}
-         
           disabled={disabled}
           placeholder="A link, an article, an introduction"
           onChange={(_, data) => onChange({ ...notes, promised: data.value })}
@@ -88,7 +86,6 @@ export function AddedPersonFields({ index, person, errors, disabled, onChange, o
           type="url"
           inputMode="url"
           value={person.profileUrl}
-         
           autoComplete="off"
           disabled={disabled}
           placeholder="https://www.linkedin.com/in/…"

@@ -9,7 +9,8 @@ type Part = "referrals" | "promises" | "keepInTouch";
 
 /**
  * One tab for the relationships the user keeps up (a 320 px pane has no room for three more):
- * referrals, promises and keep-in-touch, each a second-level tab. Referrals need the most of the pane, so their props are the tab's.
+ * referrals, promises and keep-in-touch, each a second-level tab. Referrals need the most from the
+ * pane, so their props are the tab's.
  */
 export function NetworkView(props: ReferralsViewProps) {
   const { refreshKey, announce } = props;
