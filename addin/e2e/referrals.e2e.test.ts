@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Detection, Referral, ReferralList } from "../src/referrals/model";
 import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
+import { calls, injectOutlook } from "./outlook";
 import { freePort, startWorker, type RunningWorker } from "./worker";
 
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
@@ -45,60 +46,6 @@ async function expectFitsWidth(p: Page): Promise<void> {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/**
- * Outlook in read mode with the intro email open: item.itemId (EWS), convertToRestId / convertToEwsId,
- * and displayMessageForm recording its calls on window.__calls. The real office.js is blocked.
- */
-async function injectOutlookWithIntro(p: Page): Promise<void> {
-  await p.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
-  await p.addInitScript(
-    ({ ewsId, restId }) => {
-      const calls: unknown[][] = [];
-      const w = window as unknown as Record<string, unknown>;
-      w.__calls = calls;
-      const mailbox = {
-        item: {
-          itemType: "message",
-          itemId: ewsId,
-          subject: "Intro: Priya ↔ Alex",
-          from: { emailAddress: "mere@paratalaw.co.nz", displayName: "Mere Parata" },
-          to: [
-            { emailAddress: "alex@harbourlightadvisory.co.nz", displayName: "Alex Morgan" },
-            { emailAddress: "priya@brightpathfinance.co.nz", displayName: "Priya Raghunathan" },
-          ],
-        },
-        userProfile: { emailAddress: "alex@harbourlightadvisory.co.nz", displayName: "Alex Morgan" },
-        addHandlerAsync: (_type: unknown, _h: unknown, cb?: (r: unknown) => void) => cb?.({ status: "succeeded" }),
-        convertToRestId: (id: string, version: unknown) => {
-          calls.push(["convertToRestId", id, version]);
-          return id === ewsId ? restId : `rest:${id}`;
-        },
-        convertToEwsId: (id: string, version: unknown) => {
-          calls.push(["convertToEwsId", id, version]);
-          return `ews:${id}`;
-        },
-        displayMessageForm: (id: string) => calls.push(["displayMessageForm", id]),
-        displayAppointmentForm: (id: string) => calls.push(["displayAppointmentForm", id]),
-      };
-      w.Office = {
-        onReady: (cb?: (info: unknown) => void) => {
-          const info = { host: "Outlook", platform: "OfficeOnline" };
-          cb?.(info);
-          return Promise.resolve(info);
-        },
-        EventType: { ItemChanged: "olkItemSelectedChanged", RecipientsChanged: "olkRecipientsChanged", OfficeThemeChanged: "officeThemeChanged" },
-        MailboxEnums: { RestVersion: { v2_0: "v2.0" } },
-        context: { mailbox, officeTheme: { bodyBackgroundColor: "#ffffff" } },
-      };
-    },
-    { ewsId: introEwsId, restId: introRestId },
-  );
-}
-
-async function calls(p: Page): Promise<unknown[][]> {
-  return p.evaluate(() => (window as unknown as { __calls: unknown[][] }).__calls.slice());
-}
-
 beforeAll(async () => {
   const port = await freePort();
   sandboxUrl = `http://127.0.0.1:${port}/v1.0`;
@@ -122,7 +69,20 @@ beforeAll(async () => {
   }
   browser = await launchChromium({ width: 320, height: 900 });
   page = browser.page;
-  await injectOutlookWithIntro(page);
+  // Outlook in read mode with the intro email open, as the user (Alex) sees it.
+  await injectOutlook(
+    page,
+    {
+      itemId: introEwsId,
+      subject: introSubject,
+      from: { emailAddress: partnerEmail, displayName: "Mere Parata" },
+      to: [
+        { emailAddress: "alex@harbourlightadvisory.co.nz", displayName: "Alex Morgan" },
+        { emailAddress: "priya@brightpathfinance.co.nz", displayName: "Priya Raghunathan" },
+      ],
+    },
+    { user: { emailAddress: "alex@harbourlightadvisory.co.nz", displayName: "Alex Morgan" }, restIds: { [introEwsId]: introRestId } },
+  );
   await page.goto(`${worker.baseUrl}/taskpane.html#key=${worker.apiKey}`);
   mkdirSync(resultsDir, { recursive: true });
 });

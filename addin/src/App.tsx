@@ -1,9 +1,10 @@
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from "react";
 import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { ApiProvider } from "./api/ApiContext";
+import { createApiCall } from "./api/client";
 import { loadMsal } from "./auth/msal";
 import { pairingSignIn, startSignIn, type SignIn } from "./auth/signIn";
 import { SignInNeeded } from "./auth/SignInNeeded";
-import { createApiCall } from "./followups/api";
 import type { OfficeHost } from "./office/officeHost";
 import { useThemeName } from "./office/useThemeName";
 import { forgetApiKey, loadApiKey, safeStorage, saveApiKey } from "./pairing/apiKeyStore";
@@ -77,7 +78,9 @@ export function App({ office }: { office: OfficeHost }) {
       }}
     />
   ) : call ? (
-    <Pane call={call} office={office} onUnauthorized={onUnauthorized} signInMode={signIn.mode} onForgetKey={onForgetKey} />
+    <ApiProvider call={call} onUnauthorized={onUnauthorized}>
+      <Pane office={office} signInMode={signIn.mode} onForgetKey={onForgetKey} />
+    </ApiProvider>
   ) : (
     <Suspense fallback={<Spinner label="Starting…" />}>
       <PairingForm message={pairingMessage} onPaired={onPaired} />

@@ -1,19 +1,16 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Caption1, Link, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, Settings20Regular } from "@fluentui/react-icons";
+import { useApi, useClient } from "./api/ApiContext";
 import type { SignInMode } from "./auth/authConfig";
-import type { ApiCall } from "./followups/api";
-import { zoneNote } from "./followups/formatDue";
-import { browserTimeZone } from "./followups/zonedTime";
 import type { OfficeHost } from "./office/officeHost";
 import type { SelectedPerson } from "./office/selectedPerson";
-import { createEventsApi } from "./events/api";
-import { createPeopleApi } from "./people/api";
 import type { PersonTarget } from "./people/PersonView";
 import { createPromptsApi } from "./prompts/api";
 import { usePrompts } from "./prompts/usePrompts";
+import { zoneNote } from "./time/formatDue";
+import { browserTimeZone } from "./time/zonedTime";
 import { todaySources } from "./today/sources";
-import { retryOutbox } from "./outbox/gaveUp";
 import { TodayView } from "./today/TodayView";
 import { useToday } from "./today/useToday";
 import type { Notice } from "./ui/notice";
@@ -27,7 +24,7 @@ const EventsView = lazy(() => import("./events/EventsView").then((m) => ({ defau
 const ScorecardView = lazy(() => import("./insights/ScorecardView").then((m) => ({ default: m.ScorecardView })));
 const HealthView = lazy(() => import("./health/HealthView").then((m) => ({ default: m.HealthView })));
 const NetworkView = lazy(() => import("./referrals/NetworkView").then((m) => ({ default: m.NetworkView })));
-const IntroBanner = lazy(() => import("./referrals/IntroBanner").then((m) => ({ default: m.StandaloneIntroBanner })));
+const IntroBanner = lazy(() => import("./referrals/IntroBanner").then((m) => ({ default: m.IntroBanner })));
 const SettingsView = lazy(() => import("./settings/SettingsView").then((m) => ({ default: m.SettingsView })));
 
 const useStyles = makeStyles({
@@ -42,23 +39,20 @@ export type View = "today" | "person" | "network" | "events" | "scorecard" | "he
 const titles: Record<View, string> = { today: "Today", person: "Person", network: "Network", events: "Events", scorecard: "Scorecard", health: "Sync health" };
 
 export interface PaneProps {
-  call: ApiCall;
   office: OfficeHost;
-  onUnauthorized(): void;
   /** How the pane is signed in: the footer link offers the way out that fits. */
   signInMode: SignInMode;
   onForgetKey(): void;
 }
 
-export function Pane({ call, office, onUnauthorized, signInMode, onForgetKey }: PaneProps) {
+export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
   const styles = useStyles();
   const shared = useSharedStyles();
+  const { call } = useApi();
   const sources = useMemo(() => todaySources(call), [call]);
-  const promptsApi = useMemo(() => createPromptsApi(call), [call]);
-  const peopleApi = useMemo(() => createPeopleApi(call), [call]);
-  const eventsApi = useMemo(() => createEventsApi(call), [call]);
-  const today = useToday(sources, onUnauthorized);
-  const prompts = usePrompts(promptsApi, today.lastUpdated, onUnauthorized);
+  const promptsApi = useClient(createPromptsApi);
+  const today = useToday(sources);
+  const prompts = usePrompts(promptsApi, today.lastUpdated);
   const [view, setView] = useState<View>("today");
   const [notice, setNotice] = useState<Notice>();
   const [announcement, setAnnouncement] = useState("");
@@ -129,36 +123,33 @@ export function Pane({ call, office, onUnauthorized, signInMode, onForgetKey }: 
           today={today}
           sources={sources}
           prompts={prompts.prompts}
-          promptsApi={promptsApi}
           onPromptAnswered={prompts.remove}
           office={office}
-          onUnauthorized={onUnauthorized}
           onShowPerson={(email, displayName) => {
             setLookup({ email, displayName });
             setView("person");
           }}
           announce={setAnnouncement}
           notify={setNotice}
-          retryOutbox={(id) => retryOutbox(call, id)}
         />
       </div>
       <Suspense fallback={<Spinner size="small" label="Loading…" />}>
         <div {...panel("person")}>
           {/* An open introduction email is offered as a referral right where the sender's card is. */}
-          {view === "person" ? <IntroBanner call={call} selectionKey={selected} onShow={() => setView("network")} onLogged={today.refresh} onUnauthorized={onUnauthorized} /> : null}
+          {view === "person" ? <IntroBanner selectionKey={selected} onShow={() => setView("network")} onLogged={today.refresh} /> : null}
           {view === "person" ? (
-            <PersonView api={peopleApi} office={office} selected={selected} lookup={lookup} onLookup={setLookup} timeZone={timeZone} onUnauthorized={onUnauthorized} announce={setAnnouncement} />
+            <PersonView office={office} selected={selected} lookup={lookup} onLookup={setLookup} timeZone={timeZone} announce={setAnnouncement} />
           ) : null}
         </div>
         <div {...panel("network")}>
-          {view === "network" ? <NetworkView call={call} office={office} selectionKey={selected} refreshKey={refreshKey} onUnauthorized={onUnauthorized} announce={setAnnouncement} /> : null}
+          {view === "network" ? <NetworkView office={office} selectionKey={selected} refreshKey={refreshKey} announce={setAnnouncement} /> : null}
         </div>
         <div {...panel("events")}>
-          {view === "events" ? <EventsView api={eventsApi} timeZone={timeZone} onUnauthorized={onUnauthorized} onChanged={today.refresh} /> : null}
+          {view === "events" ? <EventsView timeZone={timeZone} onChanged={today.refresh} /> : null}
         </div>
-        <div {...panel("scorecard")}>{view === "scorecard" ? <ScorecardView call={call} refreshKey={refreshKey} onUnauthorized={onUnauthorized} /> : null}</div>
-        <div {...panel("health")}>{view === "health" ? <HealthView call={call} refreshKey={refreshKey} onUnauthorized={onUnauthorized} announce={setAnnouncement} /> : null}</div>
-        {settingsOpen ? <SettingsView call={call} onUnauthorized={onUnauthorized} onSaved={today.refresh} /> : null}
+        <div {...panel("scorecard")}>{view === "scorecard" ? <ScorecardView refreshKey={refreshKey} /> : null}</div>
+        <div {...panel("health")}>{view === "health" ? <HealthView refreshKey={refreshKey} announce={setAnnouncement} /> : null}</div>
+        {settingsOpen ? <SettingsView onSaved={today.refresh} /> : null}
       </Suspense>
 
       <footer className={styles.footer}>

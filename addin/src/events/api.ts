@@ -1,4 +1,4 @@
-import type { ApiCall } from "../followups/api";
+import type { ApiCall } from "../api/client";
 import type { CalendarEvent, CalendarEventList } from "./model";
 
 export interface EventsApi {

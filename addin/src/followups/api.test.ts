@@ -1,66 +1,19 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, authorizationHeader, createFollowUpsApi, readProblem, validateSkipReason } from "./api";
+import { createApiCall } from "../api/client";
+import { createFollowUpsApi, validateSkipReason } from "./api";
 
-function respond(status: number, body: unknown, contentType = "application/json"): typeof fetch {
-  return vi.fn(async () => new Response(body === undefined ? null : JSON.stringify(body), { status, headers: { "Content-Type": contentType } }));
-}
-
-async function failureOf(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return (error as ApiError).failure;
+function respond(status: number, body: unknown): typeof fetch {
+  return vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } }));
 }
 
 describe("follow-ups API client", () => {
-  it("sends the pairing code as a bearer token", async () => {
-    const fetch = respond(200, { timeZone: "UTC", items: [] });
-    await createFollowUpsApi({ apiKey: "k3y", fetch }).list();
-    const [url, init] = vi.mocked(fetch).mock.calls[0] ?? [];
-    expect(url).toBe("/api/followups");
-    expect((init?.headers as Record<string, string>).Authorization).toBe("Bearer k3y");
-  });
-
   it("posts the snooze time as {until} to the item's snooze endpoint", async () => {
     const fetch = respond(200, { id: "a/b", state: "snoozed" });
-    await createFollowUpsApi({ apiKey: "k", fetch }).snooze("a/b", "2026-11-26T09:00:00+13:00");
+    await createFollowUpsApi(createApiCall({ apiKey: "k", fetch })).snooze("a/b", "2026-11-26T09:00:00+13:00");
     const [url, init] = vi.mocked(fetch).mock.calls[0] ?? [];
     expect(url).toBe("/api/followups/a%2Fb/snooze");
     expect(init?.method).toBe("POST");
     expect(JSON.parse(String(init?.body))).toEqual({ until: "2026-11-26T09:00:00+13:00" });
-  });
-
-  it("reports 401 as unauthorized so the pane can ask to pair again", async () => {
-    expect(await failureOf(createFollowUpsApi({ apiKey: "old", fetch: respond(401, undefined) }).list())).toEqual({ kind: "unauthorized" });
-  });
-
-  it("reports a network failure as an unreachable worker", async () => {
-    const fetch = vi.fn(async () => {
-      throw new TypeError("Failed to fetch");
-    });
-    expect((await failureOf(createFollowUpsApi({ apiKey: "k", fetch }).list())).kind).toBe("unreachable");
-  });
-
-  it("shows a validation problem's title and field messages", async () => {
-    const fetch = respond(
-      400,
-      { type: "https://tools.ietf.org/html/rfc9110#section-15.5.1", title: "One or more validation errors occurred.", status: 400, errors: { until: ["'until' must be in the future."] } },
-      "application/problem+json",
-    );
-    expect(await failureOf(createFollowUpsApi({ apiKey: "k", fetch }).snooze("1", "2000-01-01T00:00:00Z"))).toEqual({
-      kind: "problem",
-      status: 400,
-      title: "One or more validation errors occurred.",
-      messages: ["'until' must be in the future."],
-      fieldErrors: { until: ["'until' must be in the future."] },
-    });
-  });
-
-  it("explains a 404 without a problem body in plain words", () => {
-    const failure = readProblem(404, undefined);
-    expect(failure.kind === "problem" && failure.title).toMatch(/no longer exists/);
   });
 
   it.each([
@@ -71,55 +24,5 @@ describe("follow-ups API client", () => {
     ["x".repeat(501), false],
   ])("accepts skip reason %j: %s", (reason, ok) => {
     expect(validateSkipReason(reason) === undefined).toBe(ok);
-  });
-});
-
-describe("API client signed in with Microsoft 365", () => {
-  const statuses = (...codes: number[]): typeof fetch => {
-    let i = 0;
-    return vi.fn(async () => new Response(JSON.stringify({ timeZone: "UTC", items: [] }), { status: codes[Math.min(i++, codes.length - 1)] ?? 200 }));
-  };
-  const tokens = () => {
-    let n = 0;
-    return { token: vi.fn(async (o?: { forceRefresh?: boolean }) => `t${++n}${o?.forceRefresh ? "-fresh" : ""}`) };
-  };
-  const authHeaders = (f: typeof globalThis.fetch) => vi.mocked(f).mock.calls.map(([, init]) => (init?.headers as Record<string, string>).Authorization);
-
-  it("builds the bearer header from the token", () => {
-    expect(authorizationHeader("eyJ.a.b")).toBe("Bearer eyJ.a.b");
-  });
-
-  it("sends the Entra token on every request", async () => {
-    const fetch = statuses(200);
-    const api = createFollowUpsApi({ tokens: tokens(), fetch });
-    await api.list();
-    expect(authHeaders(fetch)).toEqual(["Bearer t1"]);
-  });
-
-  it("refreshes the token once after a 401 and retries", async () => {
-    const fetch = statuses(401, 200);
-    const provider = tokens();
-    await createFollowUpsApi({ tokens: provider, fetch }).list();
-    expect(authHeaders(fetch)).toEqual(["Bearer t1", "Bearer t2-fresh"]);
-    expect(provider.token).toHaveBeenLastCalledWith({ forceRefresh: true });
-  });
-
-  it("reports unauthorized when the fresh token is refused too, without a third try", async () => {
-    const fetch = statuses(401, 401, 200);
-    expect(await failureOf(createFollowUpsApi({ tokens: tokens(), fetch }).list())).toEqual({ kind: "unauthorized" });
-    expect(fetch).toHaveBeenCalledTimes(2);
-  });
-
-  it("reports unauthorized when no token can be had (sign-in cancelled)", async () => {
-    const fetch = statuses(200);
-    const refused = { token: vi.fn(async () => Promise.reject(new Error("user_cancelled"))) };
-    expect(await failureOf(createFollowUpsApi({ tokens: refused, fetch }).list())).toEqual({ kind: "unauthorized" });
-    expect(fetch).not.toHaveBeenCalled();
-  });
-
-  it("does not retry a refused pairing code: it cannot be refreshed", async () => {
-    const fetch = statuses(401, 200);
-    expect(await failureOf(createFollowUpsApi({ apiKey: "old", fetch }).list())).toEqual({ kind: "unauthorized" });
-    expect(fetch).toHaveBeenCalledTimes(1);
   });
 });

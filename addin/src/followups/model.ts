@@ -1,18 +1,11 @@
 import type { GaveUp } from "../outbox/model";
+import type { Channel, Person } from "../people/person";
 
 /** Shapes of the worker's JSON API (camelCase), as the task pane reads them. */
 
 export type Step = "thankYou" | "connect" | "oneToOne";
 export type OpenState = "pending" | "prepared" | "snoozed";
 export type FollowUpState = OpenState | "done" | "skipped";
-
-/** How a person likes to be reached; shown on every reminder. */
-export type Channel = "email" | "phone" | "linkedIn" | "whatsApp" | "inPerson";
-
-export interface Person {
-  displayName: string;
-  email: string;
-}
 
 export interface FollowUp {
   id: string;

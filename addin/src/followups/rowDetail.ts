@@ -1,33 +1,6 @@
+import { channelName, normaliseChannel, type Channel } from "../people/person";
 import { safeHttpUrl } from "../prompts/followUpForm";
-import type { Channel, FollowUp } from "./model";
-
-const channelNames: Record<Channel, string> = {
-  email: "email",
-  phone: "phone",
-  linkedIn: "LinkedIn",
-  whatsApp: "WhatsApp",
-  inPerson: "in person",
-};
-
-/** Labels for the preferred-channel choice, in the order a person thinks of them. */
-export const channelOptions: ReadonlyArray<{ value: Channel; label: string }> = [
-  { value: "linkedIn", label: "LinkedIn" },
-  { value: "email", label: "Email" },
-  { value: "phone", label: "Phone" },
-  { value: "whatsApp", label: "WhatsApp" },
-  { value: "inPerson", label: "In person" },
-];
-
-/** The worker's spelling may differ in case ("LinkedIn" vs "linkedIn"); anything unknown is dropped. */
-export function normaliseChannel(value: string | null | undefined): Channel | null {
-  if (!value) return null;
-  const lower = value.toLowerCase();
-  return channelOptions.find((c) => c.value.toLowerCase() === lower)?.value ?? null;
-}
-
-export function channelName(channel: Channel | string): string {
-  return (channelNames as Record<string, string>)[channel] ?? channel;
-}
+import type { FollowUp } from "./model";
 
 const connectActions: Record<Channel, string> = {
   linkedIn: "Connect on LinkedIn",

@@ -1,12 +1,14 @@
 import { useState } from "react";
-import { Badge, Button, Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ApiError, type ApiCall } from "../followups/api";
-import { retryAnnouncement, retryLabel, retryOutbox, type OutboxHealthItem } from "../outbox/gaveUp";
+import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useApi } from "../api/ApiContext";
+import { attempt } from "../api/client";
+import { retryAnnouncement, retryLabel, retryOutbox } from "../outbox/gaveUp";
+import { LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
 import { useLoad } from "../ui/useLoad";
-import { formatAgo, summariseHealth } from "./health";
+import { formatAgo, summariseHealth, type OutboxHealthItem } from "./health";
 import type { SyncStatus } from "./model";
 
 const useStyles = makeStyles({
@@ -20,33 +22,39 @@ const useStyles = makeStyles({
 
 const badgeColor = { ok: "success", warning: "warning", error: "danger" } as const;
 
-export function HealthView({ call, refreshKey, onUnauthorized, announce }: { call: ApiCall; refreshKey: unknown; onUnauthorized(): void; announce?(text: string): void }) {
+export function HealthView({ refreshKey, announce }: { refreshKey: unknown; announce?(text: string): void }) {
+  const { call } = useApi();
+  const loaded = useLoad((signal) => call<SyncStatus>("GET", "/api/status", undefined, signal), refreshKey);
+  return (
+    <LoadState {...loaded} what="sync health" label="Checking sync…">
+      {(data) => <HealthBody data={data} reload={loaded.retry} announce={announce} />}
+    </LoadState>
+  );
+}
+
+function HealthBody({ data, reload, announce }: { data: SyncStatus; reload(): void; announce?(text: string): void }) {
   const shared = useSharedStyles();
   const styles = useStyles();
-  const { data, failure, loading, retry } = useLoad((signal) => call<SyncStatus>("GET", "/api/status", undefined, signal), refreshKey, onUnauthorized);
+  const { call, onUnauthorized } = useApi();
   const [retrying, setRetrying] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
 
   const tryAgain = async (item: OutboxHealthItem): Promise<void> => {
     setRetrying(item.outboxId);
     setNotice(undefined);
-    try {
-      await retryOutbox(call, item.outboxId);
-      announce?.(retryAnnouncement(item, item.who));
-    } catch (error) {
-      if (error instanceof ApiError && error.failure.kind === "unauthorized") onUnauthorized();
+    await attempt(
+      async () => {
+        await retryOutbox(call, item.outboxId);
+        announce?.(retryAnnouncement(item, item.who));
+      },
       // 409: no longer stopped (made meanwhile, or already retried); the reload shows where it stands.
-      else if (!(error instanceof ApiError && error.failure.kind === "problem" && error.failure.status === 409)) {
-        setNotice(noticeFor(error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) }));
-      }
-    } finally {
-      setRetrying(undefined);
-      retry();
-    }
+      (failure) => (failure.kind === "problem" && failure.status === 409 ? undefined : setNotice(noticeFor(failure))),
+      onUnauthorized,
+    );
+    setRetrying(undefined);
+    reload();
   };
 
-  if (failure) return <NoticeBar notice={noticeFor(failure, "sync health")} onRetry={retry} />;
-  if (!data) return loading ? <Spinner label="Checking sync…" /> : null;
   const summary = summariseHealth(data);
   const now = new Date();
   const full = (d: Date): string => d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { fallbackReconnectAction, formatAgo, friendlyNames, summariseHealth } from "./health";
+import { stopped, stoppedItem } from "../outbox/fixtures";
+import { gaveUpText } from "../outbox/gaveUp";
+import type { OutboxStatus } from "../outbox/model";
+import { fallbackReconnectAction, formatAgo, friendlyNames, summariseHealth, summariseOutbox } from "./health";
 import type { ResourceStatus, SyncStatus } from "./model";
 
 function resource(resourceName: string, extra: Partial<ResourceStatus> = {}): ResourceStatus {
@@ -97,5 +100,34 @@ describe("re-reads after the baseline", () => {
 
     expect(summary.resources[0]).toMatchObject({ stageText: "Reading everything again", tone: "ok" });
     expect(summary.headline).toBe("Everything is syncing");
+  });
+});
+
+const withOutbox = (outbox: OutboxStatus): SyncStatus => ({ ...status([resource("calendar")]), outbox });
+
+describe("the Health view's drafts and holds", () => {
+  it("lists each stopped item as what and for whom, with the reason", () => {
+    const health = summariseOutbox({ pending: 0, retrying: 0, gaveUp: [stoppedItem(), stoppedItem({ outboxId: "o2", what: "close-the-loop draft", who: "  ", kind: "closeTheLoopDraft" })] });
+
+    expect(health.headline).toBe("2 drafts or holds could not be prepared");
+    expect(health.items.map((i) => i.title)).toEqual(["Thank-you draft for Mere Tane", "Close-the-loop draft for someone"]);
+    expect(health.items[0]?.reason).toBe(gaveUpText(stopped));
+    expect(health.waiting).toBeNull();
+  });
+
+  it("says how many wait to be made and how many of those are retrying", () => {
+    expect(summariseOutbox({ pending: 1, retrying: 0, gaveUp: [] })).toEqual({ headline: null, waiting: "1 draft or hold waiting to be made", items: [] });
+    expect(summariseOutbox({ pending: 3, retrying: 2, gaveUp: [stoppedItem()] }).waiting).toBe("3 drafts or holds waiting to be made, 2 of them retrying after a failure");
+  });
+
+  it("has nothing to say for a worker that reports no outbox", () => {
+    expect(summariseOutbox(undefined)).toEqual({ headline: null, waiting: null, items: [] });
+    expect(summariseOutbox(null).items).toEqual([]);
+  });
+
+  it("turns the headline into a warning when something stopped, while a refused sign-in still comes first", () => {
+    expect(summariseHealth(withOutbox({ pending: 0, retrying: 0, gaveUp: [stoppedItem()] }))).toMatchObject({ headline: "1 draft or hold could not be prepared; try again below", tone: "warning" });
+    expect(summariseHealth(withOutbox({ pending: 2, retrying: 1, gaveUp: [] }))).toMatchObject({ headline: "Everything is syncing", tone: "ok" });
+    expect(summariseHealth({ ...withOutbox({ pending: 0, retrying: 0, gaveUp: [stoppedItem()] }), signInRefused: "AADSTS700027" }).tone).toBe("error");
   });
 });

@@ -1,4 +1,5 @@
-import { summariseOutbox, type OutboxHealth } from "../outbox/gaveUp";
+import { gaveUpText } from "../outbox/gaveUp";
+import type { OutboxStatus } from "../outbox/model";
 import type { ResourceStatus, ResyncStatus, SyncStatus } from "./model";
 
 /** For a worker too old to say what to do itself. */
@@ -118,6 +119,39 @@ export function summariseHealth(status: SyncStatus, locale?: string): HealthSumm
   if (outbox.headline) return summary(`${outbox.headline}; try again below`, "warning");
   if (resources.length === 0) return summary("Connected; the first sync has not run yet", "ok");
   return summary("Everything is syncing", "ok");
+}
+
+export interface OutboxHealthItem {
+  outboxId: string;
+  /** "Thank-you draft for Mere Tane". */
+  title: string;
+  reason: string;
+  who: string;
+  what: string;
+}
+
+export interface OutboxHealth {
+  /** Null when nothing stopped. */
+  headline: string | null;
+  /** "3 drafts or holds waiting to be made, 1 of them retrying after a failure"; null when none wait. */
+  waiting: string | null;
+  items: OutboxHealthItem[];
+}
+
+/** The Health view's outbox part; a worker too old to report its outbox has nothing to say. */
+export function summariseOutbox(status: OutboxStatus | null | undefined): OutboxHealth {
+  if (!status) return { headline: null, waiting: null, items: [] };
+  const stopped = status.gaveUp.length;
+  const headline = stopped === 0 ? null : `${plural(stopped, "draft or hold", "drafts or holds")} could not be prepared`;
+  const waiting =
+    status.pending === 0
+      ? null
+      : `${plural(status.pending, "draft or hold", "drafts or holds")} waiting to be made${status.retrying > 0 ? `, ${status.retrying} of them retrying after a failure` : ""}`;
+  const items = status.gaveUp.map((g) => {
+    const who = g.who.trim() || "someone";
+    return { outboxId: g.outboxId, title: `${g.what.charAt(0).toUpperCase()}${g.what.slice(1)} for ${who}`, reason: gaveUpText(g), who, what: g.what };
+  });
+  return { headline, waiting, items };
 }
 
 /** "5 min ago" style, coarse; undefined → "never". */

@@ -1,7 +1,6 @@
-import { Caption1, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ApiCall } from "../followups/api";
-import { noticeFor } from "../ui/notice";
-import { NoticeBar } from "../ui/NoticeBar";
+import { Caption1, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { useApi } from "../api/ApiContext";
+import { LoadState } from "../ui/LoadState";
 import { useSharedStyles } from "../ui/styles";
 import { useLoad } from "../ui/useLoad";
 import type { Scorecard } from "./model";
@@ -23,13 +22,19 @@ const useStyles = makeStyles({
   key: { display: "inline-block", width: "0.8em", height: "0.8em", marginRight: tokens.spacingHorizontalXS, verticalAlign: "middle" },
 });
 
-export function ScorecardView({ call, refreshKey, onUnauthorized }: { call: ApiCall; refreshKey: unknown; onUnauthorized(): void }) {
+export function ScorecardView({ refreshKey }: { refreshKey: unknown }) {
+  const { call } = useApi();
+  const loaded = useLoad((signal) => call<Scorecard>("GET", "/api/scorecard", undefined, signal), refreshKey);
+  return (
+    <LoadState {...loaded} what="the scorecard" label="Loading the scorecard…">
+      {(data) => <ScorecardBody data={data} />}
+    </LoadState>
+  );
+}
+
+function ScorecardBody({ data }: { data: Scorecard }) {
   const shared = useSharedStyles();
   const styles = useStyles();
-  const { data, failure, loading, retry } = useLoad((signal) => call<Scorecard>("GET", "/api/scorecard", undefined, signal), refreshKey, onUnauthorized);
-
-  if (failure) return <NoticeBar notice={noticeFor(failure, "the scorecard")} onRetry={retry} />;
-  if (!data) return loading ? <Spinner label="Loading the scorecard…" /> : null;
   const bars = chartBars(data.weeks);
 
   return (

@@ -1,4 +1,4 @@
-import type { ApiCall } from "../followups/api";
+import type { ApiCall } from "../api/client";
 import type { CadenceRequest, KeepInTouchList } from "./model";
 
 export interface KeepInTouchApi {

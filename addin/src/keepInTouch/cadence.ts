@@ -1,4 +1,4 @@
-import type { FieldErrors } from "../followups/api";
+import type { FieldErrors } from "../api/client";
 import type { Birthday, CadenceRequest, OverdueTouch, Tier } from "./model";
 
 /** Keep-in-touch wording and the cadence editor as plain data. */

@@ -1,4 +1,4 @@
-import type { Person } from "../followups/model";
+import type { Person } from "../people/person";
 
 export type Tier = "referralPartner" | "innerCircle" | "other";
 

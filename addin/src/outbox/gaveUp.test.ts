@@ -1,31 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUp } from "../followups/model";
-import { summariseHealth } from "../health/health";
-import type { SyncStatus } from "../health/model";
 import { followUpToToday, referralToToday, type ReferralJson } from "../today/sources";
-import { gaveUpText, gaveUpTitle, retryAnnouncement, retryLabel, retryOutbox, summariseOutbox } from "./gaveUp";
-import type { GaveUp, GaveUpItem, OutboxStatus } from "./model";
-
-const stopped: GaveUp = {
-  outboxId: "o1",
-  what: "thank-you draft",
-  reason: "Outlook was unavailable (HTTP 503); the worker tried 20 times over 2 hours and stopped.",
-  attempts: 20,
-  at: "2026-11-25T10:00:00+13:00",
-  kind: "thankYouDraft",
-};
-
-const item = (patch: Partial<GaveUpItem> = {}): GaveUpItem => ({ ...stopped, who: "Mere Tane", stepId: "s1", referralId: null, ...patch });
-
-function status(outbox: OutboxStatus | null | undefined): SyncStatus {
-  return {
-    connected: true,
-    baselinedAt: "2026-11-20T09:00:00Z",
-    acquaintances: 3,
-    sync: [{ resource: "calendar", stage: "Incremental", lastSuccessAt: "2026-11-25T09:00:00Z", lastError: null, failureCount: 0, itemsSkipped: 0 }],
-    outbox,
-  };
-}
+import { stopped } from "./fixtures";
+import { gaveUpText, gaveUpTitle, retryAnnouncement, retryLabel, retryOutbox } from "./gaveUp";
 
 describe("a draft or hold the worker stopped trying to make", () => {
   it("says on its row what could not be prepared, the worker's reason, and that it can be tried again", () => {
@@ -59,33 +36,6 @@ describe("a draft or hold the worker stopped trying to make", () => {
     expect(followUpToToday(followUp).gaveUp).toEqual(stopped);
     expect(followUpToToday({ ...followUp, gaveUp: undefined }).gaveUp).toBeNull();
     expect(referralToToday(referral)?.gaveUp?.what).toBe("draft to the prospect");
-  });
-});
-
-describe("the Health view's drafts and holds", () => {
-  it("lists each stopped item as what and for whom, with the reason", () => {
-    const health = summariseOutbox({ pending: 0, retrying: 0, gaveUp: [item(), item({ outboxId: "o2", what: "close-the-loop draft", who: "  ", kind: "closeTheLoopDraft" })] });
-
-    expect(health.headline).toBe("2 drafts or holds could not be prepared");
-    expect(health.items.map((i) => i.title)).toEqual(["Thank-you draft for Mere Tane", "Close-the-loop draft for someone"]);
-    expect(health.items[0]?.reason).toBe(gaveUpText(stopped));
-    expect(health.waiting).toBeNull();
-  });
-
-  it("says how many wait to be made and how many of those are retrying", () => {
-    expect(summariseOutbox({ pending: 1, retrying: 0, gaveUp: [] })).toEqual({ headline: null, waiting: "1 draft or hold waiting to be made", items: [] });
-    expect(summariseOutbox({ pending: 3, retrying: 2, gaveUp: [item()] }).waiting).toBe("3 drafts or holds waiting to be made, 2 of them retrying after a failure");
-  });
-
-  it("has nothing to say for a worker that reports no outbox", () => {
-    expect(summariseOutbox(undefined)).toEqual({ headline: null, waiting: null, items: [] });
-    expect(summariseOutbox(null).items).toEqual([]);
-  });
-
-  it("turns the headline into a warning when something stopped, while a refused sign-in still comes first", () => {
-    expect(summariseHealth(status({ pending: 0, retrying: 0, gaveUp: [item()] }))).toMatchObject({ headline: "1 draft or hold could not be prepared; try again below", tone: "warning" });
-    expect(summariseHealth(status({ pending: 2, retrying: 1, gaveUp: [] }))).toMatchObject({ headline: "Everything is syncing", tone: "ok" });
-    expect(summariseHealth({ ...status({ pending: 0, retrying: 0, gaveUp: [item()] }), signInRefused: "AADSTS700027" }).tone).toBe("error");
   });
 });
 

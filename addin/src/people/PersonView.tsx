@@ -1,17 +1,20 @@
 import { useEffect, useId, useState } from "react";
 import { Badge, Button, Caption1, Field, Input, Link, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { CalendarLtr20Regular, Edit20Regular, Open16Regular, PersonSearch20Regular } from "@fluentui/react-icons";
-import { ApiError, type ApiFailure } from "../followups/api";
-import { formatDueTime } from "../followups/formatDue";
-import { channelName, normaliseChannel } from "../followups/rowDetail";
+import { useClient } from "../api/ApiContext";
+import { useAction } from "../api/useAction";
 import type { OfficeHost } from "../office/officeHost";
 import type { SelectedPerson } from "../office/selectedPerson";
 import { safeHttpUrl } from "../prompts/followUpForm";
+import { formatDueTime } from "../time/formatDue";
+import { EmptyState, LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
-import { looksLikeEmail, rememberMaxLength, validateRemember, type PeopleApi } from "./api";
+import { useLoad } from "../ui/useLoad";
+import { createPeopleApi, looksLikeEmail, rememberMaxLength, validateRemember } from "./api";
 import type { PersonCard } from "./model";
+import { channelName, normaliseChannel } from "./person";
 import { cardName, trackProgress, trackSteps } from "./personCard";
 
 const useStyles = makeStyles({
@@ -37,19 +40,13 @@ export interface PersonTarget {
 }
 
 export interface PersonViewProps {
-  api: PeopleApi;
   office: OfficeHost;
   selected: SelectedPerson;
   /** Someone looked up by hand or picked from Today; wins over the selected message. */
   lookup: PersonTarget | undefined;
   onLookup(target: PersonTarget | undefined): void;
   timeZone: string;
-  onUnauthorized(): void;
   announce(text: string): void;
-}
-
-function failureOf(error: unknown): ApiFailure {
-  return error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) };
 }
 
 export function targetOf(selected: SelectedPerson, lookup: PersonTarget | undefined): PersonTarget | undefined {
@@ -57,34 +54,9 @@ export function targetOf(selected: SelectedPerson, lookup: PersonTarget | undefi
   return selected.kind === "person" ? { email: selected.email, displayName: selected.displayName } : undefined;
 }
 
-export function PersonView({ api, office, selected, lookup, onLookup, timeZone, onUnauthorized, announce }: PersonViewProps) {
+export function PersonView({ office, selected, lookup, onLookup, timeZone, announce }: PersonViewProps) {
   const shared = useSharedStyles();
-  const styles = useStyles();
   const target = targetOf(selected, lookup);
-  const email = target?.email;
-  const [card, setCard] = useState<PersonCard>();
-  const [loadFailure, setLoadFailure] = useState<ApiFailure>();
-  const [loading, setLoading] = useState(false);
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    setCard(undefined);
-    setLoadFailure(undefined);
-    if (!email) return;
-    const controller = new AbortController();
-    setLoading(true);
-    api
-      .card(email, controller.signal)
-      .then((next) => !controller.signal.aborted && setCard(next))
-      .catch((error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure = failureOf(error);
-        if (failure.kind === "unauthorized") onUnauthorized();
-        else setLoadFailure(failure);
-      })
-      .finally(() => !controller.signal.aborted && setLoading(false));
-    return () => controller.abort();
-  }, [api, email, attempt, onUnauthorized]);
 
   return (
     <div className={shared.view} data-testid="person-view">
@@ -94,22 +66,27 @@ export function PersonView({ api, office, selected, lookup, onLookup, timeZone, 
         </Link>
       ) : null}
 
-      {loadFailure ? <NoticeBar notice={noticeFor(loadFailure, "this person")} onRetry={() => setAttempt((n) => n + 1)} /> : null}
-
       {!target ? (
-        <div className={shared.empty} data-testid="person-empty">
-          <PersonSearch20Regular aria-hidden="true" />
-          <Text weight="semibold">{emptyTitle(selected, office.inOutlook)}</Text>
-          <Text size={200}>{emptyHint(selected, office.inOutlook)}</Text>
-        </div>
-      ) : loading && !card ? (
-        <Spinner label={`Looking up ${target.displayName || target.email}…`} />
-      ) : card ? (
-        <CardBody card={card} fallbackName={target.displayName} api={api} office={office} timeZone={timeZone} onCard={setCard} onUnauthorized={onUnauthorized} announce={announce} />
-      ) : null}
+        <EmptyState icon={<PersonSearch20Regular aria-hidden="true" />} title={emptyTitle(selected, office.inOutlook)} testId="person-empty">
+          {emptyHint(selected, office.inOutlook)}
+        </EmptyState>
+      ) : (
+        // Keyed by address: another person starts from a spinner, not from the last one's card.
+        <LoadedCard key={target.email} target={target} office={office} timeZone={timeZone} announce={announce} />
+      )}
 
       <LookupForm inOutlook={office.inOutlook} onLookup={(e) => onLookup({ email: e, displayName: "" })} />
     </div>
+  );
+}
+
+function LoadedCard({ target, office, timeZone, announce }: { target: PersonTarget; office: OfficeHost; timeZone: string; announce(text: string): void }) {
+  const api = useClient(createPeopleApi);
+  const loaded = useLoad((signal) => api.card(target.email, signal), target.email);
+  return (
+    <LoadState {...loaded} what="this person" label={`Looking up ${target.displayName || target.email}…`}>
+      {(card) => <CardBody card={card} fallbackName={target.displayName} office={office} timeZone={timeZone} onCard={(next) => loaded.update(() => next)} announce={announce} />}
+    </LoadState>
   );
 }
 
@@ -157,15 +134,13 @@ function LookupForm({ inOutlook, onLookup }: { inOutlook: boolean; onLookup(emai
 interface CardBodyProps {
   card: PersonCard;
   fallbackName: string;
-  api: PeopleApi;
   office: OfficeHost;
   timeZone: string;
   onCard(card: PersonCard): void;
-  onUnauthorized(): void;
   announce(text: string): void;
 }
 
-function CardBody({ card, fallbackName, api, office, timeZone, onCard, onUnauthorized, announce }: CardBodyProps) {
+function CardBody({ card, fallbackName, office, timeZone, onCard, announce }: CardBodyProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const nameId = useId();
@@ -270,19 +245,20 @@ function CardBody({ card, fallbackName, api, office, timeZone, onCard, onUnautho
         </section>
       ) : null}
 
-      <RememberSection card={card} name={name} api={api} onCard={onCard} onUnauthorized={onUnauthorized} announce={announce} />
+      <RememberSection card={card} name={name} onCard={onCard} announce={announce} />
     </article>
   );
 }
 
-function RememberSection({ card, name, api, onCard, onUnauthorized, announce }: { card: PersonCard; name: string; api: PeopleApi; onCard(card: PersonCard): void; onUnauthorized(): void; announce(text: string): void }) {
+function RememberSection({ card, name, onCard, announce }: { card: PersonCard; name: string; onCard(card: PersonCard): void; announce(text: string): void }) {
   const styles = useStyles();
   const shared = useSharedStyles();
   const [editing, setEditing] = useState(false);
   const [value, setValue] = useState(card.remember ?? "");
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
-  const [busy, setBusy] = useState(false);
+  const api = useClient(createPeopleApi);
+  const { busy, run } = useAction();
 
   useEffect(() => {
     setEditing(false);
@@ -290,24 +266,19 @@ function RememberSection({ card, name, api, onCard, onUnauthorized, announce }: 
     setError(undefined);
   }, [card.email, card.remember]);
 
-  const save = async (): Promise<void> => {
+  const save = (): void => {
     const problem = validateRemember(value);
     setError(problem);
     if (problem) return;
-    setBusy(true);
     setNotice(undefined);
-    try {
-      onCard(await api.remember(card.email, card.displayName?.trim() || name, value.trim()));
-      setEditing(false);
-      announce(`Saved the one thing to remember about ${name}.`);
-    } catch (e) {
-      const failure = failureOf(e);
-      if (failure.kind === "unauthorized") onUnauthorized();
-      else if (failure.kind === "problem" && failure.fieldErrors?.remember) setError(failure.fieldErrors.remember.join(" "));
-      else setNotice(noticeFor(failure));
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        onCard(await api.remember(card.email, card.displayName?.trim() || name, value.trim()));
+        setEditing(false);
+        announce(`Saved the one thing to remember about ${name}.`);
+      },
+      (failure) => (failure.kind === "problem" && failure.fieldErrors?.remember ? setError(failure.fieldErrors.remember.join(" ")) : setNotice(noticeFor(failure))),
+    );
   };
 
   return (
@@ -319,7 +290,7 @@ function RememberSection({ card, name, api, onCard, onUnauthorized, announce }: 
           className={shared.view}
           onSubmit={(e) => {
             e.preventDefault();
-            void save();
+            save();
           }}
         >
           <Field label={`One thing to remember about ${name}`} validationMessage={error} validationState={error ? "error" : "none"} hint={`Up to ${rememberMaxLength} characters; it goes into the thank-you note.`}>

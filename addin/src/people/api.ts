@@ -1,4 +1,4 @@
-import type { ApiCall } from "../followups/api";
+import type { ApiCall } from "../api/client";
 import type { PersonCard } from "./model";
 
 export interface PeopleApi {

@@ -1,6 +1,6 @@
-import { effectiveDueAt } from "../followups/groupFollowUps";
 import { stateBadge, stepHint, stepLabel, type StateBadge } from "../followups/labels";
 import type { FollowUp, Step } from "../followups/model";
+import { whenDue } from "../today/groupToday";
 import type { PersonCard } from "./model";
 
 export const trackOrder: readonly Step[] = ["thankYou", "connect", "oneToOne"];
@@ -22,7 +22,7 @@ export function trackSteps(card: Pick<PersonCard, "steps">, now: Date): TrackSte
   return trackOrder.map((step) => {
     // A person met twice has two tracks; the latest one is the one in progress.
     const item = card.steps.filter((s) => s.step === step).sort((a, b) => b.dueAt.localeCompare(a.dueAt))[0];
-    const due = item ? effectiveDueAt(item) : undefined;
+    const due = item ? whenDue(item) : undefined;
     const overdue = item !== undefined && due !== undefined && item.state !== "done" && item.state !== "skipped" && due.getTime() < now.getTime();
     return {
       step,

@@ -1,26 +1,16 @@
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
-import {
-  Badge,
-  Button,
-  Caption1,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Text,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import type { ApiCall } from "../followups/api";
-import { formatDueTime } from "../followups/formatDue";
-import { channelName, normaliseChannel } from "../followups/rowDetail";
-import { snoozeChoices } from "../followups/snoozeChoices";
-import { browserTimeZone } from "../followups/zonedTime";
-import { failureOf } from "../referrals/api";
-import { InlineForm } from "../today/InlineForm";
-import { noticeFor, type Notice } from "../ui/notice";
+import { useId, useState } from "react";
+import { Badge, Button, Caption1, Field, Input, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useClient } from "../api/ApiContext";
+import { useAction } from "../api/useAction";
+import { channelName, normaliseChannel } from "../people/person";
+import { formatDueTime } from "../time/formatDue";
+import { snoozeChoices } from "../time/snoozeChoices";
+import { browserTimeZone } from "../time/zonedTime";
+import { CardTitle } from "../ui/CardTitle";
+import { fieldState } from "../ui/forms";
+import { InlineForm } from "../ui/InlineForm";
+import { LoadState } from "../ui/LoadState";
+import { noticeFor, noticeText, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { SnoozeButton } from "../ui/SnoozeButton";
 import { useSharedStyles } from "../ui/styles";
@@ -32,32 +22,26 @@ import { buildPromiseRequest, emptyPromiseForm, mapPromiseErrors, promiseTextMax
 const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   title: { margin: 0, flexGrow: 1, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  who: { display: "flex", alignItems: "baseline", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere", flexGrow: 1 },
   text: { overflowWrap: "anywhere", whiteSpace: "pre-wrap" },
-  actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
 });
 
 export interface PromisesViewProps {
-  call: ApiCall;
   refreshKey: unknown;
-  onUnauthorized(): void;
   announce(text: string): void;
 }
 
 /** Promises made to people: what, to whom, by when, in their preferred channel; done or snooze. */
-export function PromisesView({ call, refreshKey, onUnauthorized, announce }: PromisesViewProps) {
+export function PromisesView({ refreshKey, announce }: PromisesViewProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const titleId = useId();
-  const api = useMemo(() => createPromisesApi(call), [call]);
-  const [attempt, setAttempt] = useState(0);
-  const load = useCallback((signal: AbortSignal) => api.list(signal), [api]);
-  const { data, failure, loading, retry } = useLoad(load, `${String(refreshKey)}:${attempt}`, onUnauthorized);
-  const [items, setItems] = useState<PromiseItem[]>([]);
+  const api = useClient(createPromisesApi);
+  const loaded = useLoad((signal) => api.list(signal), refreshKey);
+  const { data, update } = loaded;
   const [adding, setAdding] = useState(false);
-  useEffect(() => setItems(data?.items ?? []), [data]);
+  const items = data?.items ?? [];
   const timeZone = data?.timeZone ?? browserTimeZone();
+  const setItems = (change: (items: PromiseItem[]) => PromiseItem[]): void => update((list) => ({ ...list, items: change(list.items) }));
 
   return (
     <section className={shared.view} aria-labelledby={titleId} data-testid="promises">
@@ -80,15 +64,13 @@ export function PromisesView({ call, refreshKey, onUnauthorized, announce }: Pro
               setAdding(false);
               setItems((list) => [...list, p]);
               announce(`Added the promise to ${p.person.displayName || p.person.email}.`);
-              setAttempt((n) => n + 1);
+              loaded.retry();
             }}
             onCancel={() => setAdding(false)}
-            onUnauthorized={onUnauthorized}
           />
         </div>
       ) : null}
-      {failure ? <NoticeBar notice={noticeFor(failure, "promises")} onRetry={retry} /> : null}
-      {loading && !data ? <Spinner size="small" label="Loading promises…" /> : null}
+      <LoadState {...loaded} what="promises" label="Loading promises…" size="small" />
       {data && items.length === 0 ? <Text size={200}>No open promises. When you tell someone “I'll get back to you”, add it here.</Text> : null}
       {sortPromises(items).map((p) => (
         <PromiseCard
@@ -98,7 +80,6 @@ export function PromisesView({ call, refreshKey, onUnauthorized, announce }: Pro
           timeZone={timeZone}
           onUpdated={(next) => setItems((list) => list.map((x) => (x.id === next.id ? next : x)))}
           onDone={(id) => setItems((list) => list.filter((x) => x.id !== id))}
-          onUnauthorized={onUnauthorized}
           announce={announce}
         />
       ))}
@@ -106,49 +87,41 @@ export function PromisesView({ call, refreshKey, onUnauthorized, announce }: Pro
   );
 }
 
-function PromiseCard({ promise: p, api, timeZone, onUpdated, onDone, onUnauthorized, announce }: { promise: PromiseItem; api: PromisesApi; timeZone: string; onUpdated(p: PromiseItem): void; onDone(id: string): void; onUnauthorized(): void; announce(text: string): void }) {
+function PromiseCard({ promise: p, api, timeZone, onUpdated, onDone, announce }: { promise: PromiseItem; api: PromisesApi; timeZone: string; onUpdated(p: PromiseItem): void; onDone(id: string): void; announce(text: string): void }) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const titleId = useId();
-  const [busy, setBusy] = useState(false);
+  const { busy, run: attempt } = useAction();
   const [notice, setNotice] = useState<Notice>();
   const now = new Date();
   const who = p.person.displayName || p.person.email;
   const channel = normaliseChannel(p.preferredChannel);
   const snoozed = p.state === "snoozed" && p.snoozedUntil;
 
-  const run = async (action: () => Promise<void>): Promise<void> => {
-    setBusy(true);
+  const run = (action: () => Promise<void>): void => {
     setNotice(undefined);
-    try {
-      await action();
-    } catch (e) {
-      const failure = failureOf(e);
-      if (failure.kind === "unauthorized") onUnauthorized();
-      // 409 after done: it was kept elsewhere, which is what the user wanted.
-      else if (failure.kind === "problem" && failure.status === 409) onDone(p.id);
-      else setNotice(noticeFor(failure));
-    } finally {
-      setBusy(false);
-    }
+    // 409 after done: it was kept elsewhere, which is what the user wanted.
+    void attempt(action, (failure) => (failure.kind === "problem" && failure.status === 409 ? onDone(p.id) : setNotice(noticeFor(failure))));
   };
 
   return (
     <article className={shared.card} aria-labelledby={titleId} data-testid="promise-row" data-promise-id={p.id}>
-      <div className={styles.who}>
-        <h3 id={titleId} className={styles.name}>
-          {who}
-        </h3>
-        {p.overdue ? (
-          <Badge appearance="filled" color="danger" shape="rounded">
-            Overdue
-          </Badge>
-        ) : snoozed ? (
-          <Badge appearance="tint" color="subtle" shape="rounded">
-            Snoozed
-          </Badge>
-        ) : null}
-      </div>
+      <CardTitle
+        id={titleId}
+        badge={
+          p.overdue ? (
+            <Badge appearance="filled" color="danger" shape="rounded">
+              Overdue
+            </Badge>
+          ) : snoozed ? (
+            <Badge appearance="tint" color="subtle" shape="rounded">
+              Snoozed
+            </Badge>
+          ) : null
+        }
+      >
+        {who}
+      </CardTitle>
       <Text size={200} className={styles.text}>
         You promised: {p.text}
       </Text>
@@ -159,14 +132,14 @@ function PromiseCard({ promise: p, api, timeZone, onUpdated, onDone, onUnauthori
         {channel ? ` · Prefers ${channelName(channel)}` : ""}
       </Caption1>
       {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         <Button
           size="small"
           appearance="primary"
           disabled={busy}
           aria-label={`Done: ${p.text} (${who})`}
           onClick={() =>
-            void run(async () => {
+            run(async () => {
               await api.done(p.id);
               onDone(p.id);
               announce(`Kept your promise to ${who}.`);
@@ -181,7 +154,7 @@ function PromiseCard({ promise: p, api, timeZone, onUpdated, onDone, onUnauthori
           choices={snoozeChoices(now, timeZone)}
           disabled={busy}
           onChoose={(choice) =>
-            void run(async () => {
+            run(async () => {
               onUpdated(await api.snooze(p.id, choice.until));
               announce(`Snoozed until ${choice.detail}.`);
             })
@@ -192,42 +165,32 @@ function PromiseCard({ promise: p, api, timeZone, onUpdated, onDone, onUnauthori
   );
 }
 
-function AddPromiseForm({ api, timeZone, onAdded, onCancel, onUnauthorized }: { api: PromisesApi; timeZone: string; onAdded(p: PromiseItem): void; onCancel(): void; onUnauthorized(): void }) {
+function AddPromiseForm({ api, timeZone, onAdded, onCancel }: { api: PromisesApi; timeZone: string; onAdded(p: PromiseItem): void; onCancel(): void }) {
   const [form, setForm] = useState<PromiseForm>(() => emptyPromiseForm(new Date(), timeZone));
   const [errors, setErrors] = useState<PromiseFormErrors>({});
   const [general, setGeneral] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const set = (patch: Partial<PromiseForm>): void => setForm((f) => ({ ...f, ...patch }));
-  const error = (field: PromiseField) => ({ validationMessage: errors[field], validationState: errors[field] ? ("error" as const) : ("none" as const) });
+  const error = (field: PromiseField) => fieldState(errors[field]);
 
-  const submit = async (): Promise<void> => {
+  const submit = (): void => {
     const found = validatePromiseForm(form, timeZone, new Date());
     setErrors(found);
     setGeneral([]);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      onAdded(await api.create(buildPromiseRequest(form, timeZone)));
-    } catch (e) {
-      const failure = failureOf(e);
-      if (failure.kind === "unauthorized") onUnauthorized();
-      else if (failure.kind === "problem" && failure.fieldErrors) {
+    void run(
+      async () => onAdded(await api.create(buildPromiseRequest(form, timeZone))),
+      (failure) => {
+        if (failure.kind !== "problem" || !failure.fieldErrors) return setGeneral([noticeText(failure)]);
         const mapped = mapPromiseErrors(failure.fieldErrors);
         setErrors(mapped.fields);
         setGeneral(mapped.general);
-      } else setGeneral([noticeFor(failure).title, ...noticeFor(failure).messages]);
-    } finally {
-      setBusy(false);
-    }
+      },
+    );
   };
 
   return (
-    <InlineForm label="Add a promise" onSubmit={() => void submit()} onCancel={onCancel}>
-      {general.length > 0 ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{general.join(" ")}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+    <InlineForm label="Add a promise" submit="Add promise" busy={busy} error={general.join(" ")} onSubmit={submit} onCancel={onCancel}>
       <Field label="Their email" required {...error("email")}>
         <Input type="email" value={form.email} onChange={(_, d) => set({ email: d.value })} autoComplete="off" />
       </Field>
@@ -240,14 +203,6 @@ function AddPromiseForm({ api, timeZone, onAdded, onCancel, onUnauthorized }: { 
       <Field label="By when" required hint={`In your mailbox's time zone (${timeZone}).`} {...error("due")}>
         <Input type="datetime-local" value={form.due} onChange={(_, d) => set({ due: d.value })} />
       </Field>
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        <Button type="submit" size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined}>
-          Add promise
-        </Button>
-        <Button size="small" disabled={busy} onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
     </InlineForm>
   );
 }

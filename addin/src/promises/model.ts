@@ -1,4 +1,4 @@
-import type { Person } from "../followups/model";
+import type { Person } from "../people/person";
 
 /** GET /api/promises: "I'll get back to you with …", with a due date. */
 export interface PromiseItem {

@@ -1,7 +1,7 @@
-import type { FieldErrors } from "../followups/api";
-import { toLocalInputValue } from "../followups/snoozePick";
-import { instantAt, toIsoWithOffset, wallTimeIn } from "../followups/zonedTime";
+import type { FieldErrors } from "../api/client";
 import { looksLikeEmail } from "../referrals/referralForm";
+import { toLocalInputValue } from "../time/snoozePick";
+import { instantAt, toIsoWithOffset, wallTimeIn } from "../time/zonedTime";
 import type { PromiseItem, PromiseRequest } from "./model";
 
 /** The "Add a promise" form as plain data: checks mirroring the worker's, the POST body, server errors per field. */

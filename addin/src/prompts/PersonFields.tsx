@@ -1,36 +1,14 @@
-import {
-  Button,
-  Field,
-  Input,
-  Select,
-  Textarea,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { Delete20Regular } from "@fluentui/react-icons";
-import type { Channel } from "../followups/model";
-import { channelOptions } from "../followups/rowDetail";
+import type { Channel } from "../people/person";
+import { channelOptions } from "../people/person";
+import { fieldState, useFormStyles } from "../ui/forms";
 import { type AddedPerson, type EntryErrors, type Notes } from "./followUpForm";
 
 const useStyles = makeStyles({
   fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  person: {
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    minWidth: 0,
-  },
-  legend: { padding: `0 ${tokens.spacingHorizontalXS}`, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, overflowWrap: "anywhere" },
   remove: { alignSelf: "flex-start" },
 });
-
-function fieldState(message: string | undefined): { validationMessage?: string; validationState: "error" | "none" } {
-  return message ? { validationMessage: message, validationState: "error" } : { validationState: "none" };
-}
 
 export interface NotesFieldsProps {
   /** Whom the notes are about, for the accessible names of the fields. */
@@ -49,7 +27,6 @@ export function NotesFields({ who, notes, errors, disabled, onChange }: NotesFie
       <Field label="One thing to remember" hint={`Goes into the thank-you note to ${who}.`} {...fieldState(errors?.remember)}>
         <Textarea
           value={notes.remember}
-         
           rows={2}
           resize="vertical"
           disabled={disabled}
@@ -60,7 +37,6 @@ export function NotesFields({ who, notes, errors, disabled, onChange }: NotesFie
       <Field label="What you promised" {...fieldState(errors?.promised)}>
         <Input
           value={notes.promised}
-         
           disabled={disabled}
           placeholder="A link, an article, an introduction"
           onChange={(_, data) => onChange({ ...notes, promised: data.value })}
@@ -82,11 +58,12 @@ export interface AddedPersonFieldsProps {
 /** Someone met at the event who was not on the invitation. */
 export function AddedPersonFields({ index, person, errors, disabled, onChange, onRemove }: AddedPersonFieldsProps) {
   const styles = useStyles();
+  const forms = useFormStyles();
   const title = person.displayName.trim() || `Someone you met${index > 0 ? ` (${index + 1})` : ""}`;
   const set = (patch: Partial<AddedPerson>): void => onChange({ ...person, ...patch });
   return (
-    <fieldset className={styles.person} data-added-key={person.key} data-testid="added-person">
-      <legend className={styles.legend}>{title}</legend>
+    <fieldset className={forms.fieldset} data-added-key={person.key} data-testid="added-person">
+      <legend className={forms.legend}>{title}</legend>
       <Field label="Name" required {...fieldState(errors?.displayName)}>
         <Input value={person.displayName} autoComplete="off" disabled={disabled} onChange={(_, d) => set({ displayName: d.value })} />
       </Field>
@@ -109,7 +86,6 @@ export function AddedPersonFields({ index, person, errors, disabled, onChange, o
           type="url"
           inputMode="url"
           value={person.profileUrl}
-         
           autoComplete="off"
           disabled={disabled}
           placeholder="https://www.linkedin.com/in/…"

@@ -1,22 +1,12 @@
 import { useEffect, useId, useRef, useState } from "react";
-import {
-  Badge,
-  Button,
-  Caption1,
-  Checkbox,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular, Lightbulb16Regular, PersonAdd20Regular } from "@fluentui/react-icons";
-import { ApiError } from "../followups/api";
-import { formatDueTime } from "../followups/formatDue";
-import { AddedPersonFields, NotesFields } from "./PersonFields";
-import type { PromptsApi } from "./api";
+import { useApi, useClient } from "../api/ApiContext";
+import { attempt, describeFailure } from "../api/client";
+import { formatDueTime } from "../time/formatDue";
+import { useFormStyles } from "../ui/forms";
+import { useSharedStyles } from "../ui/styles";
+import { createPromptsApi } from "./api";
 import {
   addedEntry,
   attendeeEntry,
@@ -36,6 +26,7 @@ import {
   type Notes,
 } from "./followUpForm";
 import type { Prompt } from "./model";
+import { AddedPersonFields, NotesFields } from "./PersonFields";
 
 const useStyles = makeStyles({
   card: {
@@ -49,13 +40,10 @@ const useStyles = makeStyles({
   heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   subject: { overflowWrap: "anywhere" },
-  meta: { color: tokens.colorNeutralForeground3 },
-  fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300 },
+  attendees: { gap: tokens.spacingVerticalXS },
   attendee: { display: "flex", flexDirection: "column", minWidth: 0 },
   attendeeLabel: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   attendeeName: { display: "inline-flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
-  email: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   notesToggle: { alignSelf: "flex-start", marginLeft: "28px" },
   notes: { marginLeft: "32px", marginBottom: tokens.spacingVerticalS },
   nudge: {
@@ -76,18 +64,20 @@ export interface PromptCardProps {
   prompt: Prompt;
   timeZone: string;
   now: Date;
-  api: PromptsApi;
   /** The worker accepted; the card leaves and the list refreshes. */
   onStarted(prompt: Prompt, names: string[]): void;
   onDismissed(prompt: Prompt): void;
-  onUnauthorized(): void;
 }
 
 const noErrors: FormErrors = { entries: {}, general: [] };
 
 /** After each networking event: "whom will you follow up with?" — two or three people, not everybody. */
-export function PromptCard({ prompt, timeZone, now, api, onStarted, onDismissed, onUnauthorized }: PromptCardProps) {
+export function PromptCard({ prompt, timeZone, now, onStarted, onDismissed }: PromptCardProps) {
   const styles = useStyles();
+  const forms = useFormStyles();
+  const shared = useSharedStyles();
+  const { onUnauthorized } = useApi();
+  const api = useClient(createPromptsApi);
   const titleId = useId();
   const subjectId = useId();
   const idBase = useId();
@@ -183,36 +173,26 @@ export function PromptCard({ prompt, timeZone, now, api, onStarted, onDismissed,
     const { request, entries } = buildFollowUpRequest(prompt, choice);
     setBusy("start");
     setErrors(noErrors);
-    try {
-      await api.followUp(prompt.eventId, request);
-      onStarted(
-        prompt,
-        request.people.map((p) => p.displayName || p.email),
-      );
-    } catch (error) {
-      setBusy(undefined);
-      if (error instanceof ApiError && error.failure.kind === "unauthorized") return onUnauthorized();
-      if (error instanceof ApiError && error.failure.kind === "problem") {
-        const mapped = mapServerErrors(error.failure.fieldErrors, entries);
-        if (!error.failure.fieldErrors) mapped.general.push(error.failure.title, ...error.failure.messages);
+    const started = await attempt(
+      () => api.followUp(prompt.eventId, request).then(() => undefined),
+      (failure) => {
+        if (failure.kind !== "problem") return setErrors({ entries: {}, general: ["Can't reach your OfficeFollowUp worker. Nothing was lost; try again in a moment."] });
+        const mapped = mapServerErrors(failure.fieldErrors, entries);
+        if (!failure.fieldErrors) mapped.general.push(failure.title, ...failure.messages);
         showErrors(mapped);
-        return;
-      }
-      setErrors({ entries: {}, general: ["Can't reach your OfficeFollowUp worker. Nothing was lost; try again in a moment."] });
-    }
+      },
+      onUnauthorized,
+    );
+    if (started) onStarted(prompt, request.people.map((p) => p.displayName || p.email));
+    else setBusy(undefined);
   };
 
   const dismiss = async (): Promise<void> => {
     setBusy("dismiss");
     setErrors(noErrors);
-    try {
-      await api.dismiss(prompt.eventId);
-      onDismissed(prompt);
-    } catch (error) {
-      setBusy(undefined);
-      if (error instanceof ApiError && error.failure.kind === "unauthorized") return onUnauthorized();
-      setErrors({ entries: {}, general: [error instanceof ApiError ? error.message : "Can't reach your OfficeFollowUp worker."] });
-    }
+    const dismissed = await attempt(() => api.dismiss(prompt.eventId), (failure) => setErrors({ entries: {}, general: [describeFailure(failure)] }), onUnauthorized);
+    if (dismissed) onDismissed(prompt);
+    else setBusy(undefined);
   };
 
   const ended = formatDueTime(new Date(prompt.end), timeZone, now);
@@ -234,14 +214,14 @@ export function PromptCard({ prompt, timeZone, now, api, onStarted, onDismissed,
           <Text id={subjectId} weight="medium" className={styles.subject}>
             {prompt.subject}
           </Text>
-          <Caption1 className={styles.meta}>
+          <Caption1 className={shared.meta}>
             Ended <time dateTime={prompt.end}>{ended}</time>
           </Caption1>
         </div>
 
         {prompt.attendees.length > 0 ? (
-          <fieldset className={styles.fieldset}>
-            <legend className={styles.legend}>People on the invitation</legend>
+          <fieldset className={mergeClasses(forms.plainFieldset, styles.attendees)}>
+            <legend className={forms.plainLegend}>People on the invitation</legend>
             {prompt.attendees.map((attendee) => {
               const key = emailKey(attendee.email);
               const entry = attendeeEntry(attendee.email);
@@ -265,7 +245,7 @@ export function PromptCard({ prompt, timeZone, now, api, onStarted, onDismissed,
                             </Badge>
                           ) : null}
                         </span>
-                        {name !== attendee.email ? <Caption1 className={styles.email}>{attendee.email}</Caption1> : null}
+                        {name !== attendee.email ? <Caption1 className={shared.meta}>{attendee.email}</Caption1> : null}
                       </span>
                     }
                   />

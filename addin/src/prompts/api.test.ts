@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
+import { ApiError, createApiCall } from "../api/client";
 import { createEventsApi } from "../events/api";
-import { ApiError, createApiCall } from "../followups/api";
 import { createPromptsApi } from "./api";
 
 function respond(status: number, body?: unknown): typeof fetch {

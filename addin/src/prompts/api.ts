@@ -1,4 +1,4 @@
-import type { ApiCall } from "../followups/api";
+import type { ApiCall } from "../api/client";
 import type { FollowUpRequest, FollowUpStarted, PromptList } from "./model";
 
 export interface PromptsApi {

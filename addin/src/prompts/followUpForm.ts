@@ -1,5 +1,5 @@
-import type { FieldErrors } from "../followups/api";
-import type { Channel } from "../followups/model";
+import type { FieldErrors } from "../api/client";
+import type { Channel } from "../people/person";
 import type { Attendee, FollowUpRequest, PersonToFollowUp, Prompt } from "./model";
 
 /**

@@ -1,4 +1,4 @@
-import type { Channel } from "../followups/model";
+import type { Channel } from "../people/person";
 
 /** Shapes of GET /api/prompts and POST /api/prompts/{eventId}/follow-up, as the pane reads and writes them. */
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError } from "../followups/api";
+import { useApi } from "../api/ApiContext";
+import { failureOf } from "../api/client";
 import type { PromptsApi } from "./api";
 import type { Prompt } from "./model";
 
@@ -8,7 +9,8 @@ import type { Prompt } from "./model";
  * (`refreshedAt`). Failures stay quiet: the follow-up list already says when the worker is
  * unreachable, and a worker without prompts (older build, 404) simply has none to ask.
  */
-export function usePrompts(api: PromptsApi, refreshedAt: Date | undefined, onUnauthorized: () => void) {
+export function usePrompts(api: PromptsApi, refreshedAt: Date | undefined) {
+  const { onUnauthorized } = useApi();
   const [prompts, setPrompts] = useState<Prompt[]>([]);
   const unauthorized = useRef(onUnauthorized);
   unauthorized.current = onUnauthorized;
@@ -23,7 +25,7 @@ export function usePrompts(api: PromptsApi, refreshedAt: Date | undefined, onUna
         if (!controller.signal.aborted) setPrompts(list.items.filter((p) => !answered.current.has(p.eventId)));
       })
       .catch((error: unknown) => {
-        if (error instanceof ApiError && error.failure.kind === "unauthorized") unauthorized.current();
+        if (failureOf(error).kind === "unauthorized") unauthorized.current();
       });
     return () => controller.abort();
   }, [api, refreshedAt]);

@@ -1,15 +1,16 @@
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useState } from "react";
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { useApi, useClient } from "../api/ApiContext";
+import { failureOf } from "../api/client";
+import { useAction } from "../api/useAction";
 import { officeGlobal } from "../office/officeHost";
-import { noticeFor } from "../ui/notice";
-import type { ApiCall } from "../followups/api";
-import { createReferralsApi, failureOf, logReferral, type ReferralsApi } from "./api";
+import { noticeText } from "../ui/notice";
+import { createReferralsApi, logReferral } from "./api";
 import type { Referral } from "./model";
 import { openMessageRestId, type OpenMessageOffice } from "./openMessage";
 import { buildLogRequest, formFromDetection, swapRoles, type ReferralForm } from "./referralForm";
 
 export interface IntroBannerProps {
-  api: ReferralsApi;
   /** Changes when Outlook's selected item changes (a pinned pane), so the new message is checked. */
   selectionKey: unknown;
   /** The Office global; defaults to the page's. */
@@ -19,7 +20,6 @@ export interface IntroBannerProps {
   onEdit?(form: ReferralForm): void;
   /** "Show it": go to the referral already logged. */
   onShow?(referralId: string): void;
-  onUnauthorized(): void;
 }
 
 type State =
@@ -33,9 +33,11 @@ type State =
  * are filled in and one click logs it. Small and self-contained, so both the Referrals and the
  * Person view can show it. Says nothing when the message is not an introduction or cannot be read.
  */
-export function IntroBanner({ api, selectionKey, office, onLogged, onEdit, onShow, onUnauthorized }: IntroBannerProps) {
+export function IntroBanner({ selectionKey, office, onLogged, onEdit, onShow }: IntroBannerProps) {
+  const { onUnauthorized } = useApi();
+  const api = useClient(createReferralsApi);
   const [state, setState] = useState<State>({ kind: "none" });
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [error, setError] = useState<string>();
   const messageId = openMessageRestId(office ?? (officeGlobal() as OpenMessageOffice | undefined));
 
@@ -105,24 +107,17 @@ export function IntroBanner({ api, selectionKey, office, onLogged, onEdit, onSho
   const { form, rolesUncertain } = state;
   const partner = form.partnerName || form.partnerEmail;
   const prospect = form.prospectName || form.prospectEmail;
-  const log = async (): Promise<void> => {
-    setBusy(true);
+  const log = (): void => {
     setError(undefined);
-    try {
-      const result = await logReferral(api, buildLogRequest(form));
-      if (result.kind === "alreadyLogged") setState({ kind: "already", referralId: result.referralId });
-      else {
+    void run(
+      async () => {
+        const result = await logReferral(api, buildLogRequest(form));
+        if (result.kind === "alreadyLogged") return setState({ kind: "already", referralId: result.referralId });
         setState({ kind: "logged", referral: result.referral });
         onLogged?.(result.referral);
-      }
-    } catch (e) {
-      const failure = failureOf(e);
-      if (failure.kind === "unauthorized") onUnauthorized();
-      else if (failure.kind === "problem" && failure.fieldErrors && onEdit) onEdit(form);
-      else setError([noticeFor(failure).title, ...noticeFor(failure).messages].join(" "));
-    } finally {
-      setBusy(false);
-    }
+      },
+      (failure) => (failure.kind === "problem" && failure.fieldErrors && onEdit ? onEdit(form) : setError(noticeText(failure))),
+    );
   };
 
   return (
@@ -136,7 +131,7 @@ export function IntroBanner({ api, selectionKey, office, onLogged, onEdit, onSho
         {error ? <div role="alert">{error}</div> : null}
       </MessageBarBody>
       <MessageBarActions>
-        <Button size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined} onClick={() => void log()}>
+        <Button size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined} onClick={log}>
           Log as referral
         </Button>
         {rolesUncertain ? (
@@ -152,10 +147,4 @@ export function IntroBanner({ api, selectionKey, office, onLogged, onEdit, onSho
       </MessageBarActions>
     </MessageBar>
   );
-}
-
-/** The banner on its own, for views outside Referrals (the Person view): it makes its own API client. */
-export function StandaloneIntroBanner({ call, ...props }: Omit<IntroBannerProps, "api"> & { call: ApiCall }) {
-  const api = useMemo(() => createReferralsApi(call), [call]);
-  return <IntroBanner api={api} {...props} />;
 }

@@ -1,7 +1,10 @@
 import { useId, useState } from "react";
 import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
-import { noticeFor } from "../ui/notice";
-import { failureOf, logReferral, type ReferralsApi } from "./api";
+import { useAction } from "../api/useAction";
+import { fieldState, useFormStyles } from "../ui/forms";
+import { PaneForm } from "../ui/InlineForm";
+import { noticeText } from "../ui/notice";
+import { logReferral, type ReferralsApi } from "./api";
 import type { Direction, Referral } from "./model";
 import {
   buildLogRequest,
@@ -19,9 +22,6 @@ import {
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
-  fieldset: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, border: "none", margin: 0, padding: 0, minWidth: 0 },
-  legend: { padding: 0, fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase300, marginBottom: tokens.spacingVerticalXS },
-  row: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
 
 export interface LogReferralFormProps {
@@ -31,57 +31,37 @@ export interface LogReferralFormProps {
   onLogged(referral: Referral): void;
   onAlreadyLogged(referralId: string | null): void;
   onCancel(): void;
-  onUnauthorized(): void;
 }
 
-export function LogReferralForm({ api, initial, ownAddress, onLogged, onAlreadyLogged, onCancel, onUnauthorized }: LogReferralFormProps) {
+export function LogReferralForm({ api, initial, ownAddress, onLogged, onAlreadyLogged, onCancel }: LogReferralFormProps) {
   const styles = useStyles();
+  const forms = useFormStyles();
   const titleId = useId();
   const [form, setForm] = useState(initial);
   const [errors, setErrors] = useState<ReferralFormErrors>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const set = (patch: Partial<ReferralForm>): void => setForm((f) => ({ ...f, ...patch }));
-  const error = (field: ReferralField) => ({ validationMessage: errors[field], validationState: errors[field] ? ("error" as const) : ("none" as const) });
+  const error = (field: ReferralField) => fieldState(errors[field]);
   const received = form.direction === "received";
   const partnerLabel = form.partnerName.trim() || "the partner";
 
-  const submit = async (): Promise<void> => {
+  const submit = (): void => {
     const found = validateReferralForm(form, ownAddress);
     setErrors(found);
     if (hasErrors(found)) return;
-    setBusy(true);
-    try {
-      const result = await logReferral(api, buildLogRequest(form));
-      if (result.kind === "alreadyLogged") onAlreadyLogged(result.referralId);
-      else onLogged(result.referral);
-    } catch (e) {
-      const failure = failureOf(e);
-      if (failure.kind === "unauthorized") onUnauthorized();
-      else if (failure.kind === "problem" && failure.fieldErrors) setErrors(mapReferralErrors(failure.fieldErrors));
-      else setErrors({ general: [noticeFor(failure).title, ...noticeFor(failure).messages] });
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        const result = await logReferral(api, buildLogRequest(form));
+        if (result.kind === "alreadyLogged") onAlreadyLogged(result.referralId);
+        else onLogged(result.referral);
+      },
+      (failure) => setErrors(failure.kind === "problem" && failure.fieldErrors ? mapReferralErrors(failure.fieldErrors) : { general: [noticeText(failure)] }),
+    );
   };
 
   return (
-    <form
-      className={styles.form}
-      aria-labelledby={titleId}
-      noValidate
-      data-testid="log-referral-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === "Escape") {
-          e.stopPropagation();
-          onCancel();
-        }
-      }}
-    >
-      <h2 id={titleId} className={styles.legend}>
+    <PaneForm className={styles.form} aria-labelledby={titleId} data-testid="log-referral-form" onSubmit={submit} onCancel={onCancel}>
+      <h2 id={titleId} className={forms.plainLegend}>
         Log a referral
       </h2>
       {errors.general?.length ? (
@@ -97,8 +77,8 @@ export function LogReferralForm({ api, initial, ownAddress, onLogged, onAlreadyL
         </Select>
       </Field>
 
-      <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>{received ? "Partner (who referred them)" : "Partner (whom you referred them to)"}</legend>
+      <fieldset className={forms.plainFieldset}>
+        <legend className={forms.plainLegend}>{received ? "Partner (who referred them)" : "Partner (whom you referred them to)"}</legend>
         <Field label="Partner's email" required {...error("partnerEmail")}>
           <Input type="email" value={form.partnerEmail} maxLength={emailMaxLength} onChange={(_, d) => set({ partnerEmail: d.value })} autoComplete="off" />
         </Field>
@@ -107,8 +87,8 @@ export function LogReferralForm({ api, initial, ownAddress, onLogged, onAlreadyL
         </Field>
       </fieldset>
 
-      <fieldset className={styles.fieldset}>
-        <legend className={styles.legend}>Prospect (who needs the help)</legend>
+      <fieldset className={forms.plainFieldset}>
+        <legend className={forms.plainLegend}>Prospect (who needs the help)</legend>
         <Field label="Prospect's name" required {...error("prospectName")}>
           <Input value={form.prospectName} maxLength={nameMaxLength} onChange={(_, d) => set({ prospectName: d.value })} autoComplete="off" />
         </Field>
@@ -130,7 +110,7 @@ export function LogReferralForm({ api, initial, ownAddress, onLogged, onAlreadyL
         </Field>
       ) : null}
 
-      <div className={styles.row}>
+      <div className={forms.buttons}>
         <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined}>
           Log referral
         </Button>
@@ -143,6 +123,6 @@ export function LogReferralForm({ api, initial, ownAddress, onLogged, onAlreadyL
           Cancel
         </Button>
       </div>
-    </form>
+    </PaneForm>
   );
 }

@@ -1,28 +1,19 @@
 import { useState } from "react";
-import type { ApiCall } from "../followups/api";
 import { KeepInTouchView } from "../keepInTouch/KeepInTouchView";
-import type { OfficeHost } from "../office/officeHost";
 import { PromisesView } from "../promises/PromisesView";
 import { useSharedStyles } from "../ui/styles";
 import { ViewTabs } from "../ui/ViewTabs";
-import { ReferralsView } from "./ReferralsView";
+import { ReferralsView, type ReferralsViewProps } from "./ReferralsView";
 
 type Part = "referrals" | "promises" | "keepInTouch";
 
-export interface NetworkViewProps {
-  call: ApiCall;
-  office: OfficeHost;
-  selectionKey: unknown;
-  refreshKey: unknown;
-  onUnauthorized(): void;
-  announce(text: string): void;
-}
-
 /**
  * One tab for the relationships the user keeps up (a 320 px pane has no room for three more):
- * referrals, promises and keep-in-touch, each a second-level tab.
+ * referrals, promises and keep-in-touch, each a second-level tab. Referrals need the most from the
+ * pane, so their props are the tab's.
  */
-export function NetworkView({ call, office, selectionKey, refreshKey, onUnauthorized, announce }: NetworkViewProps) {
+export function NetworkView(props: ReferralsViewProps) {
+  const { refreshKey, announce } = props;
   const shared = useSharedStyles();
   const [part, setPart] = useState<Part>("referrals");
   const panel = (p: Part) => ({ role: "tabpanel", id: `panel-${p}`, "aria-labelledby": `tab-${p}`, className: part === p ? shared.view : undefined, hidden: part !== p }) as const;
@@ -40,10 +31,10 @@ export function NetworkView({ call, office, selectionKey, refreshKey, onUnauthor
       />
       {/* Every panel is in the DOM (each tab's aria-controls must resolve); only the selected one has content. */}
       <div {...panel("referrals")}>
-        {part === "referrals" ? <ReferralsView call={call} office={office} selectionKey={selectionKey} refreshKey={refreshKey} onUnauthorized={onUnauthorized} announce={announce} /> : null}
+        {part === "referrals" ? <ReferralsView {...props} /> : null}
       </div>
-      <div {...panel("promises")}>{part === "promises" ? <PromisesView call={call} refreshKey={refreshKey} onUnauthorized={onUnauthorized} announce={announce} /> : null}</div>
-      <div {...panel("keepInTouch")}>{part === "keepInTouch" ? <KeepInTouchView call={call} refreshKey={refreshKey} onUnauthorized={onUnauthorized} announce={announce} /> : null}</div>
+      <div {...panel("promises")}>{part === "promises" ? <PromisesView refreshKey={refreshKey} announce={announce} /> : null}</div>
+      <div {...panel("keepInTouch")}>{part === "keepInTouch" ? <KeepInTouchView refreshKey={refreshKey} announce={announce} /> : null}</div>
     </div>
   );
 }

@@ -1,8 +1,10 @@
 import { useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Spinner, Textarea } from "@fluentui/react-components";
-import { InlineForm } from "../today/InlineForm";
-import { noticeFor } from "../ui/notice";
-import { failureOf, recordOutcome, type ReferralsApi } from "./api";
+import { Button, Field, Input, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Select, Textarea } from "@fluentui/react-components";
+import { useAction } from "../api/useAction";
+import { fieldState } from "../ui/forms";
+import { InlineForm } from "../ui/InlineForm";
+import { noticeText } from "../ui/notice";
+import { recordOutcome, type ReferralsApi } from "./api";
 import type { Outcome, Referral } from "./model";
 import {
   betterFitMaxLength,
@@ -24,51 +26,48 @@ export interface OutcomeFormProps {
   referral: Referral;
   onRecorded(referral: Referral): void;
   onCancel(): void;
-  onUnauthorized(): void;
 }
 
 /** "Record outcome" under a referral: one of five outcomes, a value when won, a better fit when not a fit. */
-export function OutcomeForm({ api, referral, onRecorded, onCancel, onUnauthorized }: OutcomeFormProps) {
+export function OutcomeForm({ api, referral, onRecorded, onCancel }: OutcomeFormProps) {
   const [form, setForm] = useState<OutcomeFormState>(() => outcomeFormFor(referral));
   const [errors, setErrors] = useState<OutcomeFormErrors>({});
   const [general, setGeneral] = useState<string>();
   const [conflict, setConflict] = useState<Outcome | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const set = (patch: Partial<OutcomeFormState>): void => {
     setForm((f) => ({ ...f, ...patch }));
     setConflict(null);
   };
-  const error = (field: OutcomeField) => ({ validationMessage: errors[field], validationState: errors[field] ? ("error" as const) : ("none" as const) });
+  const error = (field: OutcomeField) => fieldState(errors[field]);
   const prospect = prospectName(referral);
   const hint = outcomeOptions.find((o) => o.value === form.outcome)?.hint;
 
-  const submit = async (change: boolean): Promise<void> => {
+  const submit = (change: boolean): void => {
     const found = validateOutcomeForm(form);
     setErrors(found);
     setGeneral(undefined);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    try {
-      const result = await recordOutcome(api, referral.id, buildOutcomeRequest(form, change));
-      if (result.kind === "conflict") setConflict(result.current.outcome);
-      else onRecorded(result.referral);
-    } catch (e) {
-      const failure = failureOf(e);
-      if (failure.kind === "unauthorized") onUnauthorized();
-      else if (failure.kind === "problem" && failure.fieldErrors) setErrors(mapOutcomeErrors(failure.fieldErrors));
-      else setGeneral([noticeFor(failure).title, ...noticeFor(failure).messages].join(" "));
-    } finally {
-      setBusy(false);
-    }
+    void run(
+      async () => {
+        const result = await recordOutcome(api, referral.id, buildOutcomeRequest(form, change));
+        if (result.kind === "conflict") setConflict(result.current.outcome);
+        else onRecorded(result.referral);
+      },
+      (failure) => (failure.kind === "problem" && failure.fieldErrors ? setErrors(mapOutcomeErrors(failure.fieldErrors)) : setGeneral(noticeText(failure))),
+    );
   };
 
   return (
-    <InlineForm label={`Record the outcome of the referral of ${prospect}`} onSubmit={() => void submit(false)} onCancel={onCancel}>
-      {general ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{general}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+    <InlineForm
+      label={`Record the outcome of the referral of ${prospect}`}
+      submit="Record outcome"
+      busy={busy}
+      blocked={conflict !== null}
+      error={general}
+      onSubmit={() => submit(false)}
+      onCancel={onCancel}
+    >
       <Field label="How did it go?" required hint={hint} {...error("outcome")}>
         <Select value={form.outcome} onChange={(_, d) => set({ outcome: d.value as Outcome | "" })}>
           <option value="" disabled>
@@ -101,20 +100,12 @@ export function OutcomeForm({ api, referral, onRecorded, onCancel, onUnauthorize
             Change it to {outcomeLabel(form.outcome)}? {referral.direction === "received" ? "A new close-the-loop draft will say so." : ""}
           </MessageBarBody>
           <MessageBarActions>
-            <Button size="small" disabled={busy} onClick={() => void submit(true)}>
+            <Button size="small" disabled={busy} onClick={() => submit(true)}>
               Change the outcome
             </Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}
-      <div style={{ display: "flex", gap: 8, flexWrap: "wrap" }}>
-        <Button type="submit" appearance="primary" size="small" disabled={busy || conflict !== null} icon={busy ? <Spinner size="extra-tiny" /> : undefined}>
-          Record outcome
-        </Button>
-        <Button size="small" disabled={busy} onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
     </InlineForm>
   );
 }

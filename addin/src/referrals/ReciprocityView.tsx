@@ -1,8 +1,7 @@
-import { useCallback, useId, useState } from "react";
-import { Badge, Button, Caption1, Checkbox, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { channelName, normaliseChannel } from "../followups/rowDetail";
-import { noticeFor } from "../ui/notice";
-import { NoticeBar } from "../ui/NoticeBar";
+import { useId, useState } from "react";
+import { Badge, Button, Caption1, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { channelName, normaliseChannel } from "../people/person";
+import { LoadState } from "../ui/LoadState";
 import { useSharedStyles } from "../ui/styles";
 import { useLoad } from "../ui/useLoad";
 import type { ReferralsApi } from "./api";
@@ -26,16 +25,15 @@ export interface ReciprocityViewProps {
   email: string;
   timeZone: string;
   onBack(): void;
-  onUnauthorized(): void;
 }
 
 /** One partner: what went each way, how it ended, and the walk-through to do together before asking for referrals back. */
-export function ReciprocityView({ api, email, timeZone, onBack, onUnauthorized }: ReciprocityViewProps) {
+export function ReciprocityView({ api, email, timeZone, onBack }: ReciprocityViewProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const titleId = useId();
-  const load = useCallback((signal: AbortSignal) => api.reciprocity(email, signal), [api, email]);
-  const { data, failure, loading, retry } = useLoad(load, email, onUnauthorized);
+  const loaded = useLoad((signal) => api.reciprocity(email, signal), email);
+  const { data } = loaded;
   // The checklist is for the conversation in front of the user; nothing is sent or stored.
   const [checked, setChecked] = useState<Record<string, boolean>>({});
 
@@ -53,8 +51,7 @@ export function ReciprocityView({ api, email, timeZone, onBack, onUnauthorized }
       <h2 id={titleId} className={styles.name}>
         {name}
       </h2>
-      {failure ? <NoticeBar notice={noticeFor(failure, "this partner's referrals")} onRetry={retry} /> : null}
-      {loading && !data ? <Spinner size="small" label="Loading…" /> : null}
+      <LoadState {...loaded} what="this partner's referrals" label="Loading…" size="small" />
       {data ? (
         <>
           <Caption1 className={shared.meta}>
@@ -63,28 +60,8 @@ export function ReciprocityView({ api, email, timeZone, onBack, onUnauthorized }
               .join(" · ")}
           </Caption1>
           <dl className={styles.stats}>
-            <div className={styles.stat}>
-              <dt>
-                <Caption1>You gave</Caption1>
-              </dt>
-              <dd className={styles.statValue} data-testid="given-count">
-                {data.givenCount}
-              </dd>
-              <dd className={styles.stat}>
-                <Caption1 className={shared.meta}>{data.givenWon} won</Caption1>
-              </dd>
-            </div>
-            <div className={styles.stat}>
-              <dt>
-                <Caption1>You received</Caption1>
-              </dt>
-              <dd className={styles.statValue} data-testid="received-count">
-                {data.receivedCount}
-              </dd>
-              <dd className={styles.stat}>
-                <Caption1 className={shared.meta}>{data.receivedWon} won</Caption1>
-              </dd>
-            </div>
+            <Stat label="You gave" count={data.givenCount} won={data.givenWon} testId="given-count" />
+            <Stat label="You received" count={data.receivedCount} won={data.receivedWon} testId="received-count" />
           </dl>
           {data.partnerNotFollowingUp ? (
             <Badge appearance="tint" color="warning" shape="rounded">
@@ -117,6 +94,25 @@ export function ReciprocityView({ api, email, timeZone, onBack, onUnauthorized }
         </>
       ) : null}
     </section>
+  );
+}
+
+/** One direction's count and how many of them were won, as a term and its two descriptions. */
+function Stat({ label, count, won, testId }: { label: string; count: number; won: number; testId: string }) {
+  const styles = useStyles();
+  const shared = useSharedStyles();
+  return (
+    <div className={styles.stat}>
+      <dt>
+        <Caption1>{label}</Caption1>
+      </dt>
+      <dd className={styles.statValue} data-testid={testId}>
+        {count}
+      </dd>
+      <dd className={styles.stat}>
+        <Caption1 className={shared.meta}>{won} won</Caption1>
+      </dd>
+    </div>
   );
 }
 

@@ -1,12 +1,14 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { Badge, Button, Caption1, Link, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { formatDueTime } from "../followups/formatDue";
+import { useAction } from "../api/useAction";
 import type { OfficeHost } from "../office/officeHost";
-import { gaveUpText, gaveUpTitle, retryAnnouncement, retryLabel } from "../outbox/gaveUp";
+import { retryAnnouncement } from "../outbox/gaveUp";
+import { GaveUpBar } from "../outbox/GaveUpBar";
+import { formatDueTime } from "../time/formatDue";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
-import { failureOf, type ReferralsApi } from "./api";
+import type { ReferralsApi } from "./api";
 import type { Referral } from "./model";
 import { expectsCloseDraft, outcomeLabel } from "./outcome";
 import { OutcomeForm } from "./OutcomeForm";
@@ -17,7 +19,6 @@ const useStyles = makeStyles({
   who: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
-  actions: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap", alignItems: "center" },
   text: { overflowWrap: "anywhere" },
 });
 
@@ -41,16 +42,15 @@ export interface ReferralCardProps {
   highlighted: boolean;
   onChanged(referral: Referral): void;
   onShowPartner(email: string): void;
-  onUnauthorized(): void;
   announce(text: string): void;
 }
 
-export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: setAwaiting, api, office, timeZone, highlighted, onChanged, onShowPartner, onUnauthorized, announce }: ReferralCardProps) {
+export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: setAwaiting, api, office, timeZone, highlighted, onChanged, onShowPartner, announce }: ReferralCardProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const titleId = useId();
   const [recording, setRecording] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [notice, setNotice] = useState<Notice>();
   const articleRef = useRef<HTMLElement>(null);
   // A referral just logged or asked for ("Show it") takes focus once, so keyboard and screen-reader users land on it.
@@ -93,19 +93,15 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
     };
   }, [awaitingClose, setAwaitingClose, r.closeDraftId, r.id, api, onChanged, announce, partner]);
 
-  const act = async (what: string, run: () => Promise<Referral>): Promise<void> => {
-    setBusy(true);
+  const act = async (what: string, change: () => Promise<Referral>): Promise<void> => {
     setNotice(undefined);
-    try {
-      onChanged(await run());
-      announce(what);
-    } catch (e) {
-      const failure = failureOf(e);
-      if (failure.kind === "unauthorized") onUnauthorized();
-      else setNotice(noticeFor(failure));
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => {
+        onChanged(await change());
+        announce(what);
+      },
+      (failure) => setNotice(noticeFor(failure)),
+    );
   };
 
   const contact = [r.prospect.email, r.prospect.phone].filter(Boolean).join(" · ");
@@ -163,25 +159,7 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
       {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
 
       {r.gaveUp ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="gave-up">
-          <MessageBarBody>
-            <MessageBarTitle>{gaveUpTitle(r.gaveUp)}</MessageBarTitle>
-            {gaveUpText(r.gaveUp)}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button
-              size="small"
-              disabled={busy}
-              aria-label={retryLabel(r.gaveUp, gaveUpFor)}
-              onClick={() => {
-                const gaveUp = r.gaveUp;
-                if (gaveUp) void act(retryAnnouncement(gaveUp, gaveUpFor), () => api.retryDraft(r.id, gaveUp.outboxId));
-              }}
-            >
-              Try again
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <GaveUpBar gaveUp={r.gaveUp} who={gaveUpFor} busy={busy} onRetry={(gaveUp) => void act(retryAnnouncement(gaveUp, gaveUpFor), () => api.retryDraft(r.id, gaveUp.outboxId))} />
       ) : null}
 
       {closeReady ? (
@@ -204,7 +182,7 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
         </Text>
       ) : null}
 
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         {draft && !closeReady && office.inOutlook ? (
           <Button size="small" onClick={() => office.openDraft(draft.id)} aria-label={`Open ${draft.label.toLowerCase()}`}>
             Open draft
@@ -238,7 +216,6 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
           api={api}
           referral={r}
           onCancel={() => setRecording(false)}
-          onUnauthorized={onUnauthorized}
           onRecorded={(next) => {
             setRecording(false);
             onChanged(next);

@@ -1,15 +1,15 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { Button, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import type { ApiCall } from "../followups/api";
+import { Button, Select, makeStyles, tokens } from "@fluentui/react-components";
+import { useClient } from "../api/ApiContext";
 import { officeGlobal, type OfficeHost } from "../office/officeHost";
-import { noticeFor } from "../ui/notice";
-import { NoticeBar } from "../ui/NoticeBar";
+import { browserTimeZone } from "../time/zonedTime";
+import { EmptyState, LoadState } from "../ui/LoadState";
 import { useSharedStyles } from "../ui/styles";
 import { useLoad } from "../ui/useLoad";
 import { createReferralsApi } from "./api";
 import { IntroBanner } from "./IntroBanner";
 import { LogReferralForm } from "./LogReferralForm";
-import type { Referral, ReferralList } from "./model";
+import type { Referral } from "./model";
 import { ownAddress, type OpenMessageOffice } from "./openMessage";
 import { ReciprocityView } from "./ReciprocityView";
 import { ReferralCard, type AwaitingClose } from "./ReferralCard";
@@ -23,23 +23,19 @@ const useStyles = makeStyles({
 });
 
 export interface ReferralsViewProps {
-  call: ApiCall;
   office: OfficeHost;
   /** Changes with Outlook's selected item, so the intro banner looks at the new message. */
   selectionKey: unknown;
   refreshKey: unknown;
-  onUnauthorized(): void;
   announce(text: string): void;
 }
 
 /** Referrals received and given: what each asks of the user now, outcomes, and each partner's reciprocity. */
-export function ReferralsView({ call, office, selectionKey, refreshKey, onUnauthorized, announce }: ReferralsViewProps) {
+export function ReferralsView({ office, selectionKey, refreshKey, announce }: ReferralsViewProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
-  const api = useMemo(() => createReferralsApi(call), [call]);
-  const [attempt, setAttempt] = useState(0);
-  const load = useCallback((signal: AbortSignal) => api.list(signal), [api]);
-  const loaded = useLoad<ReferralList>(load, `${String(refreshKey)}:${attempt}`, onUnauthorized);
+  const api = useClient(createReferralsApi);
+  const loaded = useLoad((signal) => api.list(signal), refreshKey);
   // Local edits (an outcome, "contacted") show at once; the next load replaces them.
   const [changed, setChanged] = useState<Record<string, Referral>>({});
   const [form, setForm] = useState<ReferralForm>();
@@ -52,7 +48,6 @@ export function ReferralsView({ call, office, selectionKey, refreshKey, onUnauth
 
   // A fresh list supersedes the local edits.
   useEffect(() => setChanged({}), [loaded.data]);
-  const reload = (): void => setAttempt((n) => n + 1);
   const onChanged = useCallback((r: Referral) => setChanged((c) => ({ ...c, [r.id]: r })), []);
   const openForm = (initial: ReferralForm): void => {
     setForm(initial);
@@ -69,10 +64,10 @@ export function ReferralsView({ call, office, selectionKey, refreshKey, onUnauth
     onChanged(r);
     setHighlight(r.id);
     announce(`Logged the referral of ${prospectName(r)}.`);
-    reload();
+    loaded.retry();
   };
 
-  const timeZone = loaded.data?.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const timeZone = loaded.data?.timeZone ?? browserTimeZone();
   const items = useMemo(() => {
     const base = loaded.data?.items ?? [];
     const merged = base.map((r) => changed[r.id] ?? r);
@@ -83,7 +78,7 @@ export function ReferralsView({ call, office, selectionKey, refreshKey, onUnauth
   const partners = partnersOf(items);
 
   if (partner) {
-    return <ReciprocityView api={api} email={partner} timeZone={timeZone} onBack={() => setPartner(undefined)} onUnauthorized={onUnauthorized} />;
+    return <ReciprocityView api={api} email={partner} timeZone={timeZone} onBack={() => setPartner(undefined)} />;
   }
 
   const section = (title: string, list: Referral[], testId: string) =>
@@ -104,7 +99,6 @@ export function ReferralsView({ call, office, selectionKey, refreshKey, onUnauth
             highlighted={highlight === r.id}
             onChanged={onChanged}
             onShowPartner={setPartner}
-            onUnauthorized={onUnauthorized}
             announce={announce}
           />
         ))}
@@ -113,7 +107,7 @@ export function ReferralsView({ call, office, selectionKey, refreshKey, onUnauth
 
   return (
     <div className={shared.view} data-testid="referrals-view">
-      <IntroBanner api={api} selectionKey={selectionKey} onLogged={logged} onEdit={openForm} onShow={show} onUnauthorized={onUnauthorized} />
+      <IntroBanner selectionKey={selectionKey} onLogged={logged} onEdit={openForm} onShow={show} />
 
       {form ? (
         <div className={shared.card}>
@@ -129,7 +123,6 @@ export function ReferralsView({ call, office, selectionKey, refreshKey, onUnauth
               else setForm(undefined);
             }}
             onCancel={() => setForm(undefined)}
-            onUnauthorized={onUnauthorized}
           />
         </div>
       ) : (
@@ -156,18 +149,16 @@ export function ReferralsView({ call, office, selectionKey, refreshKey, onUnauth
         </div>
       )}
 
-      {loaded.failure ? <NoticeBar notice={noticeFor(loaded.failure, "referrals")} onRetry={loaded.retry} /> : null}
-      {loaded.loading && !loaded.data ? <Spinner size="small" label="Loading referrals…" /> : null}
+      <LoadState {...loaded} what="referrals" label="Loading referrals…" size="small" />
 
       {section("Needs you", groups.needsYou, "referrals-needs-you")}
       {section("Coming up", groups.upcoming, "referrals-upcoming")}
       {section("Closed", groups.closed, "referrals-closed")}
 
       {loaded.data && items.length === 0 ? (
-        <div className={shared.empty}>
-          <Text weight="semibold">No referrals yet</Text>
-          <Text size={200}>Log one when a partner introduces you to someone, or when you introduce someone to a partner. Open an introduction email and it is offered here.</Text>
-        </div>
+        <EmptyState title="No referrals yet">
+          Log one when a partner introduces you to someone, or when you introduce someone to a partner. Open an introduction email and it is offered here.
+        </EmptyState>
       ) : null}
     </div>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, type ApiCall } from "../followups/api";
+import { ApiError, type ApiCall } from "../api/client";
 import { createReferralsApi, logReferral, recordOutcome } from "./api";
 import { referral } from "./fixtures";
 

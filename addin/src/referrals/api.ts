@@ -1,4 +1,4 @@
-import { ApiError, type ApiCall, type ApiFailure } from "../followups/api";
+import { ApiError, type ApiCall } from "../api/client";
 import { retryOutbox } from "../outbox/gaveUp";
 import type { Detection, LogReferralRequest, OutcomeRequest, Reciprocity, Referral, ReferralList } from "./model";
 
@@ -63,9 +63,4 @@ export async function recordOutcome(api: ReferralsApi, id: string, request: Outc
     if (!isConflict(error)) throw error;
     return { kind: "conflict", current: await api.get(id) };
   }
-}
-
-/** Any thrown value as an ApiFailure, for the notices and the 401 → pairing path. */
-export function failureOf(error: unknown): ApiFailure {
-  return error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) };
 }

@@ -1,5 +1,5 @@
-import type { Person } from "../followups/model";
 import type { GaveUp } from "../outbox/model";
+import type { Person } from "../people/person";
 
 /** Shapes of /api/referrals and /api/partners/{email}/reciprocity (camelCase), as the pane reads them. */
 

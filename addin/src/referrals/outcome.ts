@@ -1,4 +1,4 @@
-import type { FieldErrors } from "../followups/api";
+import type { FieldErrors } from "../api/client";
 import type { Outcome, OutcomeRequest, Referral } from "./model";
 
 /** "Record outcome": the five outcomes, what each asks for, its checks and the POST body. */

@@ -1,4 +1,4 @@
-import type { FieldErrors } from "../followups/api";
+import type { FieldErrors } from "../api/client";
 import type { Detection, Direction, LogReferralRequest } from "./model";
 
 /** The "Log a referral" form as plain data: what the fields hold, their checks, the POST body. */

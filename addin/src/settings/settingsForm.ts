@@ -1,4 +1,4 @@
-import type { FieldErrors } from "../followups/api";
+import type { FieldErrors } from "../api/client";
 import type { Settings } from "./model";
 
 /**

@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { Button, Field, Textarea } from "@fluentui/react-components";
+import { Field, Textarea } from "@fluentui/react-components";
 import { skipReasonMaxLength, validateSkipReason } from "../followups/api";
-import { InlineForm } from "./InlineForm";
+import { fieldState } from "../ui/forms";
+import { InlineForm } from "../ui/InlineForm";
 
 export interface SkipFormProps {
   /** What is being skipped, e.g. "Thank-you note for Zoë Ångström". */
@@ -27,14 +28,8 @@ export function SkipForm({ subject, busy, onSkip, onCancel }: SkipFormProps) {
   };
 
   return (
-    <InlineForm label={`Skip the ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`} onSubmit={submit} onCancel={onCancel}>
-      <Field
-        label="Why skip it?"
-        hint={`A few words for your own record, up to ${skipReasonMaxLength} characters.`}
-        validationMessage={error}
-        validationState={error ? "error" : "none"}
-        required
-      >
+    <InlineForm label={`Skip the ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`} submit="Skip" busy={busy} onSubmit={submit} onCancel={onCancel}>
+      <Field label="Why skip it?" hint={`A few words for your own record, up to ${skipReasonMaxLength} characters.`} {...fieldState(error)} required>
         <Textarea
           autoFocus
           value={reason}
@@ -47,14 +42,6 @@ export function SkipForm({ subject, busy, onSkip, onCancel }: SkipFormProps) {
           }}
         />
       </Field>
-      <div>
-        <Button appearance="primary" size="small" type="submit" disabled={busy}>
-          Skip
-        </Button>{" "}
-        <Button size="small" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
     </InlineForm>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { Button, Field, Input } from "@fluentui/react-components";
-import { parseSnoozePick, toLocalInputValue } from "../followups/snoozePick";
-import { InlineForm } from "./InlineForm";
+import { Field, Input } from "@fluentui/react-components";
+import { parseSnoozePick, toLocalInputValue } from "../time/snoozePick";
+import { fieldState } from "../ui/forms";
+import { InlineForm } from "../ui/InlineForm";
 
 export interface SnoozePickFormProps {
   /** What is being snoozed ("Thank-you note for Aroha Ngata"). */
@@ -30,18 +31,10 @@ export function SnoozePickForm({ subject, timeZone, busy, onSnooze, onCancel }: 
   };
 
   return (
-    <InlineForm label={`Snooze the ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`} onSubmit={submit} onCancel={onCancel}>
-      <Field label="Until" hint={`In ${timeZone.replace(/_/g, " ")} time.`} validationMessage={error} validationState={error ? "error" : "none"} required>
+    <InlineForm label={`Snooze the ${subject.charAt(0).toLowerCase()}${subject.slice(1)}`} submit="Snooze" busy={busy} onSubmit={submit} onCancel={onCancel}>
+      <Field label="Until" hint={`In ${timeZone.replace(/_/g, " ")} time.`} {...fieldState(error)} required>
         <Input autoFocus type="datetime-local" value={value} onChange={(_, data) => setValue(data.value)} />
       </Field>
-      <div>
-        <Button appearance="primary" size="small" type="submit" disabled={busy}>
-          Snooze
-        </Button>{" "}
-        <Button size="small" onClick={onCancel}>
-          Cancel
-        </Button>
-      </div>
     </InlineForm>
   );
 }

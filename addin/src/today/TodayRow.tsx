@@ -1,49 +1,25 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import {
-  Badge,
-  Button,
-  Caption1,
-  Link,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  Spinner,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, Caption1, Link, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
-import { describeRelative, formatDueTime } from "../followups/formatDue";
 import { stateBadge } from "../followups/labels";
 import { rowDetail } from "../followups/rowDetail";
-import type { SnoozeChoice } from "../followups/snoozeChoices";
-import { gaveUpText, gaveUpTitle, retryLabel } from "../outbox/gaveUp";
+import { GaveUpBar } from "../outbox/GaveUpBar";
+import { describeRelative, formatDueTime } from "../time/formatDue";
+import type { SnoozeChoice } from "../time/snoozeChoices";
 import { SnoozeButton } from "../ui/SnoozeButton";
+import { useSharedStyles } from "../ui/styles";
 import { whenDue } from "./groupToday";
 import type { TodayItem } from "./model";
 
 const useStyles = makeStyles({
-  row: {
-    listStyleType: "none",
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow2,
-  },
+  row: { listStyleType: "none" },
   top: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   who: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   name: { overflowWrap: "anywhere" },
-  email: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   what: { display: "flex", flexWrap: "wrap", columnGap: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
   overdue: { color: tokens.colorPaletteRedForeground1 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   badge: { flexShrink: 0 },
   detail: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2, minWidth: 0 },
-  context: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   link: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, overflowWrap: "anywhere" },
   note: { color: tokens.colorNeutralForeground2, fontStyle: "italic", overflowWrap: "anywhere" },
 });
@@ -87,6 +63,7 @@ export function displayName(item: TodayItem): string {
 export function TodayRow(props: TodayRowProps) {
   const { item, timeZone, now, overdue, busy, canOpenDraft, canOpenHold, snoozeChoices } = props;
   const styles = useStyles();
+  const shared = useSharedStyles();
   const titleId = useId();
   const skipRef = useRef<HTMLButtonElement>(null);
   const snoozeRef = useRef<HTMLButtonElement>(null);
@@ -109,7 +86,7 @@ export function TodayRow(props: TodayRowProps) {
   const about = `${step} for ${name}`;
 
   return (
-    <li className={styles.row} aria-labelledby={titleId} data-testid="followup-row" data-followup-id={item.id} data-source={item.source}>
+    <li className={mergeClasses(shared.card, styles.row)} aria-labelledby={titleId} data-testid="followup-row" data-followup-id={item.id} data-source={item.source}>
       <div className={styles.top}>
         <div className={styles.who}>
           {item.person.email ? (
@@ -123,7 +100,7 @@ export function TodayRow(props: TodayRowProps) {
               {name}
             </Text>
           )}
-          {item.person.email && item.person.email !== name ? <Caption1 className={styles.email}>{item.person.email}</Caption1> : null}
+          {item.person.email && item.person.email !== name ? <Caption1 className={shared.meta}>{item.person.email}</Caption1> : null}
         </div>
         <Badge className={styles.badge} appearance="tint" color={badge.color} shape="rounded">
           {badge.text}
@@ -153,24 +130,14 @@ export function TodayRow(props: TodayRowProps) {
             </Text>
           ) : null}
           {detail.context ? (
-            <Caption1 className={styles.context}>{detail.context}</Caption1>
+            <Caption1 className={shared.meta}>{detail.context}</Caption1>
           ) : null}
         </div>
       ) : null}
       {item.gaveUp ? (
-        <MessageBar intent="warning" layout="multiline" data-testid="gave-up">
-          <MessageBarBody>
-            <MessageBarTitle>{gaveUpTitle(item.gaveUp)}</MessageBarTitle>
-            {gaveUpText(item.gaveUp)}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" icon={<ArrowClockwise20Regular />} disabled={busy} aria-label={retryLabel(item.gaveUp, name)} onClick={() => props.onRetry(item)}>
-              Try again
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <GaveUpBar gaveUp={item.gaveUp} who={name} busy={busy} icon={<ArrowClockwise20Regular />} onRetry={() => props.onRetry(item)} />
       ) : null}
-      <div className={styles.actions}>
+      <div className={shared.actions}>
         {canOpenHoldHere ? (
           <Button size="small" appearance="primary" icon={<CalendarPerson20Regular />} aria-label={`Open hold: ${about}`} onClick={() => props.onOpenHold(item)}>
             Open hold

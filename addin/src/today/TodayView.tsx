@@ -1,15 +1,15 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
 import { CheckmarkCircle48Regular } from "@fluentui/react-icons";
-import { ApiError } from "../followups/api";
-import { snoozeChoices, type SnoozeChoice } from "../followups/snoozeChoices";
-import { browserTimeZone } from "../followups/zonedTime";
+import { useApi } from "../api/ApiContext";
+import { attempt } from "../api/client";
 import type { OfficeHost } from "../office/officeHost";
-import { retryAnnouncement } from "../outbox/gaveUp";
-import type { PromptsApi } from "../prompts/api";
+import { retryAnnouncement, retryOutbox } from "../outbox/gaveUp";
 import type { Prompt } from "../prompts/model";
+import { snoozeChoices, type SnoozeChoice } from "../time/snoozeChoices";
+import { browserTimeZone } from "../time/zonedTime";
+import { EmptyState, LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
-import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
 import { groupToday } from "./groupToday";
 import type { TodayItem, TodaySource } from "./model";
@@ -39,18 +39,15 @@ export interface TodayViewProps {
   today: TodayState;
   sources: readonly TodaySource[];
   prompts: Prompt[];
-  promptsApi: PromptsApi;
   onPromptAnswered(eventId: string): void;
   office: OfficeHost;
-  onUnauthorized(): void;
   onShowPerson(email: string, displayName: string): void;
   announce(text: string): void;
   notify(notice: Notice | undefined): void;
-  /** POST /api/outbox/{id}/retry: a stopped draft or hold is tried again. */
-  retryOutbox(outboxId: string): Promise<unknown>;
 }
 
-export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswered, office, onUnauthorized, onShowPerson, announce, notify, retryOutbox }: TodayViewProps) {
+export function TodayView({ today, sources, prompts, onPromptAnswered, office, onShowPerson, announce, notify }: TodayViewProps) {
+  const { call, onUnauthorized } = useApi();
   const styles = useStyles();
   const shared = useSharedStyles();
   const [busyKey, setBusyKey] = useState<string>();
@@ -77,23 +74,20 @@ export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswere
     if (!run) return false;
     setBusyKey(item.key);
     notify(undefined);
-    try {
-      today.applyUpdate(await run());
-      announce(done);
-      return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.failure.kind === "unauthorized") {
-        onUnauthorized();
-      } else if (error instanceof ApiError && error.failure.kind === "problem" && error.failure.status === 404) {
+    const ok = await attempt(
+      async () => {
+        today.applyUpdate(await run());
+        announce(done);
+      },
+      (failure) => {
+        if (failure.kind !== "problem" || failure.status !== 404) return notify(noticeFor(failure));
         today.remove(item.key);
         notify({ intent: "warning", title: "That item is no longer open", messages: ["It was removed from the list."] });
-      } else {
-        notify(noticeFor(error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) }));
-      }
-      return false;
-    } finally {
-      setBusyKey(undefined);
-    }
+      },
+      onUnauthorized,
+    );
+    setBusyKey(undefined);
+    return ok;
   }
 
   const describe = (item: TodayItem): string => `${item.why} for ${displayName(item)}`;
@@ -103,19 +97,17 @@ export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswere
     if (!gaveUp) return;
     setBusyKey(item.key);
     notify(undefined);
-    try {
-      await retryOutbox(gaveUp.outboxId);
-      announce(retryAnnouncement(gaveUp, displayName(item)));
-    } catch (error) {
-      if (error instanceof ApiError && error.failure.kind === "unauthorized") onUnauthorized();
+    await attempt(
+      async () => {
+        await retryOutbox(call, gaveUp.outboxId);
+        announce(retryAnnouncement(gaveUp, displayName(item)));
+      },
       // 409: it is no longer stopped (made, closed, or already being tried again); the refresh shows where it stands.
-      else if (!(error instanceof ApiError && error.failure.kind === "problem" && error.failure.status === 409)) {
-        notify(noticeFor(error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) }));
-      }
-    } finally {
-      setBusyKey(undefined);
-      today.refresh();
-    }
+      (failure) => (failure.kind === "problem" && failure.status === 409 ? undefined : notify(noticeFor(failure))),
+      onUnauthorized,
+    );
+    setBusyKey(undefined);
+    today.refresh();
   };
 
   const onDone = (item: TodayItem): void => {
@@ -158,7 +150,7 @@ export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswere
   return (
     <div className={shared.view}>
       {today.failures.map((f) => (
-        <NoticeBar key={f.source} notice={noticeFor(f.failure, f.label)} onRetry={today.refresh} />
+        <LoadState key={f.source} what={f.label} failure={f.failure} retry={today.refresh} />
       ))}
 
       {prompts.length > 0 ? (
@@ -169,10 +161,8 @@ export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswere
               prompt={prompt}
               timeZone={timeZone}
               now={now}
-              api={promptsApi}
               onStarted={onPromptStarted}
               onDismissed={onPromptDismissed}
-              onUnauthorized={onUnauthorized}
             />
           ))}
         </Suspense>
@@ -182,11 +172,9 @@ export function TodayView({ today, sources, prompts, promptsApi, onPromptAnswere
         <Spinner label="Loading what is due…" />
       ) : total === 0 ? (
         prompts.length > 0 || today.failures.length > 0 ? null : (
-          <div className={shared.empty}>
-            <CheckmarkCircle48Regular className={styles.emptyIcon} aria-hidden="true" />
-            <Text weight="semibold">You're all caught up</Text>
-            <Text size={200}>When you meet someone new, their thank-you draft and next steps appear here.</Text>
-          </div>
+          <EmptyState icon={<CheckmarkCircle48Regular className={styles.emptyIcon} aria-hidden="true" />} title="You're all caught up">
+            When you meet someone new, their thank-you draft and next steps appear here.
+          </EmptyState>
         )
       ) : (
         groups.map((group) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUp } from "../followups/model";
-import { groupToday, mergeSources } from "./groupToday";
+import { compareToday, groupToday, mergeSources, whenDue } from "./groupToday";
 import type { TodayItem } from "./model";
 import { followUpToToday, keepInTouchToToday, promiseToToday, referralToToday } from "./sources";
 
@@ -77,6 +77,41 @@ describe("Today grouping across sources", () => {
   it("merges sources without duplicating a key", () => {
     const one = followUpToToday(followUp("x", "2026-11-25T12:00:00+13:00"));
     expect(mergeSources([[one], [one, referral("r", "2026-11-25T12:00:00+13:00")]]).map((i) => i.key)).toEqual(["followUps:x", "referrals:r"]);
+  });
+});
+
+describe("Today's edges", () => {
+  // 14:00 on Wednesday 25 Nov 2026 in Auckland (UTC+13), 01:00 the same day in London.
+  const afternoon = new Date("2026-11-25T14:00:00+13:00");
+
+  it.each([
+    // Same instant, seen from two zones: London's "today" ends 23 hours after Auckland's.
+    ["Pacific/Auckland", "thisWeek"],
+    ["Europe/London", "today"],
+  ] as const)("judges 'today' by the zone's own midnight (%s)", (timeZone, expected) => {
+    const [group] = groupToday([followUpToToday(followUp("a", "2026-11-26T10:00:00+13:00"))], afternoon, timeZone);
+    expect(group?.key).toBe(expected);
+  });
+
+  it("treats an item due this very instant as due today, not overdue", () => {
+    const [group] = groupToday([followUpToToday(followUp("a", afternoon.toISOString()))], afternoon, zone);
+    expect(group?.key).toBe("today");
+  });
+
+  it("shows a snoozed item whose snooze has ended as overdue again", () => {
+    const snoozed = followUpToToday(followUp("s", "2026-11-24T09:00:00+13:00", { state: "snoozed", snoozedUntil: "2026-11-25T10:00:00+13:00" }));
+    expect(groupToday([snoozed], afternoon, zone)[0]?.key).toBe("overdue");
+  });
+
+  it("orders by due instant, not by the text of the timestamp, across offsets", () => {
+    const a = followUpToToday(followUp("a", "2026-11-26T09:00:00+13:00")); // 2026-11-25T20:00Z
+    const b = followUpToToday(followUp("b", "2026-11-25T21:00:00+00:00")); // later instant, earlier-looking text
+    expect([b, a].sort(compareToday).map((i) => i.id)).toEqual(["a", "b"]);
+  });
+
+  it("uses the due time when a snooze ends before it", () => {
+    const item = followUp("x", "2026-11-28T09:00:00+13:00", { state: "snoozed", snoozedUntil: "2026-11-26T09:00:00+13:00" });
+    expect(whenDue(item).toISOString()).toBe("2026-11-27T20:00:00.000Z");
   });
 });
 

@@ -1,4 +1,4 @@
-import { instantAt, startOfNextDay, wallTimeIn } from "../followups/zonedTime";
+import { instantAt, startOfNextDay, wallTimeIn } from "../time/zonedTime";
 import type { TodayItem } from "./model";
 
 export type TodayGroupKey = "overdue" | "today" | "thisWeek" | "later";

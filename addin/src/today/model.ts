@@ -1,5 +1,6 @@
-import type { Channel, FollowUpState, Person } from "../followups/model";
+import type { FollowUpState } from "../followups/model";
 import type { GaveUp } from "../outbox/model";
+import type { Channel, Person } from "../people/person";
 
 /**
  * Where a Today item comes from. Follow-up tracks exist; referral duties, promises and

@@ -1,9 +1,11 @@
-import { followUpsApiFrom, type ApiCall, type FollowUpsApi } from "../followups/api";
+import type { ApiCall } from "../api/client";
+import { createFollowUpsApi, type FollowUpsApi } from "../followups/api";
 import { stepLabel } from "../followups/labels";
-import type { FollowUp, Person } from "../followups/model";
+import type { FollowUp } from "../followups/model";
 import type { GaveUp } from "../outbox/model";
-import { normaliseChannel } from "../followups/rowDetail";
-import { instantAt } from "../followups/zonedTime";
+import type { Person } from "../people/person";
+import { normaliseChannel } from "../people/person";
+import { instantAt } from "../time/zonedTime";
 import type { TodayItem, TodaySource } from "./model";
 
 export function followUpToToday(f: FollowUp): TodayItem {
@@ -218,5 +220,5 @@ export function keepInTouchSource(call: ApiCall): TodaySource {
  * its endpoints support. Grouping, rows, errors and polling need no change.
  */
 export function todaySources(call: ApiCall): TodaySource[] {
-  return [followUpSource(followUpsApiFrom(call)), referralSource(call), promiseSource(call), keepInTouchSource(call)];
+  return [followUpSource(createFollowUpsApi(call)), referralSource(call), promiseSource(call), keepInTouchSource(call)];
 }

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from "react";
-import { ApiError, type ApiFailure } from "../followups/api";
+import { useApi } from "../api/ApiContext";
+import { failureOf, type ApiFailure } from "../api/client";
 import { mergeSources } from "./groupToday";
 import type { SourceName, TodayItem, TodaySource } from "./model";
 
@@ -25,15 +26,12 @@ export interface TodayState {
   remove(key: string): void;
 }
 
-function toFailure(error: unknown): ApiFailure {
-  return error instanceof ApiError ? error.failure : { kind: "unreachable", detail: error instanceof Error ? error.message : String(error) };
-}
-
 /**
  * Loads every source in parallel, then refreshes every 30 s and when the pane regains focus. A
  * source that fails is reported by name and keeps its last good items; the others still show.
  */
-export function useToday(sources: readonly TodaySource[], onUnauthorized: () => void): TodayState {
+export function useToday(sources: readonly TodaySource[]): TodayState {
+  const { onUnauthorized } = useApi();
   const [bySource, setBySource] = useState<Partial<Record<SourceName, TodayItem[]>>>({});
   const [timeZone, setTimeZone] = useState<string>();
   const [loading, setLoading] = useState(true);
@@ -60,7 +58,7 @@ export function useToday(sources: readonly TodaySource[], onUnauthorized: () => 
           loaded[source.name] = result.value.items;
           if (result.value.timeZone) setTimeZone(result.value.timeZone);
         } else {
-          const failure = toFailure(result.reason);
+          const failure = failureOf(result.reason);
           if (failure.kind === "unauthorized") unauthorized.current();
           else next.push({ source: source.name, label: source.label, failure });
         }

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type Ref } from "react";
 import { Button, Caption1, makeStyles, tokens } from "@fluentui/react-components";
 import { Snooze20Regular } from "@fluentui/react-icons";
-import type { SnoozeChoice } from "../followups/snoozeChoices";
+import type { SnoozeChoice } from "../time/snoozeChoices";
 
 const useStyles = makeStyles({
   // Inside a wrapping flex row of actions: the choices take a line of their own at the row's end,

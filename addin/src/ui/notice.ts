@@ -1,4 +1,4 @@
-import type { ApiFailure } from "../followups/api";
+import type { ApiFailure } from "../api/client";
 
 export interface Notice {
   intent: "error" | "warning" | "success" | "info";
@@ -20,4 +20,10 @@ export function noticeFor(failure: ApiFailure, what?: string): Notice {
     case "problem":
       return { intent: "error", title: what ? `Can't load ${what}: ${failure.title}` : failure.title, messages: failure.messages };
   }
+}
+
+/** The same words as one line, for a form that shows its failure in its own place. */
+export function noticeText(failure: ApiFailure): string {
+  const notice = noticeFor(failure);
+  return [notice.title, ...notice.messages].join(" ");
 }

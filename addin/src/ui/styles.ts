@@ -15,6 +15,8 @@ export const useSharedStyles = makeStyles({
     minWidth: 0,
   },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
+  /** A card's buttons, wrapping at 320 px. */
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, alignItems: "center" },
   empty: {
     display: "flex",
     flexDirection: "column",

@@ -1,15 +1,19 @@
-import { useEffect, useRef, useState } from "react";
-import { ApiError, type ApiFailure } from "../followups/api";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useApi } from "../api/ApiContext";
+import { failureOf, type ApiFailure } from "../api/client";
 
 export interface Loaded<T> {
   data: T | undefined;
   failure: ApiFailure | undefined;
   loading: boolean;
   retry(): void;
+  /** Changes what was loaded in place (the answer to an edit); the next load replaces it. */
+  update(change: (data: T) => T): void;
 }
 
-/** One GET for a view, again when `refreshKey` changes or on retry; a 401 goes to the pairing form. */
-export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, refreshKey: unknown, onUnauthorized: () => void): Loaded<T> {
+/** One GET for a view, again when `refreshKey` changes or on retry; a 401 goes to the pairing form. Shown with <LoadState>. */
+export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, refreshKey: unknown): Loaded<T> {
+  const { onUnauthorized } = useApi();
   const [data, setData] = useState<T>();
   const [failure, setFailure] = useState<ApiFailure>();
   const [loading, setLoading] = useState(true);
@@ -29,7 +33,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, refreshKey
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        const f: ApiFailure = error instanceof ApiError ? error.failure : { kind: "unreachable", detail: String(error) };
+        const f = failureOf(error);
         if (f.kind === "unauthorized") latest.current.onUnauthorized();
         else setFailure(f);
       })
@@ -37,5 +41,7 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, refreshKey
     return () => controller.abort();
   }, [refreshKey, attempt]);
 
-  return { data, failure, loading, retry: () => setAttempt((n) => n + 1) };
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  const update = useCallback((change: (data: T) => T) => setData((current) => (current === undefined ? current : change(current))), []);
+  return { data, failure, loading, retry, update };
 }
