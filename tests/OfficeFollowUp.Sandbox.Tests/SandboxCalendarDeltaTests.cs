@@ -19,12 +19,11 @@ public sealed class SandboxCalendarDeltaTests
 
     private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    internal static async Task<(List<Event> Items, string DeltaLink, int Pages)> RunRoundAsync(
-        SandboxHarness h, string? link = null, int pageSize = 3, string? timeZone = null, DateTimeOffset? start = null, DateTimeOffset? end = null)
+    /// <summary>The first page of a calendarView delta round over a window (link null), or the page a link leads to.</summary>
+    private static Func<string?, Task<Microsoft.Graph.Me.CalendarView.Delta.DeltaGetResponse?>> Fetch(
+        SandboxHarness h, int pageSize, string? timeZone = null, DateTimeOffset? start = null, DateTimeOffset? end = null)
     {
         var builder = h.Graph.Me.CalendarView.Delta;
-        var items = new List<Event>();
-        var pages = 0;
         void Configure(Microsoft.Kiota.Abstractions.RequestConfiguration<Microsoft.Graph.Me.CalendarView.Delta.DeltaRequestBuilder.DeltaRequestBuilderGetQueryParameters> c)
         {
             SandboxHarness.Prefer(c, pageSize);
@@ -34,29 +33,19 @@ public sealed class SandboxCalendarDeltaTests
             }
         }
 
-        var page = link is null
-            ? await builder.GetAsDeltaGetResponseAsync(c =>
+        return link => link is null
+            ? builder.GetAsDeltaGetResponseAsync(c =>
             {
                 Configure(c);
                 c.QueryParameters.StartDateTime = Iso(start ?? WindowStart);
                 c.QueryParameters.EndDateTime = Iso(end ?? WindowEnd);
             })
-            : await builder.WithUrl(link).GetAsDeltaGetResponseAsync(Configure);
-        while (true)
-        {
-            pages++;
-            Assert.NotNull(page);
-            items.AddRange(page.Value ?? []);
-            if (page.OdataNextLink is null)
-            {
-                Assert.NotNull(page.OdataDeltaLink);
-                return (items, page.OdataDeltaLink, pages);
-            }
-
-            Assert.Null(page.OdataDeltaLink);
-            page = await builder.WithUrl(page.OdataNextLink).GetAsDeltaGetResponseAsync(Configure);
-        }
+            : builder.WithUrl(link).GetAsDeltaGetResponseAsync(Configure);
     }
+
+    internal static Task<(List<Event> Items, string DeltaLink, int Pages)> RunRoundAsync(
+        SandboxHarness h, string? link = null, int pageSize = 3, string? timeZone = null, DateTimeOffset? start = null, DateTimeOffset? end = null) =>
+        SandboxHarness.FollowRoundAsync(Fetch(h, pageSize, timeZone, start, end), page => page.Value, link);
 
     private static bool IsRemoved(Event e) => e.AdditionalData.ContainsKey("@removed");
 
@@ -241,20 +230,7 @@ public sealed class SandboxCalendarDeltaTests
     public async Task Expiring_the_next_delta_request_fails_a_round_midway_once()
     {
         await using var h = await SandboxHarness.StartAsync();
-        var builder = h.Graph.Me.CalendarView.Delta;
-        var first = await builder.GetAsDeltaGetResponseAsync(c =>
-        {
-            SandboxHarness.Prefer(c, 3);
-            c.QueryParameters.StartDateTime = Iso(WindowStart);
-            c.QueryParameters.EndDateTime = Iso(WindowEnd);
-        });
-        h.Mailbox.Faults.ExpireNextDeltaRequest();
-
-        var exception = await Assert.ThrowsAsync<ODataError>(() => builder.WithUrl(first!.OdataNextLink!).GetAsDeltaGetResponseAsync());
-        var retry = await builder.WithUrl(first!.OdataNextLink!).GetAsDeltaGetResponseAsync(c => SandboxHarness.Prefer(c, 3));
-
-        Assert.Equal(410, exception.ResponseStatusCode);
-        Assert.Equal(3, retry!.Value!.Count);
+        await h.AssertNextDeltaRequestExpiresOnceAsync(Fetch(h, pageSize: 3), page => page.Value!.Count, 3);
     }
 
     [Fact]
@@ -300,25 +276,13 @@ public sealed class SandboxCalendarDeltaTests
             return mailbox;
         });
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var url = h.Url($"/me/calendarView/delta?startDateTime={Iso(WindowStart.AddDays(-200))}&endDateTime={Iso(WindowEnd.AddDays(60))}");
-        string? deltaLink = null;
-        var pages = 0;
-        while (deltaLink is null)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.TryAddWithoutValidation("Prefer", $"{SandboxHarness.ImmutableId}, odata.maxpagesize=1000");
-            using var response = await h.Raw.SendAsync(request);
-            using var page = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-            pages++;
-            foreach (var e in page.RootElement.GetProperty("value").EnumerateArray())
+        var (pages, _) = await h.FollowRawRoundAsync(
+            h.Url($"/me/calendarView/delta?startDateTime={Iso(WindowStart.AddDays(-200))}&endDateTime={Iso(WindowEnd.AddDays(60))}"),
+            e =>
             {
                 Assert.True(ids.Add(e.GetProperty("id").GetString()!));
                 Assert.NotEqual("seriesMaster", e.GetProperty("type").GetString());
-            }
-
-            url = page.RootElement.TryGetProperty("@odata.nextLink", out var next) ? next.GetString()! : null!;
-            deltaLink = page.RootElement.TryGetProperty("@odata.deltaLink", out var delta) ? delta.GetString() : null;
-        }
+            });
 
         var singles = h.Mailbox.Events.Count(e => e.Type == "singleInstance");
         Assert.True(ids.Count > singles, $"{ids.Count} instances from {singles} single events plus series");

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using OfficeFollowUp.Sandbox;
@@ -51,6 +54,80 @@ internal sealed class SandboxHarness : IAsyncDisposable
         if (maxPageSize is { } size)
         {
             config.Headers.Add("Prefer", $"odata.maxpagesize={size}");
+        }
+    }
+
+    /// <summary>
+    /// Follows a delta round through the SDK: <paramref name="fetch"/> with null asks for the first page (or, given
+    /// <paramref name="link"/>, follows it), then follows each nextLink. Every page but the last has a nextLink and no
+    /// deltaLink; the last has a deltaLink.
+    /// </summary>
+    public static async Task<(List<T> Items, string DeltaLink, int Pages)> FollowRoundAsync<TPage, T>(
+        Func<string?, Task<TPage?>> fetch, Func<TPage, List<T>?> valueOf, string? link = null)
+        where TPage : BaseDeltaFunctionResponse
+    {
+        var items = new List<T>();
+        var pages = 0;
+        var page = await fetch(link);
+        while (true)
+        {
+            pages++;
+            Assert.NotNull(page);
+            items.AddRange(valueOf(page) ?? []);
+            if (page.OdataNextLink is null)
+            {
+                Assert.NotNull(page.OdataDeltaLink);
+                return (items, page.OdataDeltaLink, pages);
+            }
+
+            Assert.Null(page.OdataDeltaLink);
+            page = await fetch(page.OdataNextLink);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="SandboxFaults.ExpireNextDeltaRequest"/> in the middle of a round: following the first page's nextLink
+    /// answers 410 once, and following it again answers the page.
+    /// </summary>
+    public async Task AssertNextDeltaRequestExpiresOnceAsync<TPage>(
+        Func<string?, Task<TPage?>> fetch, Func<TPage, int> countOf, int expectedCount)
+        where TPage : BaseDeltaFunctionResponse
+    {
+        var first = await fetch(null);
+        Mailbox.Faults.ExpireNextDeltaRequest();
+
+        var exception = await Assert.ThrowsAsync<ODataError>(() => fetch(first!.OdataNextLink!));
+        var retry = await fetch(first!.OdataNextLink!);
+
+        Assert.Equal(410, exception.ResponseStatusCode);
+        Assert.Equal(expectedCount, countOf(retry!));
+    }
+
+    /// <summary>
+    /// Follows a delta round over plain HTTP in pages of 1,000 (the large seeded mailboxes, where the SDK's models
+    /// would cost more than the sandbox): each item's JSON to <paramref name="onItem"/>; the page count and deltaLink.
+    /// </summary>
+    public async Task<(int Pages, string DeltaLink)> FollowRawRoundAsync(string url, Action<JsonElement> onItem)
+    {
+        var pages = 0;
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            request.Headers.TryAddWithoutValidation("Prefer", $"{ImmutableId}, odata.maxpagesize=1000");
+            using var response = await Raw.SendAsync(request);
+            using var page = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
+            pages++;
+            foreach (var item in page.RootElement.GetProperty("value").EnumerateArray())
+            {
+                onItem(item);
+            }
+
+            if (page.RootElement.TryGetProperty("@odata.deltaLink", out var delta))
+            {
+                return (pages, delta.GetString()!);
+            }
+
+            url = page.RootElement.GetProperty("@odata.nextLink").GetString()!;
         }
     }
 

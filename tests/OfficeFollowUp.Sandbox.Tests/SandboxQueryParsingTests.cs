@@ -14,7 +14,7 @@ public sealed class SandboxQueryParsingTests
     [InlineData($"singleValueExtendedProperties/Any(ep: ep/id eq '{Id}' and ep/value eq 'O''Connell')", "O'Connell")]
     public void Tag_filter_forms_graph_accepts_are_understood(string filter, string value)
     {
-        Assert.True(MessageQuery.TryParseFilter(filter, out var match));
+        Assert.True(ODataQuery.TryParseFilter(filter, out var match));
         Assert.Equal(Id, match!.PropertyId);
         Assert.Equal(value, match.Value);
     }
@@ -25,7 +25,7 @@ public sealed class SandboxQueryParsingTests
     [InlineData($"singleValueExtendedProperties/Any(ep: other/id eq '{Id}' and ep/value eq 'k1')")]
     [InlineData($"singleValueExtendedProperties/Any(ep: ep/id eq '{Id}' or ep/value eq 'k1')")]
     public void Other_filters_are_rejected(string filter) =>
-        Assert.False(MessageQuery.TryParseFilter(filter, out _));
+        Assert.False(ODataQuery.TryParseFilter(filter, out _));
 
     [Theory]
     [InlineData("IdType=\"ImmutableId\"", true, null)]

@@ -39,25 +39,9 @@ public sealed class SandboxSeedingTests
             return mailbox;
         });
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var url = h.Url($"/me/contactFolders/{h.Mailbox.DefaultContactFolderId}/contacts/delta");
-        var pages = 0;
-        string? deltaLink = null;
-
-        while (deltaLink is null)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.TryAddWithoutValidation("Prefer", $"{SandboxHarness.ImmutableId}, odata.maxpagesize=1000");
-            using var response = await h.Raw.SendAsync(request);
-            using var page = JsonDocument.Parse(await response.Content.ReadAsStreamAsync());
-            pages++;
-            foreach (var contact in page.RootElement.GetProperty("value").EnumerateArray())
-            {
-                Assert.True(ids.Add(contact.GetProperty("id").GetString()!));
-            }
-
-            url = page.RootElement.TryGetProperty("@odata.nextLink", out var next) ? next.GetString()! : null!;
-            deltaLink = page.RootElement.TryGetProperty("@odata.deltaLink", out var delta) ? delta.GetString() : null;
-        }
+        var (pages, deltaLink) = await h.FollowRawRoundAsync(
+            h.Url($"/me/contactFolders/{h.Mailbox.DefaultContactFolderId}/contacts/delta"),
+            contact => Assert.True(ids.Add(contact.GetProperty("id").GetString()!)));
 
         Assert.Equal(50_000, ids.Count);
         Assert.Equal(50, pages);

@@ -1,7 +1,8 @@
 namespace OfficeFollowUp.Sandbox;
 
 /// <summary>
-/// Makes ids that look like Exchange immutable ids: long, base64url-ish, case-sensitive, padded with '='.
+/// Makes ids that look like Exchange immutable ids: long, base64url-ish, case-sensitive, padded with '=';
+/// and change keys, which follow an item's version.
 /// Callers hold the mailbox lock, so the shared <see cref="Random"/> is safe.
 /// </summary>
 internal sealed class SandboxIds(int seed)
@@ -25,6 +26,9 @@ internal sealed class SandboxIds(int seed)
         _random.NextBytes(bytes);
         return new Guid(bytes).ToString();
     }
+
+    public static string ChangeKey(long version) =>
+        "EQAAABYAAAA" + Convert.ToBase64String(BitConverter.GetBytes(version)).Replace('+', '-').Replace('/', '_');
 
     private static byte[] MakeMailboxPart(int seed)
     {

@@ -8,7 +8,9 @@ namespace OfficeFollowUp.Sandbox;
 
 /// <summary>
 /// Writes Graph's JSON shapes with <see cref="Utf8JsonWriter"/>: property names exactly as in the v1.0 CSDL,
-/// in the order Graph sends them. A conformance test checks every name against the CSDL.
+/// in the order Graph sends them. A conformance test checks every name against the CSDL. This class holds what every
+/// resource shares (errors, the user and mailboxSettings, outlookItem, removed items); ContactJson, EventJson and
+/// MessageJson write their own resource.
 /// </summary>
 internal static partial class SandboxJson
 {
@@ -17,25 +19,6 @@ internal static partial class SandboxJson
 
     // Graph sends raw UTF-8 for names such as "Zoë Ångström"; only what JSON requires is escaped.
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
-    /// <summary>Every property a contact has in the v1.0 CSDL that the sandbox can return, for $select checks.</summary>
-    public static readonly IReadOnlySet<string> ContactProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "id", "createdDateTime", "lastModifiedDateTime", "changeKey", "categories", "parentFolderId", "birthday", "fileAs",
-        "displayName", "givenName", "initials", "middleName", "nickName", "surname", "title", "yomiGivenName", "yomiSurname",
-        "yomiCompanyName", "generation", "imAddresses", "jobTitle", "companyName", "department", "officeLocation",
-        "profession", "businessHomePage", "assistantName", "manager", "homePhones", "mobilePhone", "businessPhones",
-        "spouseName", "personalNotes", "children", "emailAddresses", "homeAddress", "businessAddress", "otherAddress",
-    };
-
-    public static readonly IReadOnlySet<string> MessageProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
-        "id", "createdDateTime", "lastModifiedDateTime", "changeKey", "categories", "receivedDateTime", "sentDateTime",
-        "hasAttachments", "internetMessageId", "subject", "bodyPreview", "importance", "parentFolderId", "conversationId",
-        "conversationIndex", "isDeliveryReceiptRequested", "isReadReceiptRequested", "isRead", "isDraft", "webLink",
-        "inferenceClassification", "body", "sender", "from", "toRecipients", "ccRecipients", "bccRecipients", "replyTo",
-        "flag", "uniqueBody",
-    };
 
     public static byte[] Write(Action<Utf8JsonWriter> write)
     {
@@ -114,12 +97,21 @@ internal static partial class SandboxJson
         w.WriteEndObject();
     }
 
-    public static void WriteFolder(Utf8JsonWriter w, SandboxContactFolder folder)
+    public static void WriteWorkingHours(Utf8JsonWriter w, SandboxWorkingHours hours, string timeZone)
     {
-        w.WriteStartObject();
-        w.WriteString("id", folder.Id);
-        WriteNullable(w, "parentFolderId", folder.ParentFolderId);
-        w.WriteString("displayName", folder.DisplayName);
+        w.WriteStartObject("workingHours");
+        w.WriteStartArray("daysOfWeek");
+        foreach (var day in hours.DaysOfWeek)
+        {
+            w.WriteStringValue(day.ToString().ToLowerInvariant());
+        }
+
+        w.WriteEndArray();
+        w.WriteString("startTime", hours.Start.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
+        w.WriteString("endTime", hours.End.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
+        w.WriteStartObject("timeZone");
+        w.WriteString("name", timeZone);
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 
@@ -134,157 +126,37 @@ internal static partial class SandboxJson
         w.WriteEndObject();
     }
 
-    public static void WriteContact(Utf8JsonWriter w, ContactState contact, IReadOnlySet<string>? select)
-    {
-        var c = contact.Data;
-        bool Has(string name) => select is null || select.Contains(name);
-
-        w.WriteStartObject();
-        w.WriteString("@odata.etag", $"W/\"{contact.ChangeKey}\"");
-        w.WriteString("id", contact.Id);
-        if (Has("createdDateTime")) w.WriteString("createdDateTime", Timestamp(contact.Created));
-        if (Has("lastModifiedDateTime")) w.WriteString("lastModifiedDateTime", Timestamp(contact.Modified));
-        if (Has("changeKey")) w.WriteString("changeKey", contact.ChangeKey);
-        if (Has("categories")) WriteStrings(w, "categories", c.Categories);
-        if (Has("parentFolderId")) w.WriteString("parentFolderId", contact.FolderId);
-        if (Has("birthday"))
-        {
-            // Outlook keeps a birthday as midnight UTC of that date.
-            if (c.Birthday is { } birthday) w.WriteString("birthday", Timestamp(new DateTimeOffset(birthday.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)));
-            else w.WriteNull("birthday");
-        }
-        if (Has("fileAs")) w.WriteString("fileAs", FileAs(c));
-        if (Has("displayName")) w.WriteString("displayName", DisplayName(c));
-        if (Has("givenName")) w.WriteString("givenName", c.GivenName);
-        foreach (var empty in (ReadOnlySpan<string>)["initials", "middleName", "nickName"])
-        {
-            if (Has(empty)) w.WriteNull(empty);
-        }
-
-        if (Has("surname")) w.WriteString("surname", c.Surname);
-        foreach (var empty in (ReadOnlySpan<string>)["title", "yomiGivenName", "yomiSurname", "yomiCompanyName", "generation"])
-        {
-            if (Has(empty)) w.WriteNull(empty);
-        }
-
-        if (Has("imAddresses")) WriteStrings(w, "imAddresses", []);
-        if (Has("jobTitle")) WriteNullable(w, "jobTitle", c.JobTitle);
-        if (Has("companyName")) WriteNullable(w, "companyName", c.CompanyName);
-        foreach (var empty in (ReadOnlySpan<string>)["department", "officeLocation", "profession", "businessHomePage", "assistantName", "manager"])
-        {
-            if (Has(empty)) w.WriteNull(empty);
-        }
-
-        if (Has("homePhones")) WriteStrings(w, "homePhones", []);
-        if (Has("mobilePhone")) WriteNullable(w, "mobilePhone", c.MobilePhone);
-        if (Has("businessPhones")) WriteStrings(w, "businessPhones", c.BusinessPhones);
-        if (Has("spouseName")) w.WriteNull("spouseName");
-        if (Has("personalNotes")) w.WriteString("personalNotes", c.PersonalNotes ?? string.Empty);
-        if (Has("children")) WriteStrings(w, "children", []);
-        if (Has("emailAddresses"))
-        {
-            w.WriteStartArray("emailAddresses");
-            foreach (var address in c.Emails)
-            {
-                WriteEmailAddress(w, DisplayName(c), address);
-            }
-
-            w.WriteEndArray();
-        }
-
-        foreach (var address in (ReadOnlySpan<string>)["homeAddress", "businessAddress", "otherAddress"])
-        {
-            if (Has(address))
-            {
-                // Graph sends an empty object for an address the contact does not have.
-                w.WriteStartObject(address);
-                w.WriteEndObject();
-            }
-        }
-
-        w.WriteEndObject();
-    }
-
-    public static void WriteMessage(
-        Utf8JsonWriter w, SandboxMessage m, IReadOnlySet<string>? select, string? expandPropertyId, string? context)
+    /// <summary>
+    /// Opens an outlookItem (contact, event, message) with what Graph's base type gives it, first and in this order:
+    /// the context when given, the etag and id, then the selected ones of its four properties.
+    /// </summary>
+    public static void StartOutlookItem(
+        Utf8JsonWriter w,
+        IReadOnlySet<string>? select,
+        string? context,
+        string id,
+        string changeKey,
+        DateTimeOffset created,
+        DateTimeOffset modified,
+        IReadOnlyList<string> categories)
     {
         bool Has(string name) => select is null || select.Contains(name);
 
         w.WriteStartObject();
         if (context is not null) w.WriteString("@odata.context", context);
-        w.WriteString("@odata.etag", $"W/\"{m.ChangeKey}\"");
-        w.WriteString("id", m.Id);
-        if (Has("createdDateTime")) w.WriteString("createdDateTime", Timestamp(m.CreatedDateTime));
-        if (Has("lastModifiedDateTime")) w.WriteString("lastModifiedDateTime", Timestamp(m.LastModifiedDateTime));
-        if (Has("changeKey")) w.WriteString("changeKey", m.ChangeKey);
-        if (Has("categories")) WriteStrings(w, "categories", m.Categories);
-        if (Has("receivedDateTime")) w.WriteString("receivedDateTime", Timestamp(m.CreatedDateTime));
-        if (Has("sentDateTime")) w.WriteString("sentDateTime", Timestamp(m.CreatedDateTime));
-        if (Has("hasAttachments")) w.WriteBoolean("hasAttachments", false);
-        if (Has("internetMessageId")) w.WriteString("internetMessageId", m.InternetMessageId);
-        if (Has("subject")) WriteNullable(w, "subject", m.Subject);
-        if (Has("bodyPreview")) w.WriteString("bodyPreview", Preview(m));
-        if (Has("importance")) w.WriteString("importance", "normal");
-        if (Has("parentFolderId")) w.WriteString("parentFolderId", m.ParentFolderId);
-        if (Has("conversationId")) w.WriteString("conversationId", m.ConversationId);
-        if (Has("conversationIndex")) w.WriteString("conversationIndex", Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes(m.ConversationId[..22])));
-        if (Has("isDeliveryReceiptRequested")) w.WriteBoolean("isDeliveryReceiptRequested", false);
-        if (Has("isReadReceiptRequested")) w.WriteBoolean("isReadReceiptRequested", false);
-        if (Has("isRead")) w.WriteBoolean("isRead", true);
-        if (Has("isDraft")) w.WriteBoolean("isDraft", m.IsDraft);
-        if (Has("webLink")) w.WriteString("webLink", $"https://outlook.office365.com/owa/?ItemID={Uri.EscapeDataString(m.Id)}&exvsurl=1&viewmodel=ReadMessageItem");
-        if (Has("inferenceClassification")) w.WriteString("inferenceClassification", "focused");
-        if (Has("body"))
-        {
-            w.WriteStartObject("body");
-            w.WriteString("contentType", m.BodyContentType);
-            w.WriteString("content", m.BodyContent);
-            w.WriteEndObject();
-        }
-
-        // A draft has no sender until it is sent.
-        foreach (var name in (ReadOnlySpan<string>)["sender", "from"])
-        {
-            if (!Has(name)) continue;
-            if (m.From is { } from)
-            {
-                w.WriteStartObject(name);
-                w.WritePropertyName("emailAddress");
-                WriteEmailAddress(w, from.Name ?? from.Address, from.Address);
-                w.WriteEndObject();
-            }
-            else
-            {
-                w.WriteNull(name);
-            }
-        }
-        if (Has("toRecipients")) WriteRecipients(w, "toRecipients", m.ToRecipients);
-        if (Has("ccRecipients")) WriteRecipients(w, "ccRecipients", m.CcRecipients);
-        if (Has("bccRecipients")) WriteRecipients(w, "bccRecipients", m.BccRecipients);
-        if (Has("replyTo")) WriteRecipients(w, "replyTo", []);
-        if (Has("flag"))
-        {
-            w.WriteStartObject("flag");
-            w.WriteString("flagStatus", "notFlagged");
-            w.WriteEndObject();
-        }
-
-        WriteExpandedProperty(w, m.SingleValueExtendedProperties, expandPropertyId);
-
-        w.WriteEndObject();
+        w.WriteString("@odata.etag", $"W/\"{changeKey}\"");
+        w.WriteString("id", id);
+        if (Has("createdDateTime")) w.WriteString("createdDateTime", Timestamp(created));
+        if (Has("lastModifiedDateTime")) w.WriteString("lastModifiedDateTime", Timestamp(modified));
+        if (Has("changeKey")) w.WriteString("changeKey", changeKey);
+        if (Has("categories")) WriteStrings(w, "categories", categories);
     }
-
-    public static string DisplayName(SandboxContactSeed c) =>
-        c.DisplayName ?? string.Join(' ', new[] { c.GivenName, c.Surname }.Where(s => !string.IsNullOrWhiteSpace(s)));
-
-    private static string? FileAs(SandboxContactSeed c) =>
-        c.DisplayName ?? (string.IsNullOrWhiteSpace(c.Surname) ? c.GivenName : $"{c.Surname}, {c.GivenName}");
 
     /// <summary>
     /// <c>$expand=singleValueExtendedProperties($filter=id eq '…')</c>: as in Graph, the property appears only
     /// when expanded, and then as an array holding it (or nothing, when the item does not carry it).
     /// </summary>
-    private static void WriteExpandedProperty(Utf8JsonWriter w, IReadOnlyDictionary<string, string> properties, string? expandPropertyId)
+    public static void WriteExpandedProperty(Utf8JsonWriter w, IReadOnlyDictionary<string, string> properties, string? expandPropertyId)
     {
         if (expandPropertyId is null)
         {
@@ -306,21 +178,7 @@ internal static partial class SandboxJson
         w.WriteEndArray();
     }
 
-    private static void WriteRecipients(Utf8JsonWriter w, string name, IReadOnlyList<SandboxRecipient> recipients)
-    {
-        w.WriteStartArray(name);
-        foreach (var r in recipients)
-        {
-            w.WriteStartObject();
-            w.WritePropertyName("emailAddress");
-            WriteEmailAddress(w, r.Name ?? r.Address, r.Address);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteEmailAddress(Utf8JsonWriter w, string? name, string address)
+    public static void WriteEmailAddress(Utf8JsonWriter w, string? name, string address)
     {
         w.WriteStartObject();
         w.WriteString("name", name);
@@ -336,7 +194,7 @@ internal static partial class SandboxJson
         w.WriteEndObject();
     }
 
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    public static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
         w.WriteStartArray(name);
         foreach (var value in values)
@@ -347,7 +205,7 @@ internal static partial class SandboxJson
         w.WriteEndArray();
     }
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    public static void WriteNullable(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null)
         {
@@ -359,9 +217,7 @@ internal static partial class SandboxJson
         }
     }
 
-    private static string Preview(SandboxMessage m) => PreviewOf(m.BodyContentType, m.BodyContent);
-
-    private static string PreviewOf(string contentType, string content)
+    public static string PreviewOf(string contentType, string content)
     {
         var text = contentType.Equals("html", StringComparison.OrdinalIgnoreCase)
             ? System.Net.WebUtility.HtmlDecode(Tags().Replace(content, " "))
@@ -387,4 +243,12 @@ internal static partial class SandboxJson
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
+}
+
+/// <summary>An entity type of the CSDL: its name (for $select errors) and the properties the sandbox can return.</summary>
+internal sealed class GraphEntityType(string name, IEnumerable<string> properties)
+{
+    public string Name { get; } = name;
+
+    public IReadOnlySet<string> Properties { get; } = new HashSet<string>(properties, StringComparer.OrdinalIgnoreCase);
 }

@@ -26,21 +26,22 @@ internal sealed record RenderZone(TimeZoneInfo Zone, string Name)
     }
 }
 
-internal static partial class SandboxJson
+/// <summary>Graph's event JSON, in Graph's order: a stored event, or one instance of a series.</summary>
+internal static class EventJson
 {
     private const string NoTime = "0001-01-01T00:00:00Z";
 
-    public static readonly IReadOnlySet<string> EventProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-    {
+    public static readonly GraphEntityType Type = new("microsoft.graph.event",
+    [
         "id", "createdDateTime", "lastModifiedDateTime", "changeKey", "categories", "transactionId", "originalStartTimeZone",
         "originalEndTimeZone", "iCalUId", "reminderMinutesBeforeStart", "isReminderOn", "hasAttachments", "subject",
         "bodyPreview", "importance", "sensitivity", "isAllDay", "isCancelled", "isOrganizer", "responseRequested",
         "seriesMasterId", "showAs", "type", "webLink", "onlineMeetingUrl", "isOnlineMeeting", "onlineMeetingProvider",
         "allowNewTimeProposals", "isDraft", "hideAttendees", "responseStatus", "body", "start", "end", "location",
         "locations", "recurrence", "attendees", "organizer", "onlineMeeting",
-    };
+    ]);
 
-    public static void WriteEvent(
+    public static void Write(
         Utf8JsonWriter w,
         EventInstance e,
         SandboxUser user,
@@ -54,30 +55,23 @@ internal static partial class SandboxJson
         var source = e.Source;
         var isOccurrence = e.Type == "occurrence";
 
-        w.WriteStartObject();
-        if (context is not null) w.WriteString("@odata.context", context);
-        w.WriteString("@odata.etag", $"W/\"{source.ChangeKey}\"");
-        w.WriteString("id", e.Id);
-        if (Has("createdDateTime")) w.WriteString("createdDateTime", Timestamp(source.Created));
-        if (Has("lastModifiedDateTime")) w.WriteString("lastModifiedDateTime", Timestamp(source.Modified));
-        if (Has("changeKey")) w.WriteString("changeKey", source.ChangeKey);
-        if (Has("categories")) WriteStrings(w, "categories", d.Categories);
-        if (Has("transactionId")) WriteNullable(w, "transactionId", isOccurrence ? null : d.TransactionId);
+        SandboxJson.StartOutlookItem(w, select, context, e.Id, source.ChangeKey, source.Created, source.Modified, d.Categories);
+        if (Has("transactionId")) SandboxJson.WriteNullable(w, "transactionId", isOccurrence ? null : d.TransactionId);
         if (Has("originalStartTimeZone")) w.WriteString("originalStartTimeZone", SandboxTimeZones.WindowsName(source.Zone));
         if (Has("originalEndTimeZone")) w.WriteString("originalEndTimeZone", SandboxTimeZones.WindowsName(source.Zone));
-        if (Has("iCalUId")) w.WriteString("iCalUId", isOccurrence ? SandboxMailbox.InstanceICalUId(source.ICalUId, e.StartDate) : source.ICalUId);
+        if (Has("iCalUId")) w.WriteString("iCalUId", isOccurrence ? CalendarExpansion.InstanceICalUId(source.ICalUId, e.StartDate) : source.ICalUId);
         if (Has("reminderMinutesBeforeStart")) w.WriteNumber("reminderMinutesBeforeStart", d.ReminderMinutesBeforeStart);
         if (Has("isReminderOn")) w.WriteBoolean("isReminderOn", d.IsReminderOn);
         if (Has("hasAttachments")) w.WriteBoolean("hasAttachments", false);
         if (Has("subject")) w.WriteString("subject", d.Subject);
-        if (Has("bodyPreview")) w.WriteString("bodyPreview", PreviewOf("html", d.BodyHtml ?? string.Empty));
+        if (Has("bodyPreview")) w.WriteString("bodyPreview", SandboxJson.PreviewOf("html", d.BodyHtml ?? string.Empty));
         if (Has("importance")) w.WriteString("importance", "normal");
         if (Has("sensitivity")) w.WriteString("sensitivity", d.Sensitivity);
         if (Has("isAllDay")) w.WriteBoolean("isAllDay", d.IsAllDay);
         if (Has("isCancelled")) w.WriteBoolean("isCancelled", false);
         if (Has("isOrganizer")) w.WriteBoolean("isOrganizer", d.IsOrganizer);
         if (Has("responseRequested")) w.WriteBoolean("responseRequested", true);
-        if (Has("seriesMasterId")) WriteNullable(w, "seriesMasterId", e.SeriesMasterId);
+        if (Has("seriesMasterId")) SandboxJson.WriteNullable(w, "seriesMasterId", e.SeriesMasterId);
         if (Has("showAs")) w.WriteString("showAs", d.ShowAs);
         if (Has("type")) w.WriteString("type", e.Type);
         if (Has("webLink")) w.WriteString("webLink", $"https://outlook.office365.com/owa/?itemid={Uri.EscapeDataString(e.Id)}&exvsurl=1&path=/calendar/item");
@@ -91,7 +85,7 @@ internal static partial class SandboxJson
         {
             w.WriteStartObject("responseStatus");
             w.WriteString("response", d.IsOrganizer ? "organizer" : "accepted");
-            w.WriteString("time", d.IsOrganizer ? NoTime : Timestamp(source.Created));
+            w.WriteString("time", d.IsOrganizer ? NoTime : SandboxJson.Timestamp(source.Created));
             w.WriteEndObject();
         }
 
@@ -154,7 +148,7 @@ internal static partial class SandboxJson
                 w.WriteString("time", NoTime);
                 w.WriteEndObject();
                 w.WritePropertyName("emailAddress");
-                WriteEmailAddress(w, attendee.Name, attendee.Address);
+                SandboxJson.WriteEmailAddress(w, attendee.Name, attendee.Address);
                 w.WriteEndObject();
             }
 
@@ -166,31 +160,13 @@ internal static partial class SandboxJson
             var organizer = d.IsOrganizer || d.Organizer is null ? new SandboxAttendee(user.DisplayName, user.Mail) : d.Organizer;
             w.WriteStartObject("organizer");
             w.WritePropertyName("emailAddress");
-            WriteEmailAddress(w, organizer.Name, organizer.Address);
+            SandboxJson.WriteEmailAddress(w, organizer.Name, organizer.Address);
             w.WriteEndObject();
         }
 
         if (Has("onlineMeeting")) w.WriteNull("onlineMeeting");
-        WriteExpandedProperty(w, d.SingleValueExtendedProperties, expandPropertyId);
+        SandboxJson.WriteExpandedProperty(w, d.SingleValueExtendedProperties, expandPropertyId);
 
-        w.WriteEndObject();
-    }
-
-    public static void WriteWorkingHours(Utf8JsonWriter w, SandboxWorkingHours hours, string timeZone)
-    {
-        w.WriteStartObject("workingHours");
-        w.WriteStartArray("daysOfWeek");
-        foreach (var day in hours.DaysOfWeek)
-        {
-            w.WriteStringValue(day.ToString().ToLowerInvariant());
-        }
-
-        w.WriteEndArray();
-        w.WriteString("startTime", hours.Start.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
-        w.WriteString("endTime", hours.End.ToString("HH:mm:ss.fffffff", CultureInfo.InvariantCulture));
-        w.WriteStartObject("timeZone");
-        w.WriteString("name", timeZone);
-        w.WriteEndObject();
         w.WriteEndObject();
     }
 

@@ -23,7 +23,7 @@ internal sealed record EventState(
     bool CreatedThroughApi,
     SandboxEventSeed Data)
 {
-    public string ChangeKey => SandboxMailbox.ChangeKeyFor(Version);
+    public string ChangeKey => SandboxIds.ChangeKey(Version);
 
     public string TypeName => Kind switch
     {
@@ -31,6 +31,8 @@ internal sealed record EventState(
         EventKind.SeriesMaster => "seriesMaster",
         EventKind.Exception => "exception",
     };
+
+    public EventInstance AsInstance() => new(Id, TypeName, this, Data.Start, Data.End);
 
     public SandboxEvent ToPublic() => new(Id, TypeName, SeriesMasterId, Created, Modified, ChangeKey, ICalUId, Data);
 }
@@ -60,6 +62,10 @@ internal static class CalendarExpansion
     public static string OccurrenceId(string masterId, DateOnly date) =>
         masterId + "_" + date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
 
+    /// <summary>Graph gives each occurrence its own iCalUId: the series' with the instance date in bytes 16-19.</summary>
+    public static string InstanceICalUId(string seriesUid, DateOnly date) =>
+        string.Concat(seriesUid[..32], $"{date.Year:X4}{date.Month:X2}{date.Day:X2}", seriesUid[40..]);
+
     public static bool TrySplitOccurrenceId(string id, out string masterId, out DateOnly date)
     {
         masterId = string.Empty;
@@ -79,7 +85,7 @@ internal static class CalendarExpansion
     {
         if (state.Kind != EventKind.SeriesMaster)
         {
-            var single = new EventInstance(state.Id, state.TypeName, state, state.Data.Start, state.Data.End);
+            var single = state.AsInstance();
             return single.Overlaps(windowStart, windowEnd) ? [single] : [];
         }
 

@@ -17,12 +17,12 @@ internal static class SandboxSampleData
 
         foreach (var seed in DefaultFolderPeople(mailbox.User))
         {
-            mailbox.AddContact(seed, null, Older());
+            mailbox.Contacts.Add(seed, null, Older());
         }
 
         foreach (var seed in EventPeople)
         {
-            mailbox.AddContact(seed, eventsFolder, Older());
+            mailbox.Contacts.Add(seed, eventsFolder, Older());
         }
     }
 

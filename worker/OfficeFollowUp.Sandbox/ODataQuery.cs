@@ -1,14 +1,51 @@
+using System.Net;
 using System.Text.RegularExpressions;
 
 namespace OfficeFollowUp.Sandbox;
 
 /// <summary>
-/// The two OData query forms the worker uses on messages: the extended-property tag lookup in $filter and
-/// the matching $expand. Anything else is rejected the way Graph rejects it, so a typo fails loudly in tests.
+/// The OData query options the sandbox understands: <c>$select</c> of known properties, and the two forms the worker
+/// uses on messages and events, the extended-property tag lookup in <c>$filter</c> and the matching <c>$expand</c>.
+/// Anything else is rejected the way Graph rejects it, so a typo fails loudly in tests.
 /// </summary>
-internal static partial class MessageQuery
+internal static partial class ODataQuery
 {
     public sealed record PropertyMatch(string PropertyId, string Value);
+
+    /// <summary>The names of <c>$select</c>, or null (every property) when there is none.</summary>
+    public static IReadOnlySet<string>? Select(string? select, GraphEntityType type)
+    {
+        if (string.IsNullOrWhiteSpace(select))
+        {
+            return null;
+        }
+
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var raw in select.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!type.Properties.Contains(raw))
+            {
+                throw new GraphError(HttpStatusCode.BadRequest, "RequestBroker--ParseUri", $"Could not find a property named '{raw}' on type '{type.Name}'.");
+            }
+
+            names.Add(raw);
+        }
+
+        return names;
+    }
+
+    /// <summary>The extended property <c>$expand</c> names, or null when there is no <c>$expand</c>.</summary>
+    public static string? Expand(string expand)
+    {
+        if (expand.Length == 0)
+        {
+            return null;
+        }
+
+        return TryParseExpand(expand, out var propertyId)
+            ? propertyId
+            : throw new GraphError(HttpStatusCode.BadRequest, "BadRequest", $"Parsing OData Select and Expand failed: could not expand '{expand}'.");
+    }
 
     public static bool TryParseFilter(string filter, out PropertyMatch? match)
     {

@@ -33,7 +33,7 @@ internal static class SandboxSampleCalendar
         var daysToMonday = ((int)DayOfWeek.Monday - (int)today.DayOfWeek + 7) % 7;
         var nextMonday = today.AddDays(daysToMonday == 0 ? 7 : daysToMonday);
         DateTimeOffset At(DateOnly day, int hour, int minute = 0) => SandboxTimeZones.ToInstant(day.ToDateTime(new TimeOnly(hour, minute)), zone);
-        string Add(SandboxEventSeed seed) => mailbox.AddEvent(seed with { TimeZone = Zone }, createdAt);
+        string Add(SandboxEventSeed seed) => mailbox.Calendar.Add(seed with { TimeZone = Zone }, createdAt);
 
         var colleagues = Colleagues(mailbox.User);
         var yesterday = today.AddDays(-1);
