@@ -56,6 +56,23 @@ internal static class RenderedNoteCases
         ["referral close, line breaks"] = () => Note(ReferralTemplates.CloseTheLoop(ReferralOutcome.InProgress, Facts() with { OutcomeNote = "signed\r\nthe lease", Sender = "Mere\nTaylor" })),
     };
 
+    /// <summary>Every kind of draft and hold, with one piece of text put into every field it has (subject, HTML body).</summary>
+    public static readonly IReadOnlyDictionary<string, Func<string, (string Subject, string Html)>> Kinds =
+        new Dictionary<string, Func<string, (string Subject, string Html)>>
+        {
+            ["thank-you"] = t => FromDraft(ThankYouTemplate.Render(new NewAcquaintanceDraftFacts("a@example.org", t, t, t, t, t, t, t, t, t))),
+            ["thank-you with a link"] = t => FromDraft(ThankYouTemplate.Render(new NewAcquaintanceDraftFacts(
+                "a@example.org", t, t, t, t, t, t, t, t, "https://example.org/?q=" + t))),
+            ["hold"] = t => HoldTemplate.Render(Step() with { DisplayName = t, Email = t, EventSubject = t, Remember = t, Promised = t }, Auckland),
+            ["referral intro"] = t => FromNote(ReferralTemplates.Intro(Everywhere(t))),
+            ["referral check-in"] = t => FromNote(ReferralTemplates.CheckIn(Everywhere(t))),
+            ["close the loop: won"] = t => FromNote(ReferralTemplates.CloseTheLoop(ReferralOutcome.Won, Everywhere(t))),
+            ["close the loop: in progress"] = t => FromNote(ReferralTemplates.CloseTheLoop(ReferralOutcome.InProgress, Everywhere(t))),
+            ["close the loop: not a fit"] = t => FromNote(ReferralTemplates.CloseTheLoop(ReferralOutcome.NotAFit, Everywhere(t))),
+            ["close the loop: no response"] = t => FromNote(ReferralTemplates.CloseTheLoop(ReferralOutcome.NoResponse, Everywhere(t))),
+            ["close the loop: poor meeting"] = t => FromNote(ReferralTemplates.CloseTheLoop(ReferralOutcome.PoorMeeting, Everywhere(t))),
+        };
+
     private static FollowUpItem Step() => new(
         "s1", "m", "priya@harbourlaw.co.nz", "Priya Raman", "Priya", "Harbour Law", FollowUpStepKind.OneToOne, Met.AddDays(30),
         FollowUpState.Pending, null, null, null, MetAt: Met);
@@ -65,6 +82,13 @@ internal static class RenderedNoteCases
 
     private static ReferralNoteFacts HostileFacts() =>
         new(Hostile, Hostile, Hostile, Hostile, Hostile, CopyPartner: true, ReferredAt: Met, BetterFit: Hostile, OutcomeNote: Hostile);
+
+    private static ReferralNoteFacts Everywhere(string t) =>
+        new(t, t, t, t, t, CopyPartner: true, ReferredAt: Met, BetterFit: t, OutcomeNote: t);
+
+    private static (string Subject, string Html) FromDraft(DraftContent draft) => (draft.Subject, draft.HtmlBody);
+
+    private static (string Subject, string Html) FromNote(RenderedNote note) => (note.Subject, note.Html);
 
     private static string Draft(DraftContent draft) => $"{draft.Subject}\n---\n{draft.HtmlBody}";
 

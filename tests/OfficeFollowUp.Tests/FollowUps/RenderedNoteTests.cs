@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace OfficeFollowUp.Tests.FollowUps;
 
 /// <summary>
@@ -21,6 +23,52 @@ public class RenderedNoteTests
         Assert.Equal(RenderedNoteCases.All.Keys.Order(StringComparer.Ordinal), Pinned.Keys.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Each kind of draft and hold, with each kind of hostile text.</summary>
+    public static TheoryData<string, string> HostileTexts
+    {
+        get
+        {
+            string[] texts =
+            [
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "Tom & Jerry's",
+                "\"quoted\" and 'single'",
+                "\u202Egnp.exe \u05E9\u05DC\u05D5\u05DD \u0645\u0631\u062D\u0628\u0627",
+                "party \U0001F389 time \U0001F469\u200D\U0001F4BB",
+                "line\r\nBcc: evil@example.org\u0000\u0007",
+                "Zo\u00EB &amp; &lt;b&gt;",
+            ];
+            var data = new TheoryData<string, string>();
+            foreach (var kind in RenderedNoteCases.Kinds.Keys)
+            {
+                foreach (var text in texts)
+                {
+                    data.Add(kind, text);
+                }
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(HostileTexts))]
+    public void Hostile_text_is_encoded_in_every_kind_of_draft_and_hold(string kind, string hostile)
+    {
+        var (subject, html) = RenderedNoteCases.Kinds[kind](hostile);
+        var oneLine = new string([.. hostile.Select(c => char.IsControl(c) ? ' ' : c)]);
+
+        // Whatever part of it a field shows (a first name is its first word), it is shown encoded, never as markup.
+        Assert.Contains(WebUtility.HtmlEncode(oneLine), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("'", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(html, c => char.IsControl(c));
+        Assert.DoesNotContain(subject, c => char.IsControl(c));
+        Assert.Equal(html.Split("<p>").Length - 1, html.Split("</p>").Length - 1);
+    }
+
     private static readonly Dictionary<string, string> Pinned = new()
     {
         ["thank-you, everything known"] =
@@ -34,7 +82,7 @@ public class RenderedNoteTests
         ["thank-you, a hostile link"] =
             "Great to meet you, Eve\n---\n<p>Hi Eve,</p><p>Thank you for taking the time to talk &mdash; it was good to meet you. I enjoyed hearing about your work.</p><p>As promised: <a href=\"https://example.org/a?q=%3Cb%3E&amp;r=%22x%22&amp;s=&#39;y&#39;\">https://example.org/a?q=&lt;b&gt;&amp;r=&quot;x&quot;&amp;s=&#39;y&#39;</a></p><p>If there is someone I could introduce you to, or anything I can help with, just let me know. I would be glad to stay in touch.</p><p>Best wishes,<br>Alex</p>",
         ["thank-you, line breaks"] =
-            "Great to meet you, Jo\n---\n<p>Hi Jo,</p><p>Thank you for taking the time to talk &mdash; it was good to meet you. I have been thinking about what you said: line one\nline two\ttab.</p><p>If there is someone I could introduce you to, or anything I can help with, just let me know. I would be glad to stay in touch.</p><p>Best wishes,<br>Alex\r\nMorgan Consulting</p>",
+            "Great to meet you, Jo\n---\n<p>Hi Jo,</p><p>Thank you for taking the time to talk &mdash; it was good to meet you. I have been thinking about what you said: line one line two tab.</p><p>If there is someone I could introduce you to, or anything I can help with, just let me know. I would be glad to stay in touch.</p><p>Best wishes,<br>Alex  Morgan Consulting</p>",
         ["hold, met at an event"] =
             "Hold: 1-2-1 with Priya Raman\n---\n<p>A private hold for a one-to-one with Priya Raman (priya@harbourlaw.co.nz), placed by OfficeFollowUp.</p><p>You met at Chamber business mixer on Tuesday 24 November.</p><p>To remember: her firm is moving</p><p>You promised: an intro to Jo</p><p>To book it, add Priya Raman as an attendee and send the invitation. Move or delete this hold if it does not suit; a deleted hold is not placed again.</p>",
         ["hold, met without an event"] =
@@ -44,7 +92,7 @@ public class RenderedNoteTests
         ["hold, hostile"] =
             "Hold: 1-2-1 with <script>alert('x')</script> & \"Co\" \u202Eevil\u202C \u05E9\u05DC\u05D5\u05DD \uD83C\uDF89 Zo\u00EB\n---\n<p>A private hold for a one-to-one with &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot; \u202Eevil\u202C \u05E9\u05DC\u05D5\u05DD &#127881; Zo&#235; (a&amp;b@example.org), placed by OfficeFollowUp.</p><p>You met at &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot; \u202Eevil\u202C \u05E9\u05DC\u05D5\u05DD &#127881; Zo&#235; on Tuesday 24 November.</p><p>To remember: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot; \u202Eevil\u202C \u05E9\u05DC\u05D5\u05DD &#127881; Zo&#235;</p><p>You promised: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot; \u202Eevil\u202C \u05E9\u05DC\u05D5\u05DD &#127881; Zo&#235;</p><p>To book it, add &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot; \u202Eevil\u202C \u05E9\u05DC\u05D5\u05DD &#127881; Zo&#235; as an attendee and send the invitation. Move or delete this hold if it does not suit; a deleted hold is not placed again.</p>",
         ["hold, line breaks"] =
-            "Hold: 1-2-1 with Priya Raman\n---\n<p>A private hold for a one-to-one with Priya Raman (priya@harbourlaw.co.nz), placed by OfficeFollowUp.</p><p>You met on Tuesday 24 November.</p><p>To remember: line one\nline two</p><p>You promised: a\tb</p><p>To book it, add Priya Raman as an attendee and send the invitation. Move or delete this hold if it does not suit; a deleted hold is not placed again.</p>",
+            "Hold: 1-2-1 with Priya Raman\n---\n<p>A private hold for a one-to-one with Priya Raman (priya@harbourlaw.co.nz), placed by OfficeFollowUp.</p><p>You met on Tuesday 24 November.</p><p>To remember: line one line two</p><p>You promised: a b</p><p>To book it, add Priya Raman as an attendee and send the invitation. Move or delete this hold if it does not suit; a deleted hold is not placed again.</p>",
         ["referral intro, copying the partner"] =
             "Sam suggested we talk\n---\n<p>Hi Alex,</p><p>Sam Taylor suggested I get in touch about leasing advice.</p><p>I have copied Sam so they know we have connected.</p><p>I would be glad to hear what you are working on and see whether I can help. Would a short call or a coffee this week suit you?</p><p>Best wishes,<br>Mere</p>\n---\nHi Alex,\n\nSam Taylor suggested I get in touch about leasing advice.\n\nI have copied Sam so they know we have connected.\n\nI would be glad to hear what you are working on and see whether I can help. Would a short call or a coffee this week suit you?\n\nBest wishes,\nMere",
         ["referral intro, no need given"] =
