@@ -18,7 +18,7 @@ public static class HoldTemplate
         };
         if (step.MetAt is { } met)
         {
-            var when = TimeZoneInfo.ConvertTime(met, zone).ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+            var when = MailboxTime.ToLocal(met, zone).ToString("dddd d MMMM", CultureInfo.InvariantCulture);
             paragraphs.Add(string.IsNullOrWhiteSpace(step.EventSubject)
                 ? (NoteText)$"You met on {when}."
                 : $"You met at {step.EventSubject} on {when}.");
