@@ -14,7 +14,7 @@ public class FindFreeSlotTests
         new TimeOnly(8, 30), new TimeOnly(17, 30), Auckland);
 
     private static DateTimeOffset Akl(int year, int month, int day, int hour, int minute = 0) =>
-        FindFreeSlot.ToInstant(new DateTime(year, month, day, hour, minute, 0), Auckland);
+        MailboxTime.AtWallClock(new DateTime(year, month, day, hour, minute, 0), Auckland);
 
     private static TimeWindow Busy(DateTimeOffset start, TimeSpan length) => new(start, start + length);
 

@@ -1,3 +1,5 @@
+using OfficeFollowUp.FollowUps;
+
 namespace OfficeFollowUp.Calendar;
 
 /// <summary>
@@ -24,8 +26,8 @@ public static class FindFreeSlot
         }
 
         var ordered = busy.OrderBy(b => b.Start).ToList();
-        var firstDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, week.Zone).DateTime);
-        var lastDay = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(until, week.Zone).DateTime);
+        var firstDay = MailboxTime.DateOf(from, week.Zone);
+        var lastDay = MailboxTime.DateOf(until, week.Zone);
 
         for (var day = firstDay; day <= lastDay; day = day.AddDays(1))
         {
@@ -34,8 +36,8 @@ public static class FindFreeSlot
                 continue;
             }
 
-            var dayStart = ToInstant(day.ToDateTime(week.Start), week.Zone);
-            var dayEnd = ToInstant(day.ToDateTime(week.End), week.Zone);
+            var dayStart = MailboxTime.AtWallClock(day, week.Start, week.Zone);
+            var dayEnd = MailboxTime.AtWallClock(day, week.End, week.Zone);
             var candidate = RoundUp(Max(dayStart, from), week.Zone);
 
             while (candidate + length <= dayEnd && candidate + length <= until)
@@ -59,21 +61,8 @@ public static class FindFreeSlot
     /// <summary>Rounds up to the next quarter hour of the zone's wall clock.</summary>
     private static DateTimeOffset RoundUp(DateTimeOffset instant, TimeZoneInfo zone)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var local = MailboxTime.ToLocal(instant, zone);
         var ticks = local.TimeOfDay.Ticks % Step.Ticks;
         return ticks == 0 ? instant : instant.AddTicks(Step.Ticks - ticks);
-    }
-
-    /// <summary>A wall-clock time to an instant; a time inside a spring-forward gap moves past it.</summary>
-    internal static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified))
-        {
-            unspecified = unspecified.AddHours(1);
-        }
-
-        var offset = zone.IsAmbiguousTime(unspecified) ? zone.GetAmbiguousTimeOffsets(unspecified).Max() : zone.GetUtcOffset(unspecified);
-        return new DateTimeOffset(unspecified, offset);
     }
 }

@@ -45,10 +45,10 @@ public static class ComputeScorecard
             .Order()
             .ToList();
 
-        var thisWeek = StartOfWeek(TimeZoneInfo.ConvertTime(now, zone));
+        var thisWeek = StartOfWeek(MailboxTime.DateOf(now, zone));
         var points = Enumerable.Range(0, weeks).Select(i => thisWeek.AddDays(-7 * (weeks - 1 - i))).Select(week =>
         {
-            var inWeek = people.Where(p => StartOfWeek(TimeZoneInfo.ConvertTime(p.First().MetAt!.Value, zone)) == week).ToList();
+            var inWeek = people.Where(p => StartOfWeek(MailboxTime.DateOf(p.First().MetAt!.Value, zone)) == week).ToList();
             var thanked = inWeek.Count(p => p.Any(s => s.Step == FollowUpStepKind.ThankYou && OnTime(s, options.ThankYouWithin)));
             return new WeekPoint(week, inWeek.Count, thanked);
         }).ToList();
@@ -84,9 +84,6 @@ public static class ComputeScorecard
     private static TimeSpan Median(IReadOnlyList<TimeSpan> sorted) =>
         sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 
-    private static DateOnly StartOfWeek(DateTimeOffset local)
-    {
-        var date = DateOnly.FromDateTime(local.DateTime);
-        return date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
-    }
+    /// <summary>The Monday of the date's week.</summary>
+    private static DateOnly StartOfWeek(DateOnly date) => date.AddDays(-(((int)date.DayOfWeek + 6) % 7));
 }

@@ -1,3 +1,5 @@
+using OfficeFollowUp.FollowUps;
+
 namespace OfficeFollowUp.KeepInTouch;
 
 public sealed record BirthdayFacts(string DisplayName, string? Email, DateOnly Birthday, string? PreferredChannel);
@@ -12,7 +14,7 @@ public static class UpcomingBirthdays
 {
     public static IReadOnlyList<BirthdayReminder> Run(IEnumerable<BirthdayFacts> contacts, DateTimeOffset now, TimeZoneInfo zone, TimeSpan leadTime)
     {
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        var today = MailboxTime.DateOf(now, zone);
         var lead = (int)Math.Floor(leadTime.TotalDays);
         return contacts
             .Select(c => (Contact: c, Next: Next(c.Birthday, today)))

@@ -137,6 +137,6 @@ public sealed class CalendarReader(MailboxClientFactory clients)
         }
 
         var zone = MailboxTimeZone.Resolve(value.TimeZone);
-        return FindFreeSlot.ToInstant(local, zone);
+        return MailboxTime.AtWallClock(local, zone);
     }
 }

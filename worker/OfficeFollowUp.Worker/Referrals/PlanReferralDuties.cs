@@ -47,9 +47,9 @@ public static class PlanReferralDuties
             ReferralDirection.Given when referral.PartnerFollowedUp is null && referral.Outcome is null =>
                 (ReferralDutyKind.CheckInWithPartner, CheckInDue(referral.ReferredAt, zone, options)),
             ReferralDirection.Received =>
-                (ReferralDutyKind.RecordOutcome, AddLocal(referral.OutcomeAt ?? referral.ContactedAt ?? referral.ReferredAt, options.OutcomeWithin, zone)),
+                (ReferralDutyKind.RecordOutcome, MailboxTime.AddLocal(referral.OutcomeAt ?? referral.ContactedAt ?? referral.ReferredAt, options.OutcomeWithin, zone)),
             ReferralDirection.Given =>
-                (ReferralDutyKind.RecordOutcome, AddLocal(referral.OutcomeAt ?? CheckInDue(referral.ReferredAt, zone, options), options.OutcomeWithin, zone)),
+                (ReferralDutyKind.RecordOutcome, MailboxTime.AddLocal(referral.OutcomeAt ?? CheckInDue(referral.ReferredAt, zone, options), options.OutcomeWithin, zone)),
             _ => throw new InvalidOperationException($"Unknown direction {referral.Direction}."),
         };
 
@@ -57,10 +57,10 @@ public static class PlanReferralDuties
     }
 
     public static DateTimeOffset ContactDue(DateTimeOffset referredAt, TimeZoneInfo zone, ReferralOptions options) =>
-        TimeZoneInfo.ConvertTime(referredAt + options.ContactWithin, zone);
+        MailboxTime.ToLocal(referredAt + options.ContactWithin, zone);
 
     public static DateTimeOffset CheckInDue(DateTimeOffset referredAt, TimeZoneInfo zone, ReferralOptions options) =>
-        AddLocal(referredAt, options.GivenCheckInAfter, zone);
+        MailboxTime.AddLocal(referredAt, options.GivenCheckInAfter, zone);
 
     /// <summary>Not yet due; due; overdue by one step; overdue by three steps or more.</summary>
     public static Escalation EscalationAt(DateTimeOffset due, DateTimeOffset now, TimeSpan step)
@@ -76,18 +76,5 @@ public static class PlanReferralDuties
 
     /// <summary>Calendar days in the mailbox's zone: received at 23:00, seen at 08:00 the next morning is 1 day.</summary>
     public static int DaysSince(DateTimeOffset instant, DateTimeOffset now, TimeZoneInfo zone) =>
-        Math.Max(0, (DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime).DayNumber
-            - DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime).DayNumber));
-
-    private static DateTimeOffset AddLocal(DateTimeOffset instant, TimeSpan span, TimeZoneInfo zone)
-    {
-        var local = TimeZoneInfo.ConvertTime(instant, zone).DateTime + span;
-        if (zone.IsInvalidTime(local))
-        {
-            local = local.AddHours(1);
-        }
-
-        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
-        return new DateTimeOffset(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), offset);
-    }
+        Math.Max(0, MailboxTime.CalendarDaysBetween(instant, now, zone));
 }

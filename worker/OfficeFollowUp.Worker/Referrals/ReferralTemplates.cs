@@ -1,6 +1,5 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
+using OfficeFollowUp.FollowUps;
 
 namespace OfficeFollowUp.Referrals;
 
@@ -21,9 +20,9 @@ public sealed record ReferralNoteFacts(
 
 /// <summary>
 /// Every referral note in one place: the first contact with a prospect, the check-in with a partner,
-/// and the close-the-loop note for each outcome — kind and honest, never a pitch. Each piece of text
-/// from the user or a contact is HTML-encoded for the HTML form and stripped of control characters
-/// for the text form.
+/// and the close-the-loop note for each outcome — kind and honest, never a pitch. Every sentence is
+/// <see cref="NoteText"/>, so each piece of text from the user or a contact is HTML-encoded for the
+/// HTML form and stripped of control characters for the text form.
 /// </summary>
 public static class ReferralTemplates
 {
@@ -32,19 +31,19 @@ public static class ReferralTemplates
     {
         ArgumentNullException.ThrowIfNull(facts);
         var partnerFirst = FirstName(facts.PartnerName);
-        Slotted need = "";
+        NoteText need = $"";
         if (Blank(facts.Need) is { } n)
         {
             need = $" about {n}";
         }
 
-        var paragraphs = new List<Slotted> { $"{facts.PartnerName} suggested I get in touch{need}." };
+        var paragraphs = new List<NoteText> { $"{facts.PartnerName} suggested I get in touch{need}." };
         if (facts.CopyPartner)
         {
             paragraphs.Add($"I have copied {partnerFirst} so they know we have connected.");
         }
 
-        paragraphs.Add("I would be glad to hear what you are working on and see whether I can help. Would a short call or a coffee this week suit you?");
+        paragraphs.Add($"I would be glad to hear what you are working on and see whether I can help. Would a short call or a coffee this week suit you?");
         return Render($"{partnerFirst} suggested we talk", $"Hi {FirstName(facts.ProspectName)},", paragraphs, facts.Sender);
     }
 
@@ -59,7 +58,7 @@ public static class ReferralTemplates
             $"Hi {FirstName(facts.PartnerName)},",
             [
                 $"A quick check-in on {facts.ProspectName}, whom I introduced you to{when}. Were you able to reach {prospectFirst}?",
-                "If anything got in the way, let me know and I will nudge from my side.",
+                $"If anything got in the way, let me know and I will nudge from my side.",
             ],
             facts.Sender);
     }
@@ -70,51 +69,38 @@ public static class ReferralTemplates
         ArgumentNullException.ThrowIfNull(facts);
         var prospect = facts.ProspectName.Trim();
         var prospectFirst = FirstName(prospect);
-        var paragraphs = new List<Slotted>();
-        string subject;
-        switch (outcome)
+        var (subject, paragraphs) = outcome switch
         {
-            case ReferralOutcome.Won:
-                subject = $"Thank you — good news about {prospectFirst}";
-                paragraphs.Add($"Thank you again for introducing me to {prospect}. I wanted you to hear it from me: it went well, and we are now working together.");
-                paragraphs.Add("Your trust made that possible, and I do not take it for granted.");
-                break;
-            case ReferralOutcome.InProgress:
-                subject = $"An update on {prospectFirst}";
-                paragraphs.Add($"Thank you for introducing me to {prospect}. We have been in touch and things are moving; I will let you know how it turns out.");
-                break;
-            case ReferralOutcome.NotAFit:
-                subject = $"About {prospectFirst}";
-                paragraphs.Add($"Thank you for thinking of me for {prospect}. We talked, and honestly what {prospectFirst} needs is not where I am strongest.");
-                if (Blank(facts.BetterFit) is { } better)
-                {
-                    paragraphs.Add($"I think {better} would be a better fit, and I have said so to {prospectFirst}.");
-                }
-                else
-                {
-                    paragraphs.Add($"If you know someone who specialises in what {prospectFirst} needs, they would be a better fit than me.");
-                }
-                break;
-            case ReferralOutcome.NoResponse:
-                subject = $"{prospectFirst} and I have not connected yet";
-                paragraphs.Add($"Thank you for the introduction to {prospect}. I reached out a few times, but we have not managed to connect.");
-                paragraphs.Add("If you are in touch with them, a gentle nudge would be welcome; no pressure either way, and the door stays open.");
-                break;
-            case ReferralOutcome.PoorMeeting:
-                subject = $"Thank you for introducing me to {prospectFirst}";
-                paragraphs.Add($"Thank you for connecting me with {prospect}. We met, and we did not find an immediate way to help each other.");
-                paragraphs.Add("That happens, and I am grateful you thought of me. I am happy to stay in touch with them if something changes.");
-                break;
-            default:
-                throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome.");
-        }
+            ReferralOutcome.Won => Say(
+                $"Thank you — good news about {prospectFirst}",
+                $"Thank you again for introducing me to {prospect}. I wanted you to hear it from me: it went well, and we are now working together.",
+                $"Your trust made that possible, and I do not take it for granted."),
+            ReferralOutcome.InProgress => Say(
+                $"An update on {prospectFirst}",
+                $"Thank you for introducing me to {prospect}. We have been in touch and things are moving; I will let you know how it turns out."),
+            ReferralOutcome.NotAFit => Say(
+                $"About {prospectFirst}",
+                $"Thank you for thinking of me for {prospect}. We talked, and honestly what {prospectFirst} needs is not where I am strongest.",
+                Blank(facts.BetterFit) is { } better
+                    ? (NoteText)$"I think {better} would be a better fit, and I have said so to {prospectFirst}."
+                    : $"If you know someone who specialises in what {prospectFirst} needs, they would be a better fit than me."),
+            ReferralOutcome.NoResponse => Say(
+                $"{prospectFirst} and I have not connected yet",
+                $"Thank you for the introduction to {prospect}. I reached out a few times, but we have not managed to connect.",
+                $"If you are in touch with them, a gentle nudge would be welcome; no pressure either way, and the door stays open."),
+            ReferralOutcome.PoorMeeting => Say(
+                $"Thank you for introducing me to {prospectFirst}",
+                $"Thank you for connecting me with {prospect}. We met, and we did not find an immediate way to help each other.",
+                $"That happens, and I am grateful you thought of me. I am happy to stay in touch with them if something changes."),
+            _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "Unknown outcome."),
+        };
 
         if (Blank(facts.OutcomeNote) is { } note && outcome is ReferralOutcome.Won or ReferralOutcome.InProgress)
         {
             paragraphs.Add($"{note}");
         }
 
-        paragraphs.Add("Is there someone I could introduce you to in return? Tell me who would make your week.");
+        paragraphs.Add($"Is there someone I could introduce you to in return? Tell me who would make your week.");
         if (Blank(facts.LookingFor) is { } lookingFor)
         {
             paragraphs.Add($"And as a reminder of what helps me most: {lookingFor}.");
@@ -123,21 +109,12 @@ public static class ReferralTemplates
         return Render(subject, $"Hi {FirstName(facts.PartnerName)},", paragraphs, facts.Sender);
     }
 
-    private static RenderedNote Render(string subject, Slotted greeting, IReadOnlyList<Slotted> paragraphs, string sender)
-    {
-        var html = new StringBuilder();
-        var text = new StringBuilder();
-        html.Append("<p>").Append(greeting.Html).Append("</p>");
-        text.Append(greeting.Text).Append("\n\n");
-        foreach (var paragraph in paragraphs)
-        {
-            html.Append("<p>").Append(paragraph.Html).Append("</p>");
-            text.Append(paragraph.Text).Append("\n\n");
-        }
+    private static (NoteText Subject, List<NoteText> Paragraphs) Say(NoteText subject, params NoteText[] paragraphs) => (subject, [.. paragraphs]);
 
-        html.Append("<p>Best wishes,<br>").Append(WebUtility.HtmlEncode(PlainText(sender))).Append("</p>");
-        text.Append("Best wishes,\n").Append(PlainText(sender));
-        return new RenderedNote(PlainText(subject), html.ToString(), text.ToString());
+    private static RenderedNote Render(NoteText subject, NoteText greeting, IReadOnlyList<NoteText> paragraphs, string sender)
+    {
+        var body = NoteBody.Letter(greeting, paragraphs, sender);
+        return new RenderedNote(subject.Text, body.Html, body.Text);
     }
 
     private static string FirstName(string name)
@@ -148,63 +125,4 @@ public static class ReferralTemplates
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    /// <summary>Inserted text on one line, without control characters (no header or layout tricks in plain text).</summary>
-    private static string PlainText(string value)
-    {
-        var builder = new StringBuilder(value.Length);
-        foreach (var c in value)
-        {
-            builder.Append(char.IsControl(c) ? ' ' : c);
-        }
-        return builder.ToString();
-    }
-
-    /// <summary>
-    /// A sentence with inserted text: an interpolated string handler that encodes every hole for HTML
-    /// and for plain text as it is built, so a template cannot forget to.
-    /// </summary>
-    [System.Runtime.CompilerServices.InterpolatedStringHandler]
-    private readonly struct Slotted
-    {
-        private readonly StringBuilder _html;
-        private readonly StringBuilder _text;
-
-        public Slotted(int literalLength, int formattedCount)
-        {
-            _html = new StringBuilder(literalLength + (formattedCount * 16));
-            _text = new StringBuilder(literalLength + (formattedCount * 16));
-        }
-
-        public string Html => _html.ToString();
-
-        public string Text => _text.ToString();
-
-        public void AppendLiteral(string literal)
-        {
-            _html.Append(WebUtility.HtmlEncode(literal));
-            _text.Append(literal);
-        }
-
-        /// <summary>Inserted text: encoded for HTML, kept on one line without control characters for text.</summary>
-        public void AppendFormatted(string value)
-        {
-            _html.Append(WebUtility.HtmlEncode(PlainText(value)));
-            _text.Append(PlainText(value));
-        }
-
-        /// <summary>A fragment that was itself built from encoded slots.</summary>
-        public void AppendFormatted(Slotted fragment)
-        {
-            _html.Append(fragment.Html);
-            _text.Append(fragment.Text);
-        }
-
-        public static implicit operator Slotted(string literal)
-        {
-            var slotted = new Slotted(literal.Length, 0);
-            slotted.AppendLiteral(literal);
-            return slotted;
-        }
-    }
 }
