@@ -1,10 +1,8 @@
 using FluentValidation;
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Referrals;
+using OfficeFollowUp.Api;
+using OfficeFollowUp.People;
 
-namespace OfficeFollowUp.Api;
-
-public sealed record PartyRequest(string? Email, string? DisplayName);
+namespace OfficeFollowUp.Referrals;
 
 public sealed record ProspectRequest(string? DisplayName, string? Email, string? Phone);
 
@@ -14,6 +12,9 @@ public sealed record LogReferralRequest(
 public sealed record OutcomeRequest(string? Outcome, decimal? Value, [property: MultiLineText] string? Note, string? BetterFit, bool? Change);
 
 public sealed record PartnerFollowedUpRequest(bool? FollowedUp);
+
+/// <summary>GET /api/referrals/detect?messageId=…: the open message's REST id.</summary>
+public sealed record DetectRequest(string? MessageId);
 
 internal static partial class PhoneNumbers
 {
@@ -91,5 +92,14 @@ public sealed class PartnerFollowedUpRequestValidator : AbstractValidator<Partne
     public PartnerFollowedUpRequestValidator()
     {
         RuleFor(r => r.FollowedUp).NotNull().WithMessage("Say true or false.").OverridePropertyName("followedUp");
+    }
+}
+
+public sealed class DetectRequestValidator : AbstractValidator<DetectRequest>
+{
+    public DetectRequestValidator()
+    {
+        RuleFor(r => r.MessageId).Must(id => !string.IsNullOrWhiteSpace(id) && id.Length <= 1024)
+            .WithMessage("Pass the open item's REST id.").OverridePropertyName("messageId");
     }
 }
