@@ -1,12 +1,12 @@
-using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using OfficeFollowUp.Calendar;
+using OfficeFollowUp.Api;
 using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Settings;
 using OfficeFollowUp.Store;
-using OfficeFollowUp.Auth;
 
-namespace OfficeFollowUp.Api;
+namespace OfficeFollowUp.Calendar;
 
 public sealed record AttendeeDto(string Email, string DisplayName, bool Known);
 
@@ -14,30 +14,33 @@ public sealed record PromptDto(string EventId, string Subject, DateTimeOffset St
 
 public sealed record EventDto(string Id, string Subject, DateTimeOffset Start, DateTimeOffset End, bool IsNetworking, NetworkingReason? Reason);
 
+/// <param name="Started">How many of the people chosen got a new follow-up track (someone already followed up is not started twice).</param>
+public sealed record StartedDto(int Started);
+
 /// <summary>The pane's calendar side: the after-event prompt, choosing people, adding people met, marking events.</summary>
 public static class PromptEndpoints
 {
     public static RouteGroupBuilder MapPrompts(this RouteGroupBuilder api)
     {
-        api.MapGet("/prompts", ListPromptsAsync);
-        api.MapPost("/prompts/{eventId}/follow-up", FollowUpAsync);
-        api.MapPost("/prompts/{eventId}/dismiss", DismissAsync);
-        api.MapGet("/events", ListEventsAsync);
-        api.MapPost("/events/{eventId}/networking", MarkAsync);
+        api.MapGet("/prompts", ListPromptsAsync).WhenNotConnected(() => TypedResults.Ok(ItemsDto<PromptDto>.Empty));
+        api.MapPost("/prompts/{eventId}/follow-up", FollowUpAsync).WhenNotConnected(NoSuchEvent);
+        api.MapPost("/prompts/{eventId}/dismiss", DismissAsync).WhenNotConnected(NoSuchEvent);
+        api.MapGet("/events", ListEventsAsync).WhenNotConnected(() => TypedResults.Ok(ItemsDto<EventDto>.Empty));
+        api.MapPost("/events/{eventId}/networking", MarkAsync).WhenNotConnected(NoSuchEvent);
         return api;
     }
 
-    private static async Task<IResult> ListPromptsAsync(CallerMailbox mailboxes, MailboxStore store, EventStore events, Settings.EffectiveSettings settings, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<ItemsDto<PromptDto>>> ListPromptsAsync(ConnectedMailbox mailbox, MailboxStore store, EventStore events, EffectiveSettings settings, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetAsync(ct);
-        var connectedAt = mailbox is null ? null : await store.CalendarConnectedAtAsync(mailbox.Profile.MailboxId, ct);
-        if (mailbox is null || connectedAt is null)
+        // No prompts before the calendar's baseline: the events already there are history (DESIGN.md rule 3).
+        var connectedAt = await store.CalendarConnectedAtAsync(mailbox.Profile.MailboxId, ct);
+        if (connectedAt is null)
         {
-            return Results.Ok(new { items = Array.Empty<PromptDto>() });
+            return TypedResults.Ok(ItemsDto<PromptDto>.Empty);
         }
 
         var now = time.GetUtcNow();
-        var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
+        var zone = mailbox.Zone;
         var calendar = (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).Calendar;
         var recent = await events.ListAsync(mailbox.Profile.MailboxId, now - calendar.PromptKeepOpen, now, ct);
         var prompts = new List<PromptDto>();
@@ -50,22 +53,14 @@ public static class PromptEndpoints
                 TimeZoneInfo.ConvertTime(pending.Facts.Start, zone), TimeZoneInfo.ConvertTime(pending.Facts.End, zone),
                 candidates.Select(c => new AttendeeDto(c.Email, c.DisplayName, c.Known)).ToList()));
         }
-        return Results.Ok(new { items = prompts });
+        return TypedResults.Ok(new ItemsDto<PromptDto>(prompts));
     }
 
-    private static async Task<IResult> FollowUpAsync(
-        string eventId, FollowUpPeopleRequest request, IValidator<FollowUpPeopleRequest> validator,
-        CallerMailbox mailboxes, EventStore events, Database database, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<StartedDto>, ValidationProblem, ProblemHttpResult>> FollowUpAsync(
+        string eventId, FollowUpPeopleRequest request, ConnectedMailbox mailbox, EventStore events, Database database, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
     {
-        var validation = await validator.ValidateAsync(request, ct);
-        if (!validation.IsValid)
-        {
-            return Results.ValidationProblem(validation.ToDictionary());
-        }
-
-        var mailbox = await mailboxes.GetAsync(ct);
-        var stored = mailbox is null ? null : await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct);
-        if (mailbox is null || stored is null)
+        var stored = await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct);
+        if (stored is null)
         {
             return NoSuchEvent();
         }
@@ -74,7 +69,7 @@ public static class PromptEndpoints
         var self = request.People!.Select((p, i) => (p, i)).FirstOrDefault(x => own.Contains(EmailAddresses.Key(x.p.Email!)));
         if (self.p is not null)
         {
-            return Results.ValidationProblem(new Dictionary<string, string[]> { [$"people[{self.i}].email"] = ["That is your own address."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"people[{self.i}].email"] = ["That is your own address."] });
         }
 
         var now = time.GetUtcNow();
@@ -105,54 +100,39 @@ public static class PromptEndpoints
             await tx.CommitAsync(ct);
         }
 
-        return Results.Ok(new { started });
+        return TypedResults.Ok(new StartedDto(started));
     }
 
-    private static async Task<IResult> DismissAsync(string eventId, CallerMailbox mailboxes, EventStore events, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<NoContent, ProblemHttpResult>> DismissAsync(string eventId, ConnectedMailbox mailbox, EventStore events, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetAsync(ct);
-        if (mailbox is null || await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct) is null)
+        if (await events.GetAsync(mailbox.Id, eventId, ct) is null)
         {
             return NoSuchEvent();
         }
-        await events.AnswerPromptAsync(mailbox.Profile.MailboxId, eventId, "dismissed", time.GetUtcNow(), ct);
-        return Results.NoContent();
+        await events.AnswerPromptAsync(mailbox.Id, eventId, "dismissed", time.GetUtcNow(), ct);
+        return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ListEventsAsync(CallerMailbox mailboxes, EventStore events, Settings.EffectiveSettings settings, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<ItemsDto<EventDto>>> ListEventsAsync(ConnectedMailbox mailbox, EventStore events, EffectiveSettings settings, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetAsync(ct);
-        if (mailbox is null)
-        {
-            return Results.Ok(new { items = Array.Empty<EventDto>() });
-        }
-
         var now = time.GetUtcNow();
-        var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
-        var list = await events.ListAsync(mailbox.Profile.MailboxId, now.AddDays(-14), now.AddDays(14), ct);
-        var calendar = (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).Calendar;
-        return Results.Ok(new { items = list.Select(e => ToDto(e, zone, calendar)).ToList() });
+        var list = await events.ListAsync(mailbox.Id, now.AddDays(-14), now.AddDays(14), ct);
+        var calendar = (await settings.ForAsync(mailbox.Id, ct)).Calendar;
+        return TypedResults.Ok(new ItemsDto<EventDto>(list.Select(e => ToDto(e, mailbox.Zone, calendar)).ToList()));
     }
 
-    private static async Task<IResult> MarkAsync(string eventId, NetworkingMarkRequest request, IValidator<NetworkingMarkRequest> validator,
-        CallerMailbox mailboxes, EventStore events, Settings.EffectiveSettings settings, TimeProvider time, CancellationToken ct)
+    private static async Task<Results<Ok<EventDto>, ProblemHttpResult>> MarkAsync(string eventId, NetworkingMarkRequest request,
+        ConnectedMailbox mailbox, EventStore events, EffectiveSettings settings, TimeProvider time, CancellationToken ct)
     {
-        var validation = await validator.ValidateAsync(request, ct);
-        if (!validation.IsValid)
-        {
-            return Results.ValidationProblem(validation.ToDictionary());
-        }
-
-        var mailbox = await mailboxes.GetAsync(ct);
-        if (mailbox is null || await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct) is null)
+        if (await events.GetAsync(mailbox.Id, eventId, ct) is null)
         {
             return NoSuchEvent();
         }
 
-        await events.SetMarkAsync(mailbox.Profile.MailboxId, eventId, request.IsNetworking!.Value, time.GetUtcNow(), ct);
-        var updated = await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct);
-        var calendar = (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).Calendar;
-        return Results.Ok(ToDto(updated!, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), calendar));
+        await events.SetMarkAsync(mailbox.Id, eventId, request.IsNetworking!.Value, time.GetUtcNow(), ct);
+        var updated = await events.GetAsync(mailbox.Id, eventId, ct);
+        var calendar = (await settings.ForAsync(mailbox.Id, ct)).Calendar;
+        return TypedResults.Ok(ToDto(updated!, mailbox.Zone, calendar));
     }
 
     private static EventDto ToDto(StoredEvent e, TimeZoneInfo zone, CalendarOptions options)
@@ -163,6 +143,6 @@ public static class PromptEndpoints
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private static IResult NoSuchEvent() =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such event", detail: "The event is not in the synced calendar window.");
+    private static ProblemHttpResult NoSuchEvent() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such event", detail: "The event is not in the synced calendar window.");
 }
