@@ -1,5 +1,4 @@
 using FluentValidation;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
@@ -27,7 +26,7 @@ public static class PromptEndpoints
         return api;
     }
 
-    private static async Task<IResult> ListPromptsAsync(CallerMailbox mailboxes, MailboxStore store, EventStore events, Settings.EffectiveSettings settings, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListPromptsAsync(CallerMailbox mailboxes, MailboxStore store, EventStore events, PeopleStore people, Settings.EffectiveSettings settings, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
     {
         var mailbox = await mailboxes.GetAsync(ct);
         var connectedAt = mailbox is null ? null : await store.CalendarConnectedAtAsync(mailbox.Profile.MailboxId, ct);
@@ -44,7 +43,7 @@ public static class PromptEndpoints
         foreach (var pending in EventPrompts.Pending(recent, now, connectedAt.Value, calendar))
         {
             var keys = pending.Facts.Attendees.Where(a => EmailAddresses.LooksValid(a.Email)).Select(a => EmailAddresses.Key(a.Email));
-            var known = await events.KnownEmailKeysAsync(mailbox.Profile.MailboxId, keys, ct);
+            var known = await people.KnownKeysAsync(mailbox.Profile.MailboxId, keys, ct);
             var candidates = FilterAttendees.Run(pending.Facts, mailbox.Profile, known, followUps.Value.GroupLocalParts, calendar.IncludeColleagues);
             prompts.Add(new PromptDto(pending.Facts.Id, pending.Facts.Subject,
                 TimeZoneInfo.ConvertTime(pending.Facts.Start, zone), TimeZoneInfo.ConvertTime(pending.Facts.End, zone),
@@ -55,7 +54,7 @@ public static class PromptEndpoints
 
     private static async Task<IResult> FollowUpAsync(
         string eventId, FollowUpPeopleRequest request, IValidator<FollowUpPeopleRequest> validator,
-        CallerMailbox mailboxes, EventStore events, Database database, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
+        CallerMailbox mailboxes, EventStore events, StartFollowUpsFromPrompt startFollowUps, CancellationToken ct)
     {
         var validation = await validator.ValidateAsync(request, ct);
         if (!validation.IsValid)
@@ -77,34 +76,9 @@ public static class PromptEndpoints
             return Results.ValidationProblem(new Dictionary<string, string[]> { [$"people[{self.i}].email"] = ["That is your own address."] });
         }
 
-        var now = time.GetUtcNow();
-        var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
-        var started = 0;
-        await using (var connection = await database.OpenAsync(ct))
-        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
-        {
-            foreach (var person in request.People!)
-            {
-                var display = person.DisplayName!.Trim();
-                var given = display.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-                if (await StartFollowUpTrack.RunAsync(connection, tx, mailbox.Profile.MailboxId, new TrackStart(
-                    person.Email!.Trim(), display, given, null, null, stored.Facts.End, stored.Facts.Id,
-                    Blank(person.Remember), Blank(person.Promised), person.PreferredChannel?.ToString(), Blank(person.ProfileUrl)), zone, followUps.Value, now, ct))
-                {
-                    started++;
-                }
-
-                if (Blank(person.Promised) is { } promised)
-                {
-                    // What the user promised at the event is also a promise to keep, due with the connect step.
-                    await PromiseStore.InsertAsync(connection, tx, mailbox.Profile.MailboxId, person.Email!.Trim(), display, stored.Facts.Id,
-                        promised, stored.Facts.End + followUps.Value.ConnectWithin, now, ct);
-                }
-            }
-            await EventStore.AnswerPromptAsync(connection, tx, mailbox.Profile.MailboxId, eventId, "answered", now, ct);
-            await tx.CommitAsync(ct);
-        }
-
+        var started = await startFollowUps.RunAsync(mailbox.Profile, stored.Facts, [.. request.People!.Select(person => new PersonMet(
+            person.Email!.Trim(), person.DisplayName!.Trim(), Blank(person.Remember), Blank(person.Promised), person.PreferredChannel?.ToString(),
+            Blank(person.ProfileUrl)))], ct);
         return Results.Ok(new { started });
     }
 

@@ -8,6 +8,7 @@ public static class CalendarExtensions
     {
         builder.Services.AddValidatedOptions<CalendarOptions, CalendarOptionsValidator>(builder.Configuration, CalendarOptions.Section);
         builder.Services.AddSingleton<SaveEventsPage>();
+        builder.Services.AddSingleton<RemoveMissingEvents>();
         builder.Services.AddSingleton<SyncCalendar>();
         return builder;
     }

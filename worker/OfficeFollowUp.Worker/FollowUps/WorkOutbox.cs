@@ -27,8 +27,10 @@ public sealed record OutboxOutcome(string? GraphId, string? Note = null)
 /// once. The Graph failure switch is <see cref="DecideOutboxRetry"/>, once.
 /// </summary>
 public sealed class WorkOutbox(
+    Database database,
     OutboxStore outbox,
     FollowUpStore followUps,
+    ReferralStore referrals,
     DraftWriter draftWriter,
     HoldWriter holdWriter,
     PrepareThankYouDraft drafts,
@@ -103,11 +105,11 @@ public sealed class WorkOutbox(
 
             if (outcome.GraphId is { } id)
             {
-                await outbox.CompleteAsync(entry, id, time.GetUtcNow(), ct);
+                await RecordMadeAsync(entry, id, ct);
                 return entry.Kind == OutboxKind.BookMeetingHold ? ItemResult.Hold : ItemResult.Draft;
             }
 
-            await outbox.CloseWithNoteAsync(entry, OutboxStatus.Failed, "nothing-made", outcome.Note ?? "Nothing could be prepared.", time.GetUtcNow(), ct);
+            await CloseWithNoteAsync(entry, outcome.Note ?? "Nothing could be prepared.", ct);
             return ItemResult.Noted;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -166,6 +168,38 @@ public sealed class WorkOutbox(
             default:
                 throw new InvalidOperationException($"Unknown outbox kind {entry.Kind}.");
         }
+    }
+
+    /// <summary>The entry is complete and its item is on its referral, or on its step (prepared, unless the user already closed it), together.</summary>
+    private async Task RecordMadeAsync(OutboxEntry entry, string graphId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var session = await database.BeginAsync(ct);
+        await outbox.CompleteAsync(session, entry, graphId, now, ct);
+        if (entry.ReferralId is { } referralId)
+        {
+            await referrals.SetDraftAsync(session, referralId, entry.Kind, graphId, now, ct);
+        }
+        else
+        {
+            await followUps.MarkPreparedAsync(session, entry.StepId!, entry.Kind, graphId, now, ct);
+        }
+
+        await session.CommitAsync(ct);
+    }
+
+    /// <summary>Nothing was made (no free slot for a hold): the entry closes, and its step says why and what to do, together.</summary>
+    private async Task CloseWithNoteAsync(OutboxEntry entry, string note, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var session = await database.BeginAsync(ct);
+        await outbox.CloseAsync(session, entry, OutboxStatus.Failed, "nothing-made", now, ct);
+        if (entry.StepId is { } stepId)
+        {
+            await followUps.SetNoteAsync(session, stepId, note, now, ct);
+        }
+
+        await session.CommitAsync(ct);
     }
 
     private async Task<string> CreateDraftAsync(OutboxEntry entry, DraftContent content, CancellationToken ct)

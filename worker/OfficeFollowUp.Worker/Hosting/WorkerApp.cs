@@ -3,7 +3,6 @@ using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Promises;
 using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Settings;
 using OfficeFollowUp.Store;
@@ -30,7 +29,6 @@ public static class WorkerApp
         builder.AddContactSync();
         builder.AddFollowUps();
         builder.AddReferrals();
-        builder.AddPromises();
         builder.AddKeepInTouch();
         builder.AddSettings();
         builder.AddApi();
