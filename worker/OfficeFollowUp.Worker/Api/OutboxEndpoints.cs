@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OfficeFollowUp.Auth;
-using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Api;

@@ -10,6 +10,7 @@ public static class CalendarExtensions
         builder.Services.AddSingleton<SaveEventsPage>();
         builder.Services.AddSingleton<RemoveMissingEvents>();
         builder.Services.AddSingleton<SyncCalendar>();
+        builder.Services.AddSingleton<BookMeetingHold>();
         return builder;
     }
 }

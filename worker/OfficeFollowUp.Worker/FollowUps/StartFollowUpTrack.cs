@@ -1,3 +1,4 @@
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.FollowUps;

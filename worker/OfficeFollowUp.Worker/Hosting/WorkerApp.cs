@@ -3,6 +3,7 @@ using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Settings;
 using OfficeFollowUp.Store;
@@ -28,6 +29,7 @@ public static class WorkerApp
         builder.AddCalendar();
         builder.AddContactSync();
         builder.AddFollowUps();
+        builder.AddOutbox();
         builder.AddReferrals();
         builder.AddKeepInTouch();
         builder.AddSettings();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Referrals;

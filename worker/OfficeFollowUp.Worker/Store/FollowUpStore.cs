@@ -1,4 +1,5 @@
 using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Outbox;
 
 namespace OfficeFollowUp.Store;
 

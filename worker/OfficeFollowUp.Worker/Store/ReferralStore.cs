@@ -1,5 +1,6 @@
 using System.Globalization;
 using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Referrals;
 
 namespace OfficeFollowUp.Store;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Sync;
@@ -196,7 +196,7 @@ public sealed class DeltaRound(Database database, SyncStateStore states, IOption
                     ? state with { Cursor = null, LastError = failure.Code, RetryAfter = null }
                     : state with { Stage = SyncStage.Resync, PendingResync = ResyncReason.CursorExpired, Cursor = null, LastError = failure.Code, RetryAfter = null };
             case GraphOutcome.RetryLater:
-                var wait = failure.RetryAfter ?? WorkOutbox.Backoff(state.FailureCount);
+                var wait = failure.RetryAfter ?? RetryBackoff.After(state.FailureCount);
                 SyncTrace.RetryLater(logger, failure.Code, wait);
                 return state with { FailureCount = state.FailureCount + 1, LastError = failure.Code, RetryAfter = now + wait };
             case GraphOutcome.ReconnectNeeded:
@@ -204,7 +204,7 @@ public sealed class DeltaRound(Database database, SyncStateStore states, IOption
                 return state with { Stage = SyncStage.ReconnectNeeded, FailureCount = state.FailureCount + 1, LastError = failure.Code };
             case GraphOutcome.ItemSkipped:
                 SyncTrace.ItemsSkipped(logger, 1, failure.Code);
-                return state with { FailureCount = state.FailureCount + 1, LastError = failure.Code, ItemsSkipped = state.ItemsSkipped + 1, RetryAfter = now + WorkOutbox.Backoff(state.FailureCount) };
+                return state with { FailureCount = state.FailureCount + 1, LastError = failure.Code, ItemsSkipped = state.ItemsSkipped + 1, RetryAfter = now + RetryBackoff.After(state.FailureCount) };
             default:
                 throw new InvalidOperationException($"Unhandled outcome {failure.Outcome}.");
         }

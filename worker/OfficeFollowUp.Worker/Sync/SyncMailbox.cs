@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Sync;
