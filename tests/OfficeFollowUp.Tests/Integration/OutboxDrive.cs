@@ -1,4 +1,5 @@
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Sandbox;
 using OfficeFollowUp.Store;
 
@@ -87,10 +88,10 @@ public static class OutboxDrive
     /// </summary>
     public static void AssertEachItemExactlyOnce(SandboxWorld world, IReadOnlyList<OutboxRow> rows)
     {
-        var drafts = world.Mailbox.Drafts.Where(d => d.SingleValueExtendedProperties.ContainsKey(DraftWriter.TagPropertyId))
-            .GroupBy(d => d.SingleValueExtendedProperties[DraftWriter.TagPropertyId]).ToDictionary(g => g.Key, g => g.ToList());
-        var holds = world.Mailbox.CreatedEvents.Where(e => e.SingleValueExtendedProperties.ContainsKey(DraftWriter.TagPropertyId))
-            .GroupBy(e => e.SingleValueExtendedProperties[DraftWriter.TagPropertyId]).ToDictionary(g => g.Key, g => g.ToList());
+        var drafts = world.Mailbox.Drafts.Where(d => d.SingleValueExtendedProperties.ContainsKey(TaggedItems.PropertyId))
+            .GroupBy(d => d.SingleValueExtendedProperties[TaggedItems.PropertyId]).ToDictionary(g => g.Key, g => g.ToList());
+        var holds = world.Mailbox.CreatedEvents.Where(e => e.SingleValueExtendedProperties.ContainsKey(TaggedItems.PropertyId))
+            .GroupBy(e => e.SingleValueExtendedProperties[TaggedItems.PropertyId]).ToDictionary(g => g.Key, g => g.ToList());
 
         foreach (var row in rows.Where(r => r.Status == "Completed"))
         {

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Api;
 using OfficeFollowUp.FollowUps;
@@ -30,7 +29,7 @@ public static class PromptEndpoints
         return api;
     }
 
-    private static async Task<Ok<ItemsDto<PromptDto>>> ListPromptsAsync(ConnectedMailbox mailbox, MailboxStore store, EventStore events, EffectiveSettings settings, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<ItemsDto<PromptDto>>> ListPromptsAsync(ConnectedMailbox mailbox, MailboxStore store, EventStore events, PeopleStore people, EffectiveSettings settings, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
     {
         // No prompts before the calendar's baseline: the events already there are history (DESIGN.md rule 3).
         var connectedAt = await store.CalendarConnectedAtAsync(mailbox.Profile.MailboxId, ct);
@@ -47,7 +46,7 @@ public static class PromptEndpoints
         foreach (var pending in EventPrompts.Pending(recent, now, connectedAt.Value, calendar))
         {
             var keys = pending.Facts.Attendees.Where(a => EmailAddresses.LooksValid(a.Email)).Select(a => EmailAddresses.Key(a.Email));
-            var known = await events.KnownEmailKeysAsync(mailbox.Profile.MailboxId, keys, ct);
+            var known = await people.KnownKeysAsync(mailbox.Profile.MailboxId, keys, ct);
             var candidates = FilterAttendees.Run(pending.Facts, mailbox.Profile, known, followUps.Value.GroupLocalParts, calendar.IncludeColleagues);
             prompts.Add(new PromptDto(pending.Facts.Id, pending.Facts.Subject,
                 TimeZoneInfo.ConvertTime(pending.Facts.Start, zone), TimeZoneInfo.ConvertTime(pending.Facts.End, zone),
@@ -57,7 +56,7 @@ public static class PromptEndpoints
     }
 
     private static async Task<Results<Ok<StartedDto>, ValidationProblem, ProblemHttpResult>> FollowUpAsync(
-        string eventId, FollowUpPeopleRequest request, ConnectedMailbox mailbox, EventStore events, Database database, IOptions<FollowUpOptions> followUps, TimeProvider time, CancellationToken ct)
+        string eventId, FollowUpPeopleRequest request, ConnectedMailbox mailbox, EventStore events, StartFollowUpsFromPrompt startFollowUps, CancellationToken ct)
     {
         var stored = await events.GetAsync(mailbox.Profile.MailboxId, eventId, ct);
         if (stored is null)
@@ -72,34 +71,9 @@ public static class PromptEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [$"people[{self.i}].email"] = ["That is your own address."] });
         }
 
-        var now = time.GetUtcNow();
-        var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
-        var started = 0;
-        await using (var connection = await database.OpenAsync(ct))
-        await using (var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct))
-        {
-            foreach (var person in request.People!)
-            {
-                var display = person.DisplayName!.Trim();
-                var given = display.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-                if (await StartFollowUpTrack.RunAsync(connection, tx, mailbox.Profile.MailboxId, new TrackStart(
-                    person.Email!.Trim(), display, given, null, null, stored.Facts.End, stored.Facts.Id,
-                    Blank(person.Remember), Blank(person.Promised), person.PreferredChannel?.ToString(), Blank(person.ProfileUrl)), zone, followUps.Value, now, ct))
-                {
-                    started++;
-                }
-
-                if (Blank(person.Promised) is { } promised)
-                {
-                    // What the user promised at the event is also a promise to keep, due with the connect step.
-                    await PromiseStore.InsertAsync(connection, tx, mailbox.Profile.MailboxId, person.Email!.Trim(), display, stored.Facts.Id,
-                        promised, stored.Facts.End + followUps.Value.ConnectWithin, now, ct);
-                }
-            }
-            await EventStore.AnswerPromptAsync(connection, tx, mailbox.Profile.MailboxId, eventId, "answered", now, ct);
-            await tx.CommitAsync(ct);
-        }
-
+        var started = await startFollowUps.RunAsync(mailbox.Profile, stored.Facts, [.. request.People!.Select(person => new PersonMet(
+            person.Email!.Trim(), person.DisplayName!.Trim(), Blank(person.Remember), Blank(person.Promised), person.PreferredChannel?.ToString(),
+            Blank(person.ProfileUrl)))], ct);
         return TypedResults.Ok(new StartedDto(started));
     }
 

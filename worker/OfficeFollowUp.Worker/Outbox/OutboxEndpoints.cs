@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using OfficeFollowUp.Api;
 using OfficeFollowUp.FollowUps;
+using Microsoft.Extensions.Logging;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Outbox;

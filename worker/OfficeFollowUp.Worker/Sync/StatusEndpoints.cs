@@ -29,7 +29,7 @@ public static class StatusEndpoints
     public static RouteGroupBuilder MapStatus(this RouteGroupBuilder api)
     {
         api.MapGet("/status", async (
-            CallerMailbox mailboxes, SyncStateStore states, FollowUpStore followUps, SyncMailbox single, SyncApplicationMailboxes many,
+            CallerMailbox mailboxes, SyncStateStore states, PeopleStore people, SyncMailbox single, SyncApplicationMailboxes many,
             OutboxStore outbox, IOptions<MailboxOptions> options, CancellationToken ct) =>
         {
             var action = ReconnectAdvice.For(options.Value);
@@ -47,7 +47,7 @@ public static class StatusEndpoints
             return TypedResults.Ok(new StatusDto(
                 true,
                 mailbox.BaselinedAt,
-                await followUps.CountAcquaintancesAsync(mailbox.Profile.MailboxId, ct),
+                await people.CountAcquaintancesAsync(mailbox.Profile.MailboxId, ct),
                 sync.Select(s => new ResourceStatusDto(s.Resource, s.Stage.ToString(), s.LastSuccessAt, s.LastError, s.FailureCount, s.ItemsSkipped,
                     s.LastResync is { } r ? new ResyncDto(r.At, r.Reason.ToString(), r.Read, r.New, r.Removed) : null)).ToList(),
                 refused,
