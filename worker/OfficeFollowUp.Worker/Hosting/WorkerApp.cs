@@ -1,13 +1,4 @@
 using OfficeFollowUp.Api;
-using OfficeFollowUp.Calendar;
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.KeepInTouch;
-using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Outbox;
-using OfficeFollowUp.Referrals;
-using OfficeFollowUp.Settings;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Sync;
 using OfficeFollowUp.TaskPane;
 
 namespace OfficeFollowUp.Hosting;
@@ -23,16 +14,7 @@ public static class WorkerApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.AddStore();
-        builder.AddMailbox();
-        builder.AddSandboxMailbox();
-        builder.AddCalendar();
-        builder.AddContactSync();
-        builder.AddFollowUps();
-        builder.AddOutbox();
-        builder.AddReferrals();
-        builder.AddKeepInTouch();
-        builder.AddSettings();
+        builder.AddWorkerParts();
         builder.AddApi();
         configure?.Invoke(builder);
 
