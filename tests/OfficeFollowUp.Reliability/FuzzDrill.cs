@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
-using OfficeFollowUp.Reliability.Harness;
-using Xunit.Abstractions;
-
 namespace OfficeFollowUp.Reliability;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using OfficeFollowUp.Reliability.Harness;
-using Xunit.Abstractions;
-
 namespace OfficeFollowUp.Reliability;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions.Serialization;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Sandbox.Tests;
 

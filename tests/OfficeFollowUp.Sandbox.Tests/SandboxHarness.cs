@@ -1,11 +1,7 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Sandbox.Tests;
 

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using OfficeFollowUp.Tests.Integration;
-
 namespace OfficeFollowUp.Tests.Api;
 
 /// <summary>Malformed requests are the caller's problem, answered in the response: they add nothing to the log.</summary>

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Tests.Integration;
-
 namespace OfficeFollowUp.Tests.Api;
 
 /// <summary>DESIGN.md §3.7: logs at Information and above carry no email addresses, names or message bodies.</summary>

@@ -1,14 +1,8 @@
-using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Api;
 using OfficeFollowUp.Auth;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Auth;
 

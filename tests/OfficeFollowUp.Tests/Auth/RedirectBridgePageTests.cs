@@ -1,6 +1,4 @@
-using System.Net;
 using OfficeFollowUp.Auth;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Auth;
 

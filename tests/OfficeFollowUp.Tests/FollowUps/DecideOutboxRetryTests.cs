@@ -1,6 +1,3 @@
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Mailbox;
-
 namespace OfficeFollowUp.Tests.FollowUps;
 
 public sealed class DecideOutboxRetryTests

@@ -1,14 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging;
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Sync;
-
 namespace OfficeFollowUp.Tests.Integration;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-
 namespace OfficeFollowUp.Tests.Integration;
 
 /// <summary>A way a write can be lost after the mailbox applied it.</summary>

@@ -1,13 +1,9 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OfficeFollowUp.Api;
 using OfficeFollowUp.Hosting;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Sync;
 
 namespace OfficeFollowUp.Tests.Integration;
 

@@ -1,10 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Referrals;
 

@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OfficeFollowUp.Api;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Store;
 
