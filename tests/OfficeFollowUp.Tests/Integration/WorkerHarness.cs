@@ -65,11 +65,28 @@ public sealed class SandboxWorld : IAsyncDisposable
     }
 
     /// <summary>First connection: the worker baselines what the mailbox already holds.</summary>
-    public async Task<RunningWorker> StartBaselinedWorkerAsync()
+    public async Task<RunningWorker> StartBaselinedWorkerAsync(params string[] extraArgs)
     {
-        var worker = await StartWorkerAsync();
+        var worker = await StartWorkerAsync(extraArgs);
         await worker.SyncOnceAsync();
         return worker;
+    }
+
+    /// <summary>
+    /// A built task pane in this world's data folder, for --TaskPane:DistFolder: each file by its path under
+    /// the dist folder ("assets/taskpane.js") and its content. Returns the folder.
+    /// </summary>
+    public async Task<string> WriteBuiltPaneAsync(IReadOnlyDictionary<string, string> files)
+    {
+        var dist = Path.Combine(DataFolder, "dist");
+        foreach (var (path, content) in files)
+        {
+            var file = Path.Combine(dist, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, content);
+        }
+
+        return dist;
     }
 
     public async ValueTask DisposeAsync()
@@ -119,7 +136,8 @@ public sealed class RunningWorker(WebApplication app) : IAsyncDisposable
 }
 
 /// <summary>A test class that needs one baselined worker against its own sandbox, and a paired API client.</summary>
-public abstract class PairedWorkerTests : IAsyncLifetime
+/// <param name="workerArgs">The test class's own settings for its worker, as command-line arguments.</param>
+public abstract class PairedWorkerTests(params string[] workerArgs) : IAsyncLifetime
 {
     protected SandboxWorld World { get; private set; } = null!;
 
@@ -130,7 +148,7 @@ public abstract class PairedWorkerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         World = await SandboxWorld.StartAsync();
-        Worker = await World.StartBaselinedWorkerAsync();
+        Worker = await World.StartBaselinedWorkerAsync(workerArgs);
         Client = Worker.Client();
     }
 
