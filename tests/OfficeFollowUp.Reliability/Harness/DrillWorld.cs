@@ -41,6 +41,23 @@ internal sealed class DrillWorld : IAsyncDisposable
         return new DrillWorld(mailbox, server, folder);
     }
 
+    /// <summary>Where every drill begins: a world whose first worker has finished its baseline.</summary>
+    public static async Task<DrillWorld> StartBaselinedAsync(params string[] workerArgs)
+    {
+        var world = await StartAsync();
+        try
+        {
+            await world.StartWorkerAsync(workerArgs);
+            await world.WaitForBaselineAsync(TimeSpan.FromMinutes(3));
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Starts a worker on the data folder (the previous one must be stopped) and waits until its API answers.</summary>
     public async Task<WorkerProcess> StartWorkerAsync(params string[] extraArgs)
     {
