@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OfficeFollowUp.Sandbox;
 using OfficeFollowUp.Sync;
+using OfficeFollowUp.Testing;
 
 /// <summary>
 /// The outbox under a burst of new acquaintances: N new contacts after the baseline, then sync passes
@@ -52,8 +53,8 @@ internal static class OutboxThroughput
     {
         var time = TimeProvider.System;
         var mailbox = SandboxMailbox.WithSampleData(time);
-        await using var world = await BenchWorld.StartAsync(mailbox);
-        var app = await world.StartWorkerAsync("--Mailbox:ContactsPageSize=100");
+        await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
+        var app = await Bench.StartWorkerAsync(site, "--Mailbox:ContactsPageSize=100");
         var sync = app.Services.GetRequiredService<SyncMailbox>();
         await sync.RunOnceAsync(CancellationToken.None);
         for (var i = 0; i < contacts; i++)
@@ -70,7 +71,7 @@ internal static class OutboxThroughput
             await sync.RunOnceAsync(CancellationToken.None);
             passes++;
         }
-        while (await PendingAsync(world.Folder) > 0 && passes < 10_000);
+        while (await PendingAsync(site.DataFolder) > 0 && passes < 10_000);
         watch.Stop();
 
         var snapshot = mailbox.Requests.Snapshot();

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using OfficeFollowUp.Hosting;
 using OfficeFollowUp.Sandbox;
 using OfficeFollowUp.Sync;
+using OfficeFollowUp.Testing;
 
 // Initial sync against the sandbox mailbox at several sizes, over the real Graph SDK on loopback
 // and the real SQLite file: contacts, then calendar events. Prints two tables; medians of the runs.
@@ -72,8 +74,8 @@ static async Task<RunResult> MeasureAsync(int size)
     var time = TimeProvider.System;
     var mailbox = SandboxMailbox.WithSampleData(time);
     mailbox.SeedContacts(size - mailbox.ContactCount());
-    await using var world = await BenchWorld.StartAsync(mailbox);
-    var app = await world.StartWorkerAsync("--Mailbox:ContactsPageSize=100");
+    await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
+    var app = await Bench.StartWorkerAsync(site, "--Mailbox:ContactsPageSize=100");
     var sync = app.Services.GetRequiredService<SyncMailbox>();
 
     mailbox.Requests.Reset();
@@ -103,14 +105,14 @@ static async Task<EventRunResult> MeasureEventsAsync(int size)
     var time = TimeProvider.System;
     var mailbox = SandboxMailbox.WithSampleData(time);
     mailbox.SeedEvents(size);
-    await using var world = await BenchWorld.StartAsync(mailbox);
-    var app = await world.StartWorkerAsync();
+    await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
+    var app = await Bench.StartWorkerAsync(site);
     var sync = app.Services.GetRequiredService<SyncMailbox>();
 
     mailbox.Requests.Reset();
     var (elapsed, allocated, peakGrowth) = await Bench.MeasureAsync(() => sync.RunOnceAsync(CancellationToken.None));
     var syncRequests = mailbox.Requests.Total;
-    var instances = await CountEventsAsync(world.Folder);
+    var instances = await CountEventsAsync(site.DataFolder);
 
     mailbox.Requests.Reset();
     await sync.RunOnceAsync(CancellationToken.None);
@@ -154,9 +156,25 @@ internal sealed record EventRunResult(int Instances, TimeSpan Initial, int SyncR
 
 internal sealed record RunResult(int Contacts, int Folders, TimeSpan Initial, int SyncRequests, long AllocatedBytes, long PeakRssGrowth, double IdlePollRequests, TimeSpan Incremental);
 
-/// <summary>How every measurement takes its figures for one pass.</summary>
+/// <summary>What every measurement shares: the real worker on loopback against a sandbox, and one measured pass.</summary>
 internal static class Bench
 {
+    /// <summary>The real worker on the site's data folder and sandbox, with sync left to the measurement to drive.</summary>
+    public static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartWorkerAsync(SandboxSite site, params string[] extra)
+    {
+        var app = WorkerApp.Build([
+            "--urls=http://127.0.0.1:0",
+            $"--Storage:DataFolder={site.DataFolder}",
+            $"--Mailbox:GraphBaseUrl={site.Server.BaseUrl}",
+            "--Sync:Enabled=false",
+            "--TaskPane:DistFolder=/nonexistent",
+            "--Logging:LogLevel:Default=Warning",
+            .. extra,
+        ]);
+        await app.StartAsync();
+        return app;
+    }
+
     /// <summary>Wall time, managed allocation and peak RSS growth of one pass, after a full collection.</summary>
     public static async Task<(TimeSpan Elapsed, long Allocated, long PeakGrowth)> MeasureAsync(Func<Task> work)
     {
@@ -211,8 +229,8 @@ internal static class ApiLatency
     {
         var time = TimeProvider.System;
         var mailbox = SandboxMailbox.WithSampleData(time);
-        await using var world = await BenchWorld.StartAsync(mailbox);
-        var app = await world.StartWorkerAsync("--Api:RequestsPerMinute=100000");
+        await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
+        var app = await Bench.StartWorkerAsync(site, "--Api:RequestsPerMinute=100000");
         var sync = app.Services.GetRequiredService<SyncMailbox>();
         await sync.RunOnceAsync(CancellationToken.None);
         for (var i = 0; i < 334; i++)

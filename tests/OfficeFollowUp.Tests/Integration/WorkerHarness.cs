@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Time.Testing;
 using OfficeFollowUp.Api;
 using OfficeFollowUp.Hosting;
+using OfficeFollowUp.Testing;
 
 namespace OfficeFollowUp.Tests.Integration;
 
@@ -13,30 +14,26 @@ namespace OfficeFollowUp.Tests.Integration;
 /// </summary>
 public sealed class SandboxWorld : IAsyncDisposable
 {
-    private SandboxWorld(SandboxMailbox mailbox, SandboxServer server, FakeTimeProvider time, string dataFolder)
+    private readonly SandboxSite _site;
+
+    private SandboxWorld(SandboxSite site, FakeTimeProvider time)
     {
-        Mailbox = mailbox;
-        Server = server;
+        _site = site;
         Time = time;
-        DataFolder = dataFolder;
     }
 
-    public SandboxMailbox Mailbox { get; }
+    public SandboxMailbox Mailbox => _site.Mailbox;
 
-    public SandboxServer Server { get; }
+    public SandboxServer Server => _site.Server;
 
     public FakeTimeProvider Time { get; }
 
-    public string DataFolder { get; }
+    public string DataFolder => _site.DataFolder;
 
     public static async Task<SandboxWorld> StartAsync()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
-        var mailbox = SandboxMailbox.WithSampleData(time);
-        var server = await SandboxServer.StartAsync(mailbox);
-        var folder = Path.Combine(Path.GetTempPath(), "ofu-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return new SandboxWorld(mailbox, server, time, folder);
+        return new SandboxWorld(await SandboxSite.StartAsync(SandboxMailbox.WithSampleData(time), "ofu-tests"), time);
     }
 
     public Task<RunningWorker> StartWorkerAsync(params string[] extraArgs) => StartWorkerAsync(null, extraArgs);
@@ -92,16 +89,7 @@ public sealed class SandboxWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var invitations = Mailbox.InvitationsSent;
-        await Server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        await _site.DisposeAsync();
 
         // Draft, never send: no worker test may ever make the mailbox send an invitation.
         Assert.Equal(0, invitations);
