@@ -53,6 +53,15 @@ internal sealed class SandboxHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>A round with nothing new since the last: no items, one request to the delta route, and a new delta link.</summary>
+    public void AssertIdleRound<T>(string route, string previousLink, IEnumerable<T> items, string deltaLink)
+    {
+        Assert.Empty(items);
+        Assert.Equal(1, Mailbox.Requests.Total);
+        Assert.Equal(1, Mailbox.Requests.Count(route));
+        Assert.NotEqual(previousLink, deltaLink, StringComparer.Ordinal);
+    }
+
     /// <summary>
     /// Follows a delta round through the SDK: <paramref name="fetch"/> with null asks for the first page (or, given
     /// <paramref name="link"/>, follows it), then follows each nextLink. Every page but the last has a nextLink and no
