@@ -7,7 +7,7 @@ internal sealed record ExpectedPerson(string Email, string Source, bool ExpectHo
 
 /// <summary>
 /// Counts what the worker made, read from the sandbox mailbox itself: drafts and holds carrying the product's
-/// tag (<see cref="DraftWriter.TagPropertyId"/>). A draft belongs to its recipient; a hold has no attendees, so
+/// tag (<see cref="TaggedItems.PropertyId"/>). A draft belongs to its recipient; a hold has no attendees, so
 /// it belongs to the person its body names. Nothing here asks the worker what it thinks it made.
 /// </summary>
 internal sealed partial class MailboxTally
@@ -132,7 +132,7 @@ internal sealed partial class MailboxTally
     }
 
     public static string? TagOf(IReadOnlyDictionary<string, string> properties) =>
-        properties.FirstOrDefault(p => string.Equals(p.Key, DraftWriter.TagPropertyId, StringComparison.OrdinalIgnoreCase)).Value;
+        properties.FirstOrDefault(p => string.Equals(p.Key, TaggedItems.PropertyId, StringComparison.OrdinalIgnoreCase)).Value;
 
     /// <summary>Control characters shown as \uXXXX, long text cut: safe to print in a test report.</summary>
     public static string Printable(string text)

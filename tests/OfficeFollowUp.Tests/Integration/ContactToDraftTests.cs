@@ -47,7 +47,7 @@ public sealed class ContactToDraftTests : IAsyncLifetime
         Assert.Equal("html", draft.BodyContentType, ignoreCase: true);
         Assert.StartsWith("<p>Hi Priya,</p>", draft.BodyContent, StringComparison.Ordinal);
         Assert.Contains("Harbour Law", draft.BodyContent, StringComparison.Ordinal);
-        Assert.Contains(DraftWriter.TagPropertyId, draft.SingleValueExtendedProperties.Keys);
+        Assert.Contains(TaggedItems.PropertyId, draft.SingleValueExtendedProperties.Keys);
 
         var items = await worker.Get<FollowUpStore>().ListOpenAsync((await worker.Get<MailboxStore>().GetSingleAsync(CancellationToken.None))!.Profile.MailboxId, CancellationToken.None);
         Assert.Equal([FollowUpStepKind.ThankYou, FollowUpStepKind.Connect, FollowUpStepKind.OneToOne], items.Select(i => i.Step));

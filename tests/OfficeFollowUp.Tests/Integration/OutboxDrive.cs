@@ -1,3 +1,5 @@
+using OfficeFollowUp.Outbox;
+
 namespace OfficeFollowUp.Tests.Integration;
 
 /// <summary>A way a write can be lost after the mailbox applied it.</summary>
@@ -83,10 +85,10 @@ public static class OutboxDrive
     /// </summary>
     public static void AssertEachItemExactlyOnce(SandboxWorld world, IReadOnlyList<OutboxRow> rows)
     {
-        var drafts = world.Mailbox.Drafts.Where(d => d.SingleValueExtendedProperties.ContainsKey(DraftWriter.TagPropertyId))
-            .GroupBy(d => d.SingleValueExtendedProperties[DraftWriter.TagPropertyId]).ToDictionary(g => g.Key, g => g.ToList());
-        var holds = world.Mailbox.CreatedEvents.Where(e => e.SingleValueExtendedProperties.ContainsKey(DraftWriter.TagPropertyId))
-            .GroupBy(e => e.SingleValueExtendedProperties[DraftWriter.TagPropertyId]).ToDictionary(g => g.Key, g => g.ToList());
+        var drafts = world.Mailbox.Drafts.Where(d => d.SingleValueExtendedProperties.ContainsKey(TaggedItems.PropertyId))
+            .GroupBy(d => d.SingleValueExtendedProperties[TaggedItems.PropertyId]).ToDictionary(g => g.Key, g => g.ToList());
+        var holds = world.Mailbox.CreatedEvents.Where(e => e.SingleValueExtendedProperties.ContainsKey(TaggedItems.PropertyId))
+            .GroupBy(e => e.SingleValueExtendedProperties[TaggedItems.PropertyId]).ToDictionary(g => g.Key, g => g.ToList());
 
         foreach (var row in rows.Where(r => r.Status == "Completed"))
         {

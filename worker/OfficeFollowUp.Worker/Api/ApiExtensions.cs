@@ -1,15 +1,25 @@
 using FluentValidation;
 using OfficeFollowUp.Auth;
+using OfficeFollowUp.Calendar;
+using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.KeepInTouch;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.People;
+using OfficeFollowUp.Promises;
+using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Settings;
+using OfficeFollowUp.Sync;
 
 namespace OfficeFollowUp.Api;
+
+public sealed record HealthDto(string Status);
 
 public static class ApiExtensions
 {
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ApiKey>();
+        builder.Services.AddScoped<ConnectedMailbox>();
         builder.Services.AddProblemDetails();
         builder.Services.AddValidatorsFromAssemblyContaining<SkipRequestValidator>(ServiceLifetime.Singleton, includeInternalTypes: false);
         // Bad input is refused while the body is read (StrictJson) and answered with a problem naming the
@@ -23,15 +33,27 @@ public static class ApiExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Every /api endpoint, in this order before it runs: a signed-in caller within its request budget
+    /// and serving their own mailbox (403 otherwise), path and query values checked, the request record
+    /// validated (400 naming the field), then the caller's connected mailbox resolved for the endpoints
+    /// that work on one (one "not connected" answer).
+    /// </summary>
     public static WebApplication MapApi(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseApiSecurity();
 
-        app.MapGet("/health", () => Results.Ok(new { status = "ok" })).AllowAnonymous();
+        app.MapGet("/health", () => TypedResults.Ok(new HealthDto("ok"))).AllowAnonymous();
         app.MapPaneAuthConfig();
-        app.MapGroup("/api").RequireAuthorization().RequireCallerLimits().AddEndpointFilter<ValidateRouteInput>().MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapOutbox();
+        app.MapGroup("/api")
+            .RequireAuthorization()
+            .RequireCallerLimits()
+            .AddEndpointFilter<ValidateRouteInput>()
+            .AddEndpointFilterFactory(ValidateRequests.Create)
+            .ResolveConnectedMailboxes()
+            .MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapOutbox();
         return app;
     }
 }

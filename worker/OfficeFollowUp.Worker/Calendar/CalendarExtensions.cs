@@ -8,7 +8,9 @@ public static class CalendarExtensions
     {
         builder.Services.AddValidatedOptions<CalendarOptions, CalendarOptionsValidator>(builder.Configuration, CalendarOptions.Section);
         builder.Services.AddSingleton<SaveEventsPage>();
+        builder.Services.AddSingleton<RemoveMissingEvents>();
         builder.Services.AddSingleton<SyncCalendar>();
+        builder.Services.AddSingleton<BookMeetingHold>();
         return builder;
     }
 }

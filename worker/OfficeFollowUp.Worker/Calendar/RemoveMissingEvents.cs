@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Calendar;
@@ -12,32 +11,14 @@ namespace OfficeFollowUp.Calendar;
 /// Only events wholly inside the window: calendarView's treatment of an event touching a boundary (an all-day event
 /// in another zone, a zero-length one) is Graph's to decide, and wrongly removing a hold would skip a live step.
 /// </remarks>
-public static class RemoveMissingEvents
+public sealed class RemoveMissingEvents(EventStore events, FollowUpStore followUps)
 {
-    public static async Task<int> RunAsync(
-        SqliteConnection connection, SqliteTransaction tx, string mailboxId, TimeWindow window, IReadOnlySet<string> present, DateTimeOffset now, CancellationToken ct)
+    public async Task<int> RunAsync(StoreSession session, string mailboxId, TimeWindow window, IReadOnlySet<string> present, DateTimeOffset now, CancellationToken ct)
     {
-        var missing = new List<string>();
-        await using (var stored = connection.Command("""
-            SELECT id FROM events WHERE mailbox_id = $m AND removed = 0 AND start_at >= $start AND end_at <= $end
-            """, tx).With("$m", mailboxId).With("$start", window.Start.ToUniversalTime()).With("$end", window.End.ToUniversalTime()))
-        await using (var reader = await stored.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                var id = reader.GetString(0);
-                if (!present.Contains(id))
-                {
-                    missing.Add(id);
-                }
-            }
-        }
-
-        foreach (var id in missing)
-        {
-            await EventStore.MarkRemovedAsync(connection, tx, mailboxId, id, ct);
-            await SaveEventsPage.SkipDeletedHoldAsync(connection, tx, mailboxId, id, now, ct);
-        }
+        ArgumentNullException.ThrowIfNull(present);
+        var missing = (await events.ListIdsWithinAsync(session, mailboxId, window, ct)).Where(id => !present.Contains(id)).ToList();
+        await events.MarkRemovedAsync(session, mailboxId, missing, ct);
+        await followUps.SkipForDeletedHoldsAsync(session, mailboxId, missing, now, ct);
         return missing.Count;
     }
 }

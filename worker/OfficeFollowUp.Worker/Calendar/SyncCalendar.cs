@@ -17,6 +17,7 @@ namespace OfficeFollowUp.Calendar;
 public sealed class SyncCalendar(
     CalendarReader reader,
     SaveEventsPage savePage,
+    RemoveMissingEvents removeMissing,
     DeltaRound round,
     MailboxStore mailboxes,
     IOptions<CalendarOptions> options,
@@ -34,7 +35,7 @@ public sealed class SyncCalendar(
             var saved = await savePage.RunAsync(profile.MailboxId, page.Items, time.GetUtcNow(), token);
             return new SavedPage(page.NextLink, page.DeltaLink, saved.Upserted, saved.HoldsDeleted + saved.MeetingsHappened, page.Malformed,
                 [.. page.Items.Where(e => !e.Removed).Select(e => e.Id), .. page.UnreadableIds], saved.Unseen);
-        }, (connection, tx, present, now, token) => RemoveMissingEvents.RunAsync(connection, tx, profile.MailboxId, window, present, now, token)), ct);
+        }, (session, present, now, token) => removeMissing.RunAsync(session, profile.MailboxId, window, present, now, token)), ct);
 
         if (result.Completed)
         {

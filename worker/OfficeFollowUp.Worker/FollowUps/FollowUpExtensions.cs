@@ -7,10 +7,9 @@ public static class FollowUpExtensions
     public static WebApplicationBuilder AddFollowUps(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<FollowUpOptions, FollowUpOptionsValidator>(builder.Configuration, FollowUpOptions.Section);
-        builder.Services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(builder.Configuration, OutboxOptions.Section);
+        builder.Services.AddSingleton<StartFollowUpTrack>();
+        builder.Services.AddSingleton<StartFollowUpsFromPrompt>();
         builder.Services.AddSingleton<PrepareThankYouDraft>();
-        builder.Services.AddSingleton<BookMeetingHold>();
-        builder.Services.AddSingleton<WorkOutbox>();
         return builder;
     }
 }

@@ -1,3 +1,5 @@
+using OfficeFollowUp.Outbox;
+
 namespace OfficeFollowUp.FollowUps;
 
 /// <summary>A step as the task pane sees it.</summary>
@@ -24,4 +26,4 @@ public sealed record FollowUpItem(
     string? PreferredChannel = null,
     string? ProfileUrl = null,
     DateTimeOffset? UpdatedAt = null,
-    Store.OutboxGaveUp? GaveUp = null);
+    OutboxGaveUp? GaveUp = null);

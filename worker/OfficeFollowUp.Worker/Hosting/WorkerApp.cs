@@ -3,7 +3,7 @@ using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Promises;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Settings;
 using OfficeFollowUp.Store;
@@ -29,8 +29,8 @@ public static class WorkerApp
         builder.AddCalendar();
         builder.AddContactSync();
         builder.AddFollowUps();
+        builder.AddOutbox();
         builder.AddReferrals();
-        builder.AddPromises();
         builder.AddKeepInTouch();
         builder.AddSettings();
         builder.AddApi();

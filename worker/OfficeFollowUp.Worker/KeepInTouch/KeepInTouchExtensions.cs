@@ -7,7 +7,6 @@ public static class KeepInTouchExtensions
     public static WebApplicationBuilder AddKeepInTouch(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<KeepInTouchOptions, KeepInTouchOptionsValidator>(builder.Configuration, KeepInTouchOptions.Section);
-        builder.Services.AddSingleton<Store.KeepInTouchStore>();
         return builder;
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
 using OfficeFollowUp.FollowUps;
@@ -6,26 +5,12 @@ using OfficeFollowUp.FollowUps;
 namespace OfficeFollowUp.Mailbox;
 
 /// <summary>
-/// Creates drafts in Drafts and finds them again by the product's tag. Messages have no idempotency
-/// key in Graph, so the tag (a single-value extended property) is how "exactly once" is kept, and a
-/// create is sent once per call: the SDK's retry handler is off for it.
+/// Creates drafts in Drafts, tagged so <see cref="TaggedItems"/> finds them again. Messages have no idempotency
+/// key in Graph, so the tag is how "exactly once" is kept, and a create is sent once per call: the SDK's retry
+/// handler is off for it.
 /// </summary>
 public sealed class DraftWriter(MailboxClientFactory clients)
 {
-    /// <summary>Our property set GUID; never change it, or drafts made before can't be found again.</summary>
-    public const string TagPropertyId = "String {6d3b8a8e-3f2c-4f7a-9f0e-5b1a2c7e4d91} Name FollowUpKey";
-
-    public async Task<string?> FindByTagAsync(string tag, CancellationToken ct)
-    {
-        var page = await clients.Root.Messages.GetAsync(r =>
-        {
-            r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{TagPropertyId}' and ep/value eq '{tag.Replace("'", "''", StringComparison.Ordinal)}')";
-            r.QueryParameters.Select = ["id"];
-            r.QueryParameters.Top = 2;
-        }, ct);
-        return page?.Value?.FirstOrDefault()?.Id;
-    }
-
     public async Task<string> CreateAsync(DraftContent content, string tag, CancellationToken ct)
     {
         var message = new Message
@@ -41,7 +26,7 @@ public sealed class DraftWriter(MailboxClientFactory clients)
                 : null,
             SingleValueExtendedProperties =
             [
-                new SingleValueLegacyExtendedProperty { Id = TagPropertyId, Value = tag },
+                new SingleValueLegacyExtendedProperty { Id = TaggedItems.PropertyId, Value = tag },
             ],
         };
 

@@ -10,21 +10,10 @@ public sealed record HoldContent(string Subject, string HtmlBody, TimeWindow Slo
 /// Places private, tentative holds on the user's own calendar. A hold has no attendees — an event
 /// created with attendees sends invitations at once — and carries a transactionId (Graph's own
 /// guard against a retried POST, so the SDK's retry handler may retry it) plus the product's tag
-/// so it can be found again.
+/// so <see cref="TaggedItems"/> finds it again.
 /// </summary>
 public sealed class HoldWriter(MailboxClientFactory clients)
 {
-    public async Task<string?> FindByTagAsync(string tag, CancellationToken ct)
-    {
-        var page = await clients.Root.Events.GetAsync(r =>
-        {
-            r.QueryParameters.Filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{DraftWriter.TagPropertyId}' and ep/value eq '{tag.Replace("'", "''", StringComparison.Ordinal)}')";
-            r.QueryParameters.Select = ["id"];
-            r.QueryParameters.Top = 2;
-        }, ct);
-        return page?.Value?.FirstOrDefault()?.Id;
-    }
-
     public async Task<string> CreateAsync(HoldContent hold, string tag, CancellationToken ct)
     {
         var created = await clients.Root.Events.PostAsync(new Event
@@ -38,7 +27,7 @@ public sealed class HoldWriter(MailboxClientFactory clients)
             IsReminderOn = true,
             ReminderMinutesBeforeStart = 15,
             TransactionId = tag,
-            SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = DraftWriter.TagPropertyId, Value = tag }],
+            SingleValueExtendedProperties = [new SingleValueLegacyExtendedProperty { Id = TaggedItems.PropertyId, Value = tag }],
         }, cancellationToken: ct);
         return created?.Id ?? throw new InvalidOperationException("Graph created an event without an id.");
     }

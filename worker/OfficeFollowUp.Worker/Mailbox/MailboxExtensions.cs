@@ -12,6 +12,7 @@ public static class MailboxExtensions
         builder.Services.AddSingleton<MailboxEndpoint>();
         builder.Services.AddSingleton<MailboxClientFactory>();
         builder.Services.AddSingleton<MailboxReader>();
+        builder.Services.AddSingleton<TaggedItems>();
         builder.Services.AddSingleton<DraftWriter>();
         builder.Services.AddSingleton<CalendarReader>();
         builder.Services.AddSingleton<HoldWriter>();

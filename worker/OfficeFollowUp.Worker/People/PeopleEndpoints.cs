@@ -1,4 +1,4 @@
-using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Api;
 using OfficeFollowUp.Auth;
@@ -8,6 +8,8 @@ using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.People;
+
+public sealed record PersonDto(string DisplayName, string Email);
 
 public sealed record PersonCardDto(
     bool Known,
@@ -22,11 +24,14 @@ public sealed record PersonCardDto(
     string? PreferredChannel,
     string? ProfileUrl,
     MeetingDto? LastMeeting,
-    IReadOnlyList<FollowUpDto> Steps);
+    IReadOnlyList<FollowUpDto> Steps)
+{
+    /// <summary>Someone the store does not know (yet): the address as asked, and the last meeting with them if there was one.</summary>
+    public static PersonCardDto Unknown(string email, MeetingDto? lastMeeting = null) =>
+        new(false, email, null, null, false, null, null, null, null, null, null, lastMeeting, []);
+}
 
 public sealed record MeetingDto(string EventId, string Subject, DateTimeOffset Start);
-
-public sealed record RememberRequest(string? DisplayName, [property: MultiLineText] string? Remember);
 
 public sealed record ScorecardDto(
     int Acquaintances,
@@ -37,73 +42,48 @@ public sealed record ScorecardDto(
     IReadOnlyList<WeekPoint> Weeks,
     ReferralScore Referrals);
 
-public sealed class RememberRequestValidator : AbstractValidator<RememberRequest>
-{
-    public RememberRequestValidator()
-    {
-        RuleFor(r => r.Remember).NotEmpty().WithMessage("Write the one thing to remember.").MaximumLength(500).OverridePropertyName("remember");
-        RuleFor(r => r.DisplayName).MaximumLength(200).OverridePropertyName("displayName");
-    }
-}
-
 /// <summary>The person card that follows the selected message, and the scorecard.</summary>
 public static class PeopleEndpoints
 {
     /// <remarks>The {email} in the path is checked before any of these runs, by the same rule as a body's email (ValidateRouteInput).</remarks>
     public static RouteGroupBuilder MapPeople(this RouteGroupBuilder api)
     {
-        api.MapGet("/people/{email}", GetCardAsync);
+        api.MapGet("/people/{email}", GetCardAsync)
+            .WhenNotConnected(http => TypedResults.Ok(PersonCardDto.Unknown((string)http.GetRouteValue("email")!)));
         api.MapPut("/people/{email}/remember", RememberAsync);
         api.MapGet("/scorecard", ScorecardAsync);
         return api;
     }
 
-    private static async Task<IResult> GetCardAsync(string email, CallerMailbox mailboxes, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<PersonCardDto>> GetCardAsync(string email, ConnectedMailbox mailbox, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetAsync(ct);
-        if (mailbox is null)
-        {
-            return Results.Ok(new PersonCardDto(false, email, null, null, false, null, null, null, null, null, null, null, []));
-        }
-
-        var zone = MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId);
+        var zone = mailbox.Zone;
         var now = time.GetUtcNow();
-        var person = await people.GetAsync(mailbox.Profile.MailboxId, email, ct);
-        var meeting = await people.LastMeetingAsync(mailbox.Profile.MailboxId, email, now, ct);
+        var person = await people.GetAsync(mailbox.Id, email, ct);
+        var meeting = await people.LastMeetingAsync(mailbox.Id, email, now, ct);
         var meetingDto = meeting is null ? null : new MeetingDto(meeting.EventId, meeting.Subject, TimeZoneInfo.ConvertTime(meeting.Start, zone));
         if (person is null)
         {
-            return Results.Ok(new PersonCardDto(false, email, null, null, false, null, null, null, null, null, null, meetingDto, []));
+            return TypedResults.Ok(PersonCardDto.Unknown(email, meetingDto));
         }
 
-        var steps = await followUps.ListForPersonAsync(mailbox.Profile.MailboxId, EmailAddresses.Key(email), ct);
-        return Results.Ok(new PersonCardDto(
+        var steps = await followUps.ListForPersonAsync(mailbox.Id, EmailAddresses.Key(email), ct);
+        return TypedResults.Ok(new PersonCardDto(
             true, person.Email, person.DisplayName, person.CompanyName, person.IsAcquaintance,
             person.MetAt is { } met ? TimeZoneInfo.ConvertTime(met, zone) : null, person.EventSubject, person.Remember, person.Promised,
             person.PreferredChannel is { } channel ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(channel) : null,
             person.ProfileUrl, meetingDto, steps.Select(s => FollowUpEndpoints.ToDto(s, zone, now)).ToList()));
     }
 
-    private static async Task<IResult> RememberAsync(string email, RememberRequest request, IValidator<RememberRequest> validator,
-        CallerMailbox mailboxes, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<PersonCardDto>> RememberAsync(string email, RememberRequest request,
+        ConnectedMailbox mailbox, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
-        var validation = await validator.ValidateAsync(request, ct);
-        if (!validation.IsValid)
-        {
-            return Results.ValidationProblem(validation.ToDictionary());
-        }
-
-        var mailbox = await mailboxes.GetAsync(ct);
-        if (mailbox is null)
-        {
-            return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not connected yet", detail: "The mailbox has not been connected yet.");
-        }
-
-        await people.SetRememberAsync(mailbox.Profile.MailboxId, email, string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim(), request.Remember!.Trim(), time.GetUtcNow(), ct);
-        return await GetCardAsync(email, mailboxes, people, followUps, time, ct);
+        await people.SetRememberAsync(mailbox.Id, email, string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim(), request.Remember!.Trim(), time.GetUtcNow(), ct);
+        return await GetCardAsync(email, mailbox, people, followUps, time, ct);
     }
 
-    private static async Task<IResult> ScorecardAsync(CallerMailbox mailboxes, FollowUpStore followUps, ReferralStore referrals,
+    /// <summary>Answers before the mailbox is connected too: a scorecard of nothing yet.</summary>
+    private static async Task<Ok<ScorecardDto>> ScorecardAsync(CallerMailbox mailboxes, FollowUpStore followUps, ReferralStore referrals,
         IOptions<FollowUpOptions> options, IOptions<ReferralOptions> referralOptions, TimeProvider time, CancellationToken ct)
     {
         var mailbox = await mailboxes.GetAsync(ct);
@@ -112,8 +92,7 @@ public static class PeopleEndpoints
         var zone = MailboxTimeZone.Resolve(mailbox?.Profile.TimeZoneId);
         var now = time.GetUtcNow();
         var card = ComputeScorecard.Run(steps, now, zone, options.Value);
-        return Results.Ok(new ScorecardDto(card.Acquaintances, card.ThankedWithin24Hours, card.ConnectedWithin7Days, card.MetWithin30Days,
+        return TypedResults.Ok(new ScorecardDto(card.Acquaintances, card.ThankedWithin24Hours, card.ConnectedWithin7Days, card.MetWithin30Days,
             card.MedianTimeToThankYou?.TotalHours, card.Weeks, ComputeScorecard.Referrals(referralList, now, referralOptions.Value.ContactWithin)));
     }
-
 }

@@ -1,6 +1,6 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Referrals;
@@ -25,7 +25,7 @@ public sealed record LogReferralResult(Referral? Referral, IDictionary<string, s
 /// given → the check-in draft to the partner when it falls due. Nothing is half-written: a refusal
 /// leaves the store as it was.
 /// </summary>
-public sealed class LogReferral(Database database, IOptions<ReferralOptions> options, TimeProvider time)
+public sealed class LogReferral(Database database, ReferralStore referrals, OutboxStore outbox, IOptions<ReferralOptions> options, TimeProvider time)
 {
     public async Task<LogReferralResult> RunAsync(MailboxProfile profile, NewReferral input, CancellationToken ct)
     {
@@ -46,31 +46,30 @@ public sealed class LogReferral(Database database, IOptions<ReferralOptions> opt
             input.Direction == ReferralDirection.Received && input.CopyPartner, Blank(input.SourceMessageId),
             input.ReferredAt ?? now, null, null, null, null, null, null, null, null, null, null, now);
 
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        if (referral.SourceMessageId is { } source && await ReferralStore.FindBySourceAsync(connection, tx, profile.MailboxId, source, ct) is { } existing)
+        await using var session = await database.BeginAsync(ct);
+        if (referral.SourceMessageId is { } source && await referrals.FindBySourceAsync(session, profile.MailboxId, source, ct) is { } existing)
         {
             return new LogReferralResult(null, AlreadyLogged: existing);
         }
 
-        await ReferralStore.InsertAsync(connection, tx, referral, ct);
+        await referrals.InsertAsync(session, referral, ct);
         switch (referral.Direction)
         {
             case ReferralDirection.Received when referral.ProspectEmail is not null:
-                await OutboxStore.EnqueueForReferralAsync(connection, tx, profile.MailboxId, referral.Id, OutboxKind.ReferralIntroDraft, "intro", now, now, ct);
+                await outbox.EnqueueForReferralAsync(session, profile.MailboxId, referral.Id, OutboxKind.ReferralIntroDraft, "intro", now, now, ct);
                 break;
             case ReferralDirection.Received:
                 // Only a phone number: the duty is a call, shown in the pane; there is nobody to draft to.
                 break;
             case ReferralDirection.Given:
-                await OutboxStore.EnqueueForReferralAsync(connection, tx, profile.MailboxId, referral.Id, OutboxKind.ReferralCheckInDraft, "check-in",
+                await outbox.EnqueueForReferralAsync(session, profile.MailboxId, referral.Id, OutboxKind.ReferralCheckInDraft, "check-in",
                     PlanReferralDuties.CheckInDue(referral.ReferredAt, zone, options.Value), now, ct);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown direction {referral.Direction}.");
         }
 
-        await tx.CommitAsync(ct);
+        await session.CommitAsync(ct);
         return new LogReferralResult(referral);
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Referrals;

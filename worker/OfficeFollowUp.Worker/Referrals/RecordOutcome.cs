@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Referrals;
@@ -20,15 +20,14 @@ public sealed record OutcomeResult(OutcomeResultKind Kind, Referral? Referral);
 /// the partner who gave it — one per outcome, whatever retries happen (the outbox tag names the outcome).
 /// A final outcome stands: recording a different one needs an explicit change. "In progress" is not final.
 /// </summary>
-public sealed class RecordOutcome(Database database, TimeProvider time)
+public sealed class RecordOutcome(Database database, ReferralStore referrals, OutboxStore outbox, TimeProvider time)
 {
     public async Task<OutcomeResult> RunAsync(string mailboxId, string referralId, OutcomeInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var referral = await ReferralStore.GetAsync(connection, tx, mailboxId, referralId, ct);
+        await using var session = await database.BeginAsync(ct);
+        var referral = await referrals.GetAsync(session, mailboxId, referralId, ct);
         if (referral is null)
         {
             return new OutcomeResult(OutcomeResultKind.NotFound, null);
@@ -44,14 +43,14 @@ public sealed class RecordOutcome(Database database, TimeProvider time)
             return new OutcomeResult(OutcomeResultKind.ConflictsWithRecorded, referral);
         }
 
-        await ReferralStore.SetOutcomeAsync(connection, tx, referral.Id, input.Outcome, input.Value, Blank(input.Note), Blank(input.BetterFit), now, ct);
+        await referrals.SetOutcomeAsync(session, referral.Id, input.Outcome, input.Value, Blank(input.Note), Blank(input.BetterFit), now, ct);
         if (referral.Direction == ReferralDirection.Received && referral.Outcome != input.Outcome)
         {
-            await OutboxStore.EnqueueForReferralAsync(connection, tx, mailboxId, referral.Id, OutboxKind.CloseTheLoopDraft, ClosePurpose(input.Outcome), now, now, ct);
+            await outbox.EnqueueForReferralAsync(session, mailboxId, referral.Id, OutboxKind.CloseTheLoopDraft, ClosePurpose(input.Outcome), now, now, ct);
         }
 
-        var updated = await ReferralStore.GetAsync(connection, tx, mailboxId, referralId, ct);
-        await tx.CommitAsync(ct);
+        var updated = await referrals.GetAsync(session, mailboxId, referralId, ct);
+        await session.CommitAsync(ct);
         return new OutcomeResult(OutcomeResultKind.Recorded, updated);
     }
 

@@ -7,7 +7,6 @@ public static class ReferralExtensions
     public static WebApplicationBuilder AddReferrals(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<ReferralOptions, ReferralOptionsValidator>(builder.Configuration, ReferralOptions.Section);
-        builder.Services.AddSingleton<Store.ReferralStore>();
         builder.Services.AddSingleton<LogReferral>();
         builder.Services.AddSingleton<RecordOutcome>();
         builder.Services.AddSingleton<PrepareReferralDraft>();

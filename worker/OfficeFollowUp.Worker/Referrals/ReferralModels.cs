@@ -1,3 +1,5 @@
+using OfficeFollowUp.Outbox;
+
 namespace OfficeFollowUp.Referrals;
 
 /// <summary>Received: partner → prospect → me. Given: me → prospect → partner.</summary>
@@ -59,5 +61,5 @@ public sealed record Referral(
     DateTimeOffset CreatedAt)
 {
     /// <summary>The latest of this referral's drafts that the outbox stopped trying to make, if any.</summary>
-    public Store.OutboxGaveUp? DraftGaveUp { get; init; }
+    public OutboxGaveUp? DraftGaveUp { get; init; }
 }

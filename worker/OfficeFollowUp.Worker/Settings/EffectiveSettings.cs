@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
@@ -13,7 +12,7 @@ namespace OfficeFollowUp.Settings;
 /// acts for a mailbox asks this instead of IOptions for the settings a person can change.
 /// </summary>
 public sealed class EffectiveSettings(
-    IOptions<CalendarOptions> calendar, IOptions<FollowUpOptions> followUps, IOptions<KeepInTouchOptions> keepInTouch, Database database)
+    IOptions<CalendarOptions> calendar, IOptions<FollowUpOptions> followUps, IOptions<KeepInTouchOptions> keepInTouch, SettingsStore store)
 {
     public sealed record Values(CalendarOptions Calendar, FollowUpOptions FollowUps, KeepInTouchOptions KeepInTouch)
     {
@@ -23,15 +22,10 @@ public sealed class EffectiveSettings(
     /// <summary>The configured values, before any mailbox's changes.</summary>
     public MailboxSettings Configured => MailboxSettings.From(calendar.Value, followUps.Value, keepInTouch.Value);
 
-    public async Task<Values> ForAsync(string mailboxId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        return Merge(await SettingsStore.GetAsync(connection, null, mailboxId, ct));
-    }
+    public async Task<Values> ForAsync(string mailboxId, CancellationToken ct) => Merge(await store.GetAsync(mailboxId, ct));
 
     /// <summary>Inside a caller's transaction (a sync page being saved).</summary>
-    internal async Task<Values> ForAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, CancellationToken ct) =>
-        Merge(await SettingsStore.GetAsync(connection, tx, mailboxId, ct));
+    internal async Task<Values> ForAsync(StoreSession session, string mailboxId, CancellationToken ct) => Merge(await store.GetAsync(session, mailboxId, ct));
 
     internal Values Merge(SettingsOverrides overrides)
     {

@@ -4,7 +4,6 @@ public static class SettingsExtensions
 {
     public static WebApplicationBuilder AddSettings(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<Store.SettingsStore>();
         builder.Services.AddSingleton<EffectiveSettings>();
         return builder;
     }

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using OfficeFollowUp.Calendar;
 
 namespace OfficeFollowUp.Store;
@@ -11,131 +8,98 @@ public sealed record StoredEvent(CalendarEventFacts Facts, bool? Mark, string? P
 }
 
 /// <summary>The calendar as last synced, the user's networking marks, and their answers to "whom will you follow up with?".</summary>
-public sealed class EventStore(Database database, IOptions<CalendarOptions> options, Settings.EffectiveSettings settings)
+public sealed class EventStore(Database database)
 {
     private const string SelectEvent = """
         SELECT e.id, e.series_master_id, e.subject, e.start_at, e.end_at, e.is_all_day, e.show_as, e.categories, e.attendees, e.is_cancelled,
-               m.is_networking, p.state
+               m.is_networking AS mark, p.state AS prompt_state
         FROM events e
         LEFT JOIN event_marks m ON m.mailbox_id = e.mailbox_id AND m.event_id = e.id
         LEFT JOIN event_prompts p ON p.mailbox_id = e.mailbox_id AND p.event_id = e.id
         """;
 
-    internal static async Task UpsertAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, CalendarEventFacts e, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Which of <paramref name="ids"/> the store holds (removed or not): one read for a page, not one per event.</summary>
+    public async Task<IReadOnlySet<string>> KnownIdsAsync(StoreSession session, string mailboxId, IEnumerable<string> ids, CancellationToken ct) =>
+        (await session.QueryInChunksAsync<string>(
+            "SELECT id FROM events WHERE mailbox_id = @mailboxId AND id IN @ids", ids, chunk => new { mailboxId, ids = chunk }, ct))
+        .ToHashSet(StringComparer.Ordinal);
+
+    public Task UpsertAsync(StoreSession session, string mailboxId, CalendarEventFacts e, DateTimeOffset now, CancellationToken ct)
     {
-        await using var command = connection.Command("""
+        ArgumentNullException.ThrowIfNull(e);
+        return session.ExecuteAsync("""
             INSERT INTO events (mailbox_id, id, series_master_id, subject, start_at, end_at, is_all_day, show_as, categories, attendees, is_cancelled, first_seen_at, removed)
-            VALUES ($m, $id, $series, $subject, $start, $end, $allDay, $showAs, $categories, $attendees, $cancelled, $now, 0)
-            ON CONFLICT (mailbox_id, id) DO UPDATE SET series_master_id = $series, subject = $subject, start_at = $start, end_at = $end,
-                is_all_day = $allDay, show_as = $showAs, categories = $categories, attendees = $attendees, is_cancelled = $cancelled, removed = 0
-            """, tx)
-            .With("$m", mailboxId).With("$id", e.Id).With("$series", e.SeriesMasterId).With("$subject", e.Subject)
-            .With("$start", e.Start.ToUniversalTime()).With("$end", e.End.ToUniversalTime()).With("$allDay", e.IsAllDay).With("$showAs", e.ShowAs)
-            .With("$categories", JsonSerializer.Serialize(e.Categories)).With("$attendees", JsonSerializer.Serialize(e.Attendees))
-            .With("$cancelled", e.IsCancelled).With("$now", now);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    internal static async Task MarkRemovedAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, string id, CancellationToken ct)
-    {
-        await using var command = connection.Command("UPDATE events SET removed = 1 WHERE mailbox_id = $m AND id = $id", tx)
-            .With("$m", mailboxId).With("$id", id);
-        await command.ExecuteNonQueryAsync(ct);
-    }
-
-    /// <summary>The networking event a contact created at <paramref name="createdAt"/> was most likely met at, if any.</summary>
-    internal async Task<(string Id, DateTimeOffset End)?> FindNetworkingEventBeforeAsync(SqliteConnection connection, SqliteTransaction tx, string mailboxId, DateTimeOffset createdAt, CancellationToken ct)
-    {
-        await using var command = connection.Command(SelectEvent + """
-             WHERE e.mailbox_id = $m AND e.removed = 0 AND e.start_at <= $created AND e.end_at >= $earliest
-             ORDER BY e.end_at DESC
-            """, tx)
-            .With("$m", mailboxId).With("$created", createdAt.ToUniversalTime()).With("$earliest", (createdAt - options.Value.ContactLinkWindow).ToUniversalTime());
-        var calendar = (await settings.ForAsync(connection, tx, mailboxId, ct)).Calendar;
-        foreach (var stored in await ReadAllAsync(command, ct))
+            VALUES (@mailboxId, @Id, @SeriesMasterId, @Subject, @start, @end, @IsAllDay, @ShowAs, @Categories, @Attendees, @IsCancelled, @now, 0)
+            ON CONFLICT (mailbox_id, id) DO UPDATE SET series_master_id = @SeriesMasterId, subject = @Subject, start_at = @start, end_at = @end,
+                is_all_day = @IsAllDay, show_as = @ShowAs, categories = @Categories, attendees = @Attendees, is_cancelled = @IsCancelled, removed = 0
+            """, new
         {
-            if (stored.Networking(calendar) is not null)
-            {
-                return (stored.Facts.Id, stored.Facts.End);
-            }
-        }
-        return null;
+            mailboxId, now, e.Id, e.SeriesMasterId, e.Subject, start = e.Start.ToUniversalTime(), end = e.End.ToUniversalTime(), e.IsAllDay, e.ShowAs,
+            e.Categories, e.Attendees, e.IsCancelled,
+        }, ct);
     }
 
-    public async Task<StoredEvent?> GetAsync(string mailboxId, string id, CancellationToken ct)
+    public Task MarkRemovedAsync(StoreSession session, string mailboxId, IEnumerable<string> ids, CancellationToken ct) =>
+        session.ExecuteInChunksAsync("UPDATE events SET removed = 1 WHERE mailbox_id = @mailboxId AND id IN @ids", ids, chunk => new { mailboxId, ids = chunk }, ct);
+
+    /// <summary>The ids of stored events lying wholly inside <paramref name="window"/>, not marked removed.</summary>
+    public Task<IReadOnlyList<string>> ListIdsWithinAsync(StoreSession session, string mailboxId, TimeWindow window, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(SelectEvent + " WHERE e.mailbox_id = $m AND e.id = $id AND e.removed = 0")
-            .With("$m", mailboxId).With("$id", id);
-        return (await ReadAllAsync(command, ct)).FirstOrDefault();
+        ArgumentNullException.ThrowIfNull(window);
+        return session.QueryAsync<string>(
+            "SELECT id FROM events WHERE mailbox_id = @mailboxId AND removed = 0 AND start_at >= @start AND end_at <= @end",
+            new { mailboxId, start = window.Start.ToUniversalTime(), end = window.End.ToUniversalTime() }, ct);
     }
+
+    /// <summary>Events that started by <paramref name="at"/> and ended no earlier than <paramref name="endedSince"/>, the latest end first.</summary>
+    public Task<IReadOnlyList<StoredEvent>> ListAroundAsync(StoreSession session, string mailboxId, DateTimeOffset at, DateTimeOffset endedSince, CancellationToken ct) =>
+        ReadAsync(session, SelectEvent + " WHERE e.mailbox_id = @mailboxId AND e.removed = 0 AND e.start_at <= @at AND e.end_at >= @endedSince ORDER BY e.end_at DESC",
+            new { mailboxId, at = at.ToUniversalTime(), endedSince = endedSince.ToUniversalTime() }, ct);
+
+    public async Task<StoredEvent?> GetAsync(string mailboxId, string id, CancellationToken ct) =>
+        (await database.UseAsync(s => ReadAsync(s, SelectEvent + " WHERE e.mailbox_id = @mailboxId AND e.id = @id AND e.removed = 0", new { mailboxId, id }, ct), ct))
+        .FirstOrDefault();
 
     /// <summary>Events overlapping [from, until], earliest first.</summary>
-    public async Task<IReadOnlyList<StoredEvent>> ListAsync(string mailboxId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(SelectEvent + " WHERE e.mailbox_id = $m AND e.removed = 0 AND e.end_at >= $from AND e.start_at <= $until ORDER BY e.start_at, e.id")
-            .With("$m", mailboxId).With("$from", from.ToUniversalTime()).With("$until", until.ToUniversalTime());
-        return await ReadAllAsync(command, ct);
-    }
+    public Task<IReadOnlyList<StoredEvent>> ListAsync(string mailboxId, DateTimeOffset from, DateTimeOffset until, CancellationToken ct) =>
+        database.UseAsync(s => ReadAsync(s,
+            SelectEvent + " WHERE e.mailbox_id = @mailboxId AND e.removed = 0 AND e.end_at >= @from AND e.start_at <= @until ORDER BY e.start_at, e.id",
+            new { mailboxId, from = from.ToUniversalTime(), until = until.ToUniversalTime() }, ct), ct);
 
-    public async Task SetMarkAsync(string mailboxId, string eventId, bool isNetworking, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("""
-            INSERT INTO event_marks (mailbox_id, event_id, is_networking, marked_at) VALUES ($m, $e, $n, $now)
-            ON CONFLICT (mailbox_id, event_id) DO UPDATE SET is_networking = $n, marked_at = $now
-            """).With("$m", mailboxId).With("$e", eventId).With("$n", isNetworking).With("$now", now);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public Task SetMarkAsync(string mailboxId, string eventId, bool isNetworking, DateTimeOffset now, CancellationToken ct) =>
+        database.UseAsync(s => s.ExecuteAsync("""
+            INSERT INTO event_marks (mailbox_id, event_id, is_networking, marked_at) VALUES (@mailboxId, @eventId, @isNetworking, @now)
+            ON CONFLICT (mailbox_id, event_id) DO UPDATE SET is_networking = @isNetworking, marked_at = @now
+            """, new { mailboxId, eventId, isNetworking, now }, ct), ct);
 
-    internal static async Task AnswerPromptAsync(SqliteConnection connection, SqliteTransaction? tx, string mailboxId, string eventId, string state, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var command = connection.Command("""
-            INSERT INTO event_prompts (mailbox_id, event_id, state, answered_at) VALUES ($m, $e, $s, $now)
-            ON CONFLICT (mailbox_id, event_id) DO UPDATE SET state = $s, answered_at = $now
-            """, tx).With("$m", mailboxId).With("$e", eventId).With("$s", state).With("$now", now);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public Task AnswerPromptAsync(string mailboxId, string eventId, string state, DateTimeOffset now, CancellationToken ct) =>
+        database.UseAsync(s => AnswerPromptAsync(s, mailboxId, eventId, state, now, ct), ct);
 
-    public async Task AnswerPromptAsync(string mailboxId, string eventId, string state, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await AnswerPromptAsync(connection, null, mailboxId, eventId, state, now, ct);
-    }
+    public Task AnswerPromptAsync(StoreSession session, string mailboxId, string eventId, string state, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteAsync("""
+            INSERT INTO event_prompts (mailbox_id, event_id, state, answered_at) VALUES (@mailboxId, @eventId, @state, @now)
+            ON CONFLICT (mailbox_id, event_id) DO UPDATE SET state = @state, answered_at = @now
+            """, new { mailboxId, eventId, state, now }, ct);
 
-    public async Task<IReadOnlySet<string>> KnownEmailKeysAsync(string mailboxId, IEnumerable<string> keys, CancellationToken ct)
-    {
-        var known = new HashSet<string>(StringComparer.Ordinal);
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("SELECT 1 FROM people WHERE mailbox_id = $m AND email_key = $k");
-        command.Parameters.AddWithValue("$m", mailboxId);
-        var parameter = command.Parameters.Add("$k", SqliteType.Text);
-        foreach (var key in keys.Distinct())
-        {
-            parameter.Value = key;
-            if (await command.ExecuteScalarAsync(ct) is not null)
-            {
-                known.Add(key);
-            }
-        }
-        return known;
-    }
+    private static async Task<IReadOnlyList<StoredEvent>> ReadAsync(StoreSession session, string sql, object parameters, CancellationToken ct) =>
+        [.. (await session.QueryAsync<EventRow>(sql, parameters, ct)).Select(r => r.ToStored())];
 
-    private static async Task<IReadOnlyList<StoredEvent>> ReadAllAsync(SqliteCommand command, CancellationToken ct)
+    private sealed class EventRow
     {
-        var list = new List<StoredEvent>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var facts = new CalendarEventFacts(
-                reader.GetString(0), reader.GetNullableString(1), reader.GetString(2), reader.GetTime(3), reader.GetTime(4),
-                reader.GetInt64(5) != 0, reader.GetString(6),
-                JsonSerializer.Deserialize<List<string>>(reader.GetString(7)) ?? [],
-                JsonSerializer.Deserialize<List<EventAttendee>>(reader.GetString(8)) ?? [],
-                reader.GetInt64(9) != 0);
-            list.Add(new StoredEvent(facts, reader.IsDBNull(10) ? null : reader.GetInt64(10) != 0, reader.GetNullableString(11)));
-        }
-        return list;
+        public string Id { get; init; } = "";
+        public string? SeriesMasterId { get; init; }
+        public string Subject { get; init; } = "";
+        public DateTimeOffset StartAt { get; init; }
+        public DateTimeOffset EndAt { get; init; }
+        public bool IsAllDay { get; init; }
+        public string ShowAs { get; init; } = "";
+        public IReadOnlyList<string> Categories { get; init; } = [];
+        public IReadOnlyList<EventAttendee> Attendees { get; init; } = [];
+        public bool IsCancelled { get; init; }
+        public bool? Mark { get; init; }
+        public string? PromptState { get; init; }
+
+        public StoredEvent ToStored() =>
+            new(new CalendarEventFacts(Id, SeriesMasterId, Subject, StartAt, EndAt, IsAllDay, ShowAs, Categories, Attendees, IsCancelled), Mark, PromptState);
     }
 }

@@ -1,88 +1,127 @@
-using Microsoft.Data.Sqlite;
 using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Outbox;
 
 namespace OfficeFollowUp.Store;
 
+/// <summary>The steps of every follow-up track, with the person they are for and the outbox entry that stopped, if any.</summary>
 public sealed class FollowUpStore(Database database)
 {
-    private const string SelectItem = """
+    private const string OpenStates = "('Pending', 'Prepared', 'Snoozed')";
+
+    private const string SelectItem = $"""
         SELECT s.id, s.mailbox_id, p.email, p.display_name, p.given_name, p.company_name, s.step, s.due_at, s.state,
-               s.snoozed_until, s.skip_reason, s.draft_id, s.hold_event_id, s.note, p.met_at, p.event_id, e.subject,
-               p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at,
-               o.id, o.kind, o.give_up_reason, o.attempts, o.gave_up_at
+               s.snoozed_until, s.skip_reason, s.draft_id, s.hold_event_id, s.note, p.met_at, p.event_id, e.subject AS event_subject,
+               p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at, {OutboxStore.GaveUpColumns}
         FROM follow_up_steps s JOIN people p ON p.mailbox_id = s.mailbox_id AND p.email_key = s.email_key
         LEFT JOIN events e ON e.mailbox_id = p.mailbox_id AND e.id = p.event_id
-        LEFT JOIN outbox o ON o.step_id = s.id AND o.status = 'GaveUp'
+        LEFT JOIN outbox g ON g.step_id = s.id AND g.status = 'GaveUp'
         """;
 
-    public async Task<IReadOnlyList<FollowUpItem>> ListOpenAsync(string mailboxId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(SelectItem + " WHERE s.mailbox_id = $m AND s.state IN ('Pending', 'Prepared', 'Snoozed') ORDER BY s.due_at, s.id")
-            .With("$m", mailboxId);
-        return await ReadAllAsync(command, ct);
-    }
+    /// <summary>The end of the statement that records a made draft or hold on its step.</summary>
+    private const string Prepared = """
+        updated_at = @now, note = NULL, state = CASE WHEN state = 'Pending' THEN 'Prepared' ELSE state END
+        WHERE id = @stepId
+        """;
 
-    public async Task<IReadOnlyList<FollowUpItem>> ListAllAsync(string mailboxId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(SelectItem + " WHERE s.mailbox_id = $m ORDER BY s.due_at, s.id").With("$m", mailboxId);
-        return await ReadAllAsync(command, ct);
-    }
+    public Task<IReadOnlyList<FollowUpItem>> ListOpenAsync(string mailboxId, CancellationToken ct) =>
+        ReadAsync(SelectItem + $" WHERE s.mailbox_id = @mailboxId AND s.state IN {OpenStates} ORDER BY s.due_at, s.id", new { mailboxId }, ct);
 
-    public async Task<IReadOnlyList<FollowUpItem>> ListForPersonAsync(string mailboxId, string emailKey, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(SelectItem + " WHERE s.mailbox_id = $m AND s.email_key = $k ORDER BY s.due_at, s.id")
-            .With("$m", mailboxId).With("$k", emailKey);
-        return await ReadAllAsync(command, ct);
-    }
+    public Task<IReadOnlyList<FollowUpItem>> ListAllAsync(string mailboxId, CancellationToken ct) =>
+        ReadAsync(SelectItem + " WHERE s.mailbox_id = @mailboxId ORDER BY s.due_at, s.id", new { mailboxId }, ct);
 
-    public async Task<FollowUpItem?> GetAsync(string stepId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(SelectItem + " WHERE s.id = $id").With("$id", stepId);
-        var items = await ReadAllAsync(command, ct);
-        return items.Count == 0 ? null : items[0];
-    }
+    public Task<IReadOnlyList<FollowUpItem>> ListForPersonAsync(string mailboxId, string emailKey, CancellationToken ct) =>
+        ReadAsync(SelectItem + " WHERE s.mailbox_id = @mailboxId AND s.email_key = @emailKey ORDER BY s.due_at, s.id", new { mailboxId, emailKey }, ct);
+
+    public async Task<FollowUpItem?> GetAsync(string stepId, CancellationToken ct) =>
+        (await ReadAsync(SelectItem + " WHERE s.id = @stepId", new { stepId }, ct)).FirstOrDefault();
 
     /// <summary>Writes the user's decision on a step. Done and skipped are final: the user's word wins.</summary>
     public async Task<FollowUpItem?> SetStateAsync(string stepId, FollowUpState state, DateTimeOffset? snoozedUntil, string? skipReason, DateTimeOffset now, CancellationToken ct)
     {
-        await using (var connection = await database.OpenAsync(ct))
-        await using (var command = connection.Command("""
-            UPDATE follow_up_steps SET state = $state, snoozed_until = $until, skip_reason = $reason, updated_at = $now
-            WHERE id = $id
-            """).With("$state", state.ToString()).With("$until", snoozedUntil?.ToUniversalTime()).With("$reason", skipReason).With("$now", now).With("$id", stepId))
-        {
-            await command.ExecuteNonQueryAsync(ct);
-        }
+        await database.UseAsync(s => s.ExecuteAsync("""
+            UPDATE follow_up_steps SET state = @state, snoozed_until = @snoozedUntil, skip_reason = @skipReason, updated_at = @now
+            WHERE id = @stepId
+            """, new { stepId, state = state.ToString(), snoozedUntil = snoozedUntil?.ToUniversalTime(), skipReason, now }, ct), ct);
         return await GetAsync(stepId, ct);
     }
 
-    public async Task<int> CountAcquaintancesAsync(string mailboxId, CancellationToken ct)
+    /// <returns>The new step's id, or null when the person already has this step (the user's earlier word on it stands).</returns>
+    public async Task<string?> InsertStepAsync(StoreSession session, string mailboxId, string emailKey, PlannedStep step, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("SELECT COUNT(*) FROM people WHERE mailbox_id = $m AND is_acquaintance = 1").With("$m", mailboxId);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        ArgumentNullException.ThrowIfNull(step);
+        var id = Guid.CreateVersion7(now).ToString();
+        var inserted = await session.ExecuteAsync("""
+            INSERT INTO follow_up_steps (id, mailbox_id, email_key, step, due_at, state, created_at, updated_at)
+            VALUES (@id, @mailboxId, @emailKey, @step, @dueAt, @state, @now, @now)
+            ON CONFLICT (mailbox_id, email_key, step) DO NOTHING
+            """, new { id, mailboxId, emailKey, step = step.Kind.ToString(), dueAt = step.DueAt.ToUniversalTime(), state = nameof(FollowUpState.Pending), now }, ct);
+        return inserted == 0 ? null : id;
     }
 
-    private static async Task<IReadOnlyList<FollowUpItem>> ReadAllAsync(SqliteCommand command, CancellationToken ct)
-    {
-        var items = new List<FollowUpItem>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
+    /// <summary>The made draft or hold is on its step, which moves to prepared unless the user already closed it.</summary>
+    public Task MarkPreparedAsync(StoreSession session, string stepId, OutboxKind made, string graphId, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteAsync(made switch
         {
-            items.Add(new FollowUpItem(
-                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetNullableString(4),
-                reader.GetNullableString(5), Enum.Parse<FollowUpStepKind>(reader.GetString(6)), reader.GetTime(7),
-                Enum.Parse<FollowUpState>(reader.GetString(8)), reader.GetNullableTime(9), reader.GetNullableString(10), reader.GetNullableString(11),
-                reader.GetNullableString(12), reader.GetNullableString(13), reader.GetNullableTime(14), reader.GetNullableString(15),
-                reader.GetNullableString(16), reader.GetNullableString(17), reader.GetNullableString(18), reader.GetNullableString(19),
-                reader.GetNullableString(20), reader.GetNullableTime(21),
-                reader.IsDBNull(22) ? null : new OutboxGaveUp(reader.GetString(22), Enum.Parse<OutboxKind>(reader.GetString(23)),
-                    reader.GetNullableString(24) ?? string.Empty, reader.GetInt32(25), reader.GetTime(26))));
-        }
-        return items;
+            OutboxKind.ThankYouDraft => "UPDATE follow_up_steps SET draft_id = @graphId, " + Prepared,
+            OutboxKind.BookMeetingHold => "UPDATE follow_up_steps SET hold_event_id = @graphId, " + Prepared,
+            _ => throw new InvalidOperationException($"Outbox kind {made} makes nothing for a step."),
+        }, new { stepId, graphId, now }, ct);
+
+    /// <summary>A note for the user on the step (e.g. no free slot: book it yourself).</summary>
+    public Task SetNoteAsync(StoreSession session, string stepId, string note, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteAsync("UPDATE follow_up_steps SET note = @note, updated_at = @now WHERE id = @stepId", new { stepId, note, now }, ct);
+
+    /// <summary>A hold the user deleted in Outlook skips its open step; it is never re-created.</summary>
+    /// <returns>How many steps were skipped.</returns>
+    public Task<int> SkipForDeletedHoldsAsync(StoreSession session, string mailboxId, IEnumerable<string> eventIds, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteInChunksAsync($"""
+            UPDATE follow_up_steps SET state = 'Skipped', skip_reason = 'You deleted the hold in Outlook.', updated_at = @now
+            WHERE mailbox_id = @mailboxId AND hold_event_id IN @eventIds AND state IN {OpenStates}
+            """, eventIds, chunk => new { mailboxId, eventIds = chunk, now }, ct);
+
+    /// <summary>
+    /// A meeting starting at <paramref name="meetingStart"/> with any of these people (email keys), after they were met,
+    /// completes their open one-to-one step: a hold turned into an invitation, or a meeting booked some other way.
+    /// </summary>
+    /// <returns>How many steps were completed.</returns>
+    public Task<int> CompleteOneToOnesAsync(StoreSession session, string mailboxId, IEnumerable<string> emailKeys, DateTimeOffset meetingStart, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteInChunksAsync($"""
+            UPDATE follow_up_steps SET state = 'Done', note = 'A meeting with them is in your calendar.', updated_at = @now
+            WHERE mailbox_id = @mailboxId AND email_key IN @emailKeys AND step = 'OneToOne' AND state IN {OpenStates}
+              AND EXISTS (SELECT 1 FROM people p WHERE p.mailbox_id = follow_up_steps.mailbox_id AND p.email_key = follow_up_steps.email_key
+                          AND p.met_at < @meetingStart)
+            """, emailKeys, chunk => new { mailboxId, emailKeys = chunk, meetingStart = meetingStart.ToUniversalTime(), now }, ct);
+
+    private Task<IReadOnlyList<FollowUpItem>> ReadAsync(string sql, object parameters, CancellationToken ct) =>
+        database.UseAsync(async s => (IReadOnlyList<FollowUpItem>)[.. (await s.QueryAsync<ItemRow>(sql, parameters, ct)).Select(r => r.ToItem())], ct);
+
+    private sealed class ItemRow : OutboxStore.GaveUpRow
+    {
+        public string Id { get; init; } = "";
+        public string MailboxId { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string? GivenName { get; init; }
+        public string? CompanyName { get; init; }
+        public FollowUpStepKind Step { get; init; }
+        public DateTimeOffset DueAt { get; init; }
+        public FollowUpState State { get; init; }
+        public DateTimeOffset? SnoozedUntil { get; init; }
+        public string? SkipReason { get; init; }
+        public string? DraftId { get; init; }
+        public string? HoldEventId { get; init; }
+        public string? Note { get; init; }
+        public DateTimeOffset? MetAt { get; init; }
+        public string? EventId { get; init; }
+        public string? EventSubject { get; init; }
+        public string? Remember { get; init; }
+        public string? Promised { get; init; }
+        public string? PreferredChannel { get; init; }
+        public string? ProfileUrl { get; init; }
+        public DateTimeOffset? UpdatedAt { get; init; }
+
+        public FollowUpItem ToItem() => new(
+            Id, MailboxId, Email, DisplayName, GivenName, CompanyName, Step, DueAt, State, SnoozedUntil, SkipReason, DraftId, HoldEventId, Note,
+            MetAt, EventId, EventSubject, Remember, Promised, PreferredChannel, ProfileUrl, UpdatedAt, GaveUp());
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
@@ -14,74 +12,39 @@ public sealed class KeepInTouchStore(Database database)
 
     public async Task<IReadOnlyList<TouchFacts>> LoadAsync(string mailboxId, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        var people = new Dictionary<string, (string Email, string Name, Tier? Tier, int? Days, bool Acquaintance, DateTimeOffset Since, string? Channel)>(StringComparer.Ordinal);
-        await using (var command = connection.Command("""
-            SELECT email_key, email, display_name, tier, cadence_days, is_acquaintance, COALESCE(met_at, first_seen_at), preferred_channel
-            FROM people WHERE mailbox_id = $m
-            """).With("$m", mailboxId))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                people[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2),
-                    reader.GetNullableString(3) is { } tier ? Enum.Parse<Tier>(tier) : null, reader.IsDBNull(4) ? null : reader.GetInt32(4),
-                    reader.GetInt64(5) != 0, reader.GetTime(6), reader.GetNullableString(7));
-            }
-        }
+        await using var session = await database.OpenSessionAsync(ct);
+        var people = (await session.QueryAsync<PersonRow>("""
+            SELECT email_key, email, display_name, tier, cadence_days, is_acquaintance, COALESCE(met_at, first_seen_at) AS since, preferred_channel
+            FROM people WHERE mailbox_id = @mailboxId
+            """, new { mailboxId }, ct)).ToDictionary(p => p.EmailKey, StringComparer.Ordinal);
 
-        var partners = new Dictionary<string, (string Email, string Name, DateTimeOffset Since)>(StringComparer.Ordinal);
-        await using (var command = connection.Command("""
-            SELECT partner_email_key, MIN(partner_email), MIN(COALESCE(partner_name, partner_email)), MIN(referred_at)
-            FROM referrals WHERE mailbox_id = $m GROUP BY partner_email_key
-            """).With("$m", mailboxId))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                partners[reader.GetString(0)] = (reader.GetString(1), reader.GetString(2), reader.GetTime(3));
-            }
-        }
+        var partners = (await session.QueryAsync<PartnerRow>("""
+            SELECT partner_email_key, MIN(partner_email) AS email, MIN(COALESCE(partner_name, partner_email)) AS name, MIN(referred_at) AS since
+            FROM referrals WHERE mailbox_id = @mailboxId GROUP BY partner_email_key
+            """, new { mailboxId }, ct)).ToDictionary(p => p.PartnerEmailKey, StringComparer.Ordinal);
 
         var lastMeeting = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await using (var command = connection.Command("""
+        foreach (var meeting in await session.QueryAsync<MeetingRow>("""
             SELECT end_at, attendees FROM events
-            WHERE mailbox_id = $m AND removed = 0 AND is_cancelled = 0 AND end_at <= $now AND end_at >= $from
-            """).With("$m", mailboxId).With("$now", now.ToUniversalTime()).With("$from", (now - MeetingLookBack).ToUniversalTime()))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
+            WHERE mailbox_id = @mailboxId AND removed = 0 AND is_cancelled = 0 AND end_at <= @now AND end_at >= @from
+            """, new { mailboxId, now = now.ToUniversalTime(), from = (now - MeetingLookBack).ToUniversalTime() }, ct))
         {
-            while (await reader.ReadAsync(ct))
+            foreach (var key in meeting.Attendees.Select(a => a.Email).Where(EmailAddresses.LooksValid).Select(EmailAddresses.Key))
             {
-                var end = reader.GetTime(0);
-                foreach (var attendee in JsonSerializer.Deserialize<List<EventAttendee>>(reader.GetString(1)) ?? [])
+                if (!lastMeeting.TryGetValue(key, out var seen) || seen < meeting.EndAt)
                 {
-                    if (EmailAddresses.LooksValid(attendee.Email))
-                    {
-                        var key = EmailAddresses.Key(attendee.Email);
-                        if (!lastMeeting.TryGetValue(key, out var seen) || seen < end)
-                        {
-                            lastMeeting[key] = end;
-                        }
-                    }
+                    lastMeeting[key] = meeting.EndAt;
                 }
             }
         }
 
-        var lastFollowUp = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        await using (var command = connection.Command("""
-            SELECT email_key, MAX(at) FROM (
-                SELECT email_key, updated_at AS at FROM follow_up_steps WHERE mailbox_id = $m AND state = 'Done'
+        var lastFollowUp = (await session.QueryAsync<FollowUpRow>("""
+            SELECT email_key, MAX(at) AS at FROM (
+                SELECT email_key, updated_at AS at FROM follow_up_steps WHERE mailbox_id = @mailboxId AND state = 'Done'
                 UNION ALL
-                SELECT email_key, done_at AS at FROM promises WHERE mailbox_id = $m AND state = 'Done' AND done_at IS NOT NULL)
+                SELECT email_key, done_at AS at FROM promises WHERE mailbox_id = @mailboxId AND state = 'Done' AND done_at IS NOT NULL) AS done
             GROUP BY email_key
-            """).With("$m", mailboxId))
-        await using (var reader = await command.ExecuteReaderAsync(ct))
-        {
-            while (await reader.ReadAsync(ct))
-            {
-                lastFollowUp[reader.GetString(0)] = reader.GetTime(1);
-            }
-        }
+            """, new { mailboxId }, ct)).ToDictionary(f => f.EmailKey, f => f.At, StringComparer.Ordinal);
 
         var facts = new List<TouchFacts>();
         foreach (var key in people.Keys.Union(partners.Keys))
@@ -89,50 +52,82 @@ public sealed class KeepInTouchStore(Database database)
             var known = people.TryGetValue(key, out var p);
             var isPartner = partners.TryGetValue(key, out var partner);
             facts.Add(new TouchFacts(
-                known ? p.Email : partner.Email, known ? p.Name : partner.Name, known ? p.Tier : null, known ? p.Days : null,
-                isPartner, known && p.Acquaintance, known ? p.Since : partner.Since,
+                known ? p!.Email : partner!.Email, known ? p!.DisplayName : partner!.Name, known ? p!.Tier : null, known ? p!.CadenceDays : null,
+                isPartner, known && p!.IsAcquaintance, known ? p!.Since : partner!.Since,
                 lastMeeting.TryGetValue(key, out var met) ? met : null, lastFollowUp.TryGetValue(key, out var followed) ? followed : null,
-                known ? p.Channel : null));
+                known ? p!.PreferredChannel : null));
         }
         return facts;
     }
 
     public async Task<IReadOnlyList<BirthdayFacts>> BirthdaysAsync(string mailboxId, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("SELECT display_name, emails, birthday FROM contacts WHERE mailbox_id = $m AND removed = 0 AND birthday IS NOT NULL")
-            .With("$m", mailboxId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var rows = new List<(string Name, string? Email, DateOnly Birthday)>();
-        while (await reader.ReadAsync(ct))
-        {
-            var email = (JsonSerializer.Deserialize<List<string>>(reader.GetString(1)) ?? []).FirstOrDefault(EmailAddresses.LooksValid);
-            rows.Add((reader.GetString(0), email, DateOnly.ParseExact(reader.GetString(2), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        }
-        await reader.CloseAsync();
+        await using var session = await database.OpenSessionAsync(ct);
+        var rows = (await session.QueryAsync<BirthdayRow>(
+            "SELECT display_name, emails, birthday FROM contacts WHERE mailbox_id = @mailboxId AND removed = 0 AND birthday IS NOT NULL", new { mailboxId }, ct))
+            .Select(r => (r.DisplayName, Email: r.Emails.FirstOrDefault(EmailAddresses.LooksValid), r.Birthday))
+            .ToList();
 
-        var list = new List<BirthdayFacts>();
-        await using var channel = connection.Command("SELECT preferred_channel FROM people WHERE mailbox_id = $m AND email_key = $k");
-        channel.Parameters.AddWithValue("$m", mailboxId);
-        var key = channel.Parameters.Add("$k", Microsoft.Data.Sqlite.SqliteType.Text);
-        foreach (var row in rows)
-        {
-            key.Value = row.Email is null ? string.Empty : EmailAddresses.Key(row.Email);
-            list.Add(new BirthdayFacts(row.Name, row.Email, row.Birthday, await channel.ExecuteScalarAsync(ct) as string));
-        }
-        return list;
+        // The person's preferred channel, for everyone with a birthday at once.
+        var channels = (await session.QueryInChunksAsync<ChannelRow>(
+            "SELECT email_key, preferred_channel FROM people WHERE mailbox_id = @mailboxId AND email_key IN @keys",
+            rows.Where(r => r.Email is not null).Select(r => EmailAddresses.Key(r.Email!)), chunk => new { mailboxId, keys = chunk }, ct))
+            .ToDictionary(c => c.EmailKey, c => c.PreferredChannel, StringComparer.Ordinal);
+
+        return [.. rows.Select(r => new BirthdayFacts(r.DisplayName, r.Email, r.Birthday,
+            r.Email is null ? null : channels.GetValueOrDefault(EmailAddresses.Key(r.Email))))];
     }
 
     /// <summary>Places a person in a tier and/or gives them their own cadence; someone not known yet is remembered.</summary>
-    public async Task SetCadenceAsync(string mailboxId, string email, string displayName, Tier? tier, int? cadenceDays, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("""
+    public Task SetCadenceAsync(string mailboxId, string email, string displayName, Tier? tier, int? cadenceDays, DateTimeOffset now, CancellationToken ct) =>
+        database.UseAsync(s => s.ExecuteAsync("""
             INSERT INTO people (mailbox_id, email_key, email, display_name, first_seen_at, tier, cadence_days)
-            VALUES ($m, $k, $email, $name, $now, $tier, $days)
-            ON CONFLICT (mailbox_id, email_key) DO UPDATE SET tier = $tier, cadence_days = $days
-            """).With("$m", mailboxId).With("$k", EmailAddresses.Key(email)).With("$email", email.Trim()).With("$name", displayName)
-            .With("$now", now).With("$tier", tier?.ToString()).With("$days", cadenceDays);
-        await command.ExecuteNonQueryAsync(ct);
+            VALUES (@mailboxId, @key, @email, @displayName, @now, @tier, @cadenceDays)
+            ON CONFLICT (mailbox_id, email_key) DO UPDATE SET tier = @tier, cadence_days = @cadenceDays
+            """, new { mailboxId, key = EmailAddresses.Key(email), email = email.Trim(), displayName, now, tier = tier?.ToString(), cadenceDays }, ct), ct);
+
+    private sealed class PersonRow
+    {
+        public string EmailKey { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public Tier? Tier { get; init; }
+        public int? CadenceDays { get; init; }
+        public bool IsAcquaintance { get; init; }
+        public DateTimeOffset Since { get; init; }
+        public string? PreferredChannel { get; init; }
+    }
+
+    private sealed class PartnerRow
+    {
+        public string PartnerEmailKey { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string Name { get; init; } = "";
+        public DateTimeOffset Since { get; init; }
+    }
+
+    private sealed class MeetingRow
+    {
+        public DateTimeOffset EndAt { get; init; }
+        public IReadOnlyList<EventAttendee> Attendees { get; init; } = [];
+    }
+
+    private sealed class FollowUpRow
+    {
+        public string EmailKey { get; init; } = "";
+        public DateTimeOffset At { get; init; }
+    }
+
+    private sealed class BirthdayRow
+    {
+        public string DisplayName { get; init; } = "";
+        public IReadOnlyList<string> Emails { get; init; } = [];
+        public DateOnly Birthday { get; init; }
+    }
+
+    private sealed class ChannelRow
+    {
+        public string EmailKey { get; init; } = "";
+        public string? PreferredChannel { get; init; }
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using OfficeFollowUp.FollowUps;
 
 namespace OfficeFollowUp.Store;
@@ -7,72 +6,47 @@ public sealed record StoredMailbox(MailboxProfile Profile, DateTimeOffset Connec
 
 public sealed class MailboxStore(Database database)
 {
+    private const string Select = "SELECT id, display_name, given_name, own_addresses, time_zone, connected_at, baselined_at FROM mailboxes";
+
     public async Task<StoredMailbox> UpsertAsync(MailboxProfile profile, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using (var command = connection.Command("""
+        ArgumentNullException.ThrowIfNull(profile);
+        await database.UseAsync(s => s.ExecuteAsync("""
             INSERT INTO mailboxes (id, display_name, given_name, own_addresses, time_zone, connected_at)
-            VALUES ($id, $name, $given, $own, $tz, $now)
-            ON CONFLICT (id) DO UPDATE SET display_name = $name, given_name = $given, own_addresses = $own, time_zone = $tz
-            """)
-            .With("$id", profile.MailboxId).With("$name", profile.DisplayName).With("$given", profile.GivenName)
-            .With("$own", JsonSerializer.Serialize(profile.OwnAddresses)).With("$tz", profile.TimeZoneId).With("$now", now))
-        {
-            await command.ExecuteNonQueryAsync(ct);
-        }
-
+            VALUES (@MailboxId, @DisplayName, @GivenName, @OwnAddresses, @TimeZoneId, @now)
+            ON CONFLICT (id) DO UPDATE SET display_name = @DisplayName, given_name = @GivenName, own_addresses = @OwnAddresses, time_zone = @TimeZoneId
+            """, new { profile.MailboxId, profile.DisplayName, profile.GivenName, profile.OwnAddresses, profile.TimeZoneId, now }, ct), ct);
         return await GetAsync(profile.MailboxId, ct) ?? throw new InvalidOperationException("Mailbox vanished after upsert.");
     }
 
-    public async Task<StoredMailbox?> GetAsync(string mailboxId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(
-            "SELECT id, display_name, given_name, own_addresses, time_zone, connected_at, baselined_at FROM mailboxes WHERE id = $id").With("$id", mailboxId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            return null;
-        }
-
-        var profile = new MailboxProfile(
-            reader.GetString(0), reader.GetString(1), reader.GetNullableString(2),
-            JsonSerializer.Deserialize<List<string>>(reader.GetString(3)) ?? [], reader.GetString(4));
-        return new StoredMailbox(profile, reader.GetTime(5), reader.GetNullableTime(6));
-    }
+    public async Task<StoredMailbox?> GetAsync(string mailboxId, CancellationToken ct) =>
+        (await database.UseAsync(s => s.QuerySingleOrDefaultAsync<MailboxRow>(Select + " WHERE id = @mailboxId", new { mailboxId }, ct), ct))?.ToMailbox();
 
     /// <summary>The only mailbox in single-person mode; null before the first connection.</summary>
-    public async Task<StoredMailbox?> GetSingleAsync(CancellationToken ct)
-    {
-        string? id;
-        await using (var connection = await database.OpenAsync(ct))
-        await using (var command = connection.Command("SELECT id FROM mailboxes ORDER BY connected_at LIMIT 1"))
-        {
-            id = (string?)await command.ExecuteScalarAsync(ct);
-        }
-        return id is null ? null : await GetAsync(id, ct);
-    }
+    public async Task<StoredMailbox?> GetSingleAsync(CancellationToken ct) =>
+        (await database.UseAsync(s => s.QuerySingleOrDefaultAsync<MailboxRow>(Select + " ORDER BY connected_at LIMIT 1", null, ct), ct))?.ToMailbox();
 
-    public async Task MarkCalendarConnectedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("UPDATE mailboxes SET calendar_connected_at = COALESCE(calendar_connected_at, $now) WHERE id = $id")
-            .With("$id", mailboxId).With("$now", now);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public Task MarkCalendarConnectedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct) =>
+        database.UseAsync(s => s.ExecuteAsync(
+            "UPDATE mailboxes SET calendar_connected_at = COALESCE(calendar_connected_at, @now) WHERE id = @mailboxId", new { mailboxId, now }, ct), ct);
 
-    public async Task<DateTimeOffset?> CalendarConnectedAtAsync(string mailboxId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("SELECT calendar_connected_at FROM mailboxes WHERE id = $id").With("$id", mailboxId);
-        return await command.ExecuteScalarAsync(ct) is string text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
-    }
+    public Task<DateTimeOffset?> CalendarConnectedAtAsync(string mailboxId, CancellationToken ct) =>
+        database.UseAsync(s => s.ScalarAsync<DateTimeOffset?>("SELECT calendar_connected_at FROM mailboxes WHERE id = @mailboxId", new { mailboxId }, ct), ct);
 
-    public async Task MarkBaselinedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct)
+    public Task MarkBaselinedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct) =>
+        database.UseAsync(s => s.ExecuteAsync(
+            "UPDATE mailboxes SET baselined_at = COALESCE(baselined_at, @now) WHERE id = @mailboxId", new { mailboxId, now }, ct), ct);
+
+    private sealed class MailboxRow
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("UPDATE mailboxes SET baselined_at = COALESCE(baselined_at, $now) WHERE id = $id")
-            .With("$id", mailboxId).With("$now", now);
-        await command.ExecuteNonQueryAsync(ct);
+        public string Id { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string? GivenName { get; init; }
+        public IReadOnlyList<string> OwnAddresses { get; init; } = [];
+        public string TimeZone { get; init; } = "";
+        public DateTimeOffset ConnectedAt { get; init; }
+        public DateTimeOffset? BaselinedAt { get; init; }
+
+        public StoredMailbox ToMailbox() => new(new MailboxProfile(Id, DisplayName, GivenName, OwnAddresses, TimeZone), ConnectedAt, BaselinedAt);
     }
 }

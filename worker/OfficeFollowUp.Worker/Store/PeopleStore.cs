@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 
 namespace OfficeFollowUp.Store;
@@ -19,62 +19,115 @@ public sealed record PersonRecord(
 
 public sealed record MeetingRecord(string EventId, string Subject, DateTimeOffset Start);
 
-/// <summary>The people the user knows, as the person card shows them.</summary>
+/// <summary>The people the user knows, keyed by email address (case-insensitive), as the person card shows them.</summary>
 public sealed class PeopleStore(Database database)
 {
-    public async Task<PersonRecord?> GetAsync(string mailboxId, string email, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("""
-            SELECT p.email, p.display_name, p.company_name, p.is_acquaintance, p.first_seen_at, p.met_at, p.event_id, e.subject,
+    public async Task<PersonRecord?> GetAsync(string mailboxId, string email, CancellationToken ct) =>
+        (await database.UseAsync(s => s.QuerySingleOrDefaultAsync<PersonRow>("""
+            SELECT p.email, p.display_name, p.company_name, p.is_acquaintance, p.first_seen_at, p.met_at, p.event_id, e.subject AS event_subject,
                    p.remember, p.promised, p.preferred_channel, p.profile_url
             FROM people p LEFT JOIN events e ON e.mailbox_id = p.mailbox_id AND e.id = p.event_id
-            WHERE p.mailbox_id = $m AND p.email_key = $k
-            """).With("$m", mailboxId).With("$k", EmailAddresses.Key(email));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct))
-        {
-            return null;
-        }
+            WHERE p.mailbox_id = @mailboxId AND p.email_key = @key
+            """, new { mailboxId, key = EmailAddresses.Key(email) }, ct), ct))?.ToRecord();
 
-        return new PersonRecord(
-            reader.GetString(0), reader.GetString(1), reader.GetNullableString(2), reader.GetInt64(3) != 0, reader.GetTime(4),
-            reader.GetNullableTime(5), reader.GetNullableString(6), reader.GetNullableString(7), reader.GetNullableString(8),
-            reader.GetNullableString(9), reader.GetNullableString(10), reader.GetNullableString(11));
-    }
+    /// <summary>Which of <paramref name="keys"/> (email keys) belong to someone the store knows: one read, not one per address.</summary>
+    public Task<IReadOnlySet<string>> KnownKeysAsync(string mailboxId, IEnumerable<string> keys, CancellationToken ct) =>
+        database.UseAsync(s => KnownKeysAsync(s, mailboxId, keys, ct), ct);
+
+    /// <inheritdoc cref="KnownKeysAsync(string, IEnumerable{string}, CancellationToken)"/>
+    public async Task<IReadOnlySet<string>> KnownKeysAsync(StoreSession session, string mailboxId, IEnumerable<string> keys, CancellationToken ct) =>
+        (await session.QueryInChunksAsync<string>(
+            "SELECT email_key FROM people WHERE mailbox_id = @mailboxId AND email_key IN @keys", keys, chunk => new { mailboxId, keys = chunk }, ct))
+        .ToHashSet(StringComparer.Ordinal);
+
+    public Task<int> CountAcquaintancesAsync(string mailboxId, CancellationToken ct) =>
+        database.UseAsync(s => s.ScalarAsync<int>("SELECT COUNT(*) FROM people WHERE mailbox_id = @mailboxId AND is_acquaintance = 1", new { mailboxId }, ct), ct);
 
     /// <summary>The latest calendar event before <paramref name="before"/> with this person among the attendees.</summary>
     public async Task<MeetingRecord?> LastMeetingAsync(string mailboxId, string email, DateTimeOffset before, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        // Attendees are stored as JSON; instr() narrows the scan, the exact check below confirms it.
-        await using var command = connection.Command("""
+        var key = EmailAddresses.Key(email);
+        // Attendees are stored as JSON; the LIKE narrows the scan (its wildcards can only widen it), the exact check below confirms it.
+        var candidates = await database.UseAsync(s => s.QueryAsync<MeetingRow>("""
             SELECT id, subject, start_at, attendees FROM events
-            WHERE mailbox_id = $m AND removed = 0 AND is_cancelled = 0 AND start_at <= $before AND instr(lower(attendees), $k) > 0
+            WHERE mailbox_id = @mailboxId AND removed = 0 AND is_cancelled = 0 AND start_at <= @before AND LOWER(attendees) LIKE '%' || @key || '%'
             ORDER BY start_at DESC LIMIT 20
-            """).With("$m", mailboxId).With("$before", before.ToUniversalTime()).With("$k", EmailAddresses.Key(email));
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            var attendees = System.Text.Json.JsonSerializer.Deserialize<List<Calendar.EventAttendee>>(reader.GetString(3)) ?? [];
-            if (attendees.Any(a => string.Equals(EmailAddresses.Key(a.Email), EmailAddresses.Key(email), StringComparison.Ordinal)))
-            {
-                return new MeetingRecord(reader.GetString(0), reader.GetString(1), reader.GetTime(2));
-            }
-        }
-        return null;
+            """, new { mailboxId, before = before.ToUniversalTime(), key }, ct), ct);
+        return candidates.FirstOrDefault(m => m.Attendees.Any(a => string.Equals(EmailAddresses.Key(a.Email), key, StringComparison.Ordinal))) is { } meeting
+            ? new MeetingRecord(meeting.Id, meeting.Subject, meeting.StartAt)
+            : null;
     }
 
     /// <summary>Saves "the one thing to remember"; a person not known yet is remembered as a plain contact.</summary>
-    public async Task SetRememberAsync(string mailboxId, string email, string displayName, string remember, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("""
+    public Task SetRememberAsync(string mailboxId, string email, string displayName, string remember, DateTimeOffset now, CancellationToken ct) =>
+        database.UseAsync(s => s.ExecuteAsync("""
             INSERT INTO people (mailbox_id, email_key, email, display_name, first_seen_at, remember)
-            VALUES ($m, $k, $email, $name, $now, $remember)
-            ON CONFLICT (mailbox_id, email_key) DO UPDATE SET remember = $remember
-            """).With("$m", mailboxId).With("$k", EmailAddresses.Key(email)).With("$email", email.Trim())
-            .With("$name", displayName).With("$now", now).With("$remember", remember);
-        await command.ExecuteNonQueryAsync(ct);
+            VALUES (@mailboxId, @key, @email, @displayName, @now, @remember)
+            ON CONFLICT (mailbox_id, email_key) DO UPDATE SET remember = @remember
+            """, new { mailboxId, key = EmailAddresses.Key(email), email = email.Trim(), displayName, now, remember }, ct), ct);
+
+    /// <summary>Each usable address of a synced contact becomes a known person; people already known are left as they are.</summary>
+    public Task RememberContactAsync(StoreSession session, string mailboxId, ContactFacts contact, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        // One statement per address (Dapper runs it for each element).
+        return session.ExecuteAsync("""
+            INSERT INTO people (mailbox_id, email_key, email, display_name, given_name, company_name, contact_id, first_seen_at)
+            VALUES (@mailboxId, @key, @email, @DisplayName, @GivenName, @CompanyName, @Id, @now)
+            ON CONFLICT (mailbox_id, email_key) DO NOTHING
+            """, contact.Emails.Where(EmailAddresses.LooksValid).Select(email => new
+        {
+            mailboxId, key = EmailAddresses.Key(email), email = email.Trim(), contact.DisplayName, contact.GivenName, contact.CompanyName, contact.Id, now,
+        }).ToList(), ct);
+    }
+
+    /// <summary>
+    /// Makes the person an acquaintance met at <see cref="TrackStart.MetAt"/>. What is already known stays: when and where
+    /// they were first met; what the user tells now (remember, promised, channel, profile) fills in or replaces.
+    /// </summary>
+    public Task MarkAcquaintanceAsync(StoreSession session, string mailboxId, TrackStart person, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        return session.ExecuteAsync("""
+            INSERT INTO people (mailbox_id, email_key, email, display_name, given_name, company_name, contact_id, first_seen_at, met_at,
+                is_acquaintance, event_id, remember, promised, preferred_channel, profile_url)
+            VALUES (@mailboxId, @key, @Email, @DisplayName, @GivenName, @CompanyName, @ContactId, @now, @MetAt, 1, @EventId, @Remember, @Promised,
+                @PreferredChannel, @ProfileUrl)
+            ON CONFLICT (mailbox_id, email_key) DO UPDATE SET is_acquaintance = 1, met_at = COALESCE(people.met_at, @MetAt),
+                event_id = COALESCE(people.event_id, @EventId), remember = COALESCE(@Remember, people.remember),
+                promised = COALESCE(@Promised, people.promised), preferred_channel = COALESCE(@PreferredChannel, people.preferred_channel),
+                profile_url = COALESCE(@ProfileUrl, people.profile_url)
+            """, new
+        {
+            mailboxId, key = EmailAddresses.Key(person.Email), now, person.Email, person.DisplayName, person.GivenName, person.CompanyName, person.ContactId,
+            person.MetAt, person.EventId, person.Remember, person.Promised, person.PreferredChannel, person.ProfileUrl,
+        }, ct);
+    }
+
+    private sealed class PersonRow
+    {
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string? CompanyName { get; init; }
+        public bool IsAcquaintance { get; init; }
+        public DateTimeOffset FirstSeenAt { get; init; }
+        public DateTimeOffset? MetAt { get; init; }
+        public string? EventId { get; init; }
+        public string? EventSubject { get; init; }
+        public string? Remember { get; init; }
+        public string? Promised { get; init; }
+        public string? PreferredChannel { get; init; }
+        public string? ProfileUrl { get; init; }
+
+        public PersonRecord ToRecord() => new(
+            Email, DisplayName, CompanyName, IsAcquaintance, FirstSeenAt, MetAt, EventId, EventSubject, Remember, Promised, PreferredChannel, ProfileUrl);
+    }
+
+    private sealed class MeetingRow
+    {
+        public string Id { get; init; } = "";
+        public string Subject { get; init; } = "";
+        public DateTimeOffset StartAt { get; init; }
+        public IReadOnlyList<EventAttendee> Attendees { get; init; } = [];
     }
 }

@@ -6,7 +6,8 @@ namespace OfficeFollowUp.Store;
 public sealed class PromiseStore(Database database)
 {
     private const string Select = """
-        SELECT pr.id, pr.email, pr.display_name, pr.event_id, e.subject, pr.text, pr.due_at, pr.state, pr.snoozed_until, pr.done_at, p.preferred_channel
+        SELECT pr.id, pr.email, pr.display_name, pr.event_id, e.subject AS event_subject, pr.text, pr.due_at, pr.state, pr.snoozed_until, pr.done_at,
+               p.preferred_channel
         FROM promises pr
         LEFT JOIN events e ON e.mailbox_id = pr.mailbox_id AND e.id = pr.event_id
         LEFT JOIN people p ON p.mailbox_id = pr.mailbox_id AND p.email_key = pr.email_key
@@ -14,63 +15,51 @@ public sealed class PromiseStore(Database database)
 
     public async Task<Promise> CreateAsync(string mailboxId, string email, string displayName, string? eventId, string text, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
     {
-        string id;
-        await using (var connection = await database.OpenAsync(ct))
-        {
-            id = await InsertAsync(connection, null, mailboxId, email, displayName, eventId, text, dueAt, now, ct);
-        }
+        var id = await database.UseAsync(s => InsertAsync(s, mailboxId, email, displayName, eventId, text, dueAt, now, ct), ct);
         return (await GetAsync(mailboxId, id, ct))!;
     }
 
-    /// <summary>Inside the caller's transaction, so a promise made in the event prompt lands with the tracks or not at all.</summary>
-    internal static async Task<string> InsertAsync(Microsoft.Data.Sqlite.SqliteConnection connection, Microsoft.Data.Sqlite.SqliteTransaction? tx,
-        string mailboxId, string email, string displayName, string? eventId, string text, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Inside the caller's session, so a promise made in the event prompt lands with the tracks or not at all.</summary>
+    public async Task<string> InsertAsync(
+        StoreSession session, string mailboxId, string email, string displayName, string? eventId, string text, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
     {
         var id = Guid.CreateVersion7(now).ToString();
-        await using var command = connection.Command("""
+        await session.ExecuteAsync("""
             INSERT INTO promises (id, mailbox_id, email_key, email, display_name, event_id, text, due_at, state, created_at, updated_at)
-            VALUES ($id, $m, $k, $email, $name, $event, $text, $due, $state, $now, $now)
-            """, tx)
-            .With("$id", id).With("$m", mailboxId).With("$k", EmailAddresses.Key(email)).With("$email", email.Trim()).With("$name", displayName)
-            .With("$event", eventId).With("$text", text).With("$due", dueAt.ToUniversalTime()).With("$state", PromiseState.Open.ToString()).With("$now", now);
-        await command.ExecuteNonQueryAsync(ct);
+            VALUES (@id, @mailboxId, @key, @email, @displayName, @eventId, @text, @dueAt, 'Open', @now, @now)
+            """, new { id, mailboxId, key = EmailAddresses.Key(email), email = email.Trim(), displayName, eventId, text, dueAt = dueAt.ToUniversalTime(), now }, ct);
         return id;
     }
 
-    public async Task<Promise?> GetAsync(string mailboxId, string id, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(Select + " WHERE pr.mailbox_id = $m AND pr.id = $id").With("$m", mailboxId).With("$id", id);
-        return (await ReadAllAsync(command, ct)).FirstOrDefault();
-    }
+    public async Task<Promise?> GetAsync(string mailboxId, string id, CancellationToken ct) =>
+        (await ReadAsync(Select + " WHERE pr.mailbox_id = @mailboxId AND pr.id = @id", new { mailboxId, id }, ct)).FirstOrDefault();
 
-    public async Task<IReadOnlyList<Promise>> ListOpenAsync(string mailboxId, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command(Select + " WHERE pr.mailbox_id = $m AND pr.state <> 'Done' ORDER BY pr.due_at, pr.id").With("$m", mailboxId);
-        return await ReadAllAsync(command, ct);
-    }
+    public Task<IReadOnlyList<Promise>> ListOpenAsync(string mailboxId, CancellationToken ct) =>
+        ReadAsync(Select + " WHERE pr.mailbox_id = @mailboxId AND pr.state <> 'Done' ORDER BY pr.due_at, pr.id", new { mailboxId }, ct);
 
-    public async Task SetStateAsync(string id, PromiseState state, DateTimeOffset? snoozedUntil, DateTimeOffset now, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        await using var command = connection.Command("""
-            UPDATE promises SET state = $s, snoozed_until = $until, done_at = CASE WHEN $s = 'Done' THEN $now ELSE done_at END, updated_at = $now
-            WHERE id = $id
-            """).With("$s", state.ToString()).With("$until", snoozedUntil?.ToUniversalTime()).With("$now", now).With("$id", id);
-        await command.ExecuteNonQueryAsync(ct);
-    }
+    public Task SetStateAsync(string id, PromiseState state, DateTimeOffset? snoozedUntil, DateTimeOffset now, CancellationToken ct) =>
+        database.UseAsync(s => s.ExecuteAsync("""
+            UPDATE promises SET state = @state, snoozed_until = @snoozedUntil, done_at = CASE WHEN @state = 'Done' THEN @now ELSE done_at END, updated_at = @now
+            WHERE id = @id
+            """, new { id, state = state.ToString(), snoozedUntil = snoozedUntil?.ToUniversalTime(), now }, ct), ct);
 
-    private static async Task<IReadOnlyList<Promise>> ReadAllAsync(Microsoft.Data.Sqlite.SqliteCommand command, CancellationToken ct)
+    private Task<IReadOnlyList<Promise>> ReadAsync(string sql, object parameters, CancellationToken ct) =>
+        database.UseAsync(async s => (IReadOnlyList<Promise>)[.. (await s.QueryAsync<PromiseRow>(sql, parameters, ct)).Select(r => r.ToPromise())], ct);
+
+    private sealed class PromiseRow
     {
-        var list = new List<Promise>();
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(new Promise(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetNullableString(3), reader.GetNullableString(4),
-                reader.GetString(5), reader.GetTime(6), Enum.Parse<PromiseState>(reader.GetString(7)), reader.GetNullableTime(8), reader.GetNullableTime(9),
-                reader.GetNullableString(10)));
-        }
-        return list;
+        public string Id { get; init; } = "";
+        public string Email { get; init; } = "";
+        public string DisplayName { get; init; } = "";
+        public string? EventId { get; init; }
+        public string? EventSubject { get; init; }
+        public string Text { get; init; } = "";
+        public DateTimeOffset DueAt { get; init; }
+        public PromiseState State { get; init; }
+        public DateTimeOffset? SnoozedUntil { get; init; }
+        public DateTimeOffset? DoneAt { get; init; }
+        public string? PreferredChannel { get; init; }
+
+        public Promise ToPromise() => new(Id, Email, DisplayName, EventId, EventSubject, Text, DueAt, State, SnoozedUntil, DoneAt, PreferredChannel);
     }
 }

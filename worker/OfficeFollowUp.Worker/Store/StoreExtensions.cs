@@ -8,12 +8,18 @@ public static class StoreExtensions
     {
         builder.Services.AddValidatedOptions<StoreOptions, StoreOptionsValidator>(builder.Configuration, StoreOptions.Section);
         builder.Services.AddSingleton<Database>();
+        // One repository per aggregate; all the product's SQL is in them.
         builder.Services.AddSingleton<MailboxStore>();
         builder.Services.AddSingleton<SyncStateStore>();
+        builder.Services.AddSingleton<ContactStore>();
+        builder.Services.AddSingleton<PeopleStore>();
+        builder.Services.AddSingleton<EventStore>();
         builder.Services.AddSingleton<FollowUpStore>();
         builder.Services.AddSingleton<OutboxStore>();
-        builder.Services.AddSingleton<EventStore>();
-        builder.Services.AddSingleton<PeopleStore>();
+        builder.Services.AddSingleton<ReferralStore>();
+        builder.Services.AddSingleton<PromiseStore>();
+        builder.Services.AddSingleton<KeepInTouchStore>();
+        builder.Services.AddSingleton<SettingsStore>();
         builder.Services.AddHostedService<SecureDataFolder>();
         builder.Services.AddHostedService<MigrateStore>();
         return builder;

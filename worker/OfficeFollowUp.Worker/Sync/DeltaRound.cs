@@ -1,8 +1,7 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Sync;
@@ -41,7 +40,7 @@ public sealed record RoundResult(bool Completed, RoundKind Kind, int Items, int 
 /// Marks removed the stored items of the resource that a complete reconcile round did not name; returns how many.
 /// Runs in the transaction that stores the round's cursor.
 /// </summary>
-public delegate Task<int> RemoveMissing(SqliteConnection connection, SqliteTransaction tx, IReadOnlySet<string> present, DateTimeOffset now, CancellationToken ct);
+public delegate Task<int> RemoveMissing(StoreSession session, IReadOnlySet<string> present, DateTimeOffset now, CancellationToken ct);
 
 /// <summary>One resource a delta round runs over.</summary>
 /// <param name="Subject">How the log names the resource: "contacts", "calendar".</param>
@@ -167,12 +166,11 @@ public sealed class DeltaRound(Database database, SyncStateStore states, IOption
     private async Task<ResyncSummary> FinishReconcileAsync(
         SyncState finished, DeltaResource resource, IReadOnlySet<string> present, int unseen, ResyncReason reason, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await database.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var removed = await resource.RemoveMissing(connection, tx, present, now, ct);
+        await using var session = await database.BeginAsync(ct);
+        var removed = await resource.RemoveMissing(session, present, now, ct);
         var summary = new ResyncSummary(now, reason, present.Count, unseen, removed);
-        await SyncStateStore.SaveAsync(connection, tx, finished with { LastResync = summary }, ct);
-        await tx.CommitAsync(ct);
+        await states.SaveAsync(session, finished with { LastResync = summary }, ct);
+        await session.CommitAsync(ct);
 
         if (reason == ResyncReason.WindowMoved)
         {
@@ -198,7 +196,7 @@ public sealed class DeltaRound(Database database, SyncStateStore states, IOption
                     ? state with { Cursor = null, LastError = failure.Code, RetryAfter = null }
                     : state with { Stage = SyncStage.Resync, PendingResync = ResyncReason.CursorExpired, Cursor = null, LastError = failure.Code, RetryAfter = null };
             case GraphOutcome.RetryLater:
-                var wait = failure.RetryAfter ?? WorkOutbox.Backoff(state.FailureCount);
+                var wait = failure.RetryAfter ?? RetryBackoff.After(state.FailureCount);
                 SyncTrace.RetryLater(logger, failure.Code, wait);
                 return state with { FailureCount = state.FailureCount + 1, LastError = failure.Code, RetryAfter = now + wait };
             case GraphOutcome.ReconnectNeeded:
@@ -206,7 +204,7 @@ public sealed class DeltaRound(Database database, SyncStateStore states, IOption
                 return state with { Stage = SyncStage.ReconnectNeeded, FailureCount = state.FailureCount + 1, LastError = failure.Code };
             case GraphOutcome.ItemSkipped:
                 SyncTrace.ItemsSkipped(logger, 1, failure.Code);
-                return state with { FailureCount = state.FailureCount + 1, LastError = failure.Code, ItemsSkipped = state.ItemsSkipped + 1, RetryAfter = now + WorkOutbox.Backoff(state.FailureCount) };
+                return state with { FailureCount = state.FailureCount + 1, LastError = failure.Code, ItemsSkipped = state.ItemsSkipped + 1, RetryAfter = now + RetryBackoff.After(state.FailureCount) };
             default:
                 throw new InvalidOperationException($"Unhandled outcome {failure.Outcome}.");
         }

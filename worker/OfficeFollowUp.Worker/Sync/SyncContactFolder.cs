@@ -11,6 +11,7 @@ namespace OfficeFollowUp.Sync;
 public sealed class SyncContactFolder(
     MailboxReader reader,
     SaveContactsPage savePage,
+    RemoveMissingContacts removeMissing,
     DeltaRound round,
     IOptions<MailboxOptions> mailboxOptions,
     TimeProvider time)
@@ -27,5 +28,5 @@ public sealed class SyncContactFolder(
             // addresses are all unusable (they could be nobody's follow-up, and the person should know why).
             return new SavedPage(page.NextLink, page.DeltaLink, saved.Upserted, saved.NewAcquaintances, page.Malformed + saved.Unusable,
                 [.. page.Items.Where(c => !c.Removed).Select(c => c.Id), .. page.UnreadableIds], saved.Unseen);
-        }, (connection, tx, present, _, token) => RemoveMissingContacts.RunAsync(connection, tx, profile.MailboxId, folder.Id, present, token)), ct);
+        }, (session, present, _, token) => removeMissing.RunAsync(session, profile.MailboxId, folder.Id, present, token)), ct);
 }

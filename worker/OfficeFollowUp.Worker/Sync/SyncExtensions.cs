@@ -8,6 +8,7 @@ public static class SyncExtensions
     {
         builder.Services.AddValidatedOptions<SyncOptions, SyncOptionsValidator>(builder.Configuration, SyncOptions.Section);
         builder.Services.AddSingleton<SaveContactsPage>();
+        builder.Services.AddSingleton<RemoveMissingContacts>();
         builder.Services.AddSingleton<DeltaRound>();
         builder.Services.AddSingleton<SyncContactFolder>();
         builder.Services.AddSingleton<SyncMailbox>();

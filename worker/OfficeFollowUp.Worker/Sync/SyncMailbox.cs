@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Sync;
@@ -139,17 +140,12 @@ public sealed class SyncMailbox(
         }
     }
 
+    /// <summary>Whether every contact folder is past its baseline: the mailbox's sync states in one read, not one per folder.</summary>
     private async Task<bool> AllFoldersIncrementalAsync(string mailboxId, CancellationToken ct)
     {
-        foreach (var folder in _folders)
-        {
-            var state = await states.GetAsync(mailboxId, SyncContactFolder.ResourceName(folder.Id), ct);
-            if (state.Stage != SyncStage.Incremental)
-            {
-                return false;
-            }
-        }
-        return true;
+        var stages = (await states.ListAsync(mailboxId, ct)).ToDictionary(s => s.Resource, s => s.Stage, StringComparer.Ordinal);
+        // A folder with no stored state has not started its baseline.
+        return _folders.All(folder => stages.TryGetValue(SyncContactFolder.ResourceName(folder.Id), out var stage) && stage == SyncStage.Incremental);
     }
 
     private int _progressCount;

@@ -1,9 +1,10 @@
-using Microsoft.Extensions.Logging;
-using OfficeFollowUp.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+using OfficeFollowUp.Api;
 using OfficeFollowUp.FollowUps;
+using Microsoft.Extensions.Logging;
 using OfficeFollowUp.Store;
 
-namespace OfficeFollowUp.Api;
+namespace OfficeFollowUp.Outbox;
 
 /// <summary>An outbox item that stopped: what it was (in words and as its kind), why in plain words, after how many failed tries, when (mailbox time).</summary>
 public sealed record OutboxGaveUpDto(string OutboxId, string What, string Reason, int Attempts, DateTimeOffset At, OutboxKind Kind);
@@ -23,29 +24,30 @@ public static class OutboxEndpoints
 {
     public static RouteGroupBuilder MapOutbox(this RouteGroupBuilder api)
     {
-        api.MapPost("/outbox/{id}/retry", RetryAsync);
+        api.MapPost("/outbox/{id}/retry", RetryAsync).WhenNotConnected(NoSuchItem);
         return api;
     }
 
-    private static async Task<IResult> RetryAsync(string id, CallerMailbox mailboxes, OutboxStore outbox, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
+    private static async Task<Results<Ok<OutboxRetryDto>, ProblemHttpResult>> RetryAsync(string id, ConnectedMailbox mailbox, OutboxStore outbox, TimeProvider time, ILoggerFactory logs, CancellationToken ct)
     {
-        var mailbox = await mailboxes.GetAsync(ct);
-        var result = mailbox is null || id.Length > 64 ? OutboxRetryResult.NotFound : await outbox.RetryAsync(mailbox.Profile.MailboxId, id, time.GetUtcNow(), ct);
+        var result = id.Length > 64 ? OutboxRetryResult.NotFound : await outbox.RetryAsync(mailbox.Id, id, time.GetUtcNow(), ct);
         switch (result)
         {
             case OutboxRetryResult.Rearmed:
                 OutboxTrace.Rearmed(logs.CreateLogger(typeof(OutboxEndpoints)), id);
-                return Results.Ok(new OutboxRetryDto(id, "pending"));
+                return TypedResults.Ok(new OutboxRetryDto(id, "pending"));
             case OutboxRetryResult.NotFound:
-                return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such outbox item",
-                    detail: "The item does not exist or belongs to another mailbox.");
+                return NoSuchItem();
             case OutboxRetryResult.NotGivenUp:
-                return Results.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not stopped",
+                return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Not stopped",
                     detail: "Only an item that stopped trying can be tried again; this one is made, closed or still being tried.");
             default:
                 throw new InvalidOperationException($"Unknown result {result}.");
         }
     }
+
+    private static ProblemHttpResult NoSuchItem() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such outbox item", detail: "The item does not exist or belongs to another mailbox.");
 
     internal static OutboxGaveUpDto? ToDto(OutboxGaveUp? gaveUp, TimeZoneInfo zone) =>
         gaveUp is null ? null : new OutboxGaveUpDto(

@@ -1,6 +1,6 @@
 using FluentValidation;
 
-namespace OfficeFollowUp.FollowUps;
+namespace OfficeFollowUp.Outbox;
 
 /// <summary>How the outbox retries and when it gives up on an item.</summary>
 public sealed class OutboxOptions

@@ -1,8 +1,7 @@
 using System.Globalization;
 using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Store;
 
-namespace OfficeFollowUp.FollowUps;
+namespace OfficeFollowUp.Outbox;
 
 /// <summary>
 /// What the outbox does with an item after a failed try: when to try again, or stop and say why.
@@ -13,7 +12,7 @@ public sealed record OutboxRetryDecision(bool GiveUp, int FailedAttempts, DateTi
 /// <summary>
 /// The outbox's retry rule, pure. A refused sign-in waits for the reconnect and spends no try. A request Graph refused
 /// (400, 404 …) stops at once: trying the same request again cannot help. Anything else (throttling, 5xx, the network,
-/// a timeout) is tried again after Retry-After or a doubling backoff (1 s … 15 min), until
+/// a timeout) is tried again after Retry-After or the doubling <see cref="RetryBackoff"/> (1 s … 15 min), until
 /// <see cref="OutboxOptions.MaxAttempts"/> failed tries or, at a failure, <see cref="OutboxOptions.GiveUpAfter"/> since the first.
 /// </summary>
 public static class DecideOutboxRetry
@@ -39,15 +38,13 @@ public static class DecideOutboxRetry
                     return new OutboxRetryDecision(true, attempts, first, now, $"{Cause(failure)}; the worker tried {Times(attempts)} over {Span(now - first)} and stopped.");
                 }
 
-                var wait = failure.RetryAfter is { } retryAfter && retryAfter > Backoff(failedAttempts) ? retryAfter : Backoff(failedAttempts);
+                var backoff = RetryBackoff.After(failedAttempts);
+                var wait = failure.RetryAfter is { } retryAfter && retryAfter > backoff ? retryAfter : backoff;
                 return new OutboxRetryDecision(false, attempts, first, now + wait, null);
             default:
                 throw new InvalidOperationException($"Unhandled outcome {failure.Outcome}.");
         }
     }
-
-    /// <summary>1 s, 2 s, 4 s … capped at 15 minutes: a failing item never hammers the mailbox.</summary>
-    public static TimeSpan Backoff(int failedAttempts) => TimeSpan.FromSeconds(Math.Min(900, Math.Pow(2, Math.Min(failedAttempts, 10))));
 
     /// <summary>What the item was, in the words the pane and Health use.</summary>
     public static string What(OutboxKind kind) => kind switch

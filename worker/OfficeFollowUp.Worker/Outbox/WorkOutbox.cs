@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Calendar;
+using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Store;
 
-namespace OfficeFollowUp.FollowUps;
+namespace OfficeFollowUp.Outbox;
 
 public sealed record OutboxRun(int Drafts, int Holds, int Waiting, int Failed, bool ReconnectNeeded, int GaveUp = 0);
 
@@ -27,8 +28,11 @@ public sealed record OutboxOutcome(string? GraphId, string? Note = null)
 /// once. The Graph failure switch is <see cref="DecideOutboxRetry"/>, once.
 /// </summary>
 public sealed class WorkOutbox(
+    Database database,
     OutboxStore outbox,
     FollowUpStore followUps,
+    ReferralStore referrals,
+    TaggedItems tagged,
     DraftWriter draftWriter,
     HoldWriter holdWriter,
     PrepareThankYouDraft drafts,
@@ -75,9 +79,6 @@ public sealed class WorkOutbox(
         return tally.ToRun();
     }
 
-    /// <summary>The backoff the sync shares with the outbox; see <see cref="DecideOutboxRetry.Backoff"/>.</summary>
-    internal static TimeSpan Backoff(int attempts) => DecideOutboxRetry.Backoff(attempts);
-
     private async Task<ItemResult> WorkOneAsync(OutboxEntry entry, MailboxProfile profile, HoldSlotClaims claims, CancellationToken ct)
     {
         FollowUpItem? step = null;
@@ -103,11 +104,11 @@ public sealed class WorkOutbox(
 
             if (outcome.GraphId is { } id)
             {
-                await outbox.CompleteAsync(entry, id, time.GetUtcNow(), ct);
+                await RecordMadeAsync(entry, id, ct);
                 return entry.Kind == OutboxKind.BookMeetingHold ? ItemResult.Hold : ItemResult.Draft;
             }
 
-            await outbox.CloseWithNoteAsync(entry, OutboxStatus.Failed, "nothing-made", outcome.Note ?? "Nothing could be prepared.", time.GetUtcNow(), ct);
+            await CloseWithNoteAsync(entry, outcome.Note ?? "Nothing could be prepared.", ct);
             return ItemResult.Noted;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
@@ -138,10 +139,7 @@ public sealed class WorkOutbox(
         if (entry.CreateStartedAt is not null)
         {
             // An earlier try sent its create and did not hear back, or the process stopped after sending it: it may be there.
-            var found = entry.Kind == OutboxKind.BookMeetingHold
-                ? await holdWriter.FindByTagAsync(entry.Tag, ct)
-                : await draftWriter.FindByTagAsync(entry.Tag, ct);
-            if (found is not null)
+            if (await tagged.FindAsync(entry.Tag, inCalendar: entry.Kind == OutboxKind.BookMeetingHold, ct) is { } found)
             {
                 return new OutboxOutcome(found);
             }
@@ -166,6 +164,38 @@ public sealed class WorkOutbox(
             default:
                 throw new InvalidOperationException($"Unknown outbox kind {entry.Kind}.");
         }
+    }
+
+    /// <summary>The entry is complete and its item is on its referral, or on its step (prepared, unless the user already closed it), together.</summary>
+    private async Task RecordMadeAsync(OutboxEntry entry, string graphId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var session = await database.BeginAsync(ct);
+        await outbox.CompleteAsync(session, entry, graphId, now, ct);
+        if (entry.ReferralId is { } referralId)
+        {
+            await referrals.SetDraftAsync(session, referralId, entry.Kind, graphId, now, ct);
+        }
+        else
+        {
+            await followUps.MarkPreparedAsync(session, entry.StepId!, entry.Kind, graphId, now, ct);
+        }
+
+        await session.CommitAsync(ct);
+    }
+
+    /// <summary>Nothing was made (no free slot for a hold): the entry closes, and its step says why and what to do, together.</summary>
+    private async Task CloseWithNoteAsync(OutboxEntry entry, string note, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        await using var session = await database.BeginAsync(ct);
+        await outbox.CloseAsync(session, entry, OutboxStatus.Failed, "nothing-made", now, ct);
+        if (entry.StepId is { } stepId)
+        {
+            await followUps.SetNoteAsync(session, stepId, note, now, ct);
+        }
+
+        await session.CommitAsync(ct);
     }
 
     private async Task<string> CreateDraftAsync(OutboxEntry entry, DraftContent content, CancellationToken ct)
@@ -217,83 +247,5 @@ public sealed class WorkOutbox(
         }
 
         public OutboxRun ToRun() => new(_drafts, _holds, _waiting, _failed, ReconnectNeeded, _gaveUp);
-    }
-}
-
-/// <summary>
-/// Slots taken by holds of one outbox pass. Holds are worked concurrently, and a free/busy read does not show a hold
-/// another lane is creating at that moment; claiming the slot here keeps two holds off one slot.
-/// </summary>
-public sealed class HoldSlotClaims
-{
-    private readonly Lock _gate = new();
-    private readonly List<TimeWindow> _claimed = [];
-
-    /// <summary>Runs <paramref name="find"/> with the slots already claimed, and claims what it returns.</summary>
-    public TimeWindow? Claim(Func<IReadOnlyList<TimeWindow>, TimeWindow?> find)
-    {
-        ArgumentNullException.ThrowIfNull(find);
-        lock (_gate)
-        {
-            var slot = find(_claimed);
-            if (slot is not null)
-            {
-                _claimed.Add(slot);
-            }
-
-            return slot;
-        }
-    }
-}
-
-/// <summary>The thank-you note for the 24-hour step.</summary>
-public sealed class PrepareThankYouDraft(Settings.EffectiveSettings settings)
-{
-    public async Task<DraftContent> ComposeAsync(FollowUpItem step, MailboxProfile profile, CancellationToken ct)
-    {
-        var signature = (await settings.ForAsync(profile.MailboxId, ct)).FollowUps.Signature;
-        return ThankYouTemplate.Render(new NewAcquaintanceDraftFacts(
-            step.Email, step.DisplayName, step.GivenName, step.CompanyName,
-            profile.DisplayName, profile.GivenName, signature, step.EventSubject, step.Remember, step.Promised));
-    }
-}
-
-/// <summary>A hold to place, or the note for the user when there is no slot for one.</summary>
-public sealed record HoldPlan(HoldContent? Hold, string? Note);
-
-/// <summary>
-/// The 30-day step: the first free slot of the configured length in the user's working hours, from
-/// tomorrow until the step is due, as a private tentative hold with no attendees. No slot: a note
-/// for the user instead of a hold at an impossible time.
-/// </summary>
-public sealed class BookMeetingHold(CalendarReader calendar, Settings.EffectiveSettings effective, TimeProvider time)
-{
-    public async Task<HoldPlan> PlanAsync(FollowUpItem step, MailboxProfile profile, HoldSlotClaims claims, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(profile);
-        ArgumentNullException.ThrowIfNull(claims);
-        var settings = (await effective.ForAsync(profile.MailboxId, ct)).Calendar;
-        var zone = MailboxTimeZone.Resolve(profile.TimeZoneId);
-        var from = time.GetUtcNow().AddDays(1);
-        var until = step.DueAt;
-        var noSlot = $"No free {settings.MeetingLength.TotalMinutes:0}-minute slot in your working hours before it is due; book the one-to-one yourself.";
-        if (until <= from || profile.OwnAddresses.Count == 0)
-        {
-            return new HoldPlan(null, noSlot);
-        }
-
-        var (busy, week) = await calendar.ReadScheduleAsync(profile.OwnAddresses[0], new TimeWindow(from, until), ct);
-        week ??= new WorkingWeek(new HashSet<DayOfWeek> { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday },
-            new TimeOnly(9, 0), new TimeOnly(17, 0), zone);
-        var busyTimes = BusyTimes.From(busy);
-        var slot = claims.Claim(claimed => FindFreeSlot.Run([.. busyTimes, .. claimed], week, from, until, settings.MeetingLength, settings.MeetingBuffer));
-        if (slot is null)
-        {
-            return new HoldPlan(null, noSlot);
-        }
-
-        var (subject, body) = HoldTemplate.Render(step, zone);
-        return new HoldPlan(new HoldContent(subject, body, slot), null);
     }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
+using OfficeFollowUp.Api;
 
-namespace OfficeFollowUp.Api;
+namespace OfficeFollowUp.FollowUps;
 
 public sealed record SnoozeRequest(DateTimeOffset? Until);
 

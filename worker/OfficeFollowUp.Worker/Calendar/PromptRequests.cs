@@ -1,7 +1,8 @@
 using FluentValidation;
+using OfficeFollowUp.Api;
 using OfficeFollowUp.FollowUps;
 
-namespace OfficeFollowUp.Api;
+namespace OfficeFollowUp.Calendar;
 
 public enum PreferredChannel
 {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
-using OfficeFollowUp.Store;
 
-namespace OfficeFollowUp.FollowUps;
+namespace OfficeFollowUp.Outbox;
 
 /// <summary>Outbox milestones. Kinds, codes and counts only: no names, addresses or bodies.</summary>
 internal static partial class OutboxTrace

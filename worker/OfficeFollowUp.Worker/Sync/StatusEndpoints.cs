@@ -1,10 +1,11 @@
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Auth;
+using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
-using OfficeFollowUp.Sync;
 
-namespace OfficeFollowUp.Api;
+namespace OfficeFollowUp.Sync;
 
 /// <param name="LastResync">The last re-read after the baseline (an expired cursor, a moved calendar window) and what it found; null when there was none.</param>
 public sealed record ResourceStatusDto(string Resource, string Stage, DateTimeOffset? LastSuccessAt, string? LastError, int FailureCount, long ItemsSkipped, ResyncDto? LastResync = null);
@@ -28,7 +29,7 @@ public static class StatusEndpoints
     public static RouteGroupBuilder MapStatus(this RouteGroupBuilder api)
     {
         api.MapGet("/status", async (
-            CallerMailbox mailboxes, SyncStateStore states, FollowUpStore followUps, SyncMailbox single, SyncApplicationMailboxes many,
+            CallerMailbox mailboxes, SyncStateStore states, PeopleStore people, SyncMailbox single, SyncApplicationMailboxes many,
             OutboxStore outbox, IOptions<MailboxOptions> options, CancellationToken ct) =>
         {
             var action = ReconnectAdvice.For(options.Value);
@@ -36,22 +37,22 @@ public static class StatusEndpoints
             if (mailbox is null)
             {
                 // One mailbox (the pairing key's): its loop is the singleton, which knows whether sign-in was refused.
-                return Results.Ok(new StatusDto(false, null, 0, [], options.Value.UsesApplicationPermissions ? null : single.SignInRefused, action));
+                return TypedResults.Ok(new StatusDto(false, null, 0, [], options.Value.UsesApplicationPermissions ? null : single.SignInRefused, action));
             }
 
             // A refusal at the profile refresh stops the loop before any resource's round runs, so it is not in their states.
             var refused = options.Value.UsesApplicationPermissions ? many.SignInRefused(mailbox.Profile.MailboxId) : single.SignInRefused;
 
             var sync = await states.ListAsync(mailbox.Profile.MailboxId, ct);
-            return Results.Ok(new StatusDto(
+            return TypedResults.Ok(new StatusDto(
                 true,
                 mailbox.BaselinedAt,
-                await followUps.CountAcquaintancesAsync(mailbox.Profile.MailboxId, ct),
+                await people.CountAcquaintancesAsync(mailbox.Profile.MailboxId, ct),
                 sync.Select(s => new ResourceStatusDto(s.Resource, s.Stage.ToString(), s.LastSuccessAt, s.LastError, s.FailureCount, s.ItemsSkipped,
                     s.LastResync is { } r ? new ResyncDto(r.At, r.Reason.ToString(), r.Read, r.New, r.Removed) : null)).ToList(),
                 refused,
                 action,
-                await OutboxEndpoints.StatusAsync(outbox, mailbox.Profile.MailboxId, FollowUps.MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), ct)));
+                await OutboxEndpoints.StatusAsync(outbox, mailbox.Profile.MailboxId, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), ct)));
         });
         return api;
     }

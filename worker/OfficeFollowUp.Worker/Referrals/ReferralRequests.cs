@@ -1,10 +1,8 @@
 using FluentValidation;
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Referrals;
+using OfficeFollowUp.Api;
+using OfficeFollowUp.People;
 
-namespace OfficeFollowUp.Api;
-
-public sealed record PartyRequest(string? Email, string? DisplayName);
+namespace OfficeFollowUp.Referrals;
 
 public sealed record ProspectRequest(string? DisplayName, string? Email, string? Phone);
 
@@ -15,19 +13,8 @@ public sealed record OutcomeRequest(string? Outcome, decimal? Value, [property: 
 
 public sealed record PartnerFollowedUpRequest(bool? FollowedUp);
 
-/// <summary>Names parsed from the wire: enum names in any case, never numbers.</summary>
-internal static class WireEnums
-{
-    public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
-    {
-        value = default;
-        return !string.IsNullOrWhiteSpace(text) && !text.Trim().Any(char.IsDigit) && !text.Contains(',', StringComparison.Ordinal)
-            && Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value);
-    }
-
-    public static string Names<T>() where T : struct, Enum =>
-        string.Join(", ", Enum.GetNames<T>().Select(n => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(n)));
-}
+/// <summary>GET /api/referrals/detect?messageId=…: the open message's REST id.</summary>
+public sealed record DetectRequest(string? MessageId);
 
 internal static partial class PhoneNumbers
 {
@@ -105,5 +92,14 @@ public sealed class PartnerFollowedUpRequestValidator : AbstractValidator<Partne
     public PartnerFollowedUpRequestValidator()
     {
         RuleFor(r => r.FollowedUp).NotNull().WithMessage("Say true or false.").OverridePropertyName("followedUp");
+    }
+}
+
+public sealed class DetectRequestValidator : AbstractValidator<DetectRequest>
+{
+    public DetectRequestValidator()
+    {
+        RuleFor(r => r.MessageId).Must(id => !string.IsNullOrWhiteSpace(id) && id.Length <= 1024)
+            .WithMessage("Pass the open item's REST id.").OverridePropertyName("messageId");
     }
 }

@@ -1,4 +1,6 @@
-namespace OfficeFollowUp.Tests.FollowUps;
+using OfficeFollowUp.Outbox;
+
+namespace OfficeFollowUp.Tests.Outbox;
 
 public sealed class DecideOutboxRetryTests
 {
@@ -47,7 +49,7 @@ public sealed class DecideOutboxRetryTests
     {
         Assert.Equal(
             [1, 2, 4, 8, 512, 900, 900],
-            new[] { 0, 1, 2, 3, 9, 10, 40 }.Select(n => (int)DecideOutboxRetry.Backoff(n).TotalSeconds));
+            new[] { 0, 1, 2, 3, 9, 10, 40 }.Select(n => (int)RetryBackoff.After(n).TotalSeconds));
     }
 
     public static TheoryData<GraphFailure, int, TimeSpan, string> Reasons => new()

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using Dapper;
+
+namespace OfficeFollowUp.Store;
+
+/// <summary>
+/// One open connection to the store and, when the work must land together or not at all, its transaction.
+/// Repositories run their statements on a session; a use case that writes through several of them begins one
+/// (<see cref="Database.BeginAsync"/>), hands it to each and commits once. Disposing a session whose transaction
+/// was not committed rolls the work back. Only repositories run SQL on it.
+/// </summary>
+public sealed class StoreSession : IAsyncDisposable
+{
+    /// <summary>
+    /// Values per statement for an <c>IN @values</c> list: well under SQLite's (32,766) and PostgreSQL's (65,535)
+    /// parameter limits, and portable, unlike SQLite's json_each or PostgreSQL's arrays.
+    /// </summary>
+    private const int InListChunk = 500;
+
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+
+    internal StoreSession(DbConnection connection, DbTransaction? transaction)
+    {
+        _connection = connection;
+        _transaction = transaction;
+    }
+
+    public Task CommitAsync(CancellationToken ct) =>
+        _transaction?.CommitAsync(ct) ?? throw new InvalidOperationException("This session has no transaction: it was opened for single statements.");
+
+    internal Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct) =>
+        _connection.ExecuteAsync(Command(sql, parameters, ct));
+
+    internal async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct) =>
+        (await _connection.QueryAsync<T>(Command(sql, parameters, ct))).AsList();
+
+    internal Task<T?> QuerySingleOrDefaultAsync<T>(string sql, object? parameters, CancellationToken ct) =>
+        _connection.QuerySingleOrDefaultAsync<T>(Command(sql, parameters, ct));
+
+    internal Task<T?> ScalarAsync<T>(string sql, object? parameters, CancellationToken ct) =>
+        _connection.ExecuteScalarAsync<T>(Command(sql, parameters, ct));
+
+    /// <summary>
+    /// Runs a query whose <c>@values</c> is an <c>IN</c> list once per chunk of <paramref name="values"/> (one statement for
+    /// a page, not one per item) and gathers the rows. <paramref name="parameters"/> builds the statement's parameters
+    /// around each chunk, which must stay an array: Dapper expands arrays into lists.
+    /// </summary>
+    internal async Task<IReadOnlyList<T>> QueryInChunksAsync<T>(
+        string sql, IEnumerable<string> values, Func<string[], object> parameters, CancellationToken ct)
+    {
+        var rows = new List<T>();
+        foreach (var chunk in values.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
+        {
+            rows.AddRange(await _connection.QueryAsync<T>(Command(sql, parameters(chunk), ct)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>The statement once per chunk of <paramref name="values"/> (see <see cref="QueryInChunksAsync{T}"/>); rows affected, added up.</summary>
+    internal async Task<int> ExecuteInChunksAsync(string sql, IEnumerable<string> values, Func<string[], object> parameters, CancellationToken ct)
+    {
+        var affected = 0;
+        foreach (var chunk in values.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
+        {
+            affected += await _connection.ExecuteAsync(Command(sql, parameters(chunk), ct));
+        }
+
+        return affected;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+
+        await _connection.DisposeAsync();
+    }
+
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
+        new(sql, parameters, _transaction, cancellationToken: ct);
+}
