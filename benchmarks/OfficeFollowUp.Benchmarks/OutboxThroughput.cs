@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using OfficeFollowUp.Sandbox;
 using OfficeFollowUp.Sync;
+using OfficeFollowUp.Testing;
 
 /// <summary>
 /// The outbox under a burst of new acquaintances: N new contacts after the baseline, then sync passes
@@ -52,42 +53,32 @@ internal static class OutboxThroughput
     {
         var time = TimeProvider.System;
         var mailbox = SandboxMailbox.WithSampleData(time);
-        await using var server = await SandboxServer.StartAsync(mailbox);
-        var folder = Path.Combine(Path.GetTempPath(), "ofu-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
+        var app = await Bench.StartWorkerAsync(site, "--Mailbox:ContactsPageSize=100");
+        var sync = app.Services.GetRequiredService<SyncMailbox>();
+        await sync.RunOnceAsync(CancellationToken.None);
+        for (var i = 0; i < contacts; i++)
         {
-            var app = await Bench.StartWorkerAsync(server, folder, "--Mailbox:ContactsPageSize=100");
-            var sync = app.Services.GetRequiredService<SyncMailbox>();
+            mailbox.AddContact(new SandboxContactSeed($"New{i}", "Acquaintance", [$"new{i}@burst.example"], "Burst Ltd"));
+        }
+
+        mailbox.Faults.Latency = latency;
+        mailbox.Requests.Reset();
+        var watch = Stopwatch.StartNew();
+        var passes = 0;
+        do
+        {
             await sync.RunOnceAsync(CancellationToken.None);
-            for (var i = 0; i < contacts; i++)
-            {
-                mailbox.AddContact(new SandboxContactSeed($"New{i}", "Acquaintance", [$"new{i}@burst.example"], "Burst Ltd"));
-            }
-
-            mailbox.Faults.Latency = latency;
-            mailbox.Requests.Reset();
-            var watch = Stopwatch.StartNew();
-            var passes = 0;
-            do
-            {
-                await sync.RunOnceAsync(CancellationToken.None);
-                passes++;
-            }
-            while (await PendingAsync(folder) > 0 && passes < 10_000);
-            watch.Stop();
-
-            var snapshot = mailbox.Requests.Snapshot();
-            var outbox = snapshot.ByRoute.Where(r => IsOutboxRoute(r.Key)).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
-            await app.StopAsync();
-            await app.DisposeAsync();
-            return new OutboxRunResult(watch.Elapsed, mailbox.Drafts.Count, mailbox.CreatedEvents.Count, outbox.Values.Sum(), snapshot.Total, passes, outbox, mailbox.Requests.PeakInFlight);
+            passes++;
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        while (await PendingAsync(site.DataFolder) > 0 && passes < 10_000);
+        watch.Stop();
+
+        var snapshot = mailbox.Requests.Snapshot();
+        var outbox = snapshot.ByRoute.Where(r => IsOutboxRoute(r.Key)).ToDictionary(r => r.Key, r => r.Value, StringComparer.Ordinal);
+        await app.StopAsync();
+        await app.DisposeAsync();
+        return new OutboxRunResult(watch.Elapsed, mailbox.Drafts.Count, mailbox.CreatedEvents.Count, outbox.Values.Sum(), snapshot.Total, passes, outbox, mailbox.Requests.PeakInFlight);
     }
 
     private static async Task<int> PendingAsync(string folder)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OfficeFollowUp.Hosting;
 using OfficeFollowUp.Sandbox;
 using OfficeFollowUp.Sync;
+using OfficeFollowUp.Testing;
 
 // Initial sync against the sandbox mailbox at several sizes, over the real Graph SDK on loopback
 // and the real SQLite file: contacts, then calendar events. Prints two tables; medians of the runs.
@@ -73,40 +74,30 @@ static async Task<RunResult> MeasureAsync(int size)
     var time = TimeProvider.System;
     var mailbox = SandboxMailbox.WithSampleData(time);
     mailbox.SeedContacts(size - mailbox.ContactCount());
-    await using var server = await SandboxServer.StartAsync(mailbox);
-    var folder = Path.Combine(Path.GetTempPath(), "ofu-bench", Guid.NewGuid().ToString("N"));
-    Directory.CreateDirectory(folder);
-    try
+    await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
+    var app = await Bench.StartWorkerAsync(site, "--Mailbox:ContactsPageSize=100");
+    var sync = app.Services.GetRequiredService<SyncMailbox>();
+
+    mailbox.Requests.Reset();
+    var (elapsed, allocated, peakGrowth) = await Bench.MeasureAsync(() => sync.RunOnceAsync(CancellationToken.None));
+    var syncRequests = mailbox.Requests.Total;
+
+    mailbox.Requests.Reset();
+    await sync.RunOnceAsync(CancellationToken.None);
+    var idleRequests = mailbox.Requests.Count("GET /me/contactFolders/{id}/contacts/delta");
+
+    for (var i = 0; i < 10; i++)
     {
-        var app = await Bench.StartWorkerAsync(server, folder, "--Mailbox:ContactsPageSize=100");
-        var sync = app.Services.GetRequiredService<SyncMailbox>();
-
-        mailbox.Requests.Reset();
-        var (elapsed, allocated, peakGrowth) = await Bench.MeasureAsync(() => sync.RunOnceAsync(CancellationToken.None));
-        var syncRequests = mailbox.Requests.Total;
-
-        mailbox.Requests.Reset();
-        await sync.RunOnceAsync(CancellationToken.None);
-        var idleRequests = mailbox.Requests.Count("GET /me/contactFolders/{id}/contacts/delta");
-
-        for (var i = 0; i < 10; i++)
-        {
-            mailbox.AddContact(new SandboxContactSeed($"Bench{i}", "Person", [$"bench{i}@example.org"], "Bench Ltd"));
-        }
-        var incremental = Stopwatch.StartNew();
-        await sync.RunOnceAsync(CancellationToken.None);
-        incremental.Stop();
-
-        await app.StopAsync();
-        await app.DisposeAsync();
-        return new RunResult(mailbox.ContactCount() - 10, mailbox.ContactFolders.Count, elapsed, syncRequests, allocated, peakGrowth,
-            idleRequests / (double)mailbox.ContactFolders.Count, incremental.Elapsed);
+        mailbox.AddContact(new SandboxContactSeed($"Bench{i}", "Person", [$"bench{i}@example.org"], "Bench Ltd"));
     }
-    finally
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
-    }
+    var incremental = Stopwatch.StartNew();
+    await sync.RunOnceAsync(CancellationToken.None);
+    incremental.Stop();
+
+    await app.StopAsync();
+    await app.DisposeAsync();
+    return new RunResult(mailbox.ContactCount() - 10, mailbox.ContactFolders.Count, elapsed, syncRequests, allocated, peakGrowth,
+        idleRequests / (double)mailbox.ContactFolders.Count, incremental.Elapsed);
 }
 
 static async Task<EventRunResult> MeasureEventsAsync(int size)
@@ -114,52 +105,42 @@ static async Task<EventRunResult> MeasureEventsAsync(int size)
     var time = TimeProvider.System;
     var mailbox = SandboxMailbox.WithSampleData(time);
     mailbox.SeedEvents(size);
-    await using var server = await SandboxServer.StartAsync(mailbox);
-    var folder = Path.Combine(Path.GetTempPath(), "ofu-bench", Guid.NewGuid().ToString("N"));
-    Directory.CreateDirectory(folder);
-    try
+    await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
+    var app = await Bench.StartWorkerAsync(site);
+    var sync = app.Services.GetRequiredService<SyncMailbox>();
+
+    mailbox.Requests.Reset();
+    var (elapsed, allocated, peakGrowth) = await Bench.MeasureAsync(() => sync.RunOnceAsync(CancellationToken.None));
+    var syncRequests = mailbox.Requests.Total;
+    var instances = await CountEventsAsync(site.DataFolder);
+
+    mailbox.Requests.Reset();
+    await sync.RunOnceAsync(CancellationToken.None);
+    var idleCalendar = mailbox.Requests.Count("GET /me/calendarView/delta");
+
+    // Ten changes: five new events, three moved, two deleted.
+    var now = time.GetUtcNow();
+    var existing = mailbox.Events.Where(e => e.SeriesMasterId is null && e.Type == "singleInstance").Take(5).ToList();
+    for (var i = 0; i < 5; i++)
     {
-        var app = await Bench.StartWorkerAsync(server, folder);
-        var sync = app.Services.GetRequiredService<SyncMailbox>();
-
-        mailbox.Requests.Reset();
-        var (elapsed, allocated, peakGrowth) = await Bench.MeasureAsync(() => sync.RunOnceAsync(CancellationToken.None));
-        var syncRequests = mailbox.Requests.Total;
-        var instances = await CountEventsAsync(folder);
-
-        mailbox.Requests.Reset();
-        await sync.RunOnceAsync(CancellationToken.None);
-        var idleCalendar = mailbox.Requests.Count("GET /me/calendarView/delta");
-
-        // Ten changes: five new events, three moved, two deleted.
-        var now = time.GetUtcNow();
-        var existing = mailbox.Events.Where(e => e.SeriesMasterId is null && e.Type == "singleInstance").Take(5).ToList();
-        for (var i = 0; i < 5; i++)
-        {
-            var start = now.AddDays(i + 1).AddHours(2);
-            mailbox.AddEvent(new SandboxEventSeed($"Bench meeting {i}", start, start.AddMinutes(30), [new SandboxAttendee($"Bench {i}", $"bench{i}@example.org")]));
-        }
-        foreach (var e in existing.Take(3))
-        {
-            mailbox.UpdateEvent(e.Id, s => s with { Start = s.Start.AddHours(1), End = s.End.AddHours(1) });
-        }
-        foreach (var e in existing.Skip(3).Take(2))
-        {
-            mailbox.DeleteEvent(e.Id);
-        }
-        var incremental = Stopwatch.StartNew();
-        await sync.RunOnceAsync(CancellationToken.None);
-        incremental.Stop();
-
-        await app.StopAsync();
-        await app.DisposeAsync();
-        return new EventRunResult(instances, elapsed, syncRequests, allocated, peakGrowth, idleCalendar, incremental.Elapsed);
+        var start = now.AddDays(i + 1).AddHours(2);
+        mailbox.AddEvent(new SandboxEventSeed($"Bench meeting {i}", start, start.AddMinutes(30), [new SandboxAttendee($"Bench {i}", $"bench{i}@example.org")]));
     }
-    finally
+    foreach (var e in existing.Take(3))
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(folder, recursive: true);
+        mailbox.UpdateEvent(e.Id, s => s with { Start = s.Start.AddHours(1), End = s.End.AddHours(1) });
     }
+    foreach (var e in existing.Skip(3).Take(2))
+    {
+        mailbox.DeleteEvent(e.Id);
+    }
+    var incremental = Stopwatch.StartNew();
+    await sync.RunOnceAsync(CancellationToken.None);
+    incremental.Stop();
+
+    await app.StopAsync();
+    await app.DisposeAsync();
+    return new EventRunResult(instances, elapsed, syncRequests, allocated, peakGrowth, idleCalendar, incremental.Elapsed);
 }
 
 static async Task<int> CountEventsAsync(string folder)
@@ -178,12 +159,13 @@ internal sealed record RunResult(int Contacts, int Folders, TimeSpan Initial, in
 /// <summary>What every measurement shares: the real worker on loopback against a sandbox, and one measured pass.</summary>
 internal static class Bench
 {
-    public static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartWorkerAsync(SandboxServer server, string folder, params string[] extra)
+    /// <summary>The real worker on the site's data folder and sandbox, with sync left to the measurement to drive.</summary>
+    public static async Task<Microsoft.AspNetCore.Builder.WebApplication> StartWorkerAsync(SandboxSite site, params string[] extra)
     {
         var app = WorkerApp.Build([
             "--urls=http://127.0.0.1:0",
-            $"--Storage:DataFolder={folder}",
-            $"--Mailbox:GraphBaseUrl={server.BaseUrl}",
+            $"--Storage:DataFolder={site.DataFolder}",
+            $"--Mailbox:GraphBaseUrl={site.Server.BaseUrl}",
             "--Sync:Enabled=false",
             "--TaskPane:DistFolder=/nonexistent",
             "--Logging:LogLevel:Default=Warning",
@@ -247,63 +229,53 @@ internal static class ApiLatency
     {
         var time = TimeProvider.System;
         var mailbox = SandboxMailbox.WithSampleData(time);
-        await using var server = await SandboxServer.StartAsync(mailbox);
-        var folder = Path.Combine(Path.GetTempPath(), "ofu-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        try
+        await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
+        var app = await Bench.StartWorkerAsync(site, "--Api:RequestsPerMinute=100000");
+        var sync = app.Services.GetRequiredService<SyncMailbox>();
+        await sync.RunOnceAsync(CancellationToken.None);
+        for (var i = 0; i < 334; i++)
         {
-            var app = await Bench.StartWorkerAsync(server, folder, "--Api:RequestsPerMinute=100000");
-            var sync = app.Services.GetRequiredService<SyncMailbox>();
-            await sync.RunOnceAsync(CancellationToken.None);
-            for (var i = 0; i < 334; i++)
-            {
-                mailbox.AddContact(new SandboxContactSeed($"Load{i}", "Person", [$"load{i}@example.org"], "Load Ltd"));
-            }
-            while ((await sync.RunOnceAsync(CancellationToken.None)).DraftsPrepared > 0)
-            {
-                // Work the outbox to the end so the list is stable while measured.
-            }
-
-            var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
-            using var client = new HttpClient { BaseAddress = new Uri(address) };
-            client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
-                "Bearer", app.Services.GetRequiredService<OfficeFollowUp.Api.ApiKey>().Value);
-            using var probe = await client.GetAsync(new Uri("/api/followups", UriKind.Relative));
-            var body = await probe.Content.ReadAsStringAsync();
-            var items = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("items").GetArrayLength();
-
-            Console.WriteLine($"| GET /api/followups, {items:N0} items ({body.Length / 1024.0:F0} KiB) | rate | requests | p50 (median of runs) | p99 (median of runs) | errors |");
-            Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-            foreach (var rate in rates)
-            {
-                var p50s = new List<double>();
-                var p99s = new List<double>();
-                var total = 0;
-                var errors = 0;
-                for (var run = 0; run < runs; run++)
-                {
-                    var (latencies, failed) = await LoadAsync(client, rate, TimeSpan.FromSeconds(10));
-                    latencies.Sort();
-                    p50s.Add(latencies[latencies.Count / 2]);
-                    p99s.Add(latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(latencies.Count * 0.99) - 1)]);
-                    total += latencies.Count;
-                    errors += failed;
-                }
-                p50s.Sort();
-                p99s.Sort();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| | {rate}/s | {total:N0} | {p50s[p50s.Count / 2]:F1} ms | {p99s[p99s.Count / 2]:F1} ms | {errors} |"));
-            }
-
-            await app.StopAsync();
-            await app.DisposeAsync();
+            mailbox.AddContact(new SandboxContactSeed($"Load{i}", "Person", [$"load{i}@example.org"], "Load Ltd"));
         }
-        finally
+        while ((await sync.RunOnceAsync(CancellationToken.None)).DraftsPrepared > 0)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            // Work the outbox to the end so the list is stable while measured.
         }
+
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var client = new HttpClient { BaseAddress = new Uri(address) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
+            "Bearer", app.Services.GetRequiredService<OfficeFollowUp.Api.ApiKey>().Value);
+        using var probe = await client.GetAsync(new Uri("/api/followups", UriKind.Relative));
+        var body = await probe.Content.ReadAsStringAsync();
+        var items = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("items").GetArrayLength();
+
+        Console.WriteLine($"| GET /api/followups, {items:N0} items ({body.Length / 1024.0:F0} KiB) | rate | requests | p50 (median of runs) | p99 (median of runs) | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var rate in rates)
+        {
+            var p50s = new List<double>();
+            var p99s = new List<double>();
+            var total = 0;
+            var errors = 0;
+            for (var run = 0; run < runs; run++)
+            {
+                var (latencies, failed) = await LoadAsync(client, rate, TimeSpan.FromSeconds(10));
+                latencies.Sort();
+                p50s.Add(latencies[latencies.Count / 2]);
+                p99s.Add(latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(latencies.Count * 0.99) - 1)]);
+                total += latencies.Count;
+                errors += failed;
+            }
+            p50s.Sort();
+            p99s.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| | {rate}/s | {total:N0} | {p50s[p50s.Count / 2]:F1} ms | {p99s[p99s.Count / 2]:F1} ms | {errors} |"));
+        }
+
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 
     /// <summary>Open-loop load: request i starts at i/rate whatever earlier ones are doing, so slow answers cannot hide queueing.</summary>

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using OfficeFollowUp.Reliability.Harness;
-using Xunit.Abstractions;
-
 namespace OfficeFollowUp.Reliability;
 
 /// <summary>
@@ -20,9 +16,7 @@ public sealed class FaultStormDrill(ITestOutputHelper output)
         var sizes = DrillSizes.Current;
         var random = new Random(sizes.Seed);
         var clock = Stopwatch.StartNew();
-        await using var world = await DrillWorld.StartAsync();
-        await world.StartWorkerAsync();
-        await world.WaitForBaselineAsync(TimeSpan.FromMinutes(3));
+        await using var world = await DrillWorld.StartBaselinedAsync();
 
         var arrivals = new Arrivals(world, $"storm{sizes.Seed}");
         var quiet = false;

@@ -1,9 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.RegularExpressions;
-using OfficeFollowUp.Reliability.Harness;
-using Xunit.Abstractions;
-
 namespace OfficeFollowUp.Reliability;
 
 /// <summary>
@@ -20,9 +14,7 @@ public sealed partial class FuzzDrill(ITestOutputHelper output)
     {
         var sizes = DrillSizes.Current;
         var clock = Stopwatch.StartNew();
-        await using var world = await DrillWorld.StartAsync();
-        await world.StartWorkerAsync("--Mailbox:ContactsPageSize=50", "--Calendar:PageSize=50");
-        await world.WaitForBaselineAsync(TimeSpan.FromMinutes(3));
+        await using var world = await DrillWorld.StartBaselinedAsync("--Mailbox:ContactsPageSize=50", "--Calendar:PageSize=50");
 
         var run = $"fuzz{sizes.Seed}";
         var corpus = new FuzzCorpus(sizes.Seed, run, world.Mailbox.User.Mail);

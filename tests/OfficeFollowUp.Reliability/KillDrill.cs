@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using OfficeFollowUp.Reliability.Harness;
-using Xunit.Abstractions;
-
 namespace OfficeFollowUp.Reliability;
 
 /// <summary>
@@ -22,9 +18,7 @@ public sealed class KillDrill(ITestOutputHelper output)
         var sizes = DrillSizes.Current;
         var random = new Random(sizes.Seed);
         var clock = Stopwatch.StartNew();
-        await using var world = await DrillWorld.StartAsync();
-        await world.StartWorkerAsync();
-        await world.WaitForBaselineAsync(TimeSpan.FromMinutes(3));
+        await using var world = await DrillWorld.StartBaselinedAsync();
 
         var arrivals = new Arrivals(world, $"kill{sizes.Seed}");
         var killsAt = KillPoints.ToDictionary(p => p, _ => 0, StringComparer.Ordinal);

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Graph.Models.ODataErrors;
-
 namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions.Serialization;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Sandbox.Tests;
 
@@ -169,10 +164,7 @@ public sealed class SandboxCalendarDeltaTests
 
         var idle = await RunRoundAsync(h, baseline.DeltaLink);
 
-        Assert.Empty(idle.Items);
-        Assert.Equal(1, h.Mailbox.Requests.Total);
-        Assert.Equal(1, h.Mailbox.Requests.Count("GET /me/calendarView/delta"));
-        Assert.NotEqual(baseline.DeltaLink, idle.DeltaLink, StringComparer.Ordinal);
+        h.AssertIdleRound("GET /me/calendarView/delta", baseline.DeltaLink, idle.Items, idle.DeltaLink);
     }
 
     [Fact]

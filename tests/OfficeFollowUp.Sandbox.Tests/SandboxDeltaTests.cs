@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions.Serialization;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Sandbox.Tests;
 
@@ -112,10 +107,7 @@ public sealed class SandboxDeltaTests
 
         var idle = await RunRoundAsync(h, folder, baseline.DeltaLink);
 
-        Assert.Empty(idle.Items);
-        Assert.Equal(1, h.Mailbox.Requests.Total);
-        Assert.Equal(1, h.Mailbox.Requests.Count("GET /me/contactFolders/{id}/contacts/delta"));
-        Assert.NotEqual(baseline.DeltaLink, idle.DeltaLink, StringComparer.Ordinal);
+        h.AssertIdleRound("GET /me/contactFolders/{id}/contacts/delta", baseline.DeltaLink, idle.Items, idle.DeltaLink);
     }
 
     [Fact]

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
-
 namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxEventsTests

@@ -1,11 +1,7 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Graph;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Sandbox.Tests;
 
@@ -55,6 +51,15 @@ internal sealed class SandboxHarness : IAsyncDisposable
         {
             config.Headers.Add("Prefer", $"odata.maxpagesize={size}");
         }
+    }
+
+    /// <summary>A round with nothing new since the last: no items, one request to the delta route, and a new delta link.</summary>
+    public void AssertIdleRound<T>(string route, string previousLink, IEnumerable<T> items, string deltaLink)
+    {
+        Assert.Empty(items);
+        Assert.Equal(1, Mailbox.Requests.Total);
+        Assert.Equal(1, Mailbox.Requests.Count(route));
+        Assert.NotEqual(previousLink, deltaLink, StringComparer.Ordinal);
     }
 
     /// <summary>

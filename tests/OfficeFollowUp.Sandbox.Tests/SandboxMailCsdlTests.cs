@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>Received and sent mail read by id must look like Graph's message, sender and recipients included.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
-
 namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
-using OfficeFollowUp.Sandbox;
-
 namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxMessagesTests

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using OfficeFollowUp.Sandbox;
-
 namespace OfficeFollowUp.Sandbox.Tests;
 
 /// <summary>Names, subjects and attendee names a person never gave come from Graph as JSON null, in CSDL shapes.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.Graph.Models;
-using OfficeFollowUp.Sandbox;
-
 namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxProfileTests

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Primitives;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Sandbox.Tests;
 

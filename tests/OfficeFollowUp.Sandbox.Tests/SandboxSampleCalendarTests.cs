@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Time.Testing;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Sandbox.Tests;
 

@@ -1,5 +1,3 @@
-using OfficeFollowUp.Sandbox;
-
 namespace OfficeFollowUp.Sandbox.Tests;
 
 public sealed class SandboxSampleScriptTests

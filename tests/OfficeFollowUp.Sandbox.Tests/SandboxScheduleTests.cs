@@ -1,7 +1,5 @@
 using Microsoft.Graph.Me.Calendar.GetSchedule;
-using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Sandbox.Tests;
 

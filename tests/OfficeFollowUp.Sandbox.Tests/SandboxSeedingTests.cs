@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Sandbox.Tests;
 

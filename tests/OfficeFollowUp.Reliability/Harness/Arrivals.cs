@@ -1,5 +1,3 @@
-using OfficeFollowUp.Sandbox;
-
 namespace OfficeFollowUp.Reliability.Harness;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Reflection;
-using Xunit.Abstractions;
 
 namespace OfficeFollowUp.Reliability.Harness;
 

@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using OfficeFollowUp.Sandbox;
+using OfficeFollowUp.Testing;
 
 namespace OfficeFollowUp.Reliability.Harness;
 
@@ -17,18 +14,15 @@ internal sealed class DrillWorld : IAsyncDisposable
     private HttpClient? _api;
     private WorkerProcess? _apiFor;
 
-    private DrillWorld(SandboxMailbox mailbox, SandboxServer server, string dataFolder)
-    {
-        Mailbox = mailbox;
-        Server = server;
-        DataFolder = dataFolder;
-    }
+    private readonly SandboxSite _site;
 
-    public SandboxMailbox Mailbox { get; }
+    private DrillWorld(SandboxSite site) => _site = site;
 
-    public SandboxServer Server { get; }
+    public SandboxMailbox Mailbox => _site.Mailbox;
 
-    public string DataFolder { get; }
+    public SandboxServer Server => _site.Server;
+
+    public string DataFolder => _site.DataFolder;
 
     /// <summary>The worker currently running, if any.</summary>
     public WorkerProcess? Worker { get; private set; }
@@ -36,13 +30,26 @@ internal sealed class DrillWorld : IAsyncDisposable
     /// <summary>Error-level log lines over every worker this world started.</summary>
     public int WorkerErrorLines => _workers.Sum(w => w.ErrorLines);
 
-    public static async Task<DrillWorld> StartAsync()
+    public static async Task<DrillWorld> StartAsync() =>
+        // OFU_DRILL_KEEP=1, for a post-mortem of a failed drill: the worker's SQLite file and api-key stay.
+        new(await SandboxSite.StartAsync(
+            SandboxMailbox.WithSampleData(TimeProvider.System), "ofu-drills", keepDataFolder: Environment.GetEnvironmentVariable("OFU_DRILL_KEEP") == "1"));
+
+    /// <summary>Where every drill begins: a world whose first worker has finished its baseline.</summary>
+    public static async Task<DrillWorld> StartBaselinedAsync(params string[] workerArgs)
     {
-        var mailbox = SandboxMailbox.WithSampleData(TimeProvider.System);
-        var server = await SandboxServer.StartAsync(mailbox);
-        var folder = Path.Combine(Path.GetTempPath(), "ofu-drills", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return new DrillWorld(mailbox, server, folder);
+        var world = await StartAsync();
+        try
+        {
+            await world.StartWorkerAsync(workerArgs);
+            await world.WaitForBaselineAsync(TimeSpan.FromMinutes(3));
+            return world;
+        }
+        catch
+        {
+            await world.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Starts a worker on the data folder (the previous one must be stopped) and waits until its API answers.</summary>
@@ -275,22 +282,7 @@ internal sealed class DrillWorld : IAsyncDisposable
             await worker.DisposeAsync();
         }
 
-        await Server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Environment.GetEnvironmentVariable("OFU_DRILL_KEEP") == "1")
-        {
-            // For a post-mortem of a failed drill: the worker's SQLite file and api-key stay.
-            return;
-        }
-
-        try
-        {
-            Directory.Delete(DataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        await _site.DisposeAsync();
     }
 }
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using OfficeFollowUp.Sandbox;
-
 namespace OfficeFollowUp.Reliability.Harness;
 
 /// <summary>

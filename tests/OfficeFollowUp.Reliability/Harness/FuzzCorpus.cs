@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using OfficeFollowUp.Sandbox;
-
 namespace OfficeFollowUp.Reliability.Harness;
 
 /// <summary>What the drill expects of a fuzzed contact.</summary>

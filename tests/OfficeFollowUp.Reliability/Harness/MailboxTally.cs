@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Sandbox;
 
 namespace OfficeFollowUp.Reliability.Harness;
 

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Reflection;
-using System.Text.RegularExpressions;
 
 namespace OfficeFollowUp.Reliability.Harness;
 

@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using OfficeFollowUp.Auth;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Api;
 
@@ -17,13 +12,12 @@ public sealed class ApiHardeningTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _world = await SandboxWorld.StartAsync();
-        _dist = Path.Combine(_world.DataFolder, "dist");
-        Directory.CreateDirectory(_dist);
-        await File.WriteAllTextAsync(Path.Combine(_dist, "taskpane.html"), "<!doctype html><title>pane</title>");
-        Directory.CreateDirectory(Path.Combine(_dist, ".vite"));
-        Directory.CreateDirectory(Path.Combine(_dist, "assets"));
-        await File.WriteAllTextAsync(Path.Combine(_dist, ".vite", "manifest.json"), """{"taskpane.html":{"file":"assets/taskpane.js"}}""");
-        await File.WriteAllTextAsync(Path.Combine(_dist, "assets", "taskpane.js"), "export {};");
+        _dist = await _world.WriteBuiltPaneAsync(new Dictionary<string, string>
+        {
+            ["taskpane.html"] = "<!doctype html><title>pane</title>",
+            [".vite/manifest.json"] = """{"taskpane.html":{"file":"assets/taskpane.js"}}""",
+            ["assets/taskpane.js"] = "export {};",
+        });
         _worker = await _world.StartWorkerAsync(
             $"--TaskPane:DistFolder={_dist}",
             $"--Api:AllowedOrigins:0={AddInOrigin}",

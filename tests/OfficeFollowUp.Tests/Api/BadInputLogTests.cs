@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net;
-using System.Text;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using OfficeFollowUp.Tests.Integration;
-
 namespace OfficeFollowUp.Tests.Api;
 
 /// <summary>Malformed requests are the caller's problem, answered in the response: they add nothing to the log.</summary>
@@ -14,12 +7,12 @@ public sealed class BadInputLogTests
     public async Task A_stream_of_malformed_bodies_writes_no_log_line_at_the_levels_the_worker_ships_with()
     {
         await using var world = await SandboxWorld.StartAsync();
-        var capture = new Capture();
+        var capture = new LogCapture();
         await using var worker = await world.StartWorkerAsync(b => b.Logging.AddProvider(capture),
             "--Logging:LogLevel:Default=Information", "--Logging:LogLevel:Microsoft.AspNetCore=Warning", "--Api:RequestsPerMinute=1000");
         await worker.SyncOnceAsync();
         using var client = worker.Client();
-        var before = capture.Count;
+        var before = capture.Entries.Count;
         string[] bodies = ["", "null", "{", "[]", """{"tyre":"x"}""", """{"tier":99}""", """{"tier":"other","cadenceDays":"7"}""", """{"tier":"a\u0000"}"""];
 
         var statuses = new List<HttpStatusCode>();
@@ -33,29 +26,6 @@ public sealed class BadInputLogTests
         }
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.BadRequest, s));
-        Assert.Equal(before, capture.Count);
-    }
-
-    private sealed class Capture : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _lines = new();
-
-        public int Count => _lines.Count;
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                lines.Enqueue($"{category}: {formatter(state, exception)}");
-        }
+        Assert.Equal(before, capture.Entries.Count);
     }
 }

@@ -1,10 +1,4 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Api;
 

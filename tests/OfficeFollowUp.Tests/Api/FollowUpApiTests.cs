@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using OfficeFollowUp.Api;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Api;
 

@@ -1,10 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Tests.Integration;
-
 namespace OfficeFollowUp.Tests.Api;
 
 /// <summary>DESIGN.md §3.7: logs at Information and above carry no email addresses, names or message bodies.</summary>
@@ -14,7 +7,7 @@ public sealed class LogPrivacyTests
     public async Task A_sync_that_prepares_drafts_and_holds_logs_no_address_or_name_at_information()
     {
         await using var world = await SandboxWorld.StartAsync();
-        var capture = new CapturingLoggerProvider();
+        var capture = new LogCapture();
         await using var worker = await world.StartWorkerAsync(
             b => b.Logging.AddProvider(capture),
             "--Logging:LogLevel:Default=Information", "--Logging:LogLevel:Microsoft=Information", "--Logging:LogLevel:System=Information");
@@ -63,33 +56,5 @@ public sealed class LogPrivacyTests
         }
         // Short fragments ("Li") would match ordinary words; a name of four letters or more is specific enough.
         return [.. strings.Where(s => s is { Length: >= 4 }).Distinct(StringComparer.OrdinalIgnoreCase)];
-    }
-
-    private sealed record Entry(string Category, LogLevel Level, string Text);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<Entry> _entries = new();
-
-        public IReadOnlyList<Entry> Entries => [.. _entries];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(string category, ConcurrentQueue<Entry> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                // The exception's message counts too: it is what a console or file sink prints.
-                entries.Enqueue(new Entry(category, logLevel, formatter(state, exception) + (exception is null ? string.Empty : " " + exception)));
-            }
-        }
     }
 }

@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Tests.Integration;
-
 namespace OfficeFollowUp.Tests.Api;
 
 /// <summary>The stricter API still takes what the pane sends: enum names in its casing, offsets, notes over several lines.</summary>

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Tests.Integration;
-
 namespace OfficeFollowUp.Tests.Api;
 
 /// <summary>

@@ -1,15 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
-using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Sync;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Auth;
 

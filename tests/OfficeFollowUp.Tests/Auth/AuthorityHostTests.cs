@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Options;
-using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Auth;
 

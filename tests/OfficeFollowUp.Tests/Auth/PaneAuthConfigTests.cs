@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using OfficeFollowUp.Auth;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Auth;
 

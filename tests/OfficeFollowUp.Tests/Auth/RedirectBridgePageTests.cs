@@ -1,6 +1,4 @@
-using System.Net;
 using OfficeFollowUp.Auth;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Auth;
 
@@ -18,12 +16,11 @@ public sealed class RedirectBridgePageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _world = await SandboxWorld.StartAsync();
-        var dist = Path.Combine(_world.DataFolder, "dist");
-        Directory.CreateDirectory(dist);
         // The built page's shape: a module script from /assets, no inline script.
-        await File.WriteAllTextAsync(
-            Path.Combine(dist, "auth-redirect.html"),
-            """<!doctype html><title>sign-in</title><script type="module" crossorigin src="/assets/auth-redirect-x.js"></script><p id="status">Finishing…</p>""");
+        var dist = await _world.WriteBuiltPaneAsync(new Dictionary<string, string>
+        {
+            ["auth-redirect.html"] = """<!doctype html><title>sign-in</title><script type="module" crossorigin src="/assets/auth-redirect-x.js"></script><p id="status">Finishing…</p>""",
+        });
         _worker = await _world.StartWorkerAsync(
             $"--TaskPane:DistFolder={dist}",
             $"--Auth:Authority=https://login.microsoftonline.com/{Tenant}/v2.0",

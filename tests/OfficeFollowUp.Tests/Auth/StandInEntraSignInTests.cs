@@ -1,14 +1,10 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 using System.Text.RegularExpressions;
 using Azure.Identity;
 using FluentValidation;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
-using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Tests.Auth;
 

@@ -1,6 +1,3 @@
-using OfficeFollowUp.Calendar;
-using OfficeFollowUp.Store;
-
 namespace OfficeFollowUp.Tests.Calendar;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using OfficeFollowUp.Calendar;
-using OfficeFollowUp.FollowUps;
-
 namespace OfficeFollowUp.Tests.Calendar;
 
 public class FindFreeSlotTests

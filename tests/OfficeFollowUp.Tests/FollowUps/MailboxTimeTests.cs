@@ -1,5 +1,4 @@
 using System.Globalization;
-using OfficeFollowUp.FollowUps;
 
 namespace OfficeFollowUp.Tests.FollowUps;
 

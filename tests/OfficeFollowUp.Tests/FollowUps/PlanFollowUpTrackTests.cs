@@ -1,5 +1,3 @@
-using OfficeFollowUp.FollowUps;
-
 namespace OfficeFollowUp.Tests.FollowUps;
 
 public class PlanFollowUpTrackTests

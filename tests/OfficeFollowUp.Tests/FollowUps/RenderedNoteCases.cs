@@ -1,7 +1,3 @@
-using OfficeFollowUp.Calendar;
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Referrals;
-
 namespace OfficeFollowUp.Tests.FollowUps;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace OfficeFollowUp.Tests.FollowUps;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Insights;
-using OfficeFollowUp.Referrals;
 
 namespace OfficeFollowUp.Tests.Insights;
 

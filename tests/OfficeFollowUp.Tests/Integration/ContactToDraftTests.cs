@@ -1,9 +1,3 @@
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Sync;
-
 namespace OfficeFollowUp.Tests.Integration;
 
 /// <summary>From a new Outlook contact to one thank-you draft, over the real Graph SDK against the sandbox.</summary>

@@ -1,14 +1,3 @@
-using System.Collections.Concurrent;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Logging;
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Mailbox;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Sync;
-
 namespace OfficeFollowUp.Tests.Integration;
 
 /// <summary>
@@ -291,7 +280,7 @@ public sealed class CursorExpiryTests : IAsyncLifetime
     [Fact]
     public async Task The_log_says_in_counts_what_the_re_read_after_an_expiry_found()
     {
-        var capture = new CapturingLoggerProvider();
+        var capture = new LogCapture();
         await using var worker = await _world.StartWorkerAsync(b => b.Logging.AddProvider(capture), "--Logging:LogLevel:Default=Information");
         await worker.SyncOnceAsync();
         var gone = _world.Mailbox.ContactIds()[0];
@@ -306,7 +295,7 @@ public sealed class CursorExpiryTests : IAsyncLifetime
 
         var line = Assert.Single(capture.Entries, e => e.EventId == 1012);
         Assert.Equal(LogLevel.Information, line.Level);
-        Assert.Equal($"contacts cursor expired; re-read {live} contacts, 3 new since the last sync, 1 removed.", line.Text);
+        Assert.Equal($"contacts cursor expired; re-read {live} contacts, 3 new since the last sync, 1 removed.", line.Message);
     }
 
     [Fact]
@@ -328,30 +317,5 @@ public sealed class CursorExpiryTests : IAsyncLifetime
         Assert.Equal(_world.Time.GetUtcNow(), resync.GetProperty("at").GetDateTimeOffset());
         Assert.Equal("CursorExpired", resync.GetProperty("reason").GetString());
         Assert.Equal((live, 2, 1), (resync.GetProperty("read").GetInt32(), resync.GetProperty("new").GetInt32(), resync.GetProperty("removed").GetInt32()));
-    }
-
-    private sealed record Entry(int EventId, LogLevel Level, string Text);
-
-    private sealed class CapturingLoggerProvider : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<Entry> _entries = new();
-
-        public IReadOnlyList<Entry> Entries => [.. _entries];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<Entry> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue(new Entry(eventId.Id, logLevel, formatter(state, exception)));
-        }
     }
 }

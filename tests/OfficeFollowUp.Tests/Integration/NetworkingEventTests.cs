@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using OfficeFollowUp.Calendar;
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-
 namespace OfficeFollowUp.Tests.Integration;
 
 /// <summary>Networking events, the people met there and one-to-one holds, over the real Graph SDK against the sandbox.</summary>

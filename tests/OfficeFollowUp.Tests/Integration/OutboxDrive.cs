@@ -1,7 +1,4 @@
-using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Outbox;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Tests.Integration;
 

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Sync;
-
 namespace OfficeFollowUp.Tests.Integration;
 
 /// <summary>
@@ -63,18 +55,25 @@ public sealed class OutboxExactlyOnceTests : PairedWorkerTests
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>A new acquaintance whose first create on the path is applied by the mailbox but answered with the fault.</summary>
+    private async Task MeetWithTheCreateLostAsync(AfterApplyFault fault, string path, SandboxContactSeed person)
+    {
+        OutboxDrive.Inject(World.Mailbox.Faults, fault, path);
+        World.Mailbox.AddContact(person);
+
+        await OutboxDrive.SettleAsync(World, Worker);
+
+        Assert.Equal(1, World.Mailbox.Faults.Injected.AfterApply);
+    }
+
     private async Task<JsonElement> ReferralAsync(string id) => await Client.GetFromJsonAsync<JsonElement>($"/api/referrals/{id}");
 
     [Theory]
     [MemberData(nameof(Faults))]
     public async Task A_thank_you_draft_whose_create_was_applied_then_lost_exists_exactly_once(AfterApplyFault fault)
     {
-        OutboxDrive.Inject(World.Mailbox.Faults, fault, "/me/messages");
-        World.Mailbox.AddContact(Person("Mere", "mere@kiwi-solar.co.nz"));
+        await MeetWithTheCreateLostAsync(fault, "/me/messages", Person("Mere", "mere@kiwi-solar.co.nz"));
 
-        await OutboxDrive.SettleAsync(World, Worker);
-
-        Assert.Equal(1, World.Mailbox.Faults.Injected.AfterApply);
         var draft = Assert.Single(DraftsTo("mere@kiwi-solar.co.nz"));
         var step = await StepAsync("mere@kiwi-solar.co.nz", FollowUpStepKind.ThankYou);
         Assert.Equal((FollowUpState.Prepared, draft.Id), (step.State, step.DraftId));
@@ -85,12 +84,8 @@ public sealed class OutboxExactlyOnceTests : PairedWorkerTests
     [MemberData(nameof(Faults))]
     public async Task A_one_to_one_hold_whose_create_was_applied_then_lost_exists_exactly_once(AfterApplyFault fault)
     {
-        OutboxDrive.Inject(World.Mailbox.Faults, fault, "/me/events");
-        World.Mailbox.AddContact(Person("Tama", "tama@ngata.example"));
+        await MeetWithTheCreateLostAsync(fault, "/me/events", Person("Tama", "tama@ngata.example"));
 
-        await OutboxDrive.SettleAsync(World, Worker);
-
-        Assert.Equal(1, World.Mailbox.Faults.Injected.AfterApply);
         var hold = Assert.Single(World.Mailbox.CreatedEvents);
         Assert.NotNull(World.Mailbox.FindEvent(hold.Id));
         var step = await StepAsync("tama@ngata.example", FollowUpStepKind.OneToOne);

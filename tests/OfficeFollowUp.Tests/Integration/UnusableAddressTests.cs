@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using OfficeFollowUp.Sandbox;
-
 namespace OfficeFollowUp.Tests.Integration;
 
 /// <summary>

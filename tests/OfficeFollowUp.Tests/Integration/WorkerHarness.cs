@@ -1,13 +1,10 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using OfficeFollowUp.Api;
 using OfficeFollowUp.Hosting;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Sync;
+using OfficeFollowUp.Testing;
 
 namespace OfficeFollowUp.Tests.Integration;
 
@@ -17,30 +14,26 @@ namespace OfficeFollowUp.Tests.Integration;
 /// </summary>
 public sealed class SandboxWorld : IAsyncDisposable
 {
-    private SandboxWorld(SandboxMailbox mailbox, SandboxServer server, FakeTimeProvider time, string dataFolder)
+    private readonly SandboxSite _site;
+
+    private SandboxWorld(SandboxSite site, FakeTimeProvider time)
     {
-        Mailbox = mailbox;
-        Server = server;
+        _site = site;
         Time = time;
-        DataFolder = dataFolder;
     }
 
-    public SandboxMailbox Mailbox { get; }
+    public SandboxMailbox Mailbox => _site.Mailbox;
 
-    public SandboxServer Server { get; }
+    public SandboxServer Server => _site.Server;
 
     public FakeTimeProvider Time { get; }
 
-    public string DataFolder { get; }
+    public string DataFolder => _site.DataFolder;
 
     public static async Task<SandboxWorld> StartAsync()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));
-        var mailbox = SandboxMailbox.WithSampleData(time);
-        var server = await SandboxServer.StartAsync(mailbox);
-        var folder = Path.Combine(Path.GetTempPath(), "ofu-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return new SandboxWorld(mailbox, server, time, folder);
+        return new SandboxWorld(await SandboxSite.StartAsync(SandboxMailbox.WithSampleData(time), "ofu-tests"), time);
     }
 
     public Task<RunningWorker> StartWorkerAsync(params string[] extraArgs) => StartWorkerAsync(null, extraArgs);
@@ -69,26 +62,34 @@ public sealed class SandboxWorld : IAsyncDisposable
     }
 
     /// <summary>First connection: the worker baselines what the mailbox already holds.</summary>
-    public async Task<RunningWorker> StartBaselinedWorkerAsync()
+    public async Task<RunningWorker> StartBaselinedWorkerAsync(params string[] extraArgs)
     {
-        var worker = await StartWorkerAsync();
+        var worker = await StartWorkerAsync(extraArgs);
         await worker.SyncOnceAsync();
         return worker;
+    }
+
+    /// <summary>
+    /// A built task pane in this world's data folder, for --TaskPane:DistFolder: each file by its path under
+    /// the dist folder ("assets/taskpane.js") and its content. Returns the folder.
+    /// </summary>
+    public async Task<string> WriteBuiltPaneAsync(IReadOnlyDictionary<string, string> files)
+    {
+        var dist = Path.Combine(DataFolder, "dist");
+        foreach (var (path, content) in files)
+        {
+            var file = Path.Combine(dist, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            await File.WriteAllTextAsync(file, content);
+        }
+
+        return dist;
     }
 
     public async ValueTask DisposeAsync()
     {
         var invitations = Mailbox.InvitationsSent;
-        await Server.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(DataFolder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
+        await _site.DisposeAsync();
 
         // Draft, never send: no worker test may ever make the mailbox send an invitation.
         Assert.Equal(0, invitations);
@@ -123,7 +124,8 @@ public sealed class RunningWorker(WebApplication app) : IAsyncDisposable
 }
 
 /// <summary>A test class that needs one baselined worker against its own sandbox, and a paired API client.</summary>
-public abstract class PairedWorkerTests : IAsyncLifetime
+/// <param name="workerArgs">The test class's own settings for its worker, as command-line arguments.</param>
+public abstract class PairedWorkerTests(params string[] workerArgs) : IAsyncLifetime
 {
     protected SandboxWorld World { get; private set; } = null!;
 
@@ -134,7 +136,7 @@ public abstract class PairedWorkerTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         World = await SandboxWorld.StartAsync();
-        Worker = await World.StartBaselinedWorkerAsync();
+        Worker = await World.StartBaselinedWorkerAsync(workerArgs);
         Client = Worker.Client();
     }
 

@@ -1,4 +1,3 @@
-using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
 
 namespace OfficeFollowUp.Tests.KeepInTouch;

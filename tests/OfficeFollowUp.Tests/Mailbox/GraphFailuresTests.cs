@@ -1,13 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
 using Azure.Identity;
 using Microsoft.Graph;
 using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Kiota.Abstractions;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Microsoft.Kiota.Http.HttpClientLibrary.Middleware.Options;
-using OfficeFollowUp.Mailbox;
 
 namespace OfficeFollowUp.Tests.Mailbox;
 

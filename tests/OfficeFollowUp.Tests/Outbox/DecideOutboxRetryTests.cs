@@ -1,5 +1,3 @@
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Outbox;
 
 namespace OfficeFollowUp.Tests.Outbox;

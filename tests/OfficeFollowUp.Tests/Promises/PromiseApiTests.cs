@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using OfficeFollowUp.Tests.Integration;
-
 namespace OfficeFollowUp.Tests.Promises;
 
 public sealed class PromiseApiTests : PairedWorkerTests

@@ -1,9 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using OfficeFollowUp.Sync;
 using OfficeFollowUp.Tests.Auth;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Referrals;
 

@@ -1,5 +1,3 @@
-using OfficeFollowUp.Referrals;
-
 namespace OfficeFollowUp.Tests.Referrals;
 
 /// <summary>The reciprocity view for one partner, Sam: what went each way, how it ended, and what to say when they meet.</summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using OfficeFollowUp.Tests.Integration;
-
 namespace OfficeFollowUp.Tests.Referrals;
 
 /// <summary>"Log as referral" for the open message: the sample intro emails read through Graph from the sandbox.</summary>

@@ -1,5 +1,3 @@
-using OfficeFollowUp.Referrals;
-
 namespace OfficeFollowUp.Tests.Referrals;
 
 /// <summary>Is the open message an introduction? Real-looking mail, both ways, and the look-alikes that must stay silent.</summary>

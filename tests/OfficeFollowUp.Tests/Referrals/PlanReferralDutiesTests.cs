@@ -1,6 +1,3 @@
-using OfficeFollowUp.FollowUps;
-using OfficeFollowUp.Referrals;
-
 namespace OfficeFollowUp.Tests.Referrals;
 
 public sealed class PlanReferralDutiesTests

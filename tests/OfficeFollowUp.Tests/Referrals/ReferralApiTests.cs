@@ -1,43 +1,19 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Referrals;
 
 /// <summary>Referrals over the real worker, API and Graph SDK against the sandbox mailbox.</summary>
-public sealed class ReferralApiTests : IAsyncLifetime
+public sealed class ReferralApiTests() : PairedWorkerTests("--Referrals:LookingFor=owners of growing trade businesses")
 {
     private const string Partner = "sam.taylor@taylorlaw.co.nz";
     private const string Prospect = "alex@kiwisolar.co.nz";
-    private SandboxWorld _world = null!;
-    private RunningWorker _worker = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await SandboxWorld.StartAsync();
-        _worker = await _world.StartWorkerAsync("--Referrals:LookingFor=owners of growing trade businesses");
-        await _worker.SyncOnceAsync();
-        _client = _worker.Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _worker.DisposeAsync();
-        await _world.DisposeAsync();
-    }
 
     private IReadOnlyList<SandboxMessage> DraftsTo(string address) =>
-        _world.Mailbox.Drafts.Where(d => d.ToRecipients.Any(r => string.Equals(r.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
+        World.Mailbox.Drafts.Where(d => d.ToRecipients.Any(r => string.Equals(r.Address, address, StringComparison.OrdinalIgnoreCase))).ToList();
 
     private async Task<JsonElement> LogReceivedAsync(bool copyPartner = false)
     {
-        var response = await _client.PostAsJsonAsync("/api/referrals", new
+        var response = await Client.PostAsJsonAsync("/api/referrals", new
         {
             direction = "received",
             partner = new { email = Partner, displayName = "Sam Taylor" },
@@ -49,11 +25,11 @@ public sealed class ReferralApiTests : IAsyncLifetime
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
 
-    private Task<HttpResponseMessage> OutcomeAsync(string id, object body) => _client.PostAsJsonAsync($"/api/referrals/{id}/outcome", body);
+    private Task<HttpResponseMessage> OutcomeAsync(string id, object body) => Client.PostAsJsonAsync($"/api/referrals/{id}/outcome", body);
 
     private async Task<(long Referrals, long Outbox)> CountRowsAsync()
     {
-        await using var connection = await _worker.Get<Database>().OpenAsync(CancellationToken.None);
+        await using var connection = await Worker.Get<Database>().OpenAsync(CancellationToken.None);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT (SELECT COUNT(*) FROM referrals), (SELECT COUNT(*) FROM outbox)";
         await using var reader = await command.ExecuteReaderAsync();
@@ -65,19 +41,19 @@ public sealed class ReferralApiTests : IAsyncLifetime
     public async Task A_referral_received_becomes_one_draft_to_the_prospect_copying_the_partner_and_a_duty_due_in_24_hours()
     {
         var logged = await LogReceivedAsync(copyPartner: true);
-        await _worker.SyncOnceAsync();
-        await _worker.SyncOnceAsync();
+        await Worker.SyncOnceAsync();
+        await Worker.SyncOnceAsync();
 
         var draft = Assert.Single(DraftsTo(Prospect));
         Assert.Equal("Sam suggested we talk", draft.Subject);
         Assert.Equal(Partner, Assert.Single(draft.CcRecipients).Address);
         Assert.Contains("Sam Taylor suggested I get in touch about leasing advice.", draft.BodyContent, StringComparison.Ordinal);
-        var referral = await _client.GetFromJsonAsync<JsonElement>($"/api/referrals/{logged.GetProperty("id").GetString()}");
+        var referral = await Client.GetFromJsonAsync<JsonElement>($"/api/referrals/{logged.GetProperty("id").GetString()}");
         Assert.Equal(draft.Id, referral.GetProperty("introDraftId").GetString());
         var duty = referral.GetProperty("duty");
         Assert.Equal("contactProspect", duty.GetProperty("kind").GetString());
         Assert.Equal("onTrack", duty.GetProperty("escalation").GetString());
-        Assert.Equal(_world.Time.GetUtcNow().AddHours(24), duty.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(World.Time.GetUtcNow().AddHours(24), duty.GetProperty("dueAt").GetDateTimeOffset());
         Assert.Equal(0, referral.GetProperty("daysSinceReferred").GetInt32());
     }
 
@@ -90,21 +66,21 @@ public sealed class ReferralApiTests : IAsyncLifetime
     public async Task Each_outcome_prepares_its_own_close_the_loop_draft_to_the_partner_exactly_once(string outcome, string subject)
     {
         var id = (await LogReceivedAsync()).GetProperty("id").GetString()!;
-        await _worker.SyncOnceAsync();
-        _world.Mailbox.Faults.DropConnectionAfterApply(1, "/me/messages");
+        await Worker.SyncOnceAsync();
+        World.Mailbox.Faults.DropConnectionAfterApply(1, "/me/messages");
 
         var first = await OutcomeAsync(id, new { outcome });
-        await _worker.SyncOnceAsync();
-        _world.Time.Advance(TimeSpan.FromMinutes(5));
+        await Worker.SyncOnceAsync();
+        World.Time.Advance(TimeSpan.FromMinutes(5));
         var again = await OutcomeAsync(id, new { outcome });
-        await _worker.SyncOnceAsync();
-        await _worker.SyncOnceAsync();
+        await Worker.SyncOnceAsync();
+        await Worker.SyncOnceAsync();
 
         Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (first.StatusCode, again.StatusCode));
         var draft = Assert.Single(DraftsTo(Partner));
         Assert.Equal(subject, draft.Subject);
         Assert.Contains("owners of growing trade businesses", draft.BodyContent, StringComparison.Ordinal);
-        var referral = await _client.GetFromJsonAsync<JsonElement>($"/api/referrals/{id}");
+        var referral = await Client.GetFromJsonAsync<JsonElement>($"/api/referrals/{id}");
         Assert.Equal((outcome, draft.Id), (referral.GetProperty("outcome").GetString(), referral.GetProperty("closeDraftId").GetString()));
     }
 
@@ -113,11 +89,11 @@ public sealed class ReferralApiTests : IAsyncLifetime
     {
         var id = (await LogReceivedAsync()).GetProperty("id").GetString()!;
         Assert.Equal(HttpStatusCode.OK, (await OutcomeAsync(id, new { outcome = "won", value = 1200m })).StatusCode);
-        await _worker.SyncOnceAsync();
+        await Worker.SyncOnceAsync();
 
         var refused = await OutcomeAsync(id, new { outcome = "poorMeeting" });
         var changed = await OutcomeAsync(id, new { outcome = "notAFit", betterFit = "Jo at Harbour Leasing", change = true });
-        await _worker.SyncOnceAsync();
+        await Worker.SyncOnceAsync();
 
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Equal("won", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("currentOutcome").GetString());
@@ -153,7 +129,7 @@ public sealed class ReferralApiTests : IAsyncLifetime
     [MemberData(nameof(BadReferrals))]
     public async Task Bad_referrals_get_a_problem_naming_the_field_and_write_nothing(string body, string field)
     {
-        var response = await _client.PostAsync(new Uri("/api/referrals", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync(new Uri("/api/referrals", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -167,11 +143,11 @@ public sealed class ReferralApiTests : IAsyncLifetime
     [InlineData("prospect.email")]
     public async Task A_referral_to_or_from_yourself_is_refused_naming_the_field_and_writes_nothing(string field)
     {
-        var me = _world.Mailbox.User.Mail.ToUpperInvariant();
+        var me = World.Mailbox.User.Mail.ToUpperInvariant();
         var partner = field == "partner.email" ? me : Partner;
         var prospect = field == "prospect.email" ? me : Prospect;
 
-        var response = await _client.PostAsJsonAsync("/api/referrals", new
+        var response = await Client.PostAsJsonAsync("/api/referrals", new
         {
             direction = "received",
             partner = new { email = partner },
@@ -194,12 +170,12 @@ public sealed class ReferralApiTests : IAsyncLifetime
         var id = (await LogReceivedAsync()).GetProperty("id").GetString()!;
         var before = await CountRowsAsync();
 
-        var response = await _client.PostAsync(new Uri($"/api/referrals/{id}/outcome", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var response = await Client.PostAsync(new Uri($"/api/referrals/{id}/outcome", UriKind.Relative), new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty(field, out _));
         Assert.Equal(before, await CountRowsAsync());
-        var referral = await _client.GetFromJsonAsync<JsonElement>($"/api/referrals/{id}");
+        var referral = await Client.GetFromJsonAsync<JsonElement>($"/api/referrals/{id}");
         Assert.Equal(JsonValueKind.Null, referral.GetProperty("outcome").ValueKind);
     }
 
@@ -213,31 +189,13 @@ public sealed class ReferralApiTests : IAsyncLifetime
 }
 
 /// <summary>Referrals given: the check-in draft waits for its day, and the reciprocity view.</summary>
-public sealed class GivenReferralTests : IAsyncLifetime
+public sealed class GivenReferralTests : PairedWorkerTests
 {
     private const string Partner = "hemi@kahuinvest.co.nz";
-    private SandboxWorld _world = null!;
-    private RunningWorker _worker = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _world = await SandboxWorld.StartAsync();
-        _worker = await _world.StartWorkerAsync();
-        await _worker.SyncOnceAsync();
-        _client = _worker.Client();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _worker.DisposeAsync();
-        await _world.DisposeAsync();
-    }
 
     private async Task<string> GiveAsync(string prospect)
     {
-        var response = await _client.PostAsJsonAsync("/api/referrals", new
+        var response = await Client.PostAsJsonAsync("/api/referrals", new
         {
             direction = "given",
             partner = new { email = Partner, displayName = "Hemi Walker" },
@@ -251,14 +209,14 @@ public sealed class GivenReferralTests : IAsyncLifetime
     public async Task The_check_in_draft_to_the_partner_is_made_once_after_seven_days_not_before()
     {
         await GiveAsync("Priya Raghunathan");
-        await _worker.SyncOnceAsync();
-        Assert.Empty(_world.Mailbox.Drafts);
+        await Worker.SyncOnceAsync();
+        Assert.Empty(World.Mailbox.Drafts);
 
-        _world.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
-        await _worker.SyncOnceAsync();
-        await _worker.SyncOnceAsync();
+        World.Time.Advance(TimeSpan.FromDays(7) + TimeSpan.FromMinutes(1));
+        await Worker.SyncOnceAsync();
+        await Worker.SyncOnceAsync();
 
-        var draft = Assert.Single(_world.Mailbox.Drafts);
+        var draft = Assert.Single(World.Mailbox.Drafts);
         Assert.Equal((Partner, "Were you able to reach Priya?"), (draft.ToRecipients[0].Address, draft.Subject));
     }
 
@@ -266,24 +224,24 @@ public sealed class GivenReferralTests : IAsyncLifetime
     public async Task A_partner_who_answered_before_the_check_in_gets_no_check_in_draft()
     {
         var id = await GiveAsync("Priya Raghunathan");
-        var answered = await _client.PostAsJsonAsync($"/api/referrals/{id}/partner-followed-up", new { followedUp = true });
+        var answered = await Client.PostAsJsonAsync($"/api/referrals/{id}/partner-followed-up", new { followedUp = true });
 
-        _world.Time.Advance(TimeSpan.FromDays(8));
-        await _worker.SyncOnceAsync();
+        World.Time.Advance(TimeSpan.FromDays(8));
+        await Worker.SyncOnceAsync();
 
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
-        Assert.Empty(_world.Mailbox.Drafts);
+        Assert.Empty(World.Mailbox.Drafts);
     }
 
     [Fact]
     public async Task The_reciprocity_view_flags_a_partner_who_did_not_follow_up_and_lists_the_walk_through()
     {
         var first = await GiveAsync("Priya Raghunathan");
-        _world.Time.Advance(TimeSpan.FromMinutes(1));
+        World.Time.Advance(TimeSpan.FromMinutes(1));
         await GiveAsync("Tama Ngata");
-        await _client.PostAsJsonAsync($"/api/referrals/{first}/partner-followed-up", new { followedUp = false });
+        await Client.PostAsJsonAsync($"/api/referrals/{first}/partner-followed-up", new { followedUp = false });
 
-        var view = await _client.GetFromJsonAsync<JsonElement>($"/api/partners/{Uri.EscapeDataString(Partner.ToUpperInvariant())}/reciprocity");
+        var view = await Client.GetFromJsonAsync<JsonElement>($"/api/partners/{Uri.EscapeDataString(Partner.ToUpperInvariant())}/reciprocity");
 
         Assert.True(view.GetProperty("partnerNotFollowingUp").GetBoolean());
         Assert.Equal((2, 0), (view.GetProperty("givenCount").GetInt32(), view.GetProperty("receivedCount").GetInt32()));

@@ -1,5 +1,3 @@
-using OfficeFollowUp.Referrals;
-
 namespace OfficeFollowUp.Tests.Referrals;
 
 public sealed class ReferralTemplatesTests

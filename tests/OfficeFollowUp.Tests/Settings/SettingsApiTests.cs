@@ -1,10 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Tests.Integration;
-
 namespace OfficeFollowUp.Tests.Settings;
 
 /// <summary>A person's own settings, over the real worker, SQLite file and Graph SDK against the sandbox.</summary>

@@ -1,10 +1,4 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OfficeFollowUp.Api;
-using OfficeFollowUp.Sandbox;
-using OfficeFollowUp.Store;
-using OfficeFollowUp.Tests.Integration;
 
 namespace OfficeFollowUp.Tests.Store;
 
@@ -77,7 +71,7 @@ public sealed class DataFolderPermissionTests
             await File.WriteAllTextAsync(path, name == "api-key" ? new string('k', 43) : string.Empty);
             File.SetUnixFileMode(path, readable);
         }
-        var logs = new WarningCapture();
+        var logs = new LogCapture();
 
         await using var worker = await world.StartWorkerAsync(b => b.Logging.AddProvider(logs), $"--Storage:DataFolder={folder}");
 
@@ -105,7 +99,7 @@ public sealed class DataFolderPermissionTests
 
         await using var world = await SandboxWorld.StartAsync();
         var folder = Path.Combine(world.DataFolder, "fresh");
-        var logs = new WarningCapture();
+        var logs = new LogCapture();
         await using (await world.StartWorkerAsync(b => b.Logging.AddProvider(logs), $"--Storage:DataFolder={folder}"))
         {
         }
@@ -115,33 +109,5 @@ public sealed class DataFolderPermissionTests
         }
 
         Assert.DoesNotContain(logs.Warnings, w => w.Contains("data folder", StringComparison.Ordinal));
-    }
-
-    private sealed class WarningCapture : ILoggerProvider
-    {
-        private readonly ConcurrentQueue<string> _warnings = new();
-
-        public IReadOnlyList<string> Warnings => [.. _warnings];
-
-        public ILogger CreateLogger(string categoryName) => new Logger(_warnings);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Logger(ConcurrentQueue<string> warnings) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (logLevel >= LogLevel.Warning)
-                {
-                    warnings.Enqueue(formatter(state, exception));
-                }
-            }
-        }
     }
 }
