@@ -11,6 +11,7 @@ import { EmptyState, LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
+import { TextWithEmails } from "../ui/TextWithEmails";
 import { useLoad } from "../ui/useLoad";
 import { createPeopleApi, looksLikeEmail, rememberMaxLength, validateRemember } from "./api";
 import type { PersonCard } from "./model";
@@ -159,7 +160,9 @@ function CardBody({ card, fallbackName, office, timeZone, onCard, announce }: Ca
           <h2 id={nameId} className={styles.name} data-testid="person-name">
             {name}
           </h2>
-          <Caption1 className={shared.meta}>{[card.email !== name ? card.email : undefined, card.companyName].filter(Boolean).join(" · ")}</Caption1>
+          <Caption1 className={shared.meta}>
+            <TextWithEmails text={[card.email !== name ? card.email : undefined, card.companyName].filter(Boolean).join(" · ")} />
+          </Caption1>
         </div>
         {card.isAcquaintance ? (
           <Badge appearance="tint" color="brand" shape="rounded">

@@ -4,6 +4,7 @@ import { channelName, normaliseChannel } from "../people/person";
 import { LoadState } from "../ui/LoadState";
 import { useSharedStyles } from "../ui/styles";
 import { useLoad } from "../ui/useLoad";
+import { TextWithEmails } from "../ui/TextWithEmails";
 import type { ReferralsApi } from "./api";
 import type { Referral } from "./model";
 import { outcomeLabel } from "./outcome";
@@ -55,9 +56,11 @@ export function ReciprocityView({ api, email, timeZone, onBack }: ReciprocityVie
       {data ? (
         <>
           <Caption1 className={shared.meta}>
-            {[data.partner.email, channel ? `Prefers ${channelName(channel)}` : undefined, data.lastOneToOne ? `Last one-to-one ${date(data.lastOneToOne)}` : "No one-to-one on your calendar yet"]
-              .filter(Boolean)
-              .join(" · ")}
+            <TextWithEmails
+              text={[data.partner.email, channel ? `Prefers ${channelName(channel)}` : undefined, data.lastOneToOne ? `Last one-to-one ${date(data.lastOneToOne)}` : "No one-to-one on your calendar yet"]
+                .filter(Boolean)
+                .join(" · ")}
+            />
           </Caption1>
           <dl className={styles.stats}>
             <Stat label="You gave" count={data.givenCount} won={data.givenWon} testId="given-count" />

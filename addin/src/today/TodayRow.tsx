@@ -8,6 +8,7 @@ import { describeRelative, formatDueTime } from "../time/formatDue";
 import type { SnoozeChoice } from "../time/snoozeChoices";
 import { SnoozeButton } from "../ui/SnoozeButton";
 import { useSharedStyles } from "../ui/styles";
+import { TextWithEmails } from "../ui/TextWithEmails";
 import { whenDue } from "./groupToday";
 import type { TodayItem } from "./model";
 
@@ -100,7 +101,11 @@ export function TodayRow(props: TodayRowProps) {
               {name}
             </Text>
           )}
-          {item.person.email && item.person.email !== name ? <Caption1 className={shared.meta}>{item.person.email}</Caption1> : null}
+          {item.person.email && item.person.email !== name ? (
+            <Caption1 className={shared.meta}>
+              <TextWithEmails text={item.person.email} />
+            </Caption1>
+          ) : null}
         </div>
         <Badge className={styles.badge} appearance="tint" color={badge.color} shape="rounded">
           {badge.text}
