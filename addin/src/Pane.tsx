@@ -8,7 +8,7 @@ import type { SelectedPerson } from "./office/selectedPerson";
 import type { PersonTarget } from "./people/PersonView";
 import { createPromptsApi } from "./prompts/api";
 import { usePrompts } from "./prompts/usePrompts";
-import { zoneNote } from "./time/formatDue";
+import { formatClockTime, zoneNote } from "./time/formatDue";
 import { browserTimeZone } from "./time/zonedTime";
 import { todaySources } from "./today/sources";
 import { TodayView } from "./today/TodayView";
@@ -148,14 +148,20 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
           {view === "events" ? <EventsView timeZone={timeZone} onChanged={today.refresh} /> : null}
         </div>
         <div {...panel("scorecard")}>{view === "scorecard" ? <ScorecardView refreshKey={refreshKey} /> : null}</div>
-        <div {...panel("health")}>{view === "health" ? <HealthView refreshKey={refreshKey} announce={setAnnouncement} /> : null}</div>
+        <div {...panel("health")}>{view === "health" ? <HealthView refreshKey={refreshKey} timeZone={timeZone} announce={setAnnouncement} /> : null}</div>
         {settingsOpen ? <SettingsView onSaved={today.refresh} /> : null}
       </Suspense>
 
       <footer className={styles.footer}>
         <Caption1 className={shared.meta}>
           {note ? `${note}. ` : ""}
-          {today.lastUpdated ? `Updated ${today.lastUpdated.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}` : ""}
+          {today.lastUpdated ? (
+            <span data-testid="last-updated">
+              Updated <time dateTime={today.lastUpdated.toISOString()}>{formatClockTime(today.lastUpdated, timeZone)}</time>
+            </span>
+          ) : (
+            ""
+          )}
         </Caption1>
         {/* Signed in with Microsoft 365 there is no pairing to undo: the link switches to the pairing code. */}
         <Link as="button" appearance="subtle" onClick={onForgetKey}>

@@ -143,7 +143,7 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
           {r.outcome ? (
             <Badge appearance="tint" color={r.outcome === "won" ? "success" : r.outcome === "inProgress" ? "brand" : "subtle"} shape="rounded" data-testid="outcome">
               {outcomeLabel(r.outcome)}
-              {r.outcome === "won" && r.outcomeValue !== null ? ` · ${r.outcomeValue.toLocaleString()}` : ""}
+              {r.outcome === "won" && r.outcomeValue !== null ? ` · ${new Intl.NumberFormat().format(r.outcomeValue)}` : ""}
             </Badge>
           ) : null}
         </div>

@@ -1,4 +1,4 @@
-import { instantAt, startOfNextDay, wallTimeIn } from "../time/zonedTime";
+import { browserTimeZone, instantAt, startOfNextDay, wallTimeIn } from "../time/zonedTime";
 import type { TodayItem } from "./model";
 
 export type TodayGroupKey = "overdue" | "today" | "thisWeek" | "later";
@@ -43,7 +43,7 @@ export function compareToday(a: TodayItem, b: TodayItem): number {
 export function groupToday(
   items: readonly TodayItem[],
   now: Date,
-  timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  timeZone: string = browserTimeZone(),
 ): TodayGroup[] {
   const endOfToday = startOfNextDay(now, timeZone).getTime();
   const w = wallTimeIn(now, timeZone);
