@@ -76,13 +76,14 @@ export function TodayRow(props: TodayRowProps) {
   }, [props.expanded]);
   const name = displayName(item);
   const step = item.why;
-  const badge = stateBadge(item.state, overdue, item.kind);
+  const badge = stateBadge(item.state, overdue, item.kind, item);
   const detail = rowDetail({ ...item, step: item.kind });
   const canOpenDraftHere = item.draftId && canOpenDraft;
   const canOpenHoldHere = item.holdEventId && canOpenHold;
   const due = whenDue(item);
   const snoozed = item.state === "snoozed" && item.snoozedUntil;
-  const whenText = `${snoozed ? "Snoozed until" : "Due"} ${formatDueTime(due, timeZone, now)}`;
+  // A snooze says when it ends, even when the step falls due later than that.
+  const whenText = snoozed ? `Snoozed until ${formatDueTime(new Date(snoozed), timeZone, now)}` : `Due ${formatDueTime(due, timeZone, now)}`;
   // Each action's accessible name starts with its visible text and says whom it is for.
   const about = `${step} for ${name}`;
 
