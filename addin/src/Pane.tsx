@@ -10,12 +10,15 @@ import { createPromptsApi } from "./prompts/api";
 import { usePrompts } from "./prompts/usePrompts";
 import { formatClockTime, zoneNote } from "./time/formatDue";
 import { browserTimeZone } from "./time/zonedTime";
+import { dueCount } from "./today/groupToday";
 import { todaySources } from "./today/sources";
 import { TodayView } from "./today/TodayView";
 import { useToday } from "./today/useToday";
 import type { Notice } from "./ui/notice";
 import { NoticeBar } from "./ui/NoticeBar";
+import { noticeFor } from "./ui/notice";
 import { useSharedStyles } from "./ui/styles";
+import { WorkerReachable } from "./ui/WorkerReachable";
 import { ViewTabs } from "./ui/ViewTabs";
 
 // Today is the first render; the other views load when first opened, keeping the first chunk small.
@@ -73,10 +76,14 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
   }, [today.refresh]);
 
   const timeZone = today.timeZone ?? browserTimeZone();
+  // One banner when the worker is down, however many sources and views failed for that reason.
+  const unreachable = today.failures.some((f) => f.failure.kind === "unreachable");
+  const due = dueCount(today.items, new Date(), timeZone);
   const note = today.timeZone ? zoneNote(today.timeZone, browserTimeZone()) : undefined;
   const panel = (v: View) => ({ role: "tabpanel", id: `panel-${v}`, "aria-labelledby": `tab-${v}`, className: view === v && !settingsOpen ? shared.view : undefined, hidden: view !== v || settingsOpen }) as const;
 
   return (
+    <WorkerReachable.Provider value={!unreachable}>
     <main className={styles.pane} aria-busy={today.loading}>
       <header className={styles.header}>
         <h1 className={styles.title}>{settingsOpen ? "Settings" : titles[view]}</h1>
@@ -96,7 +103,7 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
           label="Views"
           selected={view}
           tabs={[
-            { value: "today", label: prompts.prompts.length > 0 ? `Today (${prompts.prompts.length})` : "Today", panelId: "panel-today" },
+            { value: "today", label: due > 0 ? `Today (${due})` : "Today", panelId: "panel-today" },
             { value: "person", label: "Person", panelId: "panel-person" },
             { value: "network", label: "Network", panelId: "panel-network" },
             { value: "events", label: "Events", panelId: "panel-events" },
@@ -115,10 +122,12 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
         {announcement}
       </div>
 
-      {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
+      {unreachable ? <NoticeBar notice={noticeFor({ kind: "unreachable", detail: "" })} onRetry={refresh} /> : null}
 
       {/* Today stays mounted while other views show, so a half-filled prompt card keeps what was typed. */}
       <div {...panel("today")}>
+        {/* Today's notices ("Follow-up started") stay on Today: they are about what it shows. */}
+        {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
         <TodayView
           today={today}
           sources={sources}
@@ -169,5 +178,6 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
         </Link>
       </footer>
     </main>
+    </WorkerReachable.Provider>
   );
 }

@@ -6,6 +6,8 @@ import { rowDetail } from "../followups/rowDetail";
 import { GaveUpBar } from "../outbox/GaveUpBar";
 import { describeRelative, formatDueTime } from "../time/formatDue";
 import type { SnoozeChoice } from "../time/snoozeChoices";
+import type { Notice } from "../ui/notice";
+import { NoticeBar } from "../ui/NoticeBar";
 import { SnoozeButton } from "../ui/SnoozeButton";
 import { useSharedStyles } from "../ui/styles";
 import { TextWithEmails } from "../ui/TextWithEmails";
@@ -53,6 +55,9 @@ export interface TodayRowProps {
   expanded?: "skip" | "pick" | undefined;
   /** The open form. */
   children?: ReactNode;
+  /** What went wrong with the last action on this row. */
+  notice?: Notice | undefined;
+  onDismissNotice?(): void;
 }
 
 /** The name to show; a contact without a display name still reads as a person. */
@@ -140,6 +145,7 @@ export function TodayRow(props: TodayRowProps) {
           ) : null}
         </div>
       ) : null}
+      {props.notice ? <NoticeBar notice={props.notice} onDismiss={props.onDismissNotice} /> : null}
       {item.gaveUp ? (
         <GaveUpBar gaveUp={item.gaveUp} who={name} busy={busy} icon={<ArrowClockwise20Regular />} onRetry={() => props.onRetry(item)} />
       ) : null}

@@ -73,3 +73,10 @@ export function mergeSources(lists: ReadonlyArray<readonly TodayItem[]>): TodayI
   }
   return merged;
 }
+
+/** What the Today tab counts: items overdue or due today, not the event prompts or later items. */
+export function dueCount(items: readonly TodayItem[], now: Date, timeZone: string): number {
+  return groupToday(items, now, timeZone)
+    .filter((g) => g.key === "overdue" || g.key === "today")
+    .reduce((n, g) => n + g.items.length, 0);
+}
