@@ -19,14 +19,15 @@ export interface TestBrowser {
 
 /**
  * Debian's Chromium, headless, with the project's flags (chromium.mjs) and a new user-data-dir that
- * close() deletes; if the launch fails, the folder is deleted at once.
+ * close() deletes; if the launch fails, the folder is deleted at once. `timezoneId` sets the
+ * browser's own zone (a laptop in another zone than the mailbox).
  */
-export async function launchChromium(viewport: { width: number; height: number }): Promise<TestBrowser> {
+export async function launchChromium(viewport: { width: number; height: number }, options: { timezoneId?: string } = {}): Promise<TestBrowser> {
   const profileDir = mkdtempSync(join(tmpdir(), "ofu-e2e-chromium-"));
   const removeProfile = () => rmSync(profileDir, { recursive: true, force: true });
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), viewport });
+    context = await chromium.launchPersistentContext(profileDir, { ...chromiumLaunchOptions(), viewport, ...options });
     const page = context.pages()[0] ?? (await context.newPage());
     const launched = context;
     return {

@@ -101,7 +101,10 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
     await page.keyboard.press("Enter");
     await choices.getByRole("button", { name: /^Tomorrow/ }).click();
     await expect.poll(async () => (await api<FollowUpList>(worker!, "/api/followups")).items.find((i) => i.id === first!.id)?.state, { timeout: 10_000 }).toBe("snoozed");
-    await expect.poll(() => row(first!.id).getByText("Snoozed", { exact: true }).count()).toBe(1);
+    // The row says when the snooze ends (tomorrow 09:00 in the mailbox's zone), not when the step is due,
+    // and its draft is still ready.
+    await expect.poll(() => row(first!.id).locator("time").textContent(), { timeout: 10_000 }).toMatch(/^Snoozed until tomorrow 0?9:00/);
+    expect(await row(first!.id).getByText("Draft ready", { exact: true }).count()).toBe(1);
 
     await row(second!.id).getByRole("button", { name: /^Snooze/ }).click();
     await row(second!.id).getByRole("button", { name: /Pick a date and time/ }).click();

@@ -8,14 +8,17 @@ import type { SelectedPerson } from "./office/selectedPerson";
 import type { PersonTarget } from "./people/PersonView";
 import { createPromptsApi } from "./prompts/api";
 import { usePrompts } from "./prompts/usePrompts";
-import { zoneNote } from "./time/formatDue";
+import { formatClockTime, zoneNote } from "./time/formatDue";
 import { browserTimeZone } from "./time/zonedTime";
+import { dueCount } from "./today/groupToday";
 import { todaySources } from "./today/sources";
 import { TodayView } from "./today/TodayView";
 import { useToday } from "./today/useToday";
 import type { Notice } from "./ui/notice";
 import { NoticeBar } from "./ui/NoticeBar";
+import { noticeFor } from "./ui/notice";
 import { useSharedStyles } from "./ui/styles";
+import { WorkerReachable } from "./ui/WorkerReachable";
 import { ViewTabs } from "./ui/ViewTabs";
 
 // Today is the first render; the other views load when first opened, keeping the first chunk small.
@@ -73,10 +76,14 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
   }, [today.refresh]);
 
   const timeZone = today.timeZone ?? browserTimeZone();
+  // One banner when the worker is down, however many sources and views failed for that reason.
+  const unreachable = today.failures.some((f) => f.failure.kind === "unreachable");
+  const due = dueCount(today.items, new Date(), timeZone);
   const note = today.timeZone ? zoneNote(today.timeZone, browserTimeZone()) : undefined;
   const panel = (v: View) => ({ role: "tabpanel", id: `panel-${v}`, "aria-labelledby": `tab-${v}`, className: view === v && !settingsOpen ? shared.view : undefined, hidden: view !== v || settingsOpen }) as const;
 
   return (
+    <WorkerReachable.Provider value={!unreachable}>
     <main className={styles.pane} aria-busy={today.loading}>
       <header className={styles.header}>
         <h1 className={styles.title}>{settingsOpen ? "Settings" : titles[view]}</h1>
@@ -96,7 +103,7 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
           label="Views"
           selected={view}
           tabs={[
-            { value: "today", label: prompts.prompts.length > 0 ? `Today (${prompts.prompts.length})` : "Today", panelId: "panel-today" },
+            { value: "today", label: due > 0 ? `Today (${due})` : "Today", panelId: "panel-today" },
             { value: "person", label: "Person", panelId: "panel-person" },
             { value: "network", label: "Network", panelId: "panel-network" },
             { value: "events", label: "Events", panelId: "panel-events" },
@@ -115,10 +122,12 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
         {announcement}
       </div>
 
-      {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
+      {unreachable ? <NoticeBar notice={noticeFor({ kind: "unreachable", detail: "" })} onRetry={refresh} /> : null}
 
       {/* Today stays mounted while other views show, so a half-filled prompt card keeps what was typed. */}
       <div {...panel("today")}>
+        {/* Today's notices ("Follow-up started") stay on Today: they are about what it shows. */}
+        {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
         <TodayView
           today={today}
           sources={sources}
@@ -148,14 +157,20 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
           {view === "events" ? <EventsView timeZone={timeZone} onChanged={today.refresh} /> : null}
         </div>
         <div {...panel("scorecard")}>{view === "scorecard" ? <ScorecardView refreshKey={refreshKey} /> : null}</div>
-        <div {...panel("health")}>{view === "health" ? <HealthView refreshKey={refreshKey} announce={setAnnouncement} /> : null}</div>
+        <div {...panel("health")}>{view === "health" ? <HealthView refreshKey={refreshKey} timeZone={timeZone} announce={setAnnouncement} /> : null}</div>
         {settingsOpen ? <SettingsView onSaved={today.refresh} /> : null}
       </Suspense>
 
       <footer className={styles.footer}>
         <Caption1 className={shared.meta}>
           {note ? `${note}. ` : ""}
-          {today.lastUpdated ? `Updated ${today.lastUpdated.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" })}` : ""}
+          {today.lastUpdated ? (
+            <span data-testid="last-updated">
+              Updated <time dateTime={today.lastUpdated.toISOString()}>{formatClockTime(today.lastUpdated, timeZone)}</time>
+            </span>
+          ) : (
+            ""
+          )}
         </Caption1>
         {/* Signed in with Microsoft 365 there is no pairing to undo: the link switches to the pairing code. */}
         <Link as="button" appearance="subtle" onClick={onForgetKey}>
@@ -163,5 +178,6 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
         </Link>
       </footer>
     </main>
+    </WorkerReachable.Provider>
   );
 }

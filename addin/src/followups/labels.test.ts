@@ -27,6 +27,12 @@ describe("labels", () => {
     expect(stateBadge("prepared", false, "oneToOne").text).toBe("Hold placed");
   });
 
+  it("keeps a snoozed step's Draft ready / Hold placed badge: the snooze is in the row's time", () => {
+    expect(stateBadge("snoozed", false, "thankYou", { draftId: "d1" }).text).toBe("Draft ready");
+    expect(stateBadge("snoozed", false, "oneToOne", { holdEventId: "h1" }).text).toBe("Hold placed");
+    expect(stateBadge("snoozed", false, "connect", { draftId: null, holdEventId: null }).text).toBe("Snoozed");
+  });
+
   it("falls back to the email address when a person has no display name", () => {
     expect(
       personName({ id: "1", person: { displayName: "  ", email: "zoe@example.com" }, step: "connect", dueAt: "", state: "pending", draftId: null, snoozedUntil: null }),

@@ -28,7 +28,12 @@ export interface StateBadge {
   color: BadgeColor;
 }
 
-export function stateBadge(state: FollowUpState | string, overdue: boolean, step?: Step | string): StateBadge {
+/**
+ * One badge per row, always in the same place. A snoozed step whose draft or hold is already made
+ * keeps saying so ("Draft ready"): the snooze itself is in the row's time ("Snoozed until …").
+ */
+export function stateBadge(state: FollowUpState | string, overdue: boolean, step?: Step | string, made?: { draftId?: string | null; holdEventId?: string | null }): StateBadge {
+  if (state === "snoozed" && (made?.draftId || made?.holdEventId)) return stateBadge("prepared", false, made.holdEventId && !made.draftId ? "oneToOne" : step);
   switch (state) {
     case "prepared":
       // Prepared means a draft for the thank-you, a tentative hold for the one-to-one.

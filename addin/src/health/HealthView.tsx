@@ -3,6 +3,7 @@ import { Badge, Button, Caption1, Text, makeStyles, tokens } from "@fluentui/rea
 import { useApi } from "../api/ApiContext";
 import { attempt } from "../api/client";
 import { retryAnnouncement, retryLabel, retryOutbox } from "../outbox/gaveUp";
+import { formatDateTime } from "../time/formatDue";
 import { LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
@@ -22,17 +23,18 @@ const useStyles = makeStyles({
 
 const badgeColor = { ok: "success", warning: "warning", error: "danger" } as const;
 
-export function HealthView({ refreshKey, announce }: { refreshKey: unknown; announce?(text: string): void }) {
+/** `timeZone`: the mailbox's, which every time shown is in. */
+export function HealthView({ refreshKey, timeZone, announce }: { refreshKey: unknown; timeZone: string; announce?(text: string): void }) {
   const { call } = useApi();
   const loaded = useLoad((signal) => call<SyncStatus>("GET", "/api/status", undefined, signal), refreshKey);
   return (
     <LoadState {...loaded} what="sync health" label="Checking sync…">
-      {(data) => <HealthBody data={data} reload={loaded.retry} announce={announce} />}
+      {(data) => <HealthBody data={data} timeZone={timeZone} reload={loaded.retry} announce={announce} />}
     </LoadState>
   );
 }
 
-function HealthBody({ data, reload, announce }: { data: SyncStatus; reload(): void; announce?(text: string): void }) {
+function HealthBody({ data, timeZone, reload, announce }: { data: SyncStatus; timeZone: string; reload(): void; announce?(text: string): void }) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const { call, onUnauthorized } = useApi();
@@ -57,7 +59,7 @@ function HealthBody({ data, reload, announce }: { data: SyncStatus; reload(): vo
 
   const summary = summariseHealth(data);
   const now = new Date();
-  const full = (d: Date): string => d.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+  const full = (d: Date): string => formatDateTime(d, timeZone);
 
   return (
     <div className={shared.view} data-testid="health">
@@ -69,7 +71,13 @@ function HealthBody({ data, reload, announce }: { data: SyncStatus; reload(): vo
         <NoticeBar notice={{ intent: summary.tone === "error" ? "error" : "warning", title: summary.headline, messages: summary.action ? [summary.action] : [] }} />
       )}
       <Caption1 className={shared.meta}>
-        {data.baselinedAt ? `Baseline taken ${full(new Date(data.baselinedAt))}. ` : ""}
+        {data.baselinedAt ? (
+          <span data-testid="baseline-taken">
+            Baseline taken <time dateTime={data.baselinedAt}>{full(new Date(data.baselinedAt))}</time>.{" "}
+          </span>
+        ) : (
+          ""
+        )}
         {data.acquaintances === 1 ? "1 new acquaintance" : `${data.acquaintances} new acquaintances`} since then.
       </Caption1>
       <ul className={styles.list}>

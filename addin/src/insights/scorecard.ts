@@ -1,3 +1,4 @@
+import { formatCalendarDate } from "../time/formatDue";
 import type { Scorecard, WeekPoint } from "./model";
 
 /** 0.5 → "50%"; null (nothing to measure yet) → "—". */
@@ -51,14 +52,18 @@ export interface ChartBar {
   thankedHeight: number;
 }
 
+function weekLabel(isoDate: string, locale?: string): string {
+  const [year, month, day] = isoDate.split("-").map(Number) as [number, number, number];
+  return formatCalendarDate(year, month, day, locale, false);
+}
+
 /** Weeks oldest first, scaled to the busiest week; an all-zero chart stays flat instead of dividing by zero. */
 export function chartBars(weeks: readonly WeekPoint[], locale?: string): ChartBar[] {
   const sorted = [...weeks].sort((a, b) => a.weekStart.localeCompare(b.weekStart));
   const max = Math.max(1, ...sorted.map((w) => Math.max(w.newAcquaintances, w.thankedWithin24Hours)));
-  const format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
   return sorted.map((w) => ({
     weekStart: w.weekStart,
-    label: /^\d{4}-\d{2}-\d{2}$/.test(w.weekStart) ? format.format(new Date(`${w.weekStart}T00:00:00Z`)) : w.weekStart,
+    label: /^\d{4}-\d{2}-\d{2}$/.test(w.weekStart) ? weekLabel(w.weekStart, locale) : w.weekStart,
     newAcquaintances: w.newAcquaintances,
     thanked: w.thankedWithin24Hours,
     newHeight: w.newAcquaintances / max,

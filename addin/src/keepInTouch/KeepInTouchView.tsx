@@ -9,6 +9,7 @@ import { InlineForm } from "../ui/InlineForm";
 import { LoadState } from "../ui/LoadState";
 import { noticeText } from "../ui/notice";
 import { useSharedStyles } from "../ui/styles";
+import { TextWithEmails } from "../ui/TextWithEmails";
 import { useLoad } from "../ui/useLoad";
 import { createKeepInTouchApi, type KeepInTouchApi } from "./api";
 import {
@@ -92,7 +93,9 @@ export function KeepInTouchView({ refreshKey, announce }: KeepInTouchViewProps) 
                 {b.displayName}
               </CardTitle>
               <Text size={200}>{birthdayText(b)}</Text>
-              {channel || b.email ? <Caption1 className={shared.meta}>{[b.email, channel ? `Prefers ${channelName(channel)}` : undefined].filter(Boolean).join(" · ")}</Caption1> : null}
+              {channel || b.email ? <Caption1 className={shared.meta}>
+                  <TextWithEmails text={[b.email, channel ? `Prefers ${channelName(channel)}` : undefined].filter(Boolean).join(" · ")} />
+                </Caption1> : null}
             </article>
           );
         })}
@@ -122,7 +125,7 @@ function TouchCard({ touch: o, api, timeZone, onSaved }: { touch: OverdueTouch; 
       <Caption1 className={shared.meta}>
         {tierLabel(o.tier)} · every {o.cadenceDays} days · {lastTouchText(o.lastTouch, timeZone)}
       </Caption1>
-      <Text size={200}>{channel ? `Reach out by ${channelName(channel)}` : `Reach out: ${o.person.email}`}</Text>
+      <Text size={200}>{channel ? `Reach out by ${channelName(channel)}` : <TextWithEmails text={`Reach out: ${o.person.email}`} />}</Text>
       {editing ? (
         <CadenceEditor
           touch={o}

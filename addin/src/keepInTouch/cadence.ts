@@ -1,3 +1,4 @@
+import { formatCalendarDate, formatDate } from "../time/formatDue";
 import type { FieldErrors } from "../api/client";
 import type { Birthday, CadenceRequest, OverdueTouch, Tier } from "./model";
 
@@ -61,15 +62,13 @@ export function overdueText(days: number): string {
 /** "Last in touch 3 Nov 2026" or "Not in touch yet", in the mailbox's zone. */
 export function lastTouchText(lastTouch: string | null, timeZone: string, locale?: string): string {
   if (!lastTouch) return "Not in touch yet";
-  const date = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short", year: "numeric" }).format(new Date(lastTouch));
-  return `Last in touch ${date}`;
+  return `Last in touch ${formatDate(new Date(lastTouch), timeZone, locale)}`;
 }
 
 /** The reminder a birthday gives: a card in time, which means sending it before the day. */
 export function birthdayText(b: Birthday, locale?: string): string {
   const [year, month, day] = b.date.split("-").map(Number) as [number, number, number];
-  // A date, not an instant: format it at noon UTC so no zone moves it to the day before.
-  const date = new Intl.DateTimeFormat(locale, { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" }).format(new Date(Date.UTC(year, month - 1, day, 12)));
+  const date = formatCalendarDate(year, month, day, locale);
   if (b.daysAway <= 0) return `Birthday today (${date}): send a message`;
   if (b.daysAway === 1) return `Birthday tomorrow (${date}): send a card today`;
   return `Birthday in ${b.daysAway} days (${date}): send a card`;

@@ -6,11 +6,12 @@ import { useAction } from "../api/useAction";
 import type { OfficeHost } from "../office/officeHost";
 import type { SelectedPerson } from "../office/selectedPerson";
 import { safeHttpUrl } from "../prompts/followUpForm";
-import { formatDueTime } from "../time/formatDue";
+import { formatDueTime, formatWeekdayDate } from "../time/formatDue";
 import { EmptyState, LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
+import { TextWithEmails } from "../ui/TextWithEmails";
 import { useLoad } from "../ui/useLoad";
 import { createPeopleApi, looksLikeEmail, rememberMaxLength, validateRemember } from "./api";
 import type { PersonCard } from "./model";
@@ -149,8 +150,7 @@ function CardBody({ card, fallbackName, office, timeZone, onCard, announce }: Ca
   const steps = trackSteps(card, now);
   const channel = normaliseChannel(card.preferredChannel);
   const profile = safeHttpUrl(card.profileUrl);
-  const dateOnly = (iso: string): string =>
-    new Intl.DateTimeFormat(undefined, { timeZone, weekday: "short", day: "numeric", month: "short", year: "numeric" }).format(new Date(iso));
+  const dateOnly = (iso: string): string => formatWeekdayDate(new Date(iso), timeZone);
 
   return (
     <article className={shared.card} aria-labelledby={nameId} data-testid="person-card" data-email={card.email}>
@@ -159,7 +159,9 @@ function CardBody({ card, fallbackName, office, timeZone, onCard, announce }: Ca
           <h2 id={nameId} className={styles.name} data-testid="person-name">
             {name}
           </h2>
-          <Caption1 className={shared.meta}>{[card.email !== name ? card.email : undefined, card.companyName].filter(Boolean).join(" · ")}</Caption1>
+          <Caption1 className={shared.meta}>
+            <TextWithEmails text={[card.email !== name ? card.email : undefined, card.companyName].filter(Boolean).join(" · ")} />
+          </Caption1>
         </div>
         {card.isAcquaintance ? (
           <Badge appearance="tint" color="brand" shape="rounded">

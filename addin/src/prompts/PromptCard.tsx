@@ -6,6 +6,7 @@ import { attempt, describeFailure } from "../api/client";
 import { formatDueTime } from "../time/formatDue";
 import { useFormStyles } from "../ui/forms";
 import { useSharedStyles } from "../ui/styles";
+import { TextWithEmails } from "../ui/TextWithEmails";
 import { createPromptsApi } from "./api";
 import {
   addedEntry,
@@ -245,7 +246,11 @@ export function PromptCard({ prompt, timeZone, now, onStarted, onDismissed }: Pr
                             </Badge>
                           ) : null}
                         </span>
-                        {name !== attendee.email ? <Caption1 className={shared.meta}>{attendee.email}</Caption1> : null}
+                        {name !== attendee.email ? (
+                          <Caption1 className={shared.meta}>
+                            <TextWithEmails text={attendee.email} />
+                          </Caption1>
+                        ) : null}
                       </span>
                     }
                   />

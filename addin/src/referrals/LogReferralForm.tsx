@@ -22,6 +22,7 @@ import {
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
+  select: { minWidth: 0, maxWidth: "100%" },
 });
 
 export interface LogReferralFormProps {
@@ -71,9 +72,10 @@ export function LogReferralForm({ api, initial, ownAddress, onLogged, onAlreadyL
       ) : null}
 
       <Field label="Which way did it go?" {...error("direction")}>
-        <Select value={form.direction} onChange={(_, d) => set({ direction: d.value as Direction })}>
-          <option value="received">Received: a partner referred someone to me</option>
-          <option value="given">Given: I referred someone to a partner</option>
+        {/* A native select is as wide as its longest option: short options, and a select that never outgrows the form. */}
+        <Select className={styles.select} select={{ className: styles.select }} value={form.direction} onChange={(_, d) => set({ direction: d.value as Direction })}>
+          <option value="received">Received (referred to me)</option>
+          <option value="given">Given (I referred them on)</option>
         </Select>
       </Field>
 

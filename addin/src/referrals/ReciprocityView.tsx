@@ -2,7 +2,9 @@ import { useId, useState } from "react";
 import { Badge, Button, Caption1, Checkbox, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { channelName, normaliseChannel } from "../people/person";
 import { LoadState } from "../ui/LoadState";
+import { formatDate } from "../time/formatDue";
 import { useSharedStyles } from "../ui/styles";
+import { TextWithEmails } from "../ui/TextWithEmails";
 import { useLoad } from "../ui/useLoad";
 import type { ReferralsApi } from "./api";
 import type { Referral } from "./model";
@@ -38,7 +40,7 @@ export function ReciprocityView({ api, email, timeZone, onBack }: ReciprocityVie
   const [checked, setChecked] = useState<Record<string, boolean>>({});
 
   const channel = normaliseChannel(data?.preferredChannel);
-  const date = (iso: string): string => new Intl.DateTimeFormat(undefined, { timeZone, day: "numeric", month: "short", year: "numeric" }).format(new Date(iso));
+  const date = (iso: string): string => formatDate(new Date(iso), timeZone);
   const name = data?.partner.displayName || email;
 
   return (
@@ -55,9 +57,11 @@ export function ReciprocityView({ api, email, timeZone, onBack }: ReciprocityVie
       {data ? (
         <>
           <Caption1 className={shared.meta}>
-            {[data.partner.email, channel ? `Prefers ${channelName(channel)}` : undefined, data.lastOneToOne ? `Last one-to-one ${date(data.lastOneToOne)}` : "No one-to-one on your calendar yet"]
-              .filter(Boolean)
-              .join(" · ")}
+            <TextWithEmails
+              text={[data.partner.email, channel ? `Prefers ${channelName(channel)}` : undefined, data.lastOneToOne ? `Last one-to-one ${date(data.lastOneToOne)}` : "No one-to-one on your calendar yet"]
+                .filter(Boolean)
+                .join(" · ")}
+            />
           </Caption1>
           <dl className={styles.stats}>
             <Stat label="You gave" count={data.givenCount} won={data.givenWon} testId="given-count" />

@@ -8,6 +8,7 @@ import { formatDueTime } from "../time/formatDue";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
+import { TextWithEmails } from "../ui/TextWithEmails";
 import type { ReferralsApi } from "./api";
 import type { Referral } from "./model";
 import { expectsCloseDraft, outcomeLabel } from "./outcome";
@@ -15,10 +16,11 @@ import { OutcomeForm } from "./OutcomeForm";
 import { currentDraft, daysSinceText, directionText, dutyText, escalationBadge, partnerName, prospectName } from "./referralList";
 
 const useStyles = makeStyles({
-  header: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  // The badges stay top right on every card, however long the names: the names wrap, not the badges.
+  header: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   who: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   name: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
-  badges: { display: "flex", gap: tokens.spacingHorizontalXS, flexWrap: "wrap" },
+  badges: { display: "flex", flexDirection: "column", alignItems: "flex-end", gap: tokens.spacingVerticalXXS, flexShrink: 0 },
   text: { overflowWrap: "anywhere" },
 });
 
@@ -126,7 +128,11 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
           <Caption1 className={shared.meta}>
             {directionText(r)} · {daysSinceText(r.daysSinceReferred, r.direction)}
           </Caption1>
-          {contact ? <Caption1 className={shared.meta}>{contact}</Caption1> : null}
+          {contact ? (
+            <Caption1 className={shared.meta}>
+              <TextWithEmails text={contact} />
+            </Caption1>
+          ) : null}
         </div>
         <div className={styles.badges}>
           {badge ? (
@@ -137,7 +143,7 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
           {r.outcome ? (
             <Badge appearance="tint" color={r.outcome === "won" ? "success" : r.outcome === "inProgress" ? "brand" : "subtle"} shape="rounded" data-testid="outcome">
               {outcomeLabel(r.outcome)}
-              {r.outcome === "won" && r.outcomeValue !== null ? ` · ${r.outcomeValue.toLocaleString()}` : ""}
+              {r.outcome === "won" && r.outcomeValue !== null ? ` · ${new Intl.NumberFormat().format(r.outcomeValue)}` : ""}
             </Badge>
           ) : null}
         </div>

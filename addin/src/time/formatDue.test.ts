@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRelative, formatDueTime, formatEventRange, zoneNote } from "./formatDue";
+import { describeRelative, formatCalendarDate, formatClockTime, formatDate, formatDateTime, formatDueTime, formatEventRange, formatWeekdayDate, zoneNote } from "./formatDue";
 
 const now = new Date("2026-11-25T14:00:00+13:00");
 const auckland = "Pacific/Auckland";
@@ -44,5 +44,26 @@ describe("due time text", () => {
   it("notes the zone only when the viewer is elsewhere", () => {
     expect(zoneNote(auckland, auckland)).toBeUndefined();
     expect(zoneNote("America/New_York", auckland)).toBe("Times shown in America/New York");
+  });
+});
+
+describe("the one time helper renders in the mailbox's zone, whatever the browser's", () => {
+  // 2026-11-30T20:30Z is 09:30 on 1 December in Auckland (NZDT, +13).
+  const instant = new Date("2026-11-30T20:30:00Z");
+
+  it("clock time", () => {
+    expect(formatClockTime(instant, "Pacific/Auckland", "en-GB")).toBe("09:30");
+    expect(formatClockTime(instant, "UTC", "en-GB")).toBe("20:30");
+  });
+
+  it("date and time", () => {
+    expect(formatDateTime(instant, "Pacific/Auckland", "en-GB")).toBe("1 Dec 2026, 09:30");
+  });
+
+  it("dates", () => {
+    expect(formatDate(instant, "Pacific/Auckland", "en-GB")).toBe("1 Dec 2026");
+    expect(formatWeekdayDate(instant, "Pacific/Auckland", "en-GB")).toBe("Tue, 1 Dec 2026");
+    expect(formatCalendarDate(2026, 12, 1, "en-GB")).toBe("Tue 1 Dec");
+    expect(formatCalendarDate(2026, 12, 1, "en-GB", false)).toBe("1 Dec");
   });
 });

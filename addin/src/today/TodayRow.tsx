@@ -6,8 +6,11 @@ import { rowDetail } from "../followups/rowDetail";
 import { GaveUpBar } from "../outbox/GaveUpBar";
 import { describeRelative, formatDueTime } from "../time/formatDue";
 import type { SnoozeChoice } from "../time/snoozeChoices";
+import type { Notice } from "../ui/notice";
+import { NoticeBar } from "../ui/NoticeBar";
 import { SnoozeButton } from "../ui/SnoozeButton";
 import { useSharedStyles } from "../ui/styles";
+import { TextWithEmails } from "../ui/TextWithEmails";
 import { whenDue } from "./groupToday";
 import type { TodayItem } from "./model";
 
@@ -52,6 +55,9 @@ export interface TodayRowProps {
   expanded?: "skip" | "pick" | undefined;
   /** The open form. */
   children?: ReactNode;
+  /** What went wrong with the last action on this row. */
+  notice?: Notice | undefined;
+  onDismissNotice?(): void;
 }
 
 /** The name to show; a contact without a display name still reads as a person. */
@@ -75,13 +81,14 @@ export function TodayRow(props: TodayRowProps) {
   }, [props.expanded]);
   const name = displayName(item);
   const step = item.why;
-  const badge = stateBadge(item.state, overdue, item.kind);
+  const badge = stateBadge(item.state, overdue, item.kind, item);
   const detail = rowDetail({ ...item, step: item.kind });
   const canOpenDraftHere = item.draftId && canOpenDraft;
   const canOpenHoldHere = item.holdEventId && canOpenHold;
   const due = whenDue(item);
   const snoozed = item.state === "snoozed" && item.snoozedUntil;
-  const whenText = `${snoozed ? "Snoozed until" : "Due"} ${formatDueTime(due, timeZone, now)}`;
+  // A snooze says when it ends, even when the step falls due later than that.
+  const whenText = snoozed ? `Snoozed until ${formatDueTime(new Date(snoozed), timeZone, now)}` : `Due ${formatDueTime(due, timeZone, now)}`;
   // Each action's accessible name starts with its visible text and says whom it is for.
   const about = `${step} for ${name}`;
 
@@ -100,7 +107,11 @@ export function TodayRow(props: TodayRowProps) {
               {name}
             </Text>
           )}
-          {item.person.email && item.person.email !== name ? <Caption1 className={shared.meta}>{item.person.email}</Caption1> : null}
+          {item.person.email && item.person.email !== name ? (
+            <Caption1 className={shared.meta}>
+              <TextWithEmails text={item.person.email} />
+            </Caption1>
+          ) : null}
         </div>
         <Badge className={styles.badge} appearance="tint" color={badge.color} shape="rounded">
           {badge.text}
@@ -134,6 +145,7 @@ export function TodayRow(props: TodayRowProps) {
           ) : null}
         </div>
       ) : null}
+      {props.notice ? <NoticeBar notice={props.notice} onDismiss={props.onDismissNotice} /> : null}
       {item.gaveUp ? (
         <GaveUpBar gaveUp={item.gaveUp} who={name} busy={busy} icon={<ArrowClockwise20Regular />} onRetry={() => props.onRetry(item)} />
       ) : null}

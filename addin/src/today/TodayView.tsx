@@ -54,6 +54,9 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   const [skipTarget, setSkipTarget] = useState<TodayItem>();
   const [pickTarget, setPickTarget] = useState<TodayItem>();
   const [showLater, setShowLater] = useState(false);
+  // An action's failure is shown on the row it is about, not at the top of the pane.
+  const [rowNotice, setRowNotice] = useState<{ key: string; notice: Notice }>();
+  const notifyRow = (item: TodayItem, notice: Notice): void => setRowNotice({ key: item.key, notice });
 
   const now = new Date();
   const viewerZone = browserTimeZone();
@@ -74,13 +77,15 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
     if (!run) return false;
     setBusyKey(item.key);
     notify(undefined);
+    setRowNotice(undefined);
     const ok = await attempt(
       async () => {
         today.applyUpdate(await run());
         announce(done);
       },
       (failure) => {
-        if (failure.kind !== "problem" || failure.status !== 404) return notify(noticeFor(failure));
+        if (failure.kind !== "problem" || failure.status !== 404) return notifyRow(item, noticeFor(failure));
+        // The row is gone, so this one is said above the list.
         today.remove(item.key);
         notify({ intent: "warning", title: "That item is no longer open", messages: ["It was removed from the list."] });
       },
@@ -96,14 +101,14 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
     const gaveUp = item.gaveUp;
     if (!gaveUp) return;
     setBusyKey(item.key);
-    notify(undefined);
+    setRowNotice(undefined);
     await attempt(
       async () => {
         await retryOutbox(call, gaveUp.outboxId);
         announce(retryAnnouncement(gaveUp, displayName(item)));
       },
       // 409: it is no longer stopped (made, closed, or already being tried again); the refresh shows where it stands.
-      (failure) => (failure.kind === "problem" && failure.status === 409 ? undefined : notify(noticeFor(failure))),
+      (failure) => (failure.kind === "problem" && failure.status === 409 ? undefined : notifyRow(item, noticeFor(failure))),
       onUnauthorized,
     );
     setBusyKey(undefined);
@@ -127,12 +132,12 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   };
   const onOpenDraft = (item: TodayItem): void => {
     if (item.draftId && !office.openDraft(item.draftId)) {
-      notify({ intent: "warning", title: "Open Outlook to edit the draft", messages: ["The draft is in your Drafts folder."] });
+      notifyRow(item, { intent: "warning", title: "Open Outlook to edit the draft", messages: ["The draft is in your Drafts folder."] });
     }
   };
   const onOpenHold = (item: TodayItem): void => {
     if (item.holdEventId && !office.openAppointment(item.holdEventId)) {
-      notify({ intent: "warning", title: "Open Outlook to see the hold", messages: ["It is on your calendar as a tentative event."] });
+      notifyRow(item, { intent: "warning", title: "Open Outlook to see the hold", messages: ["It is on your calendar as a tentative event."] });
     }
   };
 
@@ -222,6 +227,8 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
                         onShowPerson={(i) => onShowPerson(i.person.email, i.person.displayName)}
                         onRetry={(i) => void onRetry(i)}
                         expanded={skipTarget?.key === item.key ? "skip" : pickTarget?.key === item.key ? "pick" : undefined}
+                        notice={rowNotice?.key === item.key ? rowNotice.notice : undefined}
+                        onDismissNotice={() => setRowNotice(undefined)}
                       >
                         {skipTarget?.key === item.key ? (
                           <Suspense fallback={<Spinner size="tiny" />}>

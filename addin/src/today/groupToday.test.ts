@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUp } from "../followups/model";
-import { compareToday, groupToday, mergeSources, whenDue } from "./groupToday";
+import { compareToday, dueCount, groupToday, mergeSources, whenDue } from "./groupToday";
 import type { TodayItem } from "./model";
 import { followUpToToday, keepInTouchToToday, promiseToToday, referralToToday } from "./sources";
 
@@ -161,5 +161,39 @@ describe("keep-in-touch rows", () => {
       ["keepInTouch:birthday:tom", "Birthday in 2 days", null, null],
     ]);
     expect(rows[1]?.dueAt).toBe("2026-11-26T20:00:00.000Z");
+  });
+});
+
+describe("the Today tab's count", () => {
+  const zone = "Pacific/Auckland";
+  const now = new Date("2026-11-25T14:00:00+13:00");
+  const at = (iso: string, state: TodayItem["state"] = "pending", snoozedUntil: string | null = null): TodayItem => ({
+    key: `followUps:${iso}:${state}`,
+    source: "followUps",
+    id: iso,
+    person: { email: "a@example.com", displayName: "A" },
+    kind: "thankYou",
+    why: "Thank-you note",
+    dueAt: iso,
+    state,
+    snoozedUntil,
+    preferredChannel: null,
+    draftId: null,
+    holdEventId: null,
+    profileUrl: null,
+    context: null,
+    note: null,
+  });
+
+  it("counts what is overdue or due today, not later items, snoozed-away items or closed ones", () => {
+    const items = [
+      at("2026-11-24T09:00:00+13:00"), // overdue
+      at("2026-11-25T17:00:00+13:00"), // today
+      at("2026-11-27T09:00:00+13:00"), // this week
+      at("2026-11-24T09:00:00+13:00", "snoozed", "2026-11-28T09:00:00+13:00"), // snoozed past today
+      at("2026-11-24T10:00:00+13:00", "done"),
+    ];
+    expect(dueCount(items, now, zone)).toBe(2);
+    expect(dueCount([], now, zone)).toBe(0);
   });
 });

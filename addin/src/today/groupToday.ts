@@ -1,4 +1,4 @@
-import { instantAt, startOfNextDay, wallTimeIn } from "../time/zonedTime";
+import { browserTimeZone, instantAt, startOfNextDay, wallTimeIn } from "../time/zonedTime";
 import type { TodayItem } from "./model";
 
 export type TodayGroupKey = "overdue" | "today" | "thisWeek" | "later";
@@ -43,7 +43,7 @@ export function compareToday(a: TodayItem, b: TodayItem): number {
 export function groupToday(
   items: readonly TodayItem[],
   now: Date,
-  timeZone: string = Intl.DateTimeFormat().resolvedOptions().timeZone,
+  timeZone: string = browserTimeZone(),
 ): TodayGroup[] {
   const endOfToday = startOfNextDay(now, timeZone).getTime();
   const w = wallTimeIn(now, timeZone);
@@ -72,4 +72,11 @@ export function mergeSources(lists: ReadonlyArray<readonly TodayItem[]>): TodayI
     }
   }
   return merged;
+}
+
+/** What the Today tab counts: items overdue or due today, not the event prompts or later items. */
+export function dueCount(items: readonly TodayItem[], now: Date, timeZone: string): number {
+  return groupToday(items, now, timeZone)
+    .filter((g) => g.key === "overdue" || g.key === "today")
+    .reduce((n, g) => n + g.items.length, 0);
 }

@@ -4,6 +4,7 @@ import type { ApiFailure } from "../api/client";
 import { noticeFor } from "./notice";
 import { NoticeBar } from "./NoticeBar";
 import { useSharedStyles } from "./styles";
+import { useWorkerReachable } from "./WorkerReachable";
 
 export interface LoadStateProps<T> {
   /** What could not be loaded, for the notice: "Can't load {what}: …". */
@@ -29,7 +30,10 @@ export interface LoadStateProps<T> {
  * while there is nothing to show yet. Spread a useLoad() result into it.
  */
 export function LoadState<T>({ what, failure, retry, loading = false, data, label, size, children }: LoadStateProps<T>) {
-  const notice = failure ? <NoticeBar notice={noticeFor(failure, what)} onRetry={retry} /> : null;
+  // The pane's one banner already says the worker is not reachable, with its own Retry.
+  const reachable = useWorkerReachable();
+  const said = failure?.kind === "unreachable" && !reachable;
+  const notice = failure && !said ? <NoticeBar notice={noticeFor(failure, what)} onRetry={retry} /> : null;
   const spinner = loading && data === undefined ? <Spinner size={size} label={label} /> : null;
   if (!children) {
     return (
@@ -39,6 +43,7 @@ export function LoadState<T>({ what, failure, retry, loading = false, data, labe
       </>
     );
   }
+  if (said) return data === undefined ? null : <>{children(data)}</>;
   return notice ?? (data === undefined ? spinner : <>{children(data)}</>);
 }
 

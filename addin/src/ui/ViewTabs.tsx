@@ -1,4 +1,4 @@
-import { useRef, type KeyboardEvent } from "react";
+import { useEffect, useRef, type KeyboardEvent } from "react";
 import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 
 /*
@@ -8,9 +8,17 @@ import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-compon
  */
 
 const useStyles = makeStyles({
-  // At the pane's narrow width the tabs wrap onto a second row rather than scroll a tab out of
-  // sight: every view stays one click (or one arrow key) away.
-  list: { display: "flex", flexWrap: "wrap", gap: 0, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  // One row, always: where the tabs do not fit they scroll within the strip (the selected one is
+  // scrolled into view), rather than wrap and leave one tab alone on a second row.
+  list: {
+    display: "flex",
+    flexWrap: "nowrap",
+    gap: 0,
+    overflowX: "auto",
+    overflowY: "hidden",
+    scrollbarWidth: "thin",
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   tab: {
     minWidth: 0,
     flexShrink: 0,
@@ -49,6 +57,10 @@ export interface ViewTabsProps<T extends string> {
 export function ViewTabs<T extends string>({ label, tabs, selected, onSelect }: ViewTabsProps<T>) {
   const styles = useStyles();
   const refs = useRef(new Map<T, HTMLElement>());
+  // Braces: newer Chromium returns a promise from scrollIntoView, and an effect may return only a cleanup.
+  useEffect(() => {
+    void refs.current.get(selected)?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+  }, [selected]);
 
   const move = (event: KeyboardEvent, index: number): void => {
     const last = tabs.length - 1;

@@ -1,0 +1,191 @@
+import { mkdirSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { FollowUpList } from "../src/followups/model";
+import { launchChromium, type TestBrowser } from "./browser";
+import { layoutProblems } from "./layout";
+import { injectOutlook } from "./outlook";
+import { startWorker, type RunningWorker } from "./worker";
+
+const resultsDir = resolve(import.meta.dirname, "..", "test-results");
+
+let worker: RunningWorker | undefined;
+let list: FollowUpList;
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const w = worker!;
+  const response = await fetch(`${w.baseUrl}${path}`, {
+    method: body ? "POST" : "GET",
+    headers: { Authorization: `Bearer ${w.apiKey}`, ...(body ? { "Content-Type": "application/json" } : {}) },
+    body: body ? JSON.stringify(body) : null,
+  });
+  expect(response.status, `${path}: ${response.status}`).toBeLessThan(300);
+  return (await response.json()) as T;
+}
+
+beforeAll(async () => {
+  worker = await startWorker();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    list = await api<FollowUpList>("/api/followups");
+    if (list.items.filter((i) => i.draftId).length >= 2 && list.items.length >= 3) break;
+    if (Date.now() > deadline) throw new Error(`No follow-ups with drafts within 60 s.\n${worker.output()}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  // Long addresses and names are what break a narrow pane: one referral each way, and a promise.
+  await api("/api/referrals", {
+    direction: "received",
+    partner: { email: "aroha.kingi-whitcombe@clearwaterhr.co.nz", displayName: "Aroha Kingi-Whitcombe" },
+    prospect: { displayName: "Bartholomew Ngata-Richardson", email: "bartholomew.ngata-richardson@southernlightsengineering.co.nz" },
+    note: "Needs a bookkeeper who understands construction retentions",
+    copyPartner: true,
+  });
+  await api("/api/referrals", {
+    direction: "given",
+    partner: { email: "mere@paratalaw.co.nz", displayName: "Mere Parata" },
+    prospect: { displayName: "Sam Lee", email: "sam@leeandsons.co.nz" },
+  });
+  const due = new Date(Date.now() + 2 * 24 * 3_600_000).toISOString();
+  await api("/api/promises", { person: { email: "bartholomew.ngata-richardson@southernlightsengineering.co.nz", displayName: "Bartholomew Ngata-Richardson" }, text: "Send the retention-accounting checklist", dueAt: due });
+  mkdirSync(resultsDir, { recursive: true });
+});
+
+afterAll(async () => {
+  await worker?.stop();
+});
+
+/** Every view a user can reach, opened the way a user opens it; `ready` resolves once it has content. */
+const views: { name: string; open(page: Page): Promise<void> }[] = [
+  {
+    name: "today",
+    async open(page) {
+      await page.getByRole("tab", { name: /^Today/ }).click();
+      await page.getByTestId("followup-row").first().waitFor({ state: "visible", timeout: 30_000 });
+      const later = page.getByRole("button", { name: /^Show \d+ later/ });
+      if (await later.count()) await later.click();
+    },
+  },
+  {
+    name: "today-snooze",
+    async open(page) {
+      const row = page.getByTestId("followup-row").first();
+      await row.getByRole("button", { name: /^Snooze/ }).click();
+      await row.getByRole("group", { name: /^Snooze .* until$/ }).waitFor({ state: "visible" });
+    },
+  },
+  {
+    name: "person",
+    async open(page) {
+      await page.keyboard.press("Escape");
+      await page.getByRole("tab", { name: "Person" }).click();
+      await page.getByTestId("person-card").waitFor({ state: "visible", timeout: 15_000 });
+    },
+  },
+  {
+    name: "referrals",
+    async open(page) {
+      await page.getByRole("tab", { name: "Network" }).click();
+      await page.getByRole("tab", { name: "Referrals" }).click();
+      await page.getByTestId("referral-row").first().waitFor({ state: "visible", timeout: 15_000 });
+    },
+  },
+  {
+    name: "referral-form",
+    async open(page) {
+      await page.getByRole("button", { name: "Log a referral" }).click();
+      await page.getByTestId("log-referral-form").waitFor({ state: "visible" });
+    },
+  },
+  {
+    name: "promises",
+    async open(page) {
+      await page.getByTestId("log-referral-form").getByRole("button", { name: "Cancel" }).click();
+      await page.getByRole("tab", { name: "Promises" }).click();
+      await page.getByRole("button", { name: "Add a promise" }).waitFor({ state: "visible", timeout: 15_000 });
+    },
+  },
+  {
+    name: "keep-in-touch",
+    async open(page) {
+      await page.getByRole("tab", { name: "Keep in touch" }).click();
+      await page.locator("#panel-keepInTouch").waitFor({ state: "visible" });
+      await page.locator("#panel-keepInTouch [role=progressbar]").waitFor({ state: "detached", timeout: 15_000 }).catch(() => undefined);
+    },
+  },
+  {
+    name: "events",
+    async open(page) {
+      await page.getByRole("tab", { name: "Events" }).click();
+      await page.getByTestId("event-row").first().waitFor({ state: "visible", timeout: 15_000 });
+    },
+  },
+  {
+    name: "scorecard",
+    async open(page) {
+      await page.getByRole("tab", { name: "Scorecard" }).click();
+      await page.getByTestId("scorecard").waitFor({ state: "visible", timeout: 15_000 });
+    },
+  },
+  {
+    name: "health",
+    async open(page) {
+      await page.getByRole("tab", { name: "Health" }).click();
+      await page.getByTestId("health").waitFor({ state: "visible", timeout: 15_000 });
+    },
+  },
+  {
+    name: "settings",
+    async open(page) {
+      await page.getByRole("button", { name: "Settings" }).click();
+      await page.getByRole("form", { name: "Settings" }).waitFor({ state: "visible", timeout: 15_000 });
+    },
+  },
+];
+
+describe.each([320, 350])("at %i px, every view fits the task pane", (width) => {
+  let browser: TestBrowser | undefined;
+  let page: Page;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    browser = await launchChromium({ width, height: 900 });
+    page = browser.page;
+    page.on("pageerror", (e) => errors.push(`${e.message}\n${e.stack ?? ""}`));
+    const sender = list.items[0]!.person;
+    await injectOutlook(page, { from: { emailAddress: sender.email, displayName: sender.displayName } });
+    await page.goto(`${worker!.baseUrl}/taskpane.html#key=${worker!.apiKey}`);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(views.map((v) => [v.name, v] as const))("%s: no sideways scrolling, nothing wider than the pane, no email broken mid-word, tabs on one row", async (name, view) => {
+    await view.open(page).catch((e: unknown) => {
+      throw new Error(`${String(e)}\nPage errors: ${errors.join("\n")}`);
+    });
+    await page.screenshot({ path: join(resultsDir, `width-${width}-${name}.png`), fullPage: true });
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it("shows a referral card's badge in the same place on every card", async () => {
+    await page.getByRole("button", { name: "Settings" }).click();
+    await page.getByRole("tab", { name: "Network" }).click();
+    await page.getByRole("tab", { name: "Referrals" }).click();
+    const rows = page.getByTestId("referral-row");
+    await rows.first().waitFor({ state: "visible", timeout: 15_000 });
+    const offsets = await rows.evaluateAll((cards) =>
+      cards.flatMap((card) => {
+        const badge = card.querySelector(".fui-Badge");
+        if (!badge) return [];
+        const c = card.getBoundingClientRect();
+        const b = badge.getBoundingClientRect();
+        // Top-right of the card, whatever the length of the names.
+        return [{ right: Math.round(c.right - b.right), top: Math.round(b.top - c.top) }];
+      }),
+    );
+    expect(offsets.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(offsets.map((o) => `${o.right},${o.top}`)).size).toBe(1);
+  });
+});
