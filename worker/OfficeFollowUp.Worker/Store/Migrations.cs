@@ -241,6 +241,12 @@ internal static class Migrations
             UPDATE outbox SET create_started_at = created_at WHERE status = 'Pending';
             CREATE INDEX outbox_mailbox_status ON outbox(mailbox_id, status);
             """),
+        // Several processes may work one PostgreSQL store: an entry is claimed (a conditional UPDATE, the same on both stores)
+        // before it is worked, so two processes never work it at once; a claim lapses when its lease runs out (its process died).
+        (7, "outbox-claims", """
+            ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+            ALTER TABLE outbox ADD COLUMN claimed_until {time};
+            """),
     ];
 
     public static int Latest => All[^1].Version;
