@@ -1,5 +1,6 @@
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Outbox;
+using OfficeFollowUp.Promises;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Tests.Store;
@@ -73,6 +74,22 @@ public sealed class ConcurrencyTests
 
         Assert.False(written);
         Assert.Equal(FollowUpState.Done, item!.State);
+    }
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task A_snooze_read_before_another_process_kept_the_promise_does_not_reopen_it(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var now = store.Time.GetUtcNow();
+        await RepositoryTests.SeedMailboxAsync(store);
+        var first = new PromiseStore(store.NewDatabase());
+        var second = new PromiseStore(store.NewDatabase());
+        var promise = await first.CreateAsync(Mailbox, "bo@example.com", "Bo", null, "send the deck", now.AddDays(2), now, Ct);
+
+        Assert.True(await first.SetStateAsync(promise.Id, PromiseState.Done, null, now, Ct));
+        Assert.False(await second.SetStateAsync(promise.Id, PromiseState.Snoozed, now.AddDays(1), now, Ct));
+
+        Assert.Equal(PromiseState.Done, (await second.GetAsync(Mailbox, promise.Id, Ct))!.State);
     }
 
     [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
