@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: manifest.xml against Microsoft's schemas, the .NET tests (xunit: unit and
-# integration over loopback against the sandbox mailbox), the reliability drills in their short form
+# integration over loopback against the sandbox mailbox; the store tests on SQLite and on a real PostgreSQL 15 this
+# script starts on loopback), the reliability drills in their short form
 # (kill -9, fault storm, fuzz against the real worker process; full form: scripts/reliability.sh --full),
 # the add-in's unit tests (vitest) and its browser test (Playwright in Debian's headless Chromium
 # against the real worker + sandbox).
@@ -29,7 +30,19 @@ fi
 step ".NET build"
 dotnet build OfficeFollowUp.sln -c Debug -nologo -clp:ErrorsOnly || { echo ".NET build failed"; exit 1; }
 
+step "PostgreSQL 15 on loopback for the store tests (scripts/postgres.sh: a temporary data directory, stopped by process id on exit)"
+if pg_env=$(scripts/postgres.sh start); then
+  eval "$pg_env"
+  export OFU_POSTGRES
+  trap 'scripts/postgres.sh stop "$OFU_POSTGRES_DIR"' EXIT
+  echo "PostgreSQL is up (data directory $OFU_POSTGRES_DIR)"
+else
+  # The store tests would start one themselves and fail the same way; say why here once.
+  failed_steps+=("PostgreSQL start")
+fi
+
 # One test project per command: with one trx file name for the whole solution each project would overwrite the last.
+# Every store test runs twice, on the SQLite file and on the PostgreSQL server above.
 step ".NET tests (xunit)"
 dotnet test tests/OfficeFollowUp.Tests -c Debug --no-build --nologo --logger "trx;LogFileName=dotnet.trx" --results-directory "$results" \
   || failed_steps+=(".NET tests")

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the tests need from Debian's packages, only when it is missing:
-# chromium (the add-in's browser test) and xmllint (manifest.xml against Microsoft's XSDs).
+# chromium (the add-in's browser test), xmllint (manifest.xml against Microsoft's XSDs) and PostgreSQL 15 (the store
+# tests' second provider; scripts/postgres.sh runs it, the package's own cluster is never started).
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
+[ -x /usr/lib/postgresql/15/bin/postgres ] || missing+=(postgresql-15)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

@@ -73,10 +73,8 @@ public static class OutboxDrive
     private static async Task<long> PendingSoonAsync(RunningWorker worker, DateTimeOffset horizon)
     {
         await using var connection = await worker.Get<Database>().OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM outbox WHERE status = 'Pending' AND next_attempt_at <= $h";
-        command.Parameters.AddWithValue("$h", horizon.ToUniversalTime().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-        return (long)(await command.ExecuteScalarAsync())!;
+        return await Dapper.SqlMapper.ExecuteScalarAsync<long>(
+            connection, "SELECT COUNT(*) FROM outbox WHERE status = 'Pending' AND next_attempt_at <= @horizon", new { horizon = horizon.ToUniversalTime() });
     }
 
     /// <summary>

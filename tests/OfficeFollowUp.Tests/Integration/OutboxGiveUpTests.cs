@@ -167,6 +167,7 @@ public sealed class OutboxGiveUpTests : IAsyncLifetime
     [InlineData("--Outbox:GiveUpAfter=00:00:00", "Outbox:GiveUpAfter")]
     [InlineData("--Outbox:Concurrency=5", "Outbox:Concurrency")]
     [InlineData("--Outbox:Concurrency=0", "Outbox:Concurrency")]
+    [InlineData("--Outbox:ClaimLease=00:00:01", "Outbox:ClaimLease")]
     public async Task A_bad_outbox_setting_stops_the_worker_naming_the_key(string setting, string key)
     {
         var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => _world.StartWorkerAsync(setting));

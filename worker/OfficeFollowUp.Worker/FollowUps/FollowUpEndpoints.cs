@@ -51,13 +51,22 @@ public static class FollowUpEndpoints
 
         if (item.State is FollowUpState.Done or FollowUpState.Skipped && item.State != state)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already closed",
-                detail: $"This follow-up is already {item.State.ToString().ToLowerInvariant()}; that decision stands.");
+            return AlreadyClosed(item.State);
         }
 
-        var updated = await followUps.SetStateAsync(id, state, until, reason, time.GetUtcNow(), ct);
+        var (written, updated) = await followUps.SetStateAsync(id, state, until, reason, time.GetUtcNow(), ct);
+        if (!written)
+        {
+            // Closed by another request between the read above and this write.
+            return AlreadyClosed(updated!.State);
+        }
+
         return TypedResults.Ok(ToDto(updated!, mailbox.Zone, time.GetUtcNow()));
     }
+
+    private static ProblemHttpResult AlreadyClosed(FollowUpState state) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already closed",
+            detail: $"This follow-up is already {state.ToString().ToLowerInvariant()}; that decision stands.");
 
     /// <summary>A snooze that has run out shows the step as it was before (pending, or prepared when its draft exists).</summary>
     internal static FollowUpDto ToDto(FollowUpItem item, TimeZoneInfo zone, DateTimeOffset now)

@@ -15,6 +15,12 @@ public sealed class OutboxOptions
 
     /// <summary>Items worked at once per mailbox; Graph allows 4 concurrent requests per mailbox.</summary>
     public int Concurrency { get; set; } = 4;
+
+    /// <summary>
+    /// How long a worker's claim on an item holds off other worker processes of the same PostgreSQL store. It lapses
+    /// (another process takes the item over) only when the claiming process died mid-item, so it outlasts any one try.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 public sealed class OutboxOptionsValidator : AbstractValidator<OutboxOptions>
@@ -24,5 +30,6 @@ public sealed class OutboxOptionsValidator : AbstractValidator<OutboxOptions>
         RuleFor(o => o.MaxAttempts).InclusiveBetween(1, 1000).WithName("Outbox:MaxAttempts");
         RuleFor(o => o.GiveUpAfter).GreaterThanOrEqualTo(TimeSpan.FromMinutes(1)).LessThanOrEqualTo(TimeSpan.FromDays(30)).WithName("Outbox:GiveUpAfter");
         RuleFor(o => o.Concurrency).InclusiveBetween(1, 4).WithName("Outbox:Concurrency");
+        RuleFor(o => o.ClaimLease).GreaterThanOrEqualTo(TimeSpan.FromSeconds(30)).LessThanOrEqualTo(TimeSpan.FromHours(1)).WithName("Outbox:ClaimLease");
     }
 }

@@ -58,7 +58,8 @@ public sealed class WorkOutbox(
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.Concurrency, CancellationToken = ct };
         while (tally.Worked < MaxPerRun && !tally.ReconnectNeeded)
         {
-            var due = await outbox.DueAsync(profile.MailboxId, startedAt, Math.Min(BatchSize, MaxPerRun - tally.Worked), ct);
+            var due = await outbox.ClaimDueAsync(
+                profile.MailboxId, startedAt, time.GetUtcNow(), options.Value.ClaimLease, Math.Min(BatchSize, MaxPerRun - tally.Worked), ct);
             if (due.Count == 0)
             {
                 break;

@@ -63,17 +63,21 @@ public static class PromiseEndpoints
 
         if (promise.State == PromiseState.Done && state != PromiseState.Done)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already done", detail: "This promise is already kept; that stands.");
+            return AlreadyDone();
         }
 
-        if (promise.State != PromiseState.Done)
+        // Not written: another request marked it done between the read above and this write; that stands.
+        if (promise.State != PromiseState.Done && !await promises.SetStateAsync(id, state, until, time.GetUtcNow(), ct) && state != PromiseState.Done)
         {
-            await promises.SetStateAsync(id, state, until, time.GetUtcNow(), ct);
+            return AlreadyDone();
         }
 
         var updated = await promises.GetAsync(mailbox.Id, id, ct);
         return TypedResults.Ok(ToDto(updated!, mailbox.Zone, time.GetUtcNow()));
     }
+
+    private static ProblemHttpResult AlreadyDone() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already done", detail: "This promise is already kept; that stands.");
 
     private static PromiseDto ToDto(Promise p, TimeZoneInfo zone, DateTimeOffset now) => new(
         p.Id, new PersonDto(p.DisplayName, p.Email), p.Text, TimeZoneInfo.ConvertTime(p.DueAt, zone), p.StateAt(now),

@@ -1,36 +1,34 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.Options;
 
 namespace OfficeFollowUp.Store;
 
-/// <summary>Opens sessions on the worker's SQLite file and applies migrations once at start.</summary>
+/// <summary>Opens sessions on the store (the SQLite file, or PostgreSQL) and applies migrations once at start.</summary>
 public sealed class Database
 {
     static Database() => ColumnMapping.Register();
 
-    private readonly string _connectionString;
     private readonly TimeProvider _time;
     private readonly StoreOptions _options;
+    private readonly StoreDialect _dialect;
     private volatile bool _fileReady;
 
     public Database(IOptions<StoreOptions> options, TimeProvider time)
     {
         _time = time;
         _options = options.Value;
-        var path = options.Value.DatabasePath;
-        PrivateDataFolder.CreateFolderIfMissing(Path.GetDirectoryName(path)!);
-        _connectionString = new SqliteConnectionStringBuilder
+        _dialect = StoreDialect.For(_options);
+        if (!_options.IsPostgreSql)
         {
-            DataSource = path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Cache = SqliteCacheMode.Private,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
+            PrivateDataFolder.CreateFolderIfMissing(Path.GetDirectoryName(_options.DatabasePath)!);
+        }
     }
 
+    /// <inheritdoc cref="StoreDialect.SharedByProcesses"/>
+    internal bool SharedByProcesses => _dialect.SharedByProcesses;
+
     /// <summary>A session for single statements, each committed on its own.</summary>
-    public async Task<StoreSession> OpenSessionAsync(CancellationToken ct) => new(await OpenAsync(ct), null);
+    public async Task<StoreSession> OpenSessionAsync(CancellationToken ct) => new(await OpenAsync(ct), null, _dialect.ArrayParameters);
 
     /// <summary>A session whose statements land together when it is committed, or not at all.</summary>
     public async Task<StoreSession> BeginAsync(CancellationToken ct)
@@ -38,7 +36,7 @@ public sealed class Database
         var connection = await OpenAsync(ct);
         try
         {
-            return new StoreSession(connection, await connection.BeginTransactionAsync(ct));
+            return new StoreSession(connection, await connection.BeginTransactionAsync(ct), _dialect.ArrayParameters);
         }
         catch
         {
@@ -61,34 +59,35 @@ public sealed class Database
         await work(session);
     }
 
-    /// <summary>A raw connection: for migrations, and for tests that look at the file as it is.</summary>
-    public async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    /// <summary>A raw connection: for migrations, and for tests that look at the store as it is.</summary>
+    public async Task<DbConnection> OpenAsync(CancellationToken ct)
     {
         EnsureFile();
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        await using var pragma = connection.CreateCommand();
-        // SQLite-specific: WAL lets the API read while a sync round writes; foreign keys keep steps tied to people.
-        // A PostgreSQL store sets none of these.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
-        await pragma.ExecuteNonQueryAsync(ct);
-        return connection;
+        var connection = _dialect.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(ct);
+            await _dialect.OnOpenAsync(connection, ct);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
 
     public async Task MigrateAsync(CancellationToken ct)
     {
         if (_options.ResetOnStart)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                File.Delete(_options.DatabasePath + suffix);
-            }
+            await _dialect.ResetAsync(ct);
             _fileReady = false;
         }
 
         await using var connection = await OpenAsync(ct);
-        await Migrations.ApplyAsync(connection, _time.GetUtcNow(), ct);
+        await using var migrating = await _dialect.LockForMigrationAsync(connection, ct);
+        await Migrations.ApplyAsync(connection, _dialect.TimeType, _time.GetUtcNow(), ct);
     }
 
     /// <summary>
@@ -97,7 +96,7 @@ public sealed class Database
     /// </summary>
     private void EnsureFile()
     {
-        if (!_fileReady)
+        if (!_fileReady && !_options.IsPostgreSql)
         {
             PrivateDataFolder.CreateEmptyIfMissing(_options.DatabasePath);
             _fileReady = true;

@@ -35,14 +35,20 @@ public sealed class FollowUpStore(Database database)
     public async Task<FollowUpItem?> GetAsync(string stepId, CancellationToken ct) =>
         (await ReadAsync(SelectItem + " WHERE s.id = @stepId", new { stepId }, ct)).FirstOrDefault();
 
-    /// <summary>Writes the user's decision on a step. Done and skipped are final: the user's word wins.</summary>
-    public async Task<FollowUpItem?> SetStateAsync(string stepId, FollowUpState state, DateTimeOffset? snoozedUntil, string? skipReason, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Writes the user's decision on a step. Done and skipped are final: the user's word wins, so the write is conditional
+    /// on the step still being open (or already in this state) when it lands, not on what a caller read a moment earlier:
+    /// a decision from another process in between is never overwritten.
+    /// </summary>
+    /// <returns>Whether the decision was written, and the step as it now is (null when there is no such step).</returns>
+    public async Task<(bool Written, FollowUpItem? Item)> SetStateAsync(
+        string stepId, FollowUpState state, DateTimeOffset? snoozedUntil, string? skipReason, DateTimeOffset now, CancellationToken ct)
     {
-        await database.UseAsync(s => s.ExecuteAsync("""
+        var written = await database.UseAsync(s => s.ExecuteAsync("""
             UPDATE follow_up_steps SET state = @state, snoozed_until = @snoozedUntil, skip_reason = @skipReason, updated_at = @now
-            WHERE id = @stepId
+            WHERE id = @stepId AND (state NOT IN ('Done', 'Skipped') OR state = @state)
             """, new { stepId, state = state.ToString(), snoozedUntil = snoozedUntil?.ToUniversalTime(), skipReason, now }, ct), ct);
-        return await GetAsync(stepId, ct);
+        return (written == 1, await GetAsync(stepId, ct));
     }
 
     /// <returns>The new step's id, or null when the person already has this step (the user's earlier word on it stands).</returns>

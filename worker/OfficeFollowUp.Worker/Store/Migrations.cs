@@ -1,13 +1,23 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using Dapper;
 
 namespace OfficeFollowUp.Store;
 
 /// <summary>
-/// Versioned schema changes. A migration is never edited once released; add a new one instead.
-/// Each runs in its own transaction together with the row that records it.
+/// Versioned schema changes, one list for both stores. A migration is never edited once released; add a new one instead.
+/// Each runs in its own transaction together with the row that records it. <c>{time}</c> is a point in time: ISO 8601
+/// text on SQLite (what every file written so far holds), timestamptz on PostgreSQL; every other type is the same on both
+/// (flags are 0/1 integers, so one statement serves both).
 /// </summary>
 internal static class Migrations
 {
+    /// <summary>The product's tables, for a reset that must not touch anything else in a shared database.</summary>
+    public static readonly string[] Tables =
+    [
+        "schema_migrations", "outbox", "promises", "referrals", "mailbox_settings", "event_prompts", "event_marks", "events",
+        "follow_up_steps", "people", "contacts", "sync_state", "mailboxes",
+    ];
+
     private static readonly (int Version, string Name, string Sql)[] All =
     [
         (1, "initial", """
@@ -17,8 +27,8 @@ internal static class Migrations
                 given_name TEXT,
                 own_addresses TEXT NOT NULL,
                 time_zone TEXT NOT NULL,
-                connected_at TEXT NOT NULL,
-                baselined_at TEXT
+                connected_at {time} NOT NULL,
+                baselined_at {time}
             );
             CREATE TABLE sync_state (
                 mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
@@ -26,9 +36,9 @@ internal static class Migrations
                 stage TEXT NOT NULL,
                 cursor TEXT,
                 failure_count INTEGER NOT NULL DEFAULT 0,
-                last_success_at TEXT,
+                last_success_at {time},
                 last_error TEXT,
-                retry_after TEXT,
+                retry_after {time},
                 items_skipped INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (mailbox_id, resource)
             );
@@ -40,8 +50,8 @@ internal static class Migrations
                 given_name TEXT,
                 company_name TEXT,
                 emails TEXT NOT NULL,
-                created_at TEXT,
-                first_seen_at TEXT NOT NULL,
+                created_at {time},
+                first_seen_at {time} NOT NULL,
                 removed INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (mailbox_id, id)
             );
@@ -53,8 +63,8 @@ internal static class Migrations
                 given_name TEXT,
                 company_name TEXT,
                 contact_id TEXT,
-                first_seen_at TEXT NOT NULL,
-                met_at TEXT,
+                first_seen_at {time} NOT NULL,
+                met_at {time},
                 is_acquaintance INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (mailbox_id, email_key)
             );
@@ -63,13 +73,13 @@ internal static class Migrations
                 mailbox_id TEXT NOT NULL,
                 email_key TEXT NOT NULL,
                 step TEXT NOT NULL,
-                due_at TEXT NOT NULL,
+                due_at {time} NOT NULL,
                 state TEXT NOT NULL,
-                snoozed_until TEXT,
+                snoozed_until {time},
                 skip_reason TEXT,
                 draft_id TEXT,
-                created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL,
+                created_at {time} NOT NULL,
+                updated_at {time} NOT NULL,
                 UNIQUE (mailbox_id, email_key, step),
                 FOREIGN KEY (mailbox_id, email_key) REFERENCES people(mailbox_id, email_key)
             );
@@ -82,29 +92,29 @@ internal static class Migrations
                 tag TEXT NOT NULL UNIQUE,
                 status TEXT NOT NULL,
                 attempts INTEGER NOT NULL DEFAULT 0,
-                next_attempt_at TEXT NOT NULL,
+                next_attempt_at {time} NOT NULL,
                 last_error TEXT,
                 graph_id TEXT,
-                created_at TEXT NOT NULL,
-                completed_at TEXT
+                created_at {time} NOT NULL,
+                completed_at {time}
             );
             CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
             """),
         (2, "calendar", """
-            ALTER TABLE sync_state ADD COLUMN window TEXT;
+            ALTER TABLE sync_state ADD COLUMN "window" TEXT;
             CREATE TABLE events (
                 mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
                 id TEXT NOT NULL,
                 series_master_id TEXT,
                 subject TEXT NOT NULL,
-                start_at TEXT NOT NULL,
-                end_at TEXT NOT NULL,
+                start_at {time} NOT NULL,
+                end_at {time} NOT NULL,
                 is_all_day INTEGER NOT NULL,
                 show_as TEXT NOT NULL,
                 categories TEXT NOT NULL,
                 attendees TEXT NOT NULL,
                 is_cancelled INTEGER NOT NULL,
-                first_seen_at TEXT NOT NULL,
+                first_seen_at {time} NOT NULL,
                 removed INTEGER NOT NULL DEFAULT 0,
                 PRIMARY KEY (mailbox_id, id)
             );
@@ -113,14 +123,14 @@ internal static class Migrations
                 mailbox_id TEXT NOT NULL,
                 event_id TEXT NOT NULL,
                 is_networking INTEGER NOT NULL,
-                marked_at TEXT NOT NULL,
+                marked_at {time} NOT NULL,
                 PRIMARY KEY (mailbox_id, event_id)
             );
             CREATE TABLE event_prompts (
                 mailbox_id TEXT NOT NULL,
                 event_id TEXT NOT NULL,
                 state TEXT NOT NULL,
-                answered_at TEXT NOT NULL,
+                answered_at {time} NOT NULL,
                 PRIMARY KEY (mailbox_id, event_id)
             );
             ALTER TABLE people ADD COLUMN event_id TEXT;
@@ -130,7 +140,7 @@ internal static class Migrations
             ALTER TABLE people ADD COLUMN profile_url TEXT;
             ALTER TABLE follow_up_steps ADD COLUMN hold_event_id TEXT;
             ALTER TABLE follow_up_steps ADD COLUMN note TEXT;
-            ALTER TABLE mailboxes ADD COLUMN calendar_connected_at TEXT;
+            ALTER TABLE mailboxes ADD COLUMN calendar_connected_at {time};
             """),
         (3, "referrals-promises-keep-in-touch", """
             CREATE TABLE referrals (
@@ -146,19 +156,19 @@ internal static class Migrations
                 note TEXT,
                 copy_partner INTEGER NOT NULL DEFAULT 0,
                 source_message_id TEXT,
-                referred_at TEXT NOT NULL,
-                contacted_at TEXT,
+                referred_at {time} NOT NULL,
+                contacted_at {time},
                 partner_followed_up INTEGER,
                 outcome TEXT,
                 outcome_value TEXT,
                 outcome_note TEXT,
                 better_fit TEXT,
-                outcome_at TEXT,
+                outcome_at {time},
                 intro_draft_id TEXT,
                 check_in_draft_id TEXT,
                 close_draft_id TEXT,
-                created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL
+                created_at {time} NOT NULL,
+                updated_at {time} NOT NULL
             );
             CREATE INDEX referrals_partner ON referrals(mailbox_id, partner_email_key);
             CREATE UNIQUE INDEX referrals_source ON referrals(mailbox_id, source_message_id) WHERE source_message_id IS NOT NULL;
@@ -170,12 +180,12 @@ internal static class Migrations
                 display_name TEXT NOT NULL,
                 event_id TEXT,
                 text TEXT NOT NULL,
-                due_at TEXT NOT NULL,
+                due_at {time} NOT NULL,
                 state TEXT NOT NULL,
-                snoozed_until TEXT,
-                done_at TEXT,
-                created_at TEXT NOT NULL,
-                updated_at TEXT NOT NULL
+                snoozed_until {time},
+                done_at {time},
+                created_at {time} NOT NULL,
+                updated_at {time} NOT NULL
             );
             CREATE INDEX promises_open ON promises(mailbox_id, state, due_at);
             ALTER TABLE people ADD COLUMN tier TEXT;
@@ -190,11 +200,11 @@ internal static class Migrations
                 tag TEXT NOT NULL UNIQUE,
                 status TEXT NOT NULL,
                 attempts INTEGER NOT NULL DEFAULT 0,
-                next_attempt_at TEXT NOT NULL,
+                next_attempt_at {time} NOT NULL,
                 last_error TEXT,
                 graph_id TEXT,
-                created_at TEXT NOT NULL,
-                completed_at TEXT,
+                created_at {time} NOT NULL,
+                completed_at {time},
                 CHECK ((step_id IS NULL) <> (referral_id IS NULL))
             );
             INSERT INTO outbox_v3 (id, mailbox_id, step_id, kind, tag, status, attempts, next_attempt_at, last_error, graph_id, created_at, completed_at)
@@ -208,12 +218,12 @@ internal static class Migrations
             CREATE TABLE mailbox_settings (
                 mailbox_id TEXT PRIMARY KEY REFERENCES mailboxes(id),
                 overrides TEXT NOT NULL,
-                updated_at TEXT NOT NULL
+                updated_at {time} NOT NULL
             );
             """),
         (5, "resync-reconcile", """
             ALTER TABLE sync_state ADD COLUMN pending_resync TEXT;
-            ALTER TABLE sync_state ADD COLUMN last_resync_at TEXT;
+            ALTER TABLE sync_state ADD COLUMN last_resync_at {time};
             ALTER TABLE sync_state ADD COLUMN last_resync_reason TEXT;
             ALTER TABLE sync_state ADD COLUMN last_resync_read INTEGER;
             ALTER TABLE sync_state ADD COLUMN last_resync_new INTEGER;
@@ -224,50 +234,38 @@ internal static class Migrations
         // entries stop (GaveUp) with a reason in plain words. Entries still pending from before this version may
         // have had a create in flight when the old worker stopped: they all look their tag up once.
         (6, "outbox-attempts-and-give-up", """
-            ALTER TABLE outbox ADD COLUMN create_started_at TEXT;
-            ALTER TABLE outbox ADD COLUMN first_failed_at TEXT;
-            ALTER TABLE outbox ADD COLUMN gave_up_at TEXT;
+            ALTER TABLE outbox ADD COLUMN create_started_at {time};
+            ALTER TABLE outbox ADD COLUMN first_failed_at {time};
+            ALTER TABLE outbox ADD COLUMN gave_up_at {time};
             ALTER TABLE outbox ADD COLUMN give_up_reason TEXT;
             UPDATE outbox SET create_started_at = created_at WHERE status = 'Pending';
             CREATE INDEX outbox_mailbox_status ON outbox(mailbox_id, status);
+            """),
+        // Several processes may work one PostgreSQL store: an entry is claimed (a conditional UPDATE, the same on both stores)
+        // before it is worked, so two processes never work it at once; a claim lapses when its lease runs out (its process died).
+        (7, "outbox-claims", """
+            ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+            ALTER TABLE outbox ADD COLUMN claimed_until {time};
             """),
     ];
 
     public static int Latest => All[^1].Version;
 
-    public static async Task ApplyAsync(SqliteConnection connection, DateTimeOffset now, CancellationToken ct)
+    public static async Task ApplyAsync(DbConnection connection, string timeType, DateTimeOffset now, CancellationToken ct)
     {
-        await using (var create = connection.CreateCommand())
-        {
-            create.CommandText = "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
-            await create.ExecuteNonQueryAsync(ct);
-        }
-
-        long current;
-        await using (var read = connection.CreateCommand())
-        {
-            read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-            current = (long)(await read.ExecuteScalarAsync(ct))!;
-        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {timeType} NOT NULL)",
+            cancellationToken: ct));
+        var current = Convert.ToInt64(
+            await connection.ExecuteScalarAsync(new CommandDefinition("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", cancellationToken: ct)),
+            System.Globalization.CultureInfo.InvariantCulture);
 
         foreach (var (version, name, sql) in All.Where(m => m.Version > current))
         {
-            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-            await using (var apply = connection.CreateCommand())
-            {
-                apply.Transaction = tx;
-                apply.CommandText = sql;
-                await apply.ExecuteNonQueryAsync(ct);
-            }
-            await using (var record = connection.CreateCommand())
-            {
-                record.Transaction = tx;
-                record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($v, $n, $t)";
-                record.Parameters.AddWithValue("$v", version);
-                record.Parameters.AddWithValue("$n", name);
-                record.Parameters.AddWithValue("$t", now.ToString("O"));
-                await record.ExecuteNonQueryAsync(ct);
-            }
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await connection.ExecuteAsync(new CommandDefinition(sql.Replace("{time}", timeType, StringComparison.Ordinal), transaction: tx, cancellationToken: ct));
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @now)", new { version, name, now }, tx, cancellationToken: ct));
             await tx.CommitAsync(ct);
         }
     }

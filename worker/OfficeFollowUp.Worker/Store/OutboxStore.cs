@@ -33,12 +33,46 @@ public sealed class OutboxStore(Database database)
 
     public static string ReferralTag(string referralId, string purpose) => $"ofu-ref-{referralId}-{purpose}";
 
-    public Task<IReadOnlyList<OutboxEntry>> DueAsync(string mailboxId, DateTimeOffset now, int limit, CancellationToken ct) =>
-        database.UseAsync(async s => (IReadOnlyList<OutboxEntry>)[.. (await s.QueryAsync<EntryRow>("""
+    /// <summary>Who claims entries for this store object: one per process in the worker; tests make two to play two processes.</summary>
+    internal string Claimant { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Claims up to <paramref name="limit"/> entries due by <paramref name="dueBy"/> that no live claim holds, and returns
+    /// them. Each claim is a conditional UPDATE that only one writer can win, on either store: on PostgreSQL a second
+    /// process's UPDATE waits for the first's and then finds the row claimed; SQLite runs writes one at a time. A claim
+    /// lapses after <paramref name="lease"/>, so the entries of a process that died are taken over.
+    /// </summary>
+    public async Task<IReadOnlyList<OutboxEntry>> ClaimDueAsync(
+        string mailboxId, DateTimeOffset dueBy, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken ct)
+    {
+        await using var session = await database.OpenSessionAsync(ct);
+        var candidates = await session.QueryAsync<string>("""
+            SELECT id FROM outbox
+            WHERE mailbox_id = @mailboxId AND status = 'Pending' AND next_attempt_at <= @dueBy AND (claimed_until IS NULL OR claimed_until <= @now)
+            ORDER BY created_at, id LIMIT @limit
+            """, new { mailboxId, dueBy, now, limit }, ct);
+        var claimed = new List<string>(candidates.Count);
+        foreach (var id in candidates)
+        {
+            var won = await session.ExecuteAsync("""
+                UPDATE outbox SET claimed_by = @claimant, claimed_until = @until
+                WHERE id = @id AND status = 'Pending' AND (claimed_until IS NULL OR claimed_until <= @now)
+                """, new { id, claimant = Claimant, until = now + lease, now }, ct);
+            if (won == 1)
+            {
+                claimed.Add(id);
+            }
+        }
+
+        return [.. (await session.QueryInChunksAsync<EntryRow>("""
             SELECT id, mailbox_id, step_id, kind, tag, attempts, referral_id, create_started_at, first_failed_at FROM outbox
-            WHERE mailbox_id = @mailboxId AND status = 'Pending' AND next_attempt_at <= @now
-            ORDER BY created_at LIMIT @limit
-            """, new { mailboxId, now, limit }, ct)).Select(r => r.ToEntry())], ct);
+            WHERE id IN @ids ORDER BY created_at, id
+            """, claimed, chunk => new { ids = chunk }, ct)).Select(r => r.ToEntry())];
+    }
+
+    /// <summary>At start on SQLite, whose file one process serves: every claim in it belongs to a process that has stopped.</summary>
+    public Task ReleaseAllClaimsAsync(CancellationToken ct) =>
+        database.UseAsync(s => s.ExecuteAsync("UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_until IS NOT NULL", null, ct), ct);
 
     /// <summary>
     /// Committed before the create call goes out: if the process dies, or the answer is lost, after this point, the next
@@ -55,7 +89,9 @@ public sealed class OutboxStore(Database database)
 
     public Task RetryLaterAsync(OutboxEntry entry, string error, int failedAttempts, DateTimeOffset? firstFailedAt, DateTimeOffset nextAttemptAt, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync("""
-            UPDATE outbox SET attempts = @failedAttempts, first_failed_at = @firstFailedAt, last_error = @error, next_attempt_at = @nextAttemptAt WHERE id = @Id
+            UPDATE outbox SET attempts = @failedAttempts, first_failed_at = @firstFailedAt, last_error = @error, next_attempt_at = @nextAttemptAt,
+                claimed_by = NULL, claimed_until = NULL
+            WHERE id = @Id
             """, new { entry.Id, failedAttempts, firstFailedAt, error, nextAttemptAt }, ct), ct);
 
     /// <summary>Stops the entry; it shows on its row and in Health with <paramref name="reason"/> until the user asks to try again.</summary>
@@ -72,24 +108,20 @@ public sealed class OutboxStore(Database database)
     /// </summary>
     public async Task<OutboxRetryResult> RetryAsync(string mailboxId, string id, DateTimeOffset now, CancellationToken ct)
     {
-        await using var session = await database.BeginAsync(ct);
+        await using var session = await database.OpenSessionAsync(ct);
+        // Conditional, not read-then-write: of two "try again"s (two processes) only one re-arms the entry.
+        var rearmed = await session.ExecuteAsync("""
+            UPDATE outbox SET status = 'Pending', attempts = 0, first_failed_at = NULL, gave_up_at = NULL, give_up_reason = NULL, next_attempt_at = @now,
+                claimed_by = NULL, claimed_until = NULL
+            WHERE id = @id AND mailbox_id = @mailboxId AND status = 'GaveUp'
+            """, new { id, mailboxId, now }, ct);
+        if (rearmed == 1)
+        {
+            return OutboxRetryResult.Rearmed;
+        }
+
         var status = await session.ScalarAsync<string>("SELECT status FROM outbox WHERE id = @id AND mailbox_id = @mailboxId", new { id, mailboxId }, ct);
-        if (status is null)
-        {
-            return OutboxRetryResult.NotFound;
-        }
-
-        if (status != nameof(OutboxStatus.GaveUp))
-        {
-            return OutboxRetryResult.NotGivenUp;
-        }
-
-        await session.ExecuteAsync("""
-            UPDATE outbox SET status = 'Pending', attempts = 0, first_failed_at = NULL, gave_up_at = NULL, give_up_reason = NULL, next_attempt_at = @now
-            WHERE id = @id
-            """, new { id, now }, ct);
-        await session.CommitAsync(ct);
-        return OutboxRetryResult.Rearmed;
+        return status is null ? OutboxRetryResult.NotFound : OutboxRetryResult.NotGivenUp;
     }
 
     /// <summary>Stopped entries, newest first, with whom each was for.</summary>

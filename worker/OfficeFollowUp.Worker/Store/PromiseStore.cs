@@ -37,11 +37,13 @@ public sealed class PromiseStore(Database database)
     public Task<IReadOnlyList<Promise>> ListOpenAsync(string mailboxId, CancellationToken ct) =>
         ReadAsync(Select + " WHERE pr.mailbox_id = @mailboxId AND pr.state <> 'Done' ORDER BY pr.due_at, pr.id", new { mailboxId }, ct);
 
-    public Task SetStateAsync(string id, PromiseState state, DateTimeOffset? snoozedUntil, DateTimeOffset now, CancellationToken ct) =>
-        database.UseAsync(s => s.ExecuteAsync("""
+    /// <summary>A kept promise stays kept: the write is conditional on it not being done when it lands.</summary>
+    /// <returns>Whether the decision was written.</returns>
+    public async Task<bool> SetStateAsync(string id, PromiseState state, DateTimeOffset? snoozedUntil, DateTimeOffset now, CancellationToken ct) =>
+        await database.UseAsync(s => s.ExecuteAsync("""
             UPDATE promises SET state = @state, snoozed_until = @snoozedUntil, done_at = CASE WHEN @state = 'Done' THEN @now ELSE done_at END, updated_at = @now
-            WHERE id = @id
-            """, new { id, state = state.ToString(), snoozedUntil = snoozedUntil?.ToUniversalTime(), now }, ct), ct);
+            WHERE id = @id AND state <> 'Done'
+            """, new { id, state = state.ToString(), snoozedUntil = snoozedUntil?.ToUniversalTime(), now }, ct), ct) == 1;
 
     private Task<IReadOnlyList<Promise>> ReadAsync(string sql, object parameters, CancellationToken ct) =>
         database.UseAsync(async s => (IReadOnlyList<Promise>)[.. (await s.QueryAsync<PromiseRow>(sql, parameters, ct)).Select(r => r.ToPromise())], ct);

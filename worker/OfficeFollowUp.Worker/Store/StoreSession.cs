@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Dapper;
 
 namespace OfficeFollowUp.Store;
@@ -9,7 +10,7 @@ namespace OfficeFollowUp.Store;
 /// (<see cref="Database.BeginAsync"/>), hands it to each and commits once. Disposing a session whose transaction
 /// was not committed rolls the work back. Only repositories run SQL on it.
 /// </summary>
-public sealed class StoreSession : IAsyncDisposable
+public sealed partial class StoreSession : IAsyncDisposable
 {
     /// <summary>
     /// Values per statement for an <c>IN @values</c> list: well under SQLite's (32,766) and PostgreSQL's (65,535)
@@ -19,11 +20,13 @@ public sealed class StoreSession : IAsyncDisposable
 
     private readonly DbConnection _connection;
     private readonly DbTransaction? _transaction;
+    private readonly bool _arrayParameters;
 
-    internal StoreSession(DbConnection connection, DbTransaction? transaction)
+    internal StoreSession(DbConnection connection, DbTransaction? transaction, bool arrayParameters)
     {
         _connection = connection;
         _transaction = transaction;
+        _arrayParameters = arrayParameters;
     }
 
     public Task CommitAsync(CancellationToken ct) =>
@@ -49,6 +52,7 @@ public sealed class StoreSession : IAsyncDisposable
     internal async Task<IReadOnlyList<T>> QueryInChunksAsync<T>(
         string sql, IEnumerable<string> values, Func<string[], object> parameters, CancellationToken ct)
     {
+        sql = InList(sql);
         var rows = new List<T>();
         foreach (var chunk in values.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
         {
@@ -61,6 +65,7 @@ public sealed class StoreSession : IAsyncDisposable
     /// <summary>The statement once per chunk of <paramref name="values"/> (see <see cref="QueryInChunksAsync{T}"/>); rows affected, added up.</summary>
     internal async Task<int> ExecuteInChunksAsync(string sql, IEnumerable<string> values, Func<string[], object> parameters, CancellationToken ct)
     {
+        sql = InList(sql);
         var affected = 0;
         foreach (var chunk in values.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
         {
@@ -79,6 +84,15 @@ public sealed class StoreSession : IAsyncDisposable
 
         await _connection.DisposeAsync();
     }
+
+    /// <summary>
+    /// The one place the two stores' SQL differs at run time: Dapper expands <c>IN @values</c> into a list of parameters
+    /// for SQLite, but hands Npgsql the array whole, which PostgreSQL compares with <c>= ANY(@values)</c>.
+    /// </summary>
+    private string InList(string sql) => _arrayParameters ? InListPattern().Replace(sql, "= ANY(@$1)") : sql;
+
+    [GeneratedRegex(@"\bIN @(\w+)")]
+    private static partial Regex InListPattern();
 
     private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
         new(sql, parameters, _transaction, cancellationToken: ct);
