@@ -3,6 +3,7 @@ import { Button, Caption1, Link, Spinner, makeStyles, tokens } from "@fluentui/r
 import { ArrowClockwise20Regular, Settings20Regular } from "@fluentui/react-icons";
 import { useApi, useClient } from "./api/ApiContext";
 import type { SignInMode } from "./auth/authConfig";
+import { BulkPrompts } from "./bulk/BulkPrompts";
 import type { OfficeHost } from "./office/officeHost";
 import type { SelectedPerson } from "./office/selectedPerson";
 import type { PersonTarget } from "./people/PersonView";
@@ -119,6 +120,7 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
 
       {/* Today stays mounted while other views show, so a half-filled prompt card keeps what was typed. */}
       <div {...panel("today")}>
+        <BulkPrompts refreshedAt={today.lastUpdated} onAnswered={today.refresh} announce={setAnnouncement} notify={setNotice} />
         <TodayView
           today={today}
           sources={sources}
