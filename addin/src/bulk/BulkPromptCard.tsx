@@ -99,7 +99,11 @@ export function BulkPromptCard({ prompt, onStarted, onDismissed }: BulkPromptCar
 
         <fieldset className={mergeClasses(forms.plainFieldset, styles.people)}>
           <legend className={forms.plainLegend}>
-            {visible.matching > visible.people.length ? `Showing ${visible.people.length} of ${visible.matching}; search to find someone` : `${visible.matching} shown`}
+            {visible.matching > visible.people.length
+              ? `Showing ${visible.people.length} of ${visible.matching}; search to find someone`
+              : query.trim()
+                ? `${visible.matching} matching`
+                : `${visible.matching} people`}
           </legend>
           {visible.people.map((person) => {
             const key = emailKey(person.email);
