@@ -3,6 +3,7 @@ import { Button, Caption1, Link, Spinner, makeStyles, tokens } from "@fluentui/r
 import { ArrowClockwise20Regular, Settings20Regular } from "@fluentui/react-icons";
 import { useApi, useClient } from "./api/ApiContext";
 import type { SignInMode } from "./auth/authConfig";
+import { BulkPrompts } from "./bulk/BulkPrompts";
 import type { OfficeHost } from "./office/officeHost";
 import type { SelectedPerson } from "./office/selectedPerson";
 import type { PersonTarget } from "./people/PersonView";
@@ -128,6 +129,7 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
       <div {...panel("today")}>
         {/* Today's notices ("Follow-up started") stay on Today: they are about what it shows. */}
         {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
+        <BulkPrompts refreshedAt={today.lastUpdated} onAnswered={today.refresh} announce={setAnnouncement} notify={setNotice} />
         <TodayView
           today={today}
           sources={sources}

@@ -54,7 +54,7 @@ internal static class OutboxThroughput
         var time = TimeProvider.System;
         var mailbox = SandboxMailbox.WithSampleData(time);
         await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
-        var app = await Bench.StartWorkerAsync(site, "--Mailbox:ContactsPageSize=100");
+        var app = await Bench.StartWorkerAsync(site, "--Mailbox:ContactsPageSize=100", "--FollowUps:BulkAdditionLimit=1000");
         var sync = app.Services.GetRequiredService<SyncMailbox>();
         await sync.RunOnceAsync(CancellationToken.None);
         for (var i = 0; i < contacts; i++)

@@ -230,7 +230,7 @@ internal static class ApiLatency
         var time = TimeProvider.System;
         var mailbox = SandboxMailbox.WithSampleData(time);
         await using var site = await SandboxSite.StartAsync(mailbox, "ofu-bench");
-        var app = await Bench.StartWorkerAsync(site, "--Api:RequestsPerMinute=100000");
+        var app = await Bench.StartWorkerAsync(site, "--Api:RequestsPerMinute=100000", "--FollowUps:BulkAdditionLimit=1000");
         var sync = app.Services.GetRequiredService<SyncMailbox>();
         await sync.RunOnceAsync(CancellationToken.None);
         for (var i = 0; i < 334; i++)

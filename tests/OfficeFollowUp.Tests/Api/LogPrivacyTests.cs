@@ -32,6 +32,40 @@ public sealed class LogPrivacyTests
         Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
     }
 
+    [Fact]
+    public async Task A_bulk_addition_held_and_answered_logs_counts_only()
+    {
+        await using var world = await SandboxWorld.StartAsync();
+        var capture = new LogCapture();
+        await using var worker = await world.StartWorkerAsync(
+            b => b.Logging.AddProvider(capture),
+            "--Logging:LogLevel:Default=Information", "--Logging:LogLevel:Microsoft=Information", "--Logging:LogLevel:System=Information");
+
+        await worker.SyncOnceAsync();
+        for (var i = 0; i < 11; i++)
+        {
+            world.Mailbox.AddContact(new SandboxContactSeed($"Ingrid{i}", "Solberg-Øye", [$"ingrid{i}@fjord.example"], "Fjord Imports"));
+        }
+        await worker.SyncOnceAsync();
+        using (var client = worker.Client())
+        {
+            var prompts = await client.GetFromJsonAsync<JsonElement>("/api/bulk-prompts");
+            var id = prompts.GetProperty("items")[0].GetProperty("id").GetString();
+            (await client.PostAsJsonAsync($"/api/bulk-prompts/{id}/follow-up", new { emails = new[] { "ingrid3@fjord.example" } }))
+                .EnsureSuccessStatusCode();
+        }
+        await worker.SyncOnceAsync();
+
+        var messages = capture.Entries.Where(e => e.Level >= LogLevel.Information).ToList();
+        Assert.Contains(messages, m => m.Text.Contains("11 new contacts arrived at once", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Text.Contains("1 followed up, 10 dismissed", StringComparison.Ordinal));
+        var personal = PersonalStrings(world.Mailbox);
+        var leaks = messages
+            .SelectMany(m => personal.Where(p => m.Text.Contains(p, StringComparison.OrdinalIgnoreCase)).Select(p => $"{m.Category}: '{p}' in \"{m.Text}\""))
+            .ToList();
+        Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
+    }
+
     private static List<string> PersonalStrings(SandboxMailbox mailbox)
     {
         var user = mailbox.User;

@@ -150,7 +150,9 @@ public sealed class CursorExpiryTests : IAsyncLifetime
     public async Task A_cursor_that_expires_on_page_two_of_an_incremental_round_loses_no_one_and_doubles_no_one()
     {
         var gone = _world.Mailbox.AddContact(new SandboxContactSeed("Ruth", "Gone", ["ruth@gone.example"]) { Birthday = BirthdaySoon() });
-        await using var worker = await _world.StartBaselinedWorkerAsync();
+        // Twelve at once would be a bulk addition by default; this test is about the cursor, so they are news here.
+        await using var worker = await _world.StartWorkerAsync("--FollowUps:BulkAdditionLimit=20");
+        await worker.SyncOnceAsync();
         var added = Enumerable.Range(0, 12).Select(i => $"guest{i}@chamber.example").ToList();
         for (var i = 0; i < added.Count; i++)
         {
@@ -239,9 +241,8 @@ public sealed class CursorExpiryTests : IAsyncLifetime
                 }
             }, dying.Token));
 
-            var startedBeforeTheCrash = await ThankYouEmailsAsync(worker);
-            Assert.NotEmpty(startedBeforeTheCrash);
-            Assert.True(startedBeforeTheCrash.Count < added.Count);
+            // The people the saved page found are held, not started, until their round is over.
+            Assert.Empty(await ThankYouEmailsAsync(worker));
         }
 
         await using (var restarted = await _world.StartWorkerAsync())

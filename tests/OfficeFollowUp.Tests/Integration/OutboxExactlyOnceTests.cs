@@ -193,7 +193,8 @@ public sealed class OutboxExactlyOnceTests : PairedWorkerTests
     [Fact]
     public async Task The_outbox_works_several_items_at_once_never_more_than_four_requests_in_flight_and_no_two_holds_share_a_slot()
     {
-        for (var i = 0; i < 12; i++)
+        // Ten: more at once would be a bulk addition, which starts nothing until the user picks.
+        for (var i = 0; i < 10; i++)
         {
             World.Mailbox.AddContact(Person($"Busy{i}", $"busy{i}@rush.example"));
         }
@@ -201,11 +202,11 @@ public sealed class OutboxExactlyOnceTests : PairedWorkerTests
         World.Mailbox.Requests.Reset();
         await OutboxDrive.SettleAsync(World, Worker);
 
-        Assert.Equal(12, World.Mailbox.Drafts.Count);
+        Assert.Equal(10, World.Mailbox.Drafts.Count);
         Assert.InRange(World.Mailbox.Requests.PeakInFlight, 1, 4);
         // Holds are planned concurrently from free/busy that cannot show a hold still being created.
         var holds = World.Mailbox.CreatedEvents.OrderBy(e => e.Data.Start).ToList();
-        Assert.Equal(12, holds.Count);
+        Assert.Equal(10, holds.Count);
         Assert.All(holds.Zip(holds.Skip(1)), pair => Assert.True(pair.First.Data.End <= pair.Second.Data.Start, $"{pair.First.Data.Start} overlaps {pair.Second.Data.Start}"));
         OutboxDrive.AssertEachItemExactlyOnce(World, await OutboxDrive.RowsAsync(Worker));
     }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using OfficeFollowUp.Auth;
+using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
@@ -53,7 +54,7 @@ public static class ApiExtensions
             .AddEndpointFilter<ValidateRouteInput>()
             .AddEndpointFilterFactory(ValidateRequests.Create)
             .ResolveConnectedMailboxes()
-            .MapFollowUps().MapPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapOutbox();
+            .MapFollowUps().MapPrompts().MapBulkPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapOutbox();
         return app;
     }
 }

@@ -21,6 +21,12 @@ public sealed class FollowUpOptions
         "mailer-daemon", "postmaster", "newsletter", "notifications", "webmaster", "reception", "jobs", "careers", "events", "rsvp", "bookings",
     ];
 
+    /// <summary>
+    /// More new contacts than this at once (one sync round, or one folder) is a bulk addition — an import, a phone
+    /// sync — and starts no tracks until the user picks whom to follow up with.
+    /// </summary>
+    public int BulkAdditionLimit { get; set; } = 10;
+
     /// <summary>How the thank-you note is signed; empty means the mailbox owner's first name.</summary>
     public string Signature { get; set; } = string.Empty;
 }
@@ -32,6 +38,7 @@ public sealed class FollowUpOptionsValidator : AbstractValidator<FollowUpOptions
         RuleFor(o => o.ThankYouWithin).GreaterThan(TimeSpan.Zero).WithName("FollowUps:ThankYouWithin");
         RuleFor(o => o.ConnectWithin).GreaterThan(o => o.ThankYouWithin).WithName("FollowUps:ConnectWithin");
         RuleFor(o => o.OneToOneWithin).GreaterThan(o => o.ConnectWithin).WithName("FollowUps:OneToOneWithin");
+        RuleFor(o => o.BulkAdditionLimit).InclusiveBetween(1, 1000).WithName("FollowUps:BulkAdditionLimit");
         RuleFor(o => o.Signature).MaximumLength(200).WithName("FollowUps:Signature");
     }
 }

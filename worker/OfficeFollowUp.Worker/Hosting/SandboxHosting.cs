@@ -24,6 +24,9 @@ public sealed class SandboxOptions
 
     /// <summary>Extra generated contacts, to try a large first sync.</summary>
     public int SeedContacts { get; set; }
+
+    /// <summary>Generated contacts added all at once after the first sync (an import, a phone sync), to try a bulk addition.</summary>
+    public int ImportAfterBaseline { get; set; }
 }
 
 public sealed class SandboxOptionsValidator : AbstractValidator<SandboxOptions>
@@ -34,6 +37,7 @@ public sealed class SandboxOptionsValidator : AbstractValidator<SandboxOptions>
         RuleFor(o => o.SampleScriptInterval).GreaterThanOrEqualTo(TimeSpan.Zero).WithName("Sandbox:SampleScriptInterval");
         RuleFor(o => o.PollInterval).GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(100)).WithName("Sandbox:PollInterval");
         RuleFor(o => o.SeedContacts).InclusiveBetween(0, 1_000_000).WithName("Sandbox:SeedContacts");
+        RuleFor(o => o.ImportAfterBaseline).InclusiveBetween(0, 100_000).WithName("Sandbox:ImportAfterBaseline");
     }
 }
 
@@ -87,6 +91,16 @@ public static partial class SandboxHosting
 
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
+            if (options.Value.ImportAfterBaseline > 0 && Mailbox is not null)
+            {
+                while (!Mailbox.BaselineServed && !stoppingToken.IsCancellationRequested)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                }
+                // A different generator seed from SeedContacts', so the import brings people the mailbox does not have.
+                Mailbox.SeedContacts(options.Value.ImportAfterBaseline, randomSeed: 2);
+            }
+
             if (options.Value.SampleScript && Mailbox is not null)
             {
                 await new SandboxSampleScript(Mailbox, time).RunAsync(options.Value.SampleScriptInterval, stoppingToken)

@@ -1,3 +1,4 @@
+using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
@@ -37,6 +38,7 @@ internal static class WorkerParts
         services.AddSingleton<PromiseStore>();
         services.AddSingleton<KeepInTouchStore>();
         services.AddSingleton<SettingsStore>();
+        services.AddSingleton<NewsStore>();
         services.AddHostedService<SecureDataFolder>();
         services.AddHostedService<MigrateStore>();
 
@@ -75,6 +77,10 @@ internal static class WorkerParts
         services.AddSingleton<StartFollowUpTrack>();
         services.AddSingleton<StartFollowUpsFromPrompt>();
         services.AddSingleton<PrepareThankYouDraft>();
+
+        // Bulk additions: many new contacts at once wait for the user to pick whom to follow up with.
+        services.AddSingleton<DecideNews>();
+        services.AddSingleton<StartFollowUpsFromBulk>();
 
         // Outbox: every write to the mailbox, exactly once.
         services.AddValidatedOptions<OutboxOptions, OutboxOptionsValidator>(configuration, OutboxOptions.Section);

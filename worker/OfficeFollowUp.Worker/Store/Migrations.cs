@@ -247,6 +247,35 @@ internal static class Migrations
             ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
             ALTER TABLE outbox ADD COLUMN claimed_until {time};
             """),
+        // News waits for its round to end: new people found by a contacts round are held here until every folder's round
+        // is saved, then either start tracks or, when too many arrived at once (an import, a phone sync), wait in a
+        // bulk prompt for the user to pick whom to follow up with.
+        (8, "bulk-additions", """
+            CREATE TABLE bulk_prompts (
+                id TEXT PRIMARY KEY,
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                found_at {time} NOT NULL,
+                state TEXT NOT NULL,
+                answered_at {time}
+            );
+            CREATE INDEX bulk_prompts_open ON bulk_prompts(mailbox_id, state);
+            CREATE TABLE news_candidates (
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                email_key TEXT NOT NULL,
+                email TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                given_name TEXT,
+                company_name TEXT,
+                contact_id TEXT NOT NULL,
+                folder_id TEXT NOT NULL,
+                met_at {time} NOT NULL,
+                found_at {time} NOT NULL,
+                bulk_prompt_id TEXT REFERENCES bulk_prompts(id),
+                state TEXT NOT NULL,
+                PRIMARY KEY (mailbox_id, email_key)
+            );
+            CREATE INDEX news_candidates_prompt ON news_candidates(bulk_prompt_id);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -11,13 +11,12 @@ public sealed record PageResult(int Upserted, int Removed, int NewAcquaintances,
 
 /// <summary>
 /// Saves one delta page in one transaction: the contacts, and — when the round is news rather than
-/// history (incremental, or the reconciling re-read after an expired cursor) — the new acquaintances,
-/// their 24/7/30 steps and the outbox entries for their drafts. A contact counts as new when the store
+/// history (incremental, or the reconciling re-read after an expired cursor) — the new acquaintances, held until
+/// the round is over (DecideNews starts their tracks, or asks the user when too many came at once). A contact counts as new when the store
 /// has never seen it, so a replayed page, or a re-read after an interrupted one, starts nothing twice.
 /// </summary>
 public sealed class SaveContactsPage(
-    Database database, ContactStore contacts, PeopleStore people, EventStore events, StartFollowUpTrack startTrack,
-    Settings.EffectiveSettings settings, IOptions<FollowUpOptions> options, IOptions<Calendar.CalendarOptions> calendarOptions)
+    Database database, ContactStore contacts, PeopleStore people, NewsStore news, IOptions<FollowUpOptions> options)
 {
     public async Task<PageResult> RunAsync(MailboxProfile profile, IReadOnlyList<ContactChange> changes, RoundKind kind, DateTimeOffset now, CancellationToken ct)
     {
@@ -34,8 +33,8 @@ public sealed class SaveContactsPage(
         var known = await contacts.KnownIdsAsync(session, profile.MailboxId, upserts.Select(c => c.Id), ct);
         var fresh = upserts.Where(c => !known.Contains(c.Id)).Select(c => c.Contact!).ToList();
 
-        // The one place news is decided, for incremental and reconcile rounds alike: a guard against bulk
-        // additions (an import, a phone sync) belongs here, where it sees the fresh contacts and the round's kind.
+        // The one place news is found, for incremental and reconcile rounds alike; what it becomes (tracks, or a bulk
+        // prompt when an import or a phone sync brought many at once) is decided when the round is over.
         var detection = kind != RoundKind.Baseline && fresh.Count > 0
             ? DetectNewAcquaintances.Run(fresh, profile, await KnownAddressesAsync(session, profile.MailboxId, fresh, ct), options.Value.GroupLocalParts, now)
             : new Detection([], []);
@@ -45,14 +44,11 @@ public sealed class SaveContactsPage(
             await contacts.UpsertAsync(session, profile.MailboxId, change.FolderId, change.Contact!, now, ct);
         }
 
-        var zone = MailboxTimeZone.Resolve(profile.TimeZoneId);
+        var folderOf = upserts.ToDictionary(c => c.Id, c => c.FolderId, StringComparer.Ordinal);
         foreach (var person in detection.NewAcquaintances)
         {
-            // Someone added to Outlook soon after a networking event was most likely met there.
-            var metAt = await NetworkingEventBeforeAsync(session, profile.MailboxId, person.MetAt, ct);
-            await startTrack.RunAsync(session, profile.MailboxId, new TrackStart(
-                person.Email, person.DisplayName, person.GivenName, person.CompanyName, person.ContactId,
-                metAt?.Facts.End ?? person.MetAt, metAt?.Facts.Id), zone, options.Value, now, ct);
+            // Held, not started: whether they are news or a bulk addition is known only once the round is over (DecideNews).
+            await news.StageAsync(session, profile.MailboxId, folderOf[person.ContactId], person, now, ct);
         }
 
         foreach (var change in upserts)
@@ -67,12 +63,4 @@ public sealed class SaveContactsPage(
 
     private Task<IReadOnlySet<string>> KnownAddressesAsync(StoreSession session, string mailboxId, IEnumerable<ContactFacts> fresh, CancellationToken ct) =>
         people.KnownKeysAsync(session, mailboxId, fresh.SelectMany(c => c.Emails).Where(EmailAddresses.LooksValid).Select(EmailAddresses.Key), ct);
-
-    /// <summary>The networking event a contact created at <paramref name="createdAt"/> was most likely met at, if any.</summary>
-    private async Task<StoredEvent?> NetworkingEventBeforeAsync(StoreSession session, string mailboxId, DateTimeOffset createdAt, CancellationToken ct)
-    {
-        var calendar = (await settings.ForAsync(session, mailboxId, ct)).Calendar;
-        var candidates = await events.ListAroundAsync(session, mailboxId, createdAt, createdAt - calendarOptions.Value.ContactLinkWindow, ct);
-        return candidates.FirstOrDefault(e => e.Networking(calendar) is not null);
-    }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
@@ -18,6 +19,7 @@ public sealed class SyncMailbox(
     MailboxReader reader,
     MailboxStore mailboxes,
     SyncContactFolder syncFolder,
+    DecideNews decideNews,
     SyncStateStore states,
     SyncCalendar syncCalendar,
     WorkOutbox outbox,
@@ -52,7 +54,6 @@ public sealed class SyncMailbox(
         var profile = _profile!;
         var stored = await mailboxes.GetAsync(profile.MailboxId, ct);
         _baselineDone = stored?.BaselinedAt is not null;
-        var newAcquaintances = 0;
         // The calendar first: a contact created after a networking event is linked to it.
         var calendarRound = await syncCalendar.RunAsync(profile, ct);
         if (calendarRound.Failure == GraphOutcome.ReconnectNeeded)
@@ -60,19 +61,28 @@ public sealed class SyncMailbox(
             return new MailboxRun(true, 0, 0, true);
         }
 
+        var finished = new List<string>();
         foreach (var folder in _folders)
         {
             var round = await syncFolder.RunAsync(profile, folder, BaselineProgress, ct);
-            newAcquaintances += round.NewItems;
+            if (round.Completed)
+            {
+                finished.Add(folder.Id);
+            }
             if (round.WasBaseline && round.Completed)
             {
                 _baselineCount += round.Items;
             }
             if (round.Failure == GraphOutcome.ReconnectNeeded)
             {
-                return new MailboxRun(true, newAcquaintances, 0, true);
+                return new MailboxRun(true, 0, 0, true);
             }
         }
+
+        // The new people the finished rounds held become tracks, or one bulk prompt when too many came at once; a
+        // folder whose round broke off keeps its people held until a round of it finishes.
+        var decision = await decideNews.RunAsync(profile, finished, time.GetUtcNow(), ct);
+        var newAcquaintances = decision.Started;
 
         if (stored?.BaselinedAt is null && await AllFoldersIncrementalAsync(profile.MailboxId, ct))
         {
