@@ -52,7 +52,6 @@ public sealed partial class StoreSession : IAsyncDisposable
     internal async Task<IReadOnlyList<T>> QueryInChunksAsync<T>(
         string sql, IEnumerable<string> values, Func<string[], object> parameters, CancellationToken ct)
     {
-        sql = InList(sql);
         var rows = new List<T>();
         foreach (var chunk in values.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
         {
@@ -65,7 +64,6 @@ public sealed partial class StoreSession : IAsyncDisposable
     /// <summary>The statement once per chunk of <paramref name="values"/> (see <see cref="QueryInChunksAsync{T}"/>); rows affected, added up.</summary>
     internal async Task<int> ExecuteInChunksAsync(string sql, IEnumerable<string> values, Func<string[], object> parameters, CancellationToken ct)
     {
-        sql = InList(sql);
         var affected = 0;
         foreach (var chunk in values.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
         {
@@ -94,6 +92,7 @@ public sealed partial class StoreSession : IAsyncDisposable
     [GeneratedRegex(@"\bIN @(\w+)")]
     private static partial Regex InListPattern();
 
+    /// <summary>Every statement goes through here, so an <c>IN @values</c> list works on both stores whichever method runs it.</summary>
     private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
-        new(sql, parameters, _transaction, cancellationToken: ct);
+        new(InList(sql), parameters, _transaction, cancellationToken: ct);
 }
