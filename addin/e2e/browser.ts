@@ -5,6 +5,8 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { chromiumLaunchOptions } from "./chromium.mjs";
+import { injectOutlook } from "./outlook";
+import type { RunningWorker } from "./worker";
 
 export { chromiumArgs, chromiumPath } from "./chromium.mjs";
 
@@ -50,4 +52,13 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   const axe = await new AxeBuilder({ page }).analyze();
   const serious = axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+/** Chromium showing the worker's pane, paired by its link, inside a fake Outlook with no item open, once the first row is visible. */
+export async function openPane(w: RunningWorker, viewport: { width: number; height: number }, options: { timezoneId?: string } = {}): Promise<TestBrowser> {
+  const browser = await launchChromium(viewport, options);
+  await injectOutlook(browser.page, null);
+  await browser.page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
+  await browser.page.getByTestId("followup-row").first().waitFor({ state: "visible", timeout: 30_000 });
+  return browser;
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BulkPromptList } from "../src/bulk/model";
 import type { FollowUpList } from "../src/followups/model";
 import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
-import { startWorker, type RunningWorker } from "./worker";
+import { startWorker, type RunningWorker, callApi } from "./worker";
 
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 const imported = 40;
@@ -23,11 +23,6 @@ afterAll(async () => {
   await worker?.stop();
 });
 
-async function api<T>(w: RunningWorker, path: string): Promise<T> {
-  const response = await fetch(`${w.baseUrl}${path}`, { headers: { Authorization: `Bearer ${w.apiKey}` } });
-  expect(response.status, path).toBe(200);
-  return (await response.json()) as T;
-}
 
 describe("a bulk addition, against the real worker and sandbox mailbox", () => {
   it("starts nothing, asks whom to follow up with, and follows up only the two people picked (one found by search)", async () => {
@@ -35,15 +30,15 @@ describe("a bulk addition, against the real worker and sandbox mailbox", () => {
     const w = worker;
 
     const deadline = Date.now() + 60_000;
-    let prompts = await api<BulkPromptList>(w, "/api/bulk-prompts");
+    let prompts = await callApi<BulkPromptList>(w, "/api/bulk-prompts");
     while (prompts.items.length === 0 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1000));
-      prompts = await api<BulkPromptList>(w, "/api/bulk-prompts");
+      prompts = await callApi<BulkPromptList>(w, "/api/bulk-prompts");
     }
     const prompt = prompts.items[0];
     if (!prompt) throw new Error(`No bulk prompt within 60 s.\n${w.output()}`);
     expect(prompt.count).toBeGreaterThan(10);
-    expect((await api<FollowUpList>(w, "/api/followups")).items).toEqual([]);
+    expect((await callApi<FollowUpList>(w, "/api/followups")).items).toEqual([]);
 
     const page = browser.page;
     await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
@@ -66,9 +61,9 @@ describe("a bulk addition, against the real worker and sandbox mailbox", () => {
     await card.waitFor({ state: "detached", timeout: 15_000 });
 
     const picked = [first.email, last.email].map((e) => e.toLowerCase()).sort();
-    await expect.poll(async () => (await api<FollowUpList>(w, "/api/followups")).items.length, { timeout: 15_000 }).toBe(6);
-    const people = new Set((await api<FollowUpList>(w, "/api/followups")).items.map((i) => i.person.email.toLowerCase()));
+    await expect.poll(async () => (await callApi<FollowUpList>(w, "/api/followups")).items.length, { timeout: 15_000 }).toBe(6);
+    const people = new Set((await callApi<FollowUpList>(w, "/api/followups")).items.map((i) => i.person.email.toLowerCase()));
     expect([...people].sort()).toEqual(picked);
-    expect((await api<BulkPromptList>(w, "/api/bulk-prompts")).items).toEqual([]);
+    expect((await callApi<BulkPromptList>(w, "/api/bulk-prompts")).items).toEqual([]);
   });
 });

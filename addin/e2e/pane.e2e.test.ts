@@ -8,7 +8,7 @@ import { formatHours, formatShare } from "../src/insights/scorecard";
 import type { SyncStatus } from "../src/health/model";
 import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
 import { calls, injectOutlook, selectItem } from "./outlook";
-import { startWorker, type RunningWorker } from "./worker";
+import { startWorker, type RunningWorker, callApi } from "./worker";
 
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
@@ -17,11 +17,6 @@ let browser: TestBrowser | undefined;
 let page: Page;
 let list: FollowUpList;
 
-async function api<T>(w: RunningWorker, path: string): Promise<T> {
-  const response = await fetch(`${w.baseUrl}${path}`, { headers: { Authorization: `Bearer ${w.apiKey}` } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 
 async function expectFitsWidth(p: Page): Promise<void> {
   // Readable at 320 px: nothing makes the page scroll sideways.
@@ -35,7 +30,7 @@ beforeAll(async () => {
   // The sample script adds new contacts after the first sync; wait until their tracks exist.
   const deadline = Date.now() + 60_000;
   for (;;) {
-    list = await api<FollowUpList>(w, "/api/followups");
+    list = await callApi<FollowUpList>(w, "/api/followups");
     if (list.items.filter((i) => i.draftId).length >= 2 && list.items.length >= 3) break;
     if (Date.now() > deadline) throw new Error(`No follow-ups with drafts within 60 s.\n${w.output()}`);
     await new Promise((r) => setTimeout(r, 500));
@@ -96,11 +91,11 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
     await expect.poll(() => choices.count()).toBe(0);
     expect(await toggle.evaluate((b) => b === document.activeElement)).toBe(true);
     expect(await toggle.getAttribute("aria-expanded")).toBe("false");
-    expect((await api<FollowUpList>(worker!, "/api/followups")).items.find((i) => i.id === first!.id)?.state).not.toBe("snoozed");
+    expect((await callApi<FollowUpList>(worker!, "/api/followups")).items.find((i) => i.id === first!.id)?.state).not.toBe("snoozed");
 
     await page.keyboard.press("Enter");
     await choices.getByRole("button", { name: /^Tomorrow/ }).click();
-    await expect.poll(async () => (await api<FollowUpList>(worker!, "/api/followups")).items.find((i) => i.id === first!.id)?.state, { timeout: 10_000 }).toBe("snoozed");
+    await expect.poll(async () => (await callApi<FollowUpList>(worker!, "/api/followups")).items.find((i) => i.id === first!.id)?.state, { timeout: 10_000 }).toBe("snoozed");
     // The row says when the snooze ends (tomorrow 09:00 in the mailbox's zone), not when the step is due,
     // and its draft is still ready.
     await expect.poll(() => row(first!.id).locator("time").textContent(), { timeout: 10_000 }).toMatch(/^Snoozed until tomorrow 0?9:00/);
@@ -112,7 +107,7 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
     const picked = await form.locator('input[type="datetime-local"]').inputValue();
     expect(picked).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     await form.getByRole("button", { name: "Snooze" }).click();
-    await expect.poll(async () => (await api<FollowUpList>(worker!, "/api/followups")).items.find((i) => i.id === second!.id)?.snoozedUntil?.slice(0, 16), { timeout: 10_000 }).toBe(picked);
+    await expect.poll(async () => (await callApi<FollowUpList>(worker!, "/api/followups")).items.find((i) => i.id === second!.id)?.snoozedUntil?.slice(0, 16), { timeout: 10_000 }).toBe(picked);
   });
 
   it("skips with a reason", async () => {
@@ -124,7 +119,7 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
     await form.getByRole("textbox").fill("Already met for coffee");
     await form.getByRole("button", { name: "Skip" }).click();
     await expect.poll(() => row(target.id).count(), { timeout: 10_000 }).toBe(0);
-    expect((await api<FollowUpList>(worker!, "/api/followups")).items.map((i) => i.id)).not.toContain(target.id);
+    expect((await callApi<FollowUpList>(worker!, "/api/followups")).items.map((i) => i.id)).not.toContain(target.id);
   });
 
   it("shows the selected message's sender, follows ItemChanged, and is empty with no item", async () => {
@@ -153,14 +148,14 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
     await page.getByRole("textbox", { name: /One thing to remember about/ }).fill("Restoring a 1950s sailing boat");
     await page.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.getByTestId("person-remember").textContent(), { timeout: 10_000 }).toBe("Restoring a 1950s sailing boat");
-    const card = await api<{ remember: string | null }>(worker!, `/api/people/${encodeURIComponent(sender.email)}`);
+    const card = await callApi<{ remember: string | null }>(worker!, `/api/people/${encodeURIComponent(sender.email)}`);
     expect(card.remember).toBe("Restoring a 1950s sailing boat");
   });
 
   it("shows the scorecard's numbers as the worker computes them", async () => {
     await page.getByRole("tab", { name: "Scorecard" }).click();
     await page.getByTestId("scorecard").waitFor({ state: "visible", timeout: 10_000 });
-    const score = await api<Scorecard>(worker!, "/api/scorecard");
+    const score = await callApi<Scorecard>(worker!, "/api/scorecard");
     const value = (key: string) => page.getByTestId(`score-${key}`).getByTestId("score-value").textContent();
     expect(await value("acquaintances")).toBe(String(score.acquaintances));
     expect(await value("thanked")).toBe(formatShare(score.thankedWithin24Hours));
@@ -177,7 +172,7 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
   it("shows sync health per resource", async () => {
     await page.getByRole("tab", { name: "Health" }).click();
     await page.getByTestId("health").waitFor({ state: "visible", timeout: 10_000 });
-    const status = await api<SyncStatus>(worker!, "/api/status");
+    const status = await callApi<SyncStatus>(worker!, "/api/status");
     expect(await page.getByTestId("sync-resource").count()).toBe(status.sync.length);
     await expect.poll(() => page.getByTestId("health").textContent()).toContain("Calendar");
     await expect.poll(() => page.getByTestId("health").textContent()).toContain("Contacts (folder 1)");

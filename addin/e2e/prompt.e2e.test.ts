@@ -6,7 +6,7 @@ import type { FollowUp, FollowUpList } from "../src/followups/model";
 import type { PromiseList } from "../src/promises/model";
 import type { PromptList } from "../src/prompts/model";
 import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
-import { startWorker, type RunningWorker } from "./worker";
+import { startWorker, type RunningWorker, callApi } from "./worker";
 
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 const mixer = "Chamber of Commerce business mixer";
@@ -27,11 +27,6 @@ afterAll(async () => {
   await worker?.stop();
 });
 
-async function api<T>(w: RunningWorker, path: string): Promise<T> {
-  const response = await fetch(`${w.baseUrl}${path}`, { headers: { Authorization: `Bearer ${w.apiKey}` } });
-  expect(response.status, path).toBe(200);
-  return (await response.json()) as T;
-}
 
 async function openPane(page: Page, w: RunningWorker): Promise<Page> {
   // No internet here, and a plain browser is not Outlook: office.js fails to load, as it would offline.
@@ -49,10 +44,10 @@ describe("after a networking event, against the real worker and sandbox mailbox"
 
     // The mixer ended yesterday evening; it becomes a prompt once the calendar sync has run.
     const deadline = Date.now() + 60_000;
-    let prompt = (await api<PromptList>(w, "/api/prompts")).items.find((p) => p.subject === mixer);
+    let prompt = (await callApi<PromptList>(w, "/api/prompts")).items.find((p) => p.subject === mixer);
     while (!prompt && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 1000));
-      prompt = (await api<PromptList>(w, "/api/prompts")).items.find((p) => p.subject === mixer);
+      prompt = (await callApi<PromptList>(w, "/api/prompts")).items.find((p) => p.subject === mixer);
     }
     if (!prompt) throw new Error(`No prompt for "${mixer}" within 60 s.\n${w.output()}`);
     // People, not the organiser's events@ / info@ mailbox, which a user would not follow up with either.
@@ -69,7 +64,7 @@ describe("after a networking event, against the real worker and sandbox mailbox"
       await card.waitFor({ state: "visible", timeout: 40_000 });
     });
 
-    const before = await api<FollowUpList>(w, "/api/followups");
+    const before = await callApi<FollowUpList>(w, "/api/followups");
     const chosenKeys = new Set([first.email, second.email, byHand.email].map(emailKey));
     const ofChosen = (items: FollowUp[]): FollowUp[] => items.filter((i) => chosenKeys.has(emailKey(i.person.email)));
     expect(ofChosen(before.items)).toEqual([]);
@@ -100,11 +95,11 @@ describe("after a networking event, against the real worker and sandbox mailbox"
     await start.click();
 
     await card.waitFor({ state: "detached", timeout: 15_000 });
-    expect((await api<PromptList>(w, "/api/prompts")).items.map((p) => p.subject)).not.toContain(mixer);
+    expect((await callApi<PromptList>(w, "/api/prompts")).items.map((p) => p.subject)).not.toContain(mixer);
 
     // Three people × thank-you, connect, one-to-one.
-    await expect.poll(async () => ofChosen((await api<FollowUpList>(w, "/api/followups")).items).length, { timeout: 15_000 }).toBe(9);
-    const after = ofChosen((await api<FollowUpList>(w, "/api/followups")).items);
+    await expect.poll(async () => ofChosen((await callApi<FollowUpList>(w, "/api/followups")).items).length, { timeout: 15_000 }).toBe(9);
+    const after = ofChosen((await callApi<FollowUpList>(w, "/api/followups")).items);
     expect(after.map((i) => `${emailKey(i.person.email)} ${i.step}`).sort()).toEqual(
       [...chosenKeys].flatMap((e) => ["connect", "oneToOne", "thankYou"].map((s) => `${e} ${s}`)).sort(),
     );
@@ -128,7 +123,7 @@ describe("after a networking event, against the real worker and sandbox mailbox"
     await expect.poll(() => promise.count(), { timeout: 15_000 }).toBe(1);
     await promise.getByRole("button", { name: /^Snooze/ }).click();
     await promise.getByRole("group", { name: /until$/ }).getByRole("button", { name: /^Next week/ }).click();
-    const kept = async () => (await api<PromiseList>(w, "/api/promises")).items.find((p) => p.text === "An intro to our chapter's lawyer");
+    const kept = async () => (await callApi<PromiseList>(w, "/api/promises")).items.find((p) => p.text === "An intro to our chapter's lawyer");
     await expect.poll(async () => (await kept())?.state, { timeout: 10_000 }).toBe("snoozed");
     const until = new Date((await kept())!.snoozedUntil!);
     expect(until.getTime()).toBeGreaterThan(Date.now() + 3_600_000);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SyncStatus } from "../src/health/model";
 import type { Settings } from "../src/settings/model";
 import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
-import { startWorker, type RunningWorker } from "./worker";
+import { startWorker, type RunningWorker, callApi } from "./worker";
 
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
@@ -13,11 +13,6 @@ let worker: RunningWorker | undefined;
 let browser: TestBrowser | undefined;
 let page: Page;
 
-async function api<T>(w: RunningWorker, path: string): Promise<T> {
-  const response = await fetch(`${w.baseUrl}${path}`, { headers: { Authorization: `Bearer ${w.apiKey}` } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 
 async function openSettings(): Promise<ReturnType<Page["getByRole"]>> {
   await page.getByRole("button", { name: "Settings" }).click();
@@ -31,7 +26,7 @@ beforeAll(async () => {
   const w = worker;
   // Settings belong to a mailbox: wait until the sandbox mailbox is connected and baselined.
   const deadline = Date.now() + 60_000;
-  while (!(await api<SyncStatus>(w, "/api/status")).baselinedAt) {
+  while (!(await callApi<SyncStatus>(w, "/api/status")).baselinedAt) {
     if (Date.now() > deadline) throw new Error(`The mailbox was not baselined within 60 s.\n${w.output()}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -66,7 +61,7 @@ describe("Settings in the pane, against the real worker", () => {
     await form.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => form.getByText(/is 10 to 240/).count()).toBe(1);
     await expectNoSeriousAxeViolations(page);
-    expect((await api<Settings>(worker!, "/api/settings")).meetingLengthMinutes).toBe(30);
+    expect((await callApi<Settings>(worker!, "/api/settings")).meetingLengthMinutes).toBe(30);
     await form.getByRole("button", { name: "Undo changes" }).click();
     expect(await form.getByRole("spinbutton", { name: /^Meeting length/ }).inputValue()).toBe("30");
   });
@@ -79,7 +74,7 @@ describe("Settings in the pane, against the real worker", () => {
     await form.getByRole("button", { name: "Save" }).click();
     await expect.poll(() => page.getByText("Settings saved").count(), { timeout: 10_000 }).toBe(1);
 
-    const stored = await api<Settings>(worker!, "/api/settings");
+    const stored = await callApi<Settings>(worker!, "/api/settings");
     expect(stored.signature).toBe("Ada, Harbour Bakery");
     expect(stored.subjectKeywords).toContain("Rotary");
 

@@ -1,9 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FollowUpList } from "../src/followups/model";
-import { launchChromium, type TestBrowser } from "./browser";
-import { injectOutlook } from "./outlook";
-import { startWorker, type RunningWorker } from "./worker";
+import { openPane, type TestBrowser } from "./browser";
+import { startWorker, type RunningWorker, waitForFollowUps } from "./worker";
 
 /*
  * Honest states: a failed action says so on its row; the Today tab counts what is due; when the
@@ -15,26 +14,12 @@ let browser: TestBrowser | undefined;
 let page: Page;
 let list: FollowUpList;
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${worker!.baseUrl}${path}`, { headers: { Authorization: `Bearer ${worker!.apiKey}` } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 
 beforeAll(async () => {
   worker = await startWorker();
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    list = await api<FollowUpList>("/api/followups");
-    if (list.items.length >= 3) break;
-    if (Date.now() > deadline) throw new Error(`No follow-ups within 60 s.\n${worker.output()}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  browser = await launchChromium({ width: 350, height: 900 });
+  list = await waitForFollowUps(worker, (l) => l.items.length >= 3, "No follow-ups");
+  browser = await openPane(worker, { width: 350, height: 900 });
   page = browser.page;
-  await injectOutlook(page, null);
-  await page.goto(`${worker.baseUrl}/taskpane.html#key=${worker.apiKey}`);
-  await page.getByTestId("followup-row").first().waitFor({ state: "visible", timeout: 30_000 });
 });
 
 afterAll(async () => {

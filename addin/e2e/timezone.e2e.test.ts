@@ -1,9 +1,8 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FollowUpList } from "../src/followups/model";
-import { launchChromium, type TestBrowser } from "./browser";
-import { injectOutlook } from "./outlook";
-import { startWorker, type RunningWorker } from "./worker";
+import { openPane, type TestBrowser } from "./browser";
+import { startWorker, type RunningWorker, callApi, waitForFollowUps } from "./worker";
 
 /*
  * Rule 6, "Time is the user's": a laptop set to another zone than the mailbox's (travelling, or a
@@ -17,11 +16,6 @@ let page: Page;
 let list: FollowUpList;
 let browserZone: string;
 
-async function api<T>(path: string): Promise<T> {
-  const response = await fetch(`${worker!.baseUrl}${path}`, { headers: { Authorization: `Bearer ${worker!.apiKey}` } });
-  expect(response.status).toBe(200);
-  return (await response.json()) as T;
-}
 
 /** What the browser's Intl shows for an instant in a zone: the same formatting the pane's helper uses. */
 function shown(p: Page, iso: string, timeZone: string, options: Intl.DateTimeFormatOptions): Promise<string> {
@@ -30,20 +24,11 @@ function shown(p: Page, iso: string, timeZone: string, options: Intl.DateTimeFor
 
 beforeAll(async () => {
   worker = await startWorker();
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    list = await api<FollowUpList>("/api/followups");
-    if (list.items.some((i) => i.draftId)) break;
-    if (Date.now() > deadline) throw new Error(`No follow-up with a draft within 60 s.\n${worker.output()}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  list = await waitForFollowUps(worker, (l) => l.items.some((i) => i.draftId), "No follow-up with a draft");
   // Half a day away from the mailbox, whatever its zone is.
   browserZone = list.timeZone === "America/Los_Angeles" ? "Pacific/Auckland" : "America/Los_Angeles";
-  browser = await launchChromium({ width: 350, height: 900 }, { timezoneId: browserZone });
+  browser = await openPane(worker, { width: 350, height: 900 }, { timezoneId: browserZone });
   page = browser.page;
-  await injectOutlook(page, null);
-  await page.goto(`${worker.baseUrl}/taskpane.html#key=${worker.apiKey}`);
-  await page.getByTestId("followup-row").first().waitFor({ state: "visible", timeout: 30_000 });
 });
 
 afterAll(async () => {
@@ -84,7 +69,7 @@ describe(`the pane in a browser set to another zone than the mailbox's`, () => {
     await row.getByRole("button", { name: /^Snooze/ }).click();
     await row.getByRole("group", { name: /^Snooze .* until$/ }).getByRole("button", { name: /^Tomorrow/ }).click();
     await expect.poll(() => row.locator("time").textContent(), { timeout: 10_000 }).toMatch(/^Snoozed until tomorrow 0?9:00/);
-    const snoozed = (await api<FollowUpList>("/api/followups")).items.find((i) => i.id === item.id)!;
+    const snoozed = (await callApi<FollowUpList>(worker!, "/api/followups")).items.find((i) => i.id === item.id)!;
     expect(await shown(page, snoozed.snoozedUntil!, list.timeZone, { hour: "2-digit", minute: "2-digit", hourCycle: "h23" })).toBe("09:00");
   });
 });

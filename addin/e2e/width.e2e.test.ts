@@ -6,48 +6,32 @@ import type { FollowUpList } from "../src/followups/model";
 import { launchChromium, type TestBrowser } from "./browser";
 import { layoutProblems } from "./layout";
 import { injectOutlook } from "./outlook";
-import { startWorker, type RunningWorker } from "./worker";
+import { startWorker, type RunningWorker, callApi, waitForFollowUps } from "./worker";
 
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
 let worker: RunningWorker | undefined;
 let list: FollowUpList;
 
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const w = worker!;
-  const response = await fetch(`${w.baseUrl}${path}`, {
-    method: body ? "POST" : "GET",
-    headers: { Authorization: `Bearer ${w.apiKey}`, ...(body ? { "Content-Type": "application/json" } : {}) },
-    body: body ? JSON.stringify(body) : null,
-  });
-  expect(response.status, `${path}: ${response.status}`).toBeLessThan(300);
-  return (await response.json()) as T;
-}
 
 beforeAll(async () => {
   worker = await startWorker();
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    list = await api<FollowUpList>("/api/followups");
-    if (list.items.filter((i) => i.draftId).length >= 2 && list.items.length >= 3) break;
-    if (Date.now() > deadline) throw new Error(`No follow-ups with drafts within 60 s.\n${worker.output()}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  list = await waitForFollowUps(worker, (l) => l.items.filter((i) => i.draftId).length >= 2 && l.items.length >= 3, "No follow-ups with drafts");
   // Long addresses and names are what break a narrow pane: one referral each way, and a promise.
-  await api("/api/referrals", {
+  await callApi(worker!, "/api/referrals", {
     direction: "received",
     partner: { email: "aroha.kingi-whitcombe@clearwaterhr.co.nz", displayName: "Aroha Kingi-Whitcombe" },
     prospect: { displayName: "Bartholomew Ngata-Richardson", email: "bartholomew.ngata-richardson@southernlightsengineering.co.nz" },
     note: "Needs a bookkeeper who understands construction retentions",
     copyPartner: true,
   });
-  await api("/api/referrals", {
+  await callApi(worker!, "/api/referrals", {
     direction: "given",
     partner: { email: "mere@paratalaw.co.nz", displayName: "Mere Parata" },
     prospect: { displayName: "Sam Lee", email: "sam@leeandsons.co.nz" },
   });
   const due = new Date(Date.now() + 2 * 24 * 3_600_000).toISOString();
-  await api("/api/promises", { person: { email: "bartholomew.ngata-richardson@southernlightsengineering.co.nz", displayName: "Bartholomew Ngata-Richardson" }, text: "Send the retention-accounting checklist", dueAt: due });
+  await callApi(worker!, "/api/promises", { person: { email: "bartholomew.ngata-richardson@southernlightsengineering.co.nz", displayName: "Bartholomew Ngata-Richardson" }, text: "Send the retention-accounting checklist", dueAt: due });
   mkdirSync(resultsDir, { recursive: true });
 });
 

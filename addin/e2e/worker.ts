@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import type { FollowUpList } from "../src/followups/model";
 
 export const repoRoot = resolve(import.meta.dirname, "..", "..");
 export const distFolder = join(repoRoot, "addin", "dist");
@@ -120,5 +121,31 @@ export async function startWorker(extraArgs: readonly string[] = []): Promise<Ru
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/**
+ * The worker's API with its key: GET, or POST with a JSON body when one is given. A GET must answer
+ * 200 and a POST 2xx, or the call throws with the path and status.
+ */
+export async function callApi<T>(w: RunningWorker, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${w.baseUrl}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: { Authorization: `Bearer ${w.apiKey}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    body: body === undefined ? null : JSON.stringify(body),
+  });
+  const ok = body === undefined ? response.status === 200 : response.status >= 200 && response.status < 300;
+  if (!ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+/** Polls GET /api/followups until `ready` holds; after 60 s it throws, saying what was awaited and what the worker printed. */
+export async function waitForFollowUps(w: RunningWorker, ready: (list: FollowUpList) => boolean, what: string): Promise<FollowUpList> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const list = await callApi<FollowUpList>(w, "/api/followups");
+    if (ready(list)) return list;
+    if (Date.now() > deadline) throw new Error(`${what} within 60 s.\n${w.output()}`);
+    await new Promise((r) => setTimeout(r, 500));
   }
 }

@@ -5,21 +5,12 @@ import { useApi, useClient } from "../api/ApiContext";
 import { attempt, describeFailure } from "../api/client";
 import { emailKey } from "../prompts/followUpForm";
 import { useFormStyles } from "../ui/forms";
-import { useSharedStyles } from "../ui/styles";
+import { useSharedStyles, usePromptCardStyles } from "../ui/styles";
 import { createBulkPromptsApi } from "./api";
 import { buildBulkRequest, canPickMore, headline, mostPicked, nudgeFor, toggle, visiblePeople } from "./bulkPicker";
 import type { BulkPrompt } from "./model";
 
 const useStyles = makeStyles({
-  card: {
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-  },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   people: { gap: tokens.spacingVerticalXS },
   label: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
   nudge: {
@@ -43,6 +34,7 @@ export interface BulkPromptCardProps {
 /** Many contacts at once (an import, a phone sync): the same "whom will you follow up with?" as after an event, with search. */
 export function BulkPromptCard({ prompt, onStarted, onDismissed }: BulkPromptCardProps) {
   const styles = useStyles();
+  const card = usePromptCardStyles();
   const forms = useFormStyles();
   const shared = useSharedStyles();
   const { onUnauthorized } = useApi();
@@ -79,16 +71,16 @@ export function BulkPromptCard({ prompt, onStarted, onDismissed }: BulkPromptCar
   };
 
   return (
-    <section className={styles.card} aria-labelledby={titleId} data-testid="bulk-prompt-card" data-bulk-id={prompt.id}>
+    <section className={card.card} aria-labelledby={titleId} data-testid="bulk-prompt-card" data-bulk-id={prompt.id}>
       <form
         noValidate
-        className={styles.form}
+        className={card.form}
         onSubmit={(e) => {
           e.preventDefault();
           void start();
         }}
       >
-        <h2 id={titleId} className={styles.title}>
+        <h2 id={titleId} className={card.title}>
           {headline(prompt.count)}
         </h2>
         <Text size={200}>Nobody gets a draft or a hold until you pick. Whoever you don't pick is left alone.</Text>

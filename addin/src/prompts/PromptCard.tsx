@@ -5,7 +5,7 @@ import { useApi, useClient } from "../api/ApiContext";
 import { attempt, describeFailure } from "../api/client";
 import { formatDueTime } from "../time/formatDue";
 import { useFormStyles } from "../ui/forms";
-import { useSharedStyles } from "../ui/styles";
+import { useSharedStyles, usePromptCardStyles } from "../ui/styles";
 import { TextWithEmails } from "../ui/TextWithEmails";
 import { createPromptsApi } from "./api";
 import {
@@ -30,16 +30,7 @@ import type { Prompt } from "./model";
 import { AddedPersonFields, NotesFields } from "./PersonFields";
 
 const useStyles = makeStyles({
-  card: {
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-  },
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
-  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
   subject: { overflowWrap: "anywhere" },
   attendees: { gap: tokens.spacingVerticalXS },
   attendee: { display: "flex", flexDirection: "column", minWidth: 0 },
@@ -75,6 +66,7 @@ const noErrors: FormErrors = { entries: {}, general: [] };
 /** After each networking event: "whom will you follow up with?" — two or three people, not everybody. */
 export function PromptCard({ prompt, timeZone, now, onStarted, onDismissed }: PromptCardProps) {
   const styles = useStyles();
+  const card = usePromptCardStyles();
   const forms = useFormStyles();
   const shared = useSharedStyles();
   const { onUnauthorized } = useApi();
@@ -199,17 +191,17 @@ export function PromptCard({ prompt, timeZone, now, onStarted, onDismissed }: Pr
   const ended = formatDueTime(new Date(prompt.end), timeZone, now);
 
   return (
-    <section ref={cardRef} className={styles.card} aria-labelledby={`${titleId} ${subjectId}`} data-testid="prompt-card" data-event-id={prompt.eventId}>
+    <section ref={cardRef} className={card.card} aria-labelledby={`${titleId} ${subjectId}`} data-testid="prompt-card" data-event-id={prompt.eventId}>
       <form
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
           void start();
         }}
-        className={styles.form}
+        className={card.form}
       >
         <div className={styles.heading}>
-          <h2 id={titleId} className={styles.title}>
+          <h2 id={titleId} className={card.title}>
             Whom will you follow up with?
           </h2>
           <Text id={subjectId} weight="medium" className={styles.subject}>

@@ -35,3 +35,16 @@ export const useSharedStyles = makeStyles({
     whiteSpace: "nowrap",
   },
 });
+
+/** A card that asks the user something (after an event, after a bulk addition): raised, with the brand's edge. */
+export const usePromptCardStyles = makeStyles({
+  card: {
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+  },
+  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+});
