@@ -9,8 +9,11 @@ export const shownAtOnce = 50;
 
 export { nudgeFor };
 
+/** Counts with thousands separators ("1,234"); a number format, so no date is ever formatted outside src/time/. */
+const counts = new Intl.NumberFormat("en");
+
 export function headline(count: number): string {
-  return `You added ${count.toLocaleString("en")} contacts at once — whom will you follow up with?`;
+  return `You added ${counts.format(count)} contacts at once — whom will you follow up with?`;
 }
 
 /** Lower case without accents, so "chloe" finds "Chloé". */
