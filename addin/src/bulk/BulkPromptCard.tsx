@@ -13,15 +13,6 @@ import type { BulkPrompt } from "./model";
 const useStyles = makeStyles({
   people: { gap: tokens.spacingVerticalXS },
   label: { display: "flex", flexDirection: "column", minWidth: 0, overflowWrap: "anywhere" },
-  nudge: {
-    display: "flex",
-    gap: tokens.spacingHorizontalXS,
-    alignItems: "flex-start",
-    color: tokens.colorNeutralForeground2,
-    backgroundColor: tokens.colorPaletteYellowBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-  },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
@@ -120,7 +111,7 @@ export function BulkPromptCard({ prompt, onStarted, onDismissed }: BulkPromptCar
 
         <div role="status" aria-live="polite">
           {nudge || !canPickMore(picked) ? (
-            <div className={styles.nudge}>
+            <div className={card.nudge}>
               <Lightbulb16Regular aria-hidden="true" />
               <Text size={200}>
                 {picked.size} people chosen. {canPickMore(picked) ? nudge : `${mostPicked} at most at once.`}

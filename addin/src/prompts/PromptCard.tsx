@@ -38,15 +38,6 @@ const useStyles = makeStyles({
   attendeeName: { display: "inline-flex", flexWrap: "wrap", alignItems: "center", columnGap: tokens.spacingHorizontalXS },
   notesToggle: { alignSelf: "flex-start", marginLeft: "28px" },
   notes: { marginLeft: "32px", marginBottom: tokens.spacingVerticalS },
-  nudge: {
-    display: "flex",
-    gap: tokens.spacingHorizontalXS,
-    alignItems: "flex-start",
-    color: tokens.colorNeutralForeground2,
-    backgroundColor: tokens.colorPaletteYellowBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-  },
   nudgeIcon: { flexShrink: 0, marginTop: "2px" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   addButton: { alignSelf: "flex-start" },
@@ -293,7 +284,7 @@ export function PromptCard({ prompt, timeZone, now, onStarted, onDismissed }: Pr
 
         <div role="status" aria-live="polite">
           {nudge ? (
-            <div className={styles.nudge}>
+            <div className={card.nudge}>
               <Lightbulb16Regular className={styles.nudgeIcon} aria-hidden="true" />
               <Text size={200}>
                 {count} people chosen. {nudge}

@@ -47,4 +47,14 @@ export const usePromptCardStyles = makeStyles({
   },
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, lineHeight: tokens.lineHeightBase400, fontWeight: tokens.fontWeightSemibold },
+  /** A gentle hint inside the card (e.g. "pick at most ten"). */
+  nudge: {
+    display: "flex",
+    gap: tokens.spacingHorizontalXS,
+    alignItems: "flex-start",
+    color: tokens.colorNeutralForeground2,
+    backgroundColor: tokens.colorPaletteYellowBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+  },
 });
