@@ -70,6 +70,7 @@ internal static class WorkerParts
         services.AddSingleton<SyncContactFolder>();
         services.AddSingleton<SyncMailbox>();
         services.AddSingleton<SyncApplicationMailboxes>();
+        services.AddSingleton<MailboxWakeups>();
         services.AddHostedService<SyncWorker>();
 
         // Follow-ups: the 24/7/30 track and its thank-you draft.

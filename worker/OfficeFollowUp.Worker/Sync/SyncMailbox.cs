@@ -9,7 +9,8 @@ using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Sync;
 
-public sealed record MailboxRun(bool Connected, int NewAcquaintances, int DraftsPrepared, bool ReconnectNeeded, int HoldsPlaced = 0);
+/// <summary>What one pass did; <paramref name="MailboxId"/> is the stored mailbox id once the mailbox was ever reached.</summary>
+public sealed record MailboxRun(bool Connected, int NewAcquaintances, int DraftsPrepared, bool ReconnectNeeded, int HoldsPlaced = 0, string? MailboxId = null);
 
 /// <summary>
 /// One pass over the signed-in mailbox: refresh who the user is when due, run a contacts round per
@@ -48,7 +49,7 @@ public sealed class SyncMailbox(
     {
         if (!await EnsureConnectedAsync(ct))
         {
-            return new MailboxRun(false, 0, 0, true);
+            return new MailboxRun(false, 0, 0, true, MailboxId: _profile?.MailboxId);
         }
 
         var profile = _profile!;
@@ -58,7 +59,7 @@ public sealed class SyncMailbox(
         var calendarRound = await syncCalendar.RunAsync(profile, ct);
         if (calendarRound.Failure == GraphOutcome.ReconnectNeeded)
         {
-            return new MailboxRun(true, 0, 0, true);
+            return new MailboxRun(true, 0, 0, true, MailboxId: profile.MailboxId);
         }
 
         var finished = new List<string>();
@@ -75,7 +76,7 @@ public sealed class SyncMailbox(
             }
             if (round.Failure == GraphOutcome.ReconnectNeeded)
             {
-                return new MailboxRun(true, 0, 0, true);
+                return new MailboxRun(true, 0, 0, true, MailboxId: profile.MailboxId);
             }
         }
 
@@ -110,7 +111,7 @@ public sealed class SyncMailbox(
             SyncTrace.ReconnectNeeded(logger, "outbox", ReconnectAdvice.For(mailboxOptions.Value));
         }
 
-        return new MailboxRun(true, newAcquaintances, work.Drafts, work.ReconnectNeeded, work.Holds);
+        return new MailboxRun(true, newAcquaintances, work.Drafts, work.ReconnectNeeded, work.Holds, profile.MailboxId);
     }
 
     private async Task<bool> EnsureConnectedAsync(CancellationToken ct)

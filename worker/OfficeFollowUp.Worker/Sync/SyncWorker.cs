@@ -4,14 +4,14 @@ using OfficeFollowUp.Mailbox;
 
 namespace OfficeFollowUp.Sync;
 
-/// <summary>The background loop: waits for the mailbox endpoint, then one pass per poll interval.</summary>
+/// <summary>The background loop: waits for the mailbox endpoint, then one pass per poll interval or wake (<see cref="MailboxWakeups"/>).</summary>
 public sealed class SyncWorker(
     SyncMailbox sync,
     SyncApplicationMailboxes applicationMailboxes,
     MailboxEndpoint endpoint,
+    MailboxWakeups wakeups,
     IOptions<SyncOptions> options,
     IOptions<MailboxOptions> mailboxOptions,
-    TimeProvider time,
     ILogger<SyncWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -34,11 +34,12 @@ public sealed class SyncWorker(
 
     private async Task LoopAsync(Func<CancellationToken, Task<MailboxRun>> runOnce, CancellationToken stoppingToken)
     {
+        string? mailboxId = null;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await runOnce(stoppingToken);
+                mailboxId = (await runOnce(stoppingToken)).MailboxId ?? mailboxId;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -50,7 +51,7 @@ public sealed class SyncWorker(
                 SyncTrace.RoundFailed(logger, ex);
             }
 
-            await Task.Delay(options.Value.PollInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            await wakeups.WaitAsync(mailboxId, stoppingToken);
         }
     }
 }
