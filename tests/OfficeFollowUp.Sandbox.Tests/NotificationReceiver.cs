@@ -33,6 +33,7 @@ internal sealed class NotificationReceiver : IAsyncDisposable
     private readonly ConcurrentQueue<JsonElement> _lifecycle = new();
     private readonly ConcurrentQueue<string> _validationTokens = new();
     private int _failNext;
+    private int _attempts;
 
     private NotificationReceiver(WebApplication app, string root)
     {
@@ -47,7 +48,7 @@ internal sealed class NotificationReceiver : IAsyncDisposable
 
     public ValidationAnswer Validation { get; set; } = ValidationAnswer.Echo;
 
-    /// <summary>Answers every notification with 500 while true.</summary>
+    /// <summary>Answers every change notification (not lifecycle ones) with 500 while true.</summary>
     public bool AlwaysFail { get; set; }
 
     /// <summary>Waits this long (wall clock) before answering a notification.</summary>
@@ -63,10 +64,10 @@ internal sealed class NotificationReceiver : IAsyncDisposable
     /// <summary>The raw bodies of every notification POST (both URLs), for conformance checks.</summary>
     public ConcurrentQueue<JsonElement> Bodies { get; } = new();
 
-    public int Attempts => _attempts;
+    /// <summary>Every change-notification POST received, answered or failed.</summary>
+    public int Attempts => Volatile.Read(ref _attempts);
 
-    private int _attempts;
-
+    /// <summary>Answers the next <paramref name="count"/> change notifications with 500.</summary>
     public void FailNext(int count) => Interlocked.Exchange(ref _failNext, count);
 
     public static async Task<NotificationReceiver> StartAsync()
@@ -112,14 +113,19 @@ internal sealed class NotificationReceiver : IAsyncDisposable
             return;
         }
 
-        Interlocked.Increment(ref _attempts);
         using var body = await JsonDocument.ParseAsync(http.Request.Body);
         if (NotificationDelay > TimeSpan.Zero)
         {
             await Task.Delay(NotificationDelay);
         }
 
-        if (AlwaysFail || Interlocked.Decrement(ref _failNext) >= 0)
+        var lifecycle = http.Request.Path.Value == "/lifecycle";
+        if (!lifecycle)
+        {
+            Interlocked.Increment(ref _attempts);
+        }
+
+        if (!lifecycle && (AlwaysFail || Interlocked.Decrement(ref _failNext) >= 0))
         {
             http.Response.StatusCode = 500;
             return;
@@ -127,7 +133,7 @@ internal sealed class NotificationReceiver : IAsyncDisposable
 
         var root = body.RootElement.Clone();
         Bodies.Enqueue(root);
-        var target = http.Request.Path.Value == "/lifecycle" ? _lifecycle : _notifications;
+        var target = lifecycle ? _lifecycle : _notifications;
         foreach (var item in root.GetProperty("value").EnumerateArray())
         {
             target.Enqueue(item);

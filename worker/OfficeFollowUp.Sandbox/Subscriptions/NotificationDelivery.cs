@@ -18,6 +18,7 @@ internal sealed class NotificationDelivery : IAsyncDisposable
     private readonly Task _loop;
     private readonly Action<Delivery> _onDropped;
     private int _pending;
+    private int _queued;
     private int _delivered;
     private int _lifecycleDelivered;
     private int _failedAttempts;
@@ -28,11 +29,7 @@ internal sealed class NotificationDelivery : IAsyncDisposable
     {
         _options = options;
         _onDropped = onDropped;
-        _queue = Channel.CreateBounded<Delivery>(new BoundedChannelOptions(Math.Max(1, options.QueueCapacity))
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _queue = Channel.CreateUnbounded<Delivery>(new UnboundedChannelOptions { SingleReader = true });
         _http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
         {
             Timeout = Timeout.InfiniteTimeSpan,
@@ -52,15 +49,16 @@ internal sealed class NotificationDelivery : IAsyncDisposable
     /// <summary>Queues a delivery; never blocks. False (and counted) when the queue is full.</summary>
     public bool Enqueue(Delivery delivery)
     {
-        Interlocked.Increment(ref _pending);
-        if (_queue.Writer.TryWrite(delivery))
+        // Bounded by the options at the moment of writing, so a test can shrink the queue on a running server.
+        if (Interlocked.Increment(ref _queued) > Math.Max(1, _options.QueueCapacity) || !_queue.Writer.TryWrite(delivery))
         {
-            return true;
+            Interlocked.Decrement(ref _queued);
+            Interlocked.Increment(ref _overflowed);
+            return false;
         }
 
-        Interlocked.Decrement(ref _pending);
-        Interlocked.Increment(ref _overflowed);
-        return false;
+        Interlocked.Increment(ref _pending);
+        return true;
     }
 
     /// <summary>Queues a delivery after a wall-clock wait (a delayed notification).</summary>
@@ -103,6 +101,7 @@ internal sealed class NotificationDelivery : IAsyncDisposable
     {
         await foreach (var delivery in _queue.Reader.ReadAllAsync(_stop.Token).ConfigureAwait(false))
         {
+            Interlocked.Decrement(ref _queued);
             var accepted = await TrySendAsync(delivery).ConfigureAwait(false);
             if (accepted)
             {
