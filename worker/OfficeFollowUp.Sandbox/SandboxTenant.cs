@@ -58,7 +58,7 @@ public sealed class SandboxTenant
                 throw new ArgumentException($"The tenant already has a mailbox for {userPrincipalName}.", nameof(userPrincipalName));
             }
 
-            var mailbox = new SandboxMailbox(Time, displayName, userPrincipalName, idSeed: 1_000_003 * (_mailboxes.Count + 1))
+            var mailbox = new SandboxMailbox(Time, displayName, userPrincipalName, idSeed: unchecked(MailboxState.SampleIdSeed + (7919 * (_mailboxes.Count + 1))))
             {
                 ApplicationPermissions = true,
             };
