@@ -76,6 +76,22 @@ public sealed class SandboxLifecycleNotificationsTests
     }
 
     [Fact]
+    public async Task Reauthorize_answers_for_an_active_subscription_without_changing_its_expiry()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        await using var receiver = await NotificationReceiver.StartAsync();
+        var subscription = await h.Graph.Subscriptions.PostAsync(SandboxSubscriptionsTests.NewSubscription(h, receiver));
+
+        await h.Graph.Subscriptions[subscription!.Id].Reauthorize.PostAsync();
+        var after = await h.Graph.Subscriptions[subscription.Id].GetAsync();
+        var unknown = await Assert.ThrowsAsync<ODataError>(() => h.Graph.Subscriptions[Guid.NewGuid().ToString()].Reauthorize.PostAsync());
+
+        Assert.Equal(1, h.Server.Subscriptions.Reauthorizations);
+        Assert.Equal(subscription.ExpirationDateTime, after!.ExpirationDateTime);
+        Assert.Equal(404, unknown.ResponseStatusCode);
+    }
+
+    [Fact]
     public async Task The_lifecycle_url_cannot_be_changed_after_creation()
     {
         await using var h = await SandboxHarness.StartAsync();

@@ -74,6 +74,19 @@ public sealed class SandboxNotificationFaultsTests
     }
 
     [Fact]
+    public async Task Batched_notifications_arrive_together_in_one_post_in_order()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        await using var receiver = await NotificationReceiver.StartAsync();
+        h.Server.Subscriptions.Faults.BatchNext(3);
+
+        var ids = await ChangeThreeContactsAsync(h, receiver);
+
+        Assert.Equal(ids, DeliveredIds(receiver));
+        Assert.Equal(3, Assert.Single(receiver.Bodies).GetProperty("value").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Random_faults_with_the_same_seed_give_the_same_deliveries()
     {
         async Task<(List<string> Delivered, SandboxNotificationCounts Counts)> RunAsync()
@@ -137,6 +150,25 @@ public sealed class SandboxNotificationFaultsTests
         var missed = Assert.Single(receiver.Lifecycle);
         Assert.Equal("missed", missed.GetProperty("lifecycleEvent").GetString());
         Assert.Equal(subscription!.Id, missed.GetProperty("subscriptionId").GetString());
+    }
+
+    [Fact]
+    public async Task Stopping_the_server_while_notifications_go_to_a_vanished_endpoint_ends_cleanly()
+    {
+        var h = await SandboxHarness.StartAsync();
+        var receiver = await NotificationReceiver.StartAsync();
+        await h.Graph.Subscriptions.PostAsync(SandboxSubscriptionsTests.NewSubscription(h, receiver));
+        await receiver.DisposeAsync();
+
+        for (var i = 0; i < 5; i++)
+        {
+            h.Mailbox.AddContact(new($"Person{i}", "Gone", [$"g{i}@example.org"]));
+        }
+
+        await Task.Delay(50);
+        var stopping = await Record.ExceptionAsync(async () => await h.DisposeAsync());
+
+        Assert.Null(stopping);
     }
 
     [Fact]

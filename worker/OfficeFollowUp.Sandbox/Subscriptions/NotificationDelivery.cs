@@ -137,8 +137,13 @@ internal sealed class NotificationDelivery : IAsyncDisposable
             using var response = await _http.PostAsync(delivery.Url, content, timeout.Token).ConfigureAwait(false);
             return response.IsSuccessStatusCode;
         }
-        catch (Exception e) when (e is HttpRequestException or OperationCanceledException && !_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException or IOException)
+        {
+            // Refused, reset or too slow: the app did not accept it.
             return false;
         }
     }

@@ -83,6 +83,24 @@ internal static class NotificationJson
         w.WriteEndObject();
     });
 
+    /// <summary>One changeNotificationCollection holding the notifications of several, in order.</summary>
+    public static byte[] Merge(IEnumerable<byte[]> collections) => SandboxJson.Write(w =>
+    {
+        w.WriteStartObject();
+        w.WriteStartArray("value");
+        foreach (var body in collections)
+        {
+            using var doc = JsonDocument.Parse(body);
+            foreach (var item in doc.RootElement.GetProperty("value").EnumerateArray())
+            {
+                item.WriteTo(w);
+            }
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    });
+
     public static byte[] LifecycleNotification(SandboxSubscription s, string tenantId, SandboxLifecycleEvent lifecycleEvent) =>
         SandboxJson.Write(w =>
         {

@@ -2,7 +2,7 @@ namespace OfficeFollowUp.Sandbox;
 
 /// <summary>
 /// How change notifications go wrong on the way to the app, as Graph documents they may: lost, late, sent twice, out of
-/// order. Counted rules apply to the next change notifications in the order the mailbox made the changes, so a test is
+/// order, several in one POST. Counted rules apply to the next change notifications in the order the mailbox made the changes, so a test is
 /// deterministic; <see cref="InjectRandom"/> draws from a seeded <see cref="Random"/>. Lifecycle notifications and
 /// validation requests are never faulted. Safe to call from any thread.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class SandboxNotificationFaults
     private int _delayCount;
     private TimeSpan _delay;
     private int _reorderCount;
+    private int _batchCount;
     private double _lossRate;
     private double _duplicateRate;
     private Random? _random;
@@ -67,6 +68,19 @@ public sealed class SandboxNotificationFaults
     }
 
     /// <summary>
+    /// The next <paramref name="count"/> (at least 2) change notifications are held until the last of them is made,
+    /// then sent together, in order, in one POST per notification URL (a value array of several, as Graph may send).
+    /// </summary>
+    public void BatchNext(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 2);
+        lock (_gate)
+        {
+            _batchCount = count;
+        }
+    }
+
+    /// <summary>
     /// From now on each change notification is lost with probability <paramref name="lossRate"/>, and otherwise sent
     /// twice with probability <paramref name="duplicateRate"/>; the same seed and the same changes give the same faults.
     /// Both 0 turns it off. Counted rules are used first.
@@ -91,7 +105,7 @@ public sealed class SandboxNotificationFaults
     {
         lock (_gate)
         {
-            _lose = _duplicate = _delayCount = _reorderCount = 0;
+            _lose = _duplicate = _delayCount = _reorderCount = _batchCount = 0;
             _lossRate = _duplicateRate = 0;
             _random = null;
         }
@@ -112,6 +126,12 @@ public sealed class SandboxNotificationFaults
             {
                 _reorderCount--;
                 return _reorderCount == 0 ? NotificationFate.ReleaseHeld : NotificationFate.Hold;
+            }
+
+            if (_batchCount > 0)
+            {
+                _batchCount--;
+                return _batchCount == 0 ? NotificationFate.ReleaseBatch : NotificationFate.Batch;
             }
 
             if (_delayCount > 0)
@@ -152,6 +172,8 @@ internal enum NotificationFateKind
     Delayed,
     Hold,
     ReleaseHeld,
+    Batch,
+    ReleaseBatch,
 }
 
 internal readonly record struct NotificationFate(NotificationFateKind Kind, TimeSpan Delay)
@@ -165,6 +187,10 @@ internal readonly record struct NotificationFate(NotificationFateKind Kind, Time
     public static NotificationFate Hold => new(NotificationFateKind.Hold, TimeSpan.Zero);
 
     public static NotificationFate ReleaseHeld => new(NotificationFateKind.ReleaseHeld, TimeSpan.Zero);
+
+    public static NotificationFate Batch => new(NotificationFateKind.Batch, TimeSpan.Zero);
+
+    public static NotificationFate ReleaseBatch => new(NotificationFateKind.ReleaseBatch, TimeSpan.Zero);
 
     public static NotificationFate Delayed(TimeSpan delay) => new(NotificationFateKind.Delayed, delay);
 }

@@ -15,6 +15,7 @@ public sealed class SandboxSubscriptions : IAsyncDisposable
     private readonly Dictionary<string, Entry> _byId = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<SandboxMailbox, List<Entry>> _byMailbox = [];
     private readonly List<(Delivery Delivery, NotificationFate Fate)> _held = [];
+    private readonly List<Delivery> _batched = [];
     private readonly SandboxDirectory _directory;
     private readonly NotificationDelivery _delivery;
     private int _lost;
@@ -22,6 +23,7 @@ public sealed class SandboxSubscriptions : IAsyncDisposable
     private int _delayed;
     private int _validations;
     private long _order;
+    private int _reauthorizations;
 
     internal SandboxSubscriptions(SandboxDirectory directory)
     {
@@ -147,10 +149,24 @@ public sealed class SandboxSubscriptions : IAsyncDisposable
 
     internal void CountValidation() => Interlocked.Increment(ref _validations);
 
+    internal void CountReauthorization() => Interlocked.Increment(ref _reauthorizations);
+
+    /// <summary>How many times <c>POST /subscriptions/{id}/reauthorize</c> was answered.</summary>
+    public int Reauthorizations => Volatile.Read(ref _reauthorizations);
+
     internal SandboxSubscription Add(SandboxSubscription subscription, SubscriptionTarget target)
     {
+        var now = Now;
         lock (_gate)
         {
+            // Expired subscriptions are kept only until the next create, so renewals find nothing and nothing grows.
+            foreach (var expired in _byId.Values.Where(e => e.Subscription.ExpirationDateTime <= now).ToList())
+            {
+                expired.Timer?.Dispose();
+                _byId.Remove(expired.Subscription.Id);
+                _byMailbox[expired.Target.Mailbox].Remove(expired);
+            }
+
             var entry = new Entry(subscription, target, _order++);
             _byId[subscription.Id] = entry;
             if (!_byMailbox.TryGetValue(target.Mailbox, out var list))
@@ -265,6 +281,25 @@ public sealed class SandboxSubscriptions : IAsyncDisposable
                 foreach (var held in release)
                 {
                     _delivery.Enqueue(held);
+                }
+
+                break;
+            case NotificationFateKind.Batch or NotificationFateKind.ReleaseBatch:
+                List<Delivery> batch = [];
+                lock (_gate)
+                {
+                    _batched.Add(delivery);
+                    if (fate.Kind == NotificationFateKind.ReleaseBatch)
+                    {
+                        batch.AddRange(_batched);
+                        _batched.Clear();
+                    }
+                }
+
+                // Graph may send several notifications in one POST; those for the same URL go together, in order.
+                foreach (var group in batch.GroupBy(d => d.Url))
+                {
+                    _delivery.Enqueue(group.First() with { Body = NotificationJson.Merge(group.Select(d => d.Body)) });
                 }
 
                 break;

@@ -49,6 +49,7 @@ internal sealed class SubscriptionRoutes(SandboxSubscriptions subscriptions)
                 (1, "GET") => GetAsync(http, baseUrl, rest[0]),
                 (1, "PATCH") => RenewAsync(http, baseUrl, rest[0]),
                 (1, "DELETE") => DeleteAsync(http, rest[0]),
+                (2, "POST") when rest[1].Equals("reauthorize", StringComparison.OrdinalIgnoreCase) => ReauthorizeAsync(http, rest[0]),
                 (> 1, _) => throw new GraphError(HttpStatusCode.NotFound, "ResourceNotFound", $"Resource not found for the segment '{rest[^1]}'."),
                 _ => throw new GraphError(HttpStatusCode.MethodNotAllowed, "BadRequest", $"The HTTP method '{method}' is not allowed on this resource."),
             };
@@ -210,6 +211,15 @@ internal sealed class SubscriptionRoutes(SandboxSubscriptions subscriptions)
             ?? throw NotFound();
         await GraphAnswer.WriteJsonAsync(http, 200, w => NotificationJson.WriteSubscription(
             w, renewed, SandboxSubscriptions.ApplicationId, $"{baseUrl}/$metadata#subscriptions/$entity")).ConfigureAwait(false);
+    }
+
+    /// <summary><c>POST /subscriptions/{id}/reauthorize</c>: answers a reauthorizationRequired without extending the expiry.</summary>
+    private Task ReauthorizeAsync(HttpContext http, string id)
+    {
+        _ = _subscriptions.Find(id) ?? throw NotFound();
+        _subscriptions.CountReauthorization();
+        http.Response.StatusCode = 204;
+        return Task.CompletedTask;
     }
 
     private Task DeleteAsync(HttpContext http, string id)
