@@ -63,6 +63,22 @@ public sealed class SandboxSubscriptionsTests
     }
 
     [Fact]
+    public async Task An_unreachable_lifecycle_url_refuses_the_create_too()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        await using var receiver = await NotificationReceiver.StartAsync();
+        var request = NewSubscription(h, receiver);
+        request.LifecycleNotificationUrl = "http://127.0.0.1:9/lifecycle";
+
+        var error = await Assert.ThrowsAsync<ODataError>(() => h.Graph.Subscriptions.PostAsync(request));
+
+        Assert.Equal(400, error.ResponseStatusCode);
+        Assert.Equal("ValidationError", error.Error!.Code);
+        Assert.Single(receiver.ValidationTokens);
+        Assert.Empty(h.Server.Subscriptions.Active);
+    }
+
+    [Fact]
     public async Task Expiry_beyond_outlooks_limit_or_in_the_past_and_a_long_client_state_are_refused()
     {
         await using var h = await SandboxHarness.StartAsync();

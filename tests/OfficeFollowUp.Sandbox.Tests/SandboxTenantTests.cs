@@ -119,6 +119,28 @@ public sealed class SandboxTenantTests(ITestOutputHelper output)
         Assert.Equal(site.Tenant.TenantId, note.GetProperty("tenantId").GetString());
         Assert.Equal(SandboxSubscriptions.ApplicationId, subscription.CreatorId);
         Assert.Equal(400, viaMe.ResponseStatusCode);
+        Assert.Equal(2, site.Tenant.Requests.Count("POST /subscriptions"));
+    }
+
+    [Fact]
+    public async Task The_tenants_faults_throttle_subscription_requests_and_the_sdk_retries()
+    {
+        await using var site = await TenantSite.StartAsync(mailboxes: 1, contactsEach: 0);
+        await using var receiver = await NotificationReceiver.StartAsync();
+        var a = site.Tenant.Mailboxes[0];
+        site.Tenant.Faults.Throttle(1, retryAfter: TimeSpan.FromMilliseconds(10), pathContains: "/subscriptions");
+
+        var created = await site.Graph.Subscriptions.PostAsync(new Subscription
+        {
+            ChangeType = "created",
+            NotificationUrl = receiver.NotificationUrl,
+            Resource = $"users/{a.User.Id}/events",
+            ExpirationDateTime = site.Time.GetUtcNow().AddDays(1),
+        });
+
+        Assert.NotNull(created);
+        Assert.Equal(2, site.Tenant.Requests.Count("POST /subscriptions"));
+        Assert.Single(site.Server.Subscriptions.Active);
     }
 
     [Fact]

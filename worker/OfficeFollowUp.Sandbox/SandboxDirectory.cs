@@ -25,6 +25,12 @@ internal sealed class SandboxDirectory
 
     public string TenantId { get; }
 
+    /// <summary>Faults for <c>/subscriptions</c>: the single mailbox's, or the tenant's.</summary>
+    public SandboxFaults Faults => Single?.Faults ?? Tenant!.Faults;
+
+    /// <summary>Where <c>/subscriptions</c> requests are counted: the single mailbox's log, or the tenant's.</summary>
+    public SandboxRequestLog Requests => Single?.Requests ?? Tenant!.Requests;
+
     /// <summary>The signed-in user's mailbox, or null when the caller is app-only.</summary>
     public SandboxMailbox? Me => Single is { ApplicationPermissions: false } ? Single : null;
 

@@ -47,8 +47,11 @@ internal sealed class SandboxServerHandler(SandboxDirectory directory, SandboxSu
             : new GraphError(HttpStatusCode.NotFound, "ResourceNotFound", $"Resource not found for the segment '{segments[^1]}'."));
     }
 
-    private Task ErrorAsync(HttpContext http, GraphError error) =>
-        GraphAnswer.WriteErrorAsync(http, error, _directory.Time.GetUtcNow(), GraphAnswer.StampIds(http));
+    private Task ErrorAsync(HttpContext http, GraphError error)
+    {
+        _directory.Requests.Record($"{http.Request.Method} (no mailbox)", hadImmutableIdPreference: true);
+        return GraphAnswer.WriteErrorAsync(http, error, _directory.Time.GetUtcNow(), GraphAnswer.StampIds(http));
+    }
 
     private static bool Is(string segment, string literal) => segment.Equals(literal, StringComparison.OrdinalIgnoreCase);
 }

@@ -33,6 +33,12 @@ public sealed class SandboxTenant
     /// <summary>The tenant id every change notification carries.</summary>
     public string TenantId { get; }
 
+    /// <summary>Faults for requests that reach no one mailbox: <c>/subscriptions</c> (each mailbox has its own for its paths).</summary>
+    public SandboxFaults Faults { get; } = new();
+
+    /// <summary>Requests that reach no one mailbox: <c>/subscriptions</c>, <c>/me</c> and unknown users.</summary>
+    public SandboxRequestLog Requests { get; } = new();
+
     public int Count
     {
         get { lock (_gate) { return _mailboxes.Count; } }

@@ -14,7 +14,7 @@ public sealed class SandboxSubscriptions : IAsyncDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Entry> _byId = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<SandboxMailbox, List<Entry>> _byMailbox = [];
-    private readonly List<(Delivery Delivery, NotificationFate Fate)> _held = [];
+    private readonly List<Delivery> _held = [];
     private readonly List<Delivery> _batched = [];
     private readonly SandboxDirectory _directory;
     private readonly NotificationDelivery _delivery;
@@ -266,7 +266,7 @@ public sealed class SandboxSubscriptions : IAsyncDisposable
             case NotificationFateKind.Hold:
                 lock (_gate)
                 {
-                    _held.Add((delivery, fate));
+                    _held.Add(delivery);
                 }
 
                 break;
@@ -274,7 +274,7 @@ public sealed class SandboxSubscriptions : IAsyncDisposable
                 List<Delivery> release;
                 lock (_gate)
                 {
-                    release = [delivery, .. _held.Select(h => h.Delivery).Reverse()];
+                    release = [delivery, .. Enumerable.Reverse(_held)];
                     _held.Clear();
                 }
 

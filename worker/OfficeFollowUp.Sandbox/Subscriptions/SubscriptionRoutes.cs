@@ -22,16 +22,13 @@ internal sealed class SubscriptionRoutes(SandboxSubscriptions subscriptions)
     {
         var ids = GraphAnswer.StampIds(http);
         var method = http.Request.Method;
-        var single = _subscriptions.Directory.Single;
-        if (single is not null)
-        {
-            // The single mailbox's log and faults cover its subscriptions too, so a test can throttle a create.
-            single.Requests.Record($"{method} {(rest.Length == 0 ? "/subscriptions" : "/subscriptions/{id}")}", hadImmutableIdPreference: true);
-        }
-
+        // The single mailbox's (or the tenant's) log and faults cover subscriptions too, so a test can throttle a create.
+        var directory = _subscriptions.Directory;
+        var template = rest.Length switch { 0 => "/subscriptions", 1 => "/subscriptions/{id}", _ => "/subscriptions/{id}/" + rest[1] };
+        directory.Requests.Record($"{method} {template}", hadImmutableIdPreference: true);
         try
         {
-            if (single?.Faults.TakeFailure(method, http.Request.Path.Value ?? "/") is { } failure)
+            if (directory.Faults.TakeFailure(method, http.Request.Path.Value ?? "/") is { } failure)
             {
                 if (failure.RetryAfter is { } wait)
                 {
