@@ -59,7 +59,10 @@ internal sealed class GraphCsdl
                     var properties = element.Elements()
                         .Where(p => p.Name.LocalName is "Property" or "NavigationProperty")
                         .ToDictionary(p => (string)p.Attribute("Name")!, p => (string)p.Attribute("Type")!, StringComparer.Ordinal);
-                    types[name] = new StructuredType(ShortName((string?)element.Attribute("BaseType")), properties);
+                    // Only open complex types (resourceData) accept any property: contact is an open entity type
+                    // too, and the check exists to catch made-up properties on it.
+                    var open = element.Name.LocalName == "ComplexType" && (string?)element.Attribute("OpenType") == "true";
+                    types[name] = new StructuredType(ShortName((string?)element.Attribute("BaseType")), properties, open);
                     break;
                 case "EnumType":
                     enums[name] = element.Elements().Where(m => m.Name.LocalName == "Member")
@@ -114,6 +117,12 @@ internal sealed class GraphCsdl
             }
 
             var declared = FindProperty(typeName, property.Name);
+            if (declared is null && IsOpen(typeName))
+            {
+                // An open type (resourceData) may carry any property.
+                continue;
+            }
+
             if (declared is null)
             {
                 problems.Add($"{path}.{property.Name}: not a property of {Namespace}.{typeName}");
@@ -158,6 +167,19 @@ internal sealed class GraphCsdl
         return null;
     }
 
+    private bool IsOpen(string typeName)
+    {
+        for (var type = typeName; type is not null && _types.TryGetValue(type, out var t); type = t.BaseType)
+        {
+            if (t.IsOpen)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>"graph.contact" or "microsoft.graph.contact" → "contact"; Edm and other namespaces → null.</summary>
     private static string? ShortName(string? qualified)
     {
@@ -177,5 +199,5 @@ internal sealed class GraphCsdl
         return null;
     }
 
-    private sealed record StructuredType(string? BaseType, Dictionary<string, string> Properties);
+    private sealed record StructuredType(string? BaseType, Dictionary<string, string> Properties, bool IsOpen);
 }

@@ -5,8 +5,11 @@ namespace OfficeFollowUp.Sandbox;
 /// layer takes snapshots under it and writes JSON outside it. One change sequence numbers every change of every part,
 /// so change keys never repeat and a delta round is a window (From, End] of it.
 /// </summary>
-internal sealed class MailboxState(TimeProvider time, SandboxFaults faults)
+internal sealed class MailboxState(TimeProvider time, SandboxFaults faults, int idSeed = MailboxState.SampleIdSeed)
 {
+    /// <summary>The id stream of the sample mailbox since the first sandbox, so its ids never change.</summary>
+    public const int SampleIdSeed = 20240917;
+
     private readonly TimeProvider _time = time;
     private long _deltaPagesServed;
     private string _timeZone = "New Zealand Standard Time";
@@ -20,7 +23,11 @@ internal sealed class MailboxState(TimeProvider time, SandboxFaults faults)
     public SandboxFaults Faults { get; } = faults;
 
     /// <summary>Ids of the user, contact folders, contacts and mail; the calendar has a stream of its own.</summary>
-    public SandboxIds Ids { get; } = new(20240917);
+    public SandboxIds Ids { get; } = new(idSeed);
+
+    public int IdSeed { get; } = idSeed;
+
+    public TimeProvider Time => _time;
 
     public DateTimeOffset Now => _time.GetUtcNow();
 
@@ -40,6 +47,16 @@ internal sealed class MailboxState(TimeProvider time, SandboxFaults faults)
         set { ArgumentNullException.ThrowIfNull(value); lock (Gate) { _workingHours = value; } }
     }
 
+    /// <summary>
+    /// Raised under <see cref="Gate"/> after every change of a contact, event or message, so change notifications
+    /// see changes in the order the mailbox made them. A handler must only queue work: it runs inside the lock.
+    /// </summary>
+    public event Action<SandboxItemChange>? Changed;
+
+    /// <summary>Reports a change; called under <see cref="Gate"/>.</summary>
+    public void Report(SandboxItemKind kind, SandboxChangeType type, string id, string? folderId, string? changeKey) =>
+        Changed?.Invoke(new SandboxItemChange(kind, type, id, folderId, changeKey));
+
     /// <summary>Numbers a new change; called under <see cref="Gate"/>.</summary>
     public long NextSequence() => ++Sequence;
 
@@ -55,3 +72,20 @@ internal sealed class MailboxState(TimeProvider time, SandboxFaults faults)
         return emptyEvery > 0 && issued % emptyEvery == 0;
     }
 }
+
+internal enum SandboxItemKind
+{
+    Contact,
+    Event,
+    Message,
+}
+
+internal enum SandboxChangeType
+{
+    Created,
+    Updated,
+    Deleted,
+}
+
+/// <summary>One change the mailbox made: what kind of item, which one, in which folder, and its new change key.</summary>
+internal sealed record SandboxItemChange(SandboxItemKind Kind, SandboxChangeType Type, string Id, string? FolderId, string? ChangeKey);

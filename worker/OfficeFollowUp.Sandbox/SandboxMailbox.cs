@@ -11,19 +11,44 @@ public sealed class SandboxMailbox
     private readonly MailboxState _state;
 
     public SandboxMailbox(TimeProvider time)
+        : this(time, MailboxState.SampleIdSeed, null)
+    {
+    }
+
+    /// <summary>
+    /// A mailbox of someone else in the same tenant: its own user (id drawn from <paramref name="idSeed"/>, so every
+    /// mailbox of a tenant has its own ids) with the given name and address as mail and user principal name.
+    /// </summary>
+    public SandboxMailbox(TimeProvider time, string displayName, string userPrincipalName, int idSeed)
+        : this(time, idSeed, (displayName, userPrincipalName))
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(displayName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userPrincipalName);
+    }
+
+    private SandboxMailbox(TimeProvider time, int idSeed, (string DisplayName, string Upn)? person)
     {
         ArgumentNullException.ThrowIfNull(time);
-        _state = new MailboxState(time, Faults);
+        _state = new MailboxState(time, Faults, idSeed);
         var ids = _state.Ids;
-        User = new SandboxUser(
-            ids.NextGuid(),
-            "Alex Morgan",
-            "Alex",
-            "Morgan",
-            "alex@harbourlightadvisory.co.nz",
-            "alex@harbourlightadvisory.co.nz",
-            "en-NZ",
-            ["SMTP:alex@harbourlightadvisory.co.nz", "smtp:alex.morgan@harbourlightadvisory.co.nz"]);
+        if (person is { } p)
+        {
+            var names = p.DisplayName.Split(' ', 2);
+            User = new SandboxUser(
+                ids.NextGuid(), p.DisplayName, names[0], names.Length > 1 ? names[1] : string.Empty, p.Upn, p.Upn, "en-NZ", [$"SMTP:{p.Upn}"]);
+        }
+        else
+        {
+            User = new SandboxUser(
+                ids.NextGuid(),
+                "Alex Morgan",
+                "Alex",
+                "Morgan",
+                "alex@harbourlightadvisory.co.nz",
+                "alex@harbourlightadvisory.co.nz",
+                "en-NZ",
+                ["SMTP:alex@harbourlightadvisory.co.nz", "smtp:alex.morgan@harbourlightadvisory.co.nz"]);
+        }
 
         // Drawn in this order since the first sandbox, so the sample data keeps its ids.
         var contactsFolderId = ids.Next(1);
@@ -68,6 +93,8 @@ public sealed class SandboxMailbox
     }
 
     internal DateTimeOffset Now => _state.Now;
+
+    internal MailboxState State => _state;
 
     internal SandboxContacts Contacts { get; }
 

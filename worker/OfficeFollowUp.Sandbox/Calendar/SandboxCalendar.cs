@@ -12,7 +12,7 @@ internal sealed class SandboxCalendar(MailboxState state)
     private readonly MailboxState _state = state;
 
     // A stream of its own, so adding calendar data never changes the ids the contact sample data gets.
-    private readonly SandboxIds _ids = new(20240918);
+    private readonly SandboxIds _ids = new(state.IdSeed + 1);
     private readonly Dictionary<string, EventState> _events = new(StringComparer.Ordinal);
     private readonly OrderedSet _order = new();
 
@@ -331,6 +331,7 @@ internal sealed class SandboxCalendar(MailboxState state)
         // Deleting one occurrence cancels that date of the series.
         OverridesOf(masterId)[date] = null;
         _log.Append(id, _state.NextSequence(), null);
+        _state.Report(SandboxItemKind.Event, SandboxChangeType.Deleted, id, null, null);
         return true;
     }
 
@@ -393,7 +394,8 @@ internal sealed class SandboxCalendar(MailboxState state)
 
     private void StoreLocked(EventState stored)
     {
-        if (!_events.ContainsKey(stored.Id))
+        var created = !_events.ContainsKey(stored.Id);
+        if (created)
         {
             _order.Add(stored.Id);
         }
@@ -410,6 +412,8 @@ internal sealed class SandboxCalendar(MailboxState state)
         }
 
         _log.Append(stored.Id, stored.Version, stored);
+        _state.Report(
+            SandboxItemKind.Event, created ? SandboxChangeType.Created : SandboxChangeType.Updated, stored.Id, null, SandboxIds.ChangeKey(stored.Version));
     }
 
     private void RemoveLocked(string id)
@@ -417,5 +421,6 @@ internal sealed class SandboxCalendar(MailboxState state)
         _events.Remove(id);
         _order.Remove(id);
         _log.Append(id, _state.NextSequence(), null);
+        _state.Report(SandboxItemKind.Event, SandboxChangeType.Deleted, id, null, null);
     }
 }

@@ -72,6 +72,7 @@ internal sealed class SandboxContacts
             _contacts.Add(contact.Id, contact);
             folder.Live.Add(contact.Id);
             folder.Log.Append(contact.Id, contact.Version, contact);
+            _state.Report(SandboxItemKind.Contact, SandboxChangeType.Created, contact.Id, folder.Folder.Id, contact.ChangeKey);
             return contact.Id;
         }
     }
@@ -100,6 +101,7 @@ internal sealed class SandboxContacts
             var updated = current with { Data = change(current.Data), Modified = _state.Now, Version = _state.NextSequence() };
             _contacts[id] = updated;
             _foldersById[current.FolderId].Log.Append(id, updated.Version, updated);
+            _state.Report(SandboxItemKind.Contact, SandboxChangeType.Updated, id, current.FolderId, updated.ChangeKey);
         }
     }
 
@@ -112,6 +114,7 @@ internal sealed class SandboxContacts
             var folder = _foldersById[current.FolderId];
             folder.Live.Remove(id);
             folder.Log.Append(id, _state.NextSequence(), null);
+            _state.Report(SandboxItemKind.Contact, SandboxChangeType.Deleted, id, current.FolderId, null);
         }
     }
 

@@ -34,6 +34,7 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
         {
             var draft = Stamp(sent, _state.Ids.Next(20), _state.Now, DraftsFolderId, _userDomain);
             _drafts.Add(draft);
+            _state.Report(SandboxItemKind.Message, SandboxChangeType.Created, draft.Id, DraftsFolderId, draft.ChangeKey);
             return draft;
         }
     }
@@ -50,7 +51,13 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
     {
         lock (_state.Gate)
         {
-            return _drafts.RemoveAll(m => m.Id == id) > 0;
+            var removed = _drafts.RemoveAll(m => m.Id == id) > 0;
+            if (removed)
+            {
+                _state.Report(SandboxItemKind.Message, SandboxChangeType.Deleted, id, DraftsFolderId, null);
+            }
+
+            return removed;
         }
     }
 
@@ -71,6 +78,7 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
                 LastModifiedDateTime = _state.Now,
                 ChangeKey = SandboxIds.ChangeKey(_state.NextSequence()),
             };
+            _state.Report(SandboxItemKind.Message, SandboxChangeType.Updated, id, DraftsFolderId, _drafts[index].ChangeKey);
         }
     }
 
@@ -89,6 +97,7 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
             var folderId = seed.Sent ? _sentItemsFolderId : _inboxFolderId;
             var message = Stamp(received, _state.Ids.Next(22), seed.ReceivedAt ?? _state.Now, folderId, seed.From.Address.Split('@')[1]);
             _mail.Add(message);
+            _state.Report(SandboxItemKind.Message, SandboxChangeType.Created, message.Id, folderId, message.ChangeKey);
             return message.Id;
         }
     }
@@ -98,6 +107,18 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
         lock (_state.Gate)
         {
             return _mail.Find(m => m.Id == id);
+        }
+    }
+
+    /// <summary>True when <paramref name="folder"/> (an id or a well-known name: drafts, inbox, sentitems) is <paramref name="folderId"/>.</summary>
+    public bool IsFolder(string folder, string? folderId)
+    {
+        lock (_state.Gate)
+        {
+            return folderId is not null && (folder == folderId
+                || (folder.Equals(DraftsWellKnownName, StringComparison.OrdinalIgnoreCase) && folderId == DraftsFolderId)
+                || (folder.Equals("inbox", StringComparison.OrdinalIgnoreCase) && folderId == _inboxFolderId)
+                || (folder.Equals("sentitems", StringComparison.OrdinalIgnoreCase) && folderId == _sentItemsFolderId));
         }
     }
 
