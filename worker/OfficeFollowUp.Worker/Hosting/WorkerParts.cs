@@ -1,5 +1,6 @@
 using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
+using OfficeFollowUp.Cluster;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Mailbox;
@@ -62,7 +63,7 @@ internal static class WorkerParts
         services.AddSingleton<SyncCalendar>();
         services.AddSingleton<BookMeetingHold>();
 
-        // Sync: contact folders by delta, every mailbox in its turn.
+        // Sync: contact folders by delta; each mailbox's passes in its Orleans grain (Cluster/), one process at a time.
         services.AddValidatedOptions<SyncOptions, SyncOptionsValidator>(configuration, SyncOptions.Section);
         services.AddSingleton<SaveContactsPage>();
         services.AddSingleton<RemoveMissingContacts>();
@@ -70,8 +71,7 @@ internal static class WorkerParts
         services.AddSingleton<SyncContactFolder>();
         services.AddSingleton<SyncMailbox>();
         services.AddSingleton<SyncApplicationMailboxes>();
-        services.AddSingleton<MailboxWakeups>();
-        services.AddHostedService<SyncWorker>();
+        builder.AddMailboxCluster();
 
         // Follow-ups: the 24/7/30 track and its thank-you draft.
         services.AddValidatedOptions<FollowUpOptions, FollowUpOptionsValidator>(configuration, FollowUpOptions.Section);

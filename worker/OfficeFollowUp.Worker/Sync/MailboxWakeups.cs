@@ -8,14 +8,19 @@ namespace OfficeFollowUp.Sync;
 /// a Graph change notification, a lifecycle event or a user action that queued outbox work wakes it at once.
 /// A wake is only a hint; the delta round stays the source of truth. While the mailbox's change
 /// notifications are healthy, the poll falls back to the long safety interval that covers lost notifications.
-/// Keyed by the stored mailbox id (the Graph user id).
+/// Keyed by the stored mailbox id (the Graph user id). In the worker a wake is also routed to the mailbox's grain
+/// (<see cref="Cluster.RouteWakesToGrains"/>), which runs the pass on whichever process owns the mailbox.
 /// </summary>
-public sealed class MailboxWakeups(IOptions<SyncOptions> options, TimeProvider time)
+public sealed class MailboxWakeups(IOptions<SyncOptions> options, TimeProvider time, Action<string>? route = null)
 {
     private readonly ConcurrentDictionary<string, Signal> _signals = new(StringComparer.Ordinal);
 
     /// <summary>Runs the mailbox's next pass now (or right after the one in progress).</summary>
-    public void Wake(string mailboxId) => SignalFor(mailboxId).Set();
+    public void Wake(string mailboxId)
+    {
+        SignalFor(mailboxId).Set();
+        route?.Invoke(mailboxId);
+    }
 
     /// <summary>Notifications cover the mailbox (subscriptions live) or not (poll as usual).</summary>
     public void SetNotificationsHealthy(string mailboxId, bool healthy) => SignalFor(mailboxId).NotificationsHealthy = healthy;

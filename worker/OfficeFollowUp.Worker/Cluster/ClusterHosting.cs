@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Options;
+using OfficeFollowUp.Hosting;
+using OfficeFollowUp.Store;
+using OfficeFollowUp.Sync;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace OfficeFollowUp.Cluster;
+
+/// <summary>
+/// The Orleans silo inside the worker process. Localhost (the default): in-process membership, in-memory reminders,
+/// a free silo port, no gateway, nothing to install. Redis: membership, reminders and the grain directory in Redis, so
+/// several processes form one cluster and a dead one's mailboxes move to the others.
+/// </summary>
+internal static class ClusterHosting
+{
+    public static WebApplicationBuilder AddMailboxCluster(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddValidatedOptions<MailboxClusterOptions, MailboxClusterOptionsValidator>(builder.Configuration, MailboxClusterOptions.Section);
+        services.AddOptions<MailboxClusterOptions>().PostConfigure<IOptions<StoreOptions>>((c, s) => c.StoreIsShared = s.Value.IsPostgreSql);
+
+        // The silo's shape is decided now, before the container exists; a bad setting still stops the start with the
+        // validator's message (options are validated before any hosted service, the silo included, starts).
+        var settings = builder.Configuration.GetSection(MailboxClusterOptions.Section).Get<MailboxClusterOptions>() ?? new MailboxClusterOptions();
+        var siloPort = settings.SiloPort == 0 ? FreeLoopbackPort() : settings.SiloPort;
+        var address = IPAddress.TryParse(settings.AdvertisedAddress, out var parsed) ? parsed : IPAddress.Loopback;
+        var redis = settings.Mode == ClusterMode.Redis && !string.IsNullOrWhiteSpace(settings.RedisConnectionString)
+            ? settings.RedisConnectionString
+            : null;
+
+        builder.UseOrleans(silo =>
+        {
+            if (redis is null)
+            {
+                silo.UseLocalhostClustering(siloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (settings.ClusterId, settings.ServiceId));
+                silo.Configure<EndpointOptions>(o =>
+                {
+                    o.AdvertisedIPAddress = address;
+                    o.SiloPort = siloPort;
+                    o.GatewayPort = settings.GatewayPort;
+                });
+                silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+                silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+                silo.UseRedisGrainDirectoryAsDefault(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
+                silo.Configure<ClusterMembershipOptions>(o =>
+                {
+                    o.ProbeTimeout = settings.ProbeTimeout;
+                    o.NumMissedProbesLimit = settings.MissedProbesLimit;
+                });
+            }
+
+            silo.Configure<ReminderOptions>(o =>
+            {
+                if (settings.ReminderPeriod < o.MinimumReminderPeriod)
+                {
+                    o.MinimumReminderPeriod = settings.ReminderPeriod;
+                }
+            });
+        });
+
+        services.AddSingleton<MailboxPasses>();
+        services.AddSingleton<RouteWakesToGrains>();
+        services.AddSingleton(sp => new MailboxWakeups(
+            sp.GetRequiredService<IOptions<SyncOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RouteWakesToGrains>().Wake));
+        services.AddHostedService<StartMailboxGrains>();
+        return builder;
+    }
+
+    /// <summary>A port free on loopback now; the silo binds it a moment later (Localhost mode and tests, where a clash is retried by restarting).</summary>
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

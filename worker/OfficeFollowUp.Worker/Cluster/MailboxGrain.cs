@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using OfficeFollowUp.Sync;
+
+namespace OfficeFollowUp.Cluster;
+
+/// <summary>
+/// A mailbox's passes on a grain timer: the first at activation, then one per poll interval (the long safety interval
+/// while its change notifications are healthy) or at once on a wake. Timer callbacks do not interleave with calls, so
+/// a wake during a pass waits for it and then runs the next one, as <see cref="MailboxWakeups"/> promised before.
+/// The reminder fires every <see cref="MailboxClusterOptions.ReminderPeriod"/>: after its process died it activates
+/// the grain on a surviving one, which resumes the passes there.
+/// </summary>
+internal sealed class MailboxGrain(
+    MailboxPasses passes,
+    MailboxWakeups wakeups,
+    IOptions<SyncOptions> sync,
+    IOptions<MailboxClusterOptions> cluster,
+    ILocalSiloDetails silo,
+    ILogger<MailboxGrain> logger) : Grain, IMailboxGrain, IRemindable
+{
+    private const string KeepAlive = "keep-alive";
+
+    private IGrainTimer? _timer;
+    private string? _mailboxId;
+    private int _passes;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (!sync.Value.Enabled)
+        {
+            // Tests that drive passes themselves: the grain is reachable but runs nothing on its own.
+            return;
+        }
+
+        var period = cluster.Value.ReminderPeriod;
+        await this.RegisterOrUpdateReminder(KeepAlive, period, period);
+        _timer = this.RegisterGrainTimer(RunPassAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
+        ClusterTrace.MailboxActivated(logger, silo.SiloAddress.ToString());
+    }
+
+    public Task StartAsync() => Task.CompletedTask;
+
+    public Task WakeAsync()
+    {
+        _timer?.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+        return Task.CompletedTask;
+    }
+
+    public Task<MailboxGrainStatus> StatusAsync() =>
+        Task.FromResult(new MailboxGrainStatus(silo.SiloAddress.ToString(), Environment.ProcessId, _passes, _mailboxId));
+
+    // Its only work is to keep the grain activated (the activation's timer runs the passes).
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    private async Task RunPassAsync(CancellationToken ct)
+    {
+        try
+        {
+            _mailboxId = (await passes.RunOnceAsync(this.GetPrimaryKeyString(), ct)).MailboxId ?? _mailboxId;
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (Exception ex)
+        {
+            // A bug in one pass must not end the mailbox's passes; it is logged (no personal data) and the next pass runs.
+            SyncTrace.RoundFailed(logger, ex);
+        }
+
+        _passes++;
+        var next = _mailboxId is null ? sync.Value.PollInterval : wakeups.PollInterval(_mailboxId);
+        _timer?.Change(next, Timeout.InfiniteTimeSpan);
+    }
+}
