@@ -34,12 +34,26 @@ step "PostgreSQL 15 on loopback for the store tests (scripts/postgres.sh: a temp
 if pg_env=$(scripts/postgres.sh start); then
   eval "$pg_env"
   export OFU_POSTGRES
-  trap 'scripts/postgres.sh stop "$OFU_POSTGRES_DIR"' EXIT
   echo "PostgreSQL is up (data directory $OFU_POSTGRES_DIR)"
 else
   # The store tests would start one themselves and fail the same way; say why here once.
   failed_steps+=("PostgreSQL start")
 fi
+
+step "Redis on loopback for the team-mode cluster tests (scripts/redis.sh: a temporary directory, no persistence, stopped by process id on exit)"
+if redis_env=$(scripts/redis.sh start); then
+  eval "$redis_env"
+  export OFU_REDIS
+  echo "Redis is up at $OFU_REDIS"
+else
+  failed_steps+=("Redis start")
+fi
+stop_servers() {
+  [ -n "${OFU_POSTGRES_DIR:-}" ] && scripts/postgres.sh stop "$OFU_POSTGRES_DIR"
+  [ -n "${OFU_REDIS_DIR:-}" ] && scripts/redis.sh stop "$OFU_REDIS_DIR"
+  return 0
+}
+trap stop_servers EXIT
 
 # One test project per command: with one trx file name for the whole solution each project would overwrite the last.
 # Every store test runs twice, on the SQLite file and on the PostgreSQL server above.

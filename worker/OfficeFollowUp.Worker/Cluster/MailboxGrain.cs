@@ -26,12 +26,6 @@ internal sealed class MailboxGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (!sync.Value.Enabled)
-        {
-            // Tests that drive passes themselves: the grain is reachable but runs nothing on its own.
-            return;
-        }
-
         var period = cluster.Value.ReminderPeriod;
         await this.RegisterOrUpdateReminder(KeepAlive, period, period);
         _timer = this.RegisterGrainTimer(RunPassAsync, new GrainTimerCreationOptions(TimeSpan.Zero, Timeout.InfiniteTimeSpan));
