@@ -19,6 +19,7 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _recent = new();
     private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _errorLines;
+    private int _grainActivations;
 
     static WorkerProcess()
     {
@@ -44,6 +45,9 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
 
     /// <summary>Log lines at error or critical level ("fail:", "crit:") the worker wrote.</summary>
     public int ErrorLines => Volatile.Read(ref _errorLines);
+
+    /// <summary>Mailbox grains activated in this process (its "A mailbox grain was activated" log lines, Information level).</summary>
+    public int GrainActivations => Volatile.Read(ref _grainActivations);
 
     /// <summary>The last lines the worker wrote (stdout and stderr), for a failing drill's message.</summary>
     public string RecentOutput => string.Join('\n', _recent);
@@ -184,6 +188,11 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         if (line.Contains("fail: ", StringComparison.Ordinal) || line.Contains("crit: ", StringComparison.Ordinal))
         {
             Interlocked.Increment(ref _errorLines);
+        }
+
+        if (line.Contains("A mailbox grain was activated", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _grainActivations);
         }
 
         var listening = Listening().Match(line);
