@@ -17,7 +17,7 @@ public static class FollowUpEndpoints
     public static RouteGroupBuilder MapFollowUps(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/followups");
-        group.MapGet("/", ListAsync).WhenNotConnected(() => TypedResults.Ok(ZonedItemsDto<FollowUpDto>.Empty));
+        group.MapGet("/", ListAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(ZonedItemsDto<FollowUpDto>.Empty));
         var one = group.MapGroup("/{id}").WhenNotConnected(NoSuchFollowUp);
         one.MapPost("/done", DoneAsync);
         one.MapPost("/snooze", SnoozeAsync);
