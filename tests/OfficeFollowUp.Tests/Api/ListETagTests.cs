@@ -133,3 +133,64 @@ public sealed class ListETagTests : PairedWorkerTests
         Assert.True(EntityTagHeaderValue.TryParse(a, out var parsed) && !parsed.IsWeak);
     }
 }
+
+/// <summary>Today's list is the due window with counts; the rest is paged with a next link; the list without a window is unchanged.</summary>
+public sealed class FollowUpWindowTests : PairedWorkerTests
+{
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    [Fact]
+    public async Task The_due_window_holds_this_weeks_steps_and_pages_the_rest()
+    {
+        // Met at 19:00 Wednesday in Auckland: thank-you tomorrow (this week), connect in 7 days and the one-to-one in 30 (later).
+        World.Mailbox.AddContact(new SandboxContactSeed("Dee", "Window", ["dee@window.example"], "Window Ltd"));
+        await Worker.SyncOnceAsync();
+
+        var all = await GetJsonAsync("/api/followups");
+        var due = await GetJsonAsync("/api/followups?window=due");
+        var page1 = await GetJsonAsync("/api/followups?window=later&limit=1");
+        var page2 = await GetJsonAsync(page1.GetProperty("next").GetString()!);
+
+        Assert.Equal(3, all.GetProperty("items").GetArrayLength());
+        Assert.False(all.TryGetProperty("counts", out _));
+        Assert.Equal("Pacific/Auckland", due.GetProperty("timeZone").GetString());
+        Assert.Equal(["thankYou"], due.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("step").GetString()));
+        var counts = due.GetProperty("counts");
+        Assert.Equal((0, 0, 1, 2), (counts.GetProperty("overdue").GetInt32(), counts.GetProperty("today").GetInt32(), counts.GetProperty("thisWeek").GetInt32(), counts.GetProperty("later").GetInt32()));
+        Assert.Equal("/api/followups?window=later&page=1", due.GetProperty("next").GetString());
+        Assert.Equal("/api/followups?window=later&page=2&limit=1", page1.GetProperty("next").GetString());
+        Assert.Equal(["connect"], page1.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("step").GetString()));
+        Assert.Equal(["oneToOne"], page2.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("step").GetString()));
+        Assert.Equal(JsonValueKind.Null, page2.GetProperty("next").ValueKind);
+
+        // A day on, the thank-you is due today and the window moves: the tag changes though no row did.
+        using var before = await Client.GetAsync(new Uri("/api/followups?window=due", UriKind.Relative));
+        World.Time.Advance(TimeSpan.FromDays(1));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/followups?window=due");
+        request.Headers.TryAddWithoutValidation("If-None-Match", before.Headers.ETag!.Tag);
+        using var after = await Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        var moved = (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("counts");
+        Assert.Equal(1, moved.GetProperty("today").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("/api/followups?window=soon", "window")]
+    [InlineData("/api/followups?window=later&page=0", "page")]
+    [InlineData("/api/followups?window=later&page=x", "page")]
+    [InlineData("/api/followups?window=due&page=2", "page")]
+    [InlineData("/api/followups?window=later&limit=501", "limit")]
+    public async Task A_bad_window_or_page_is_a_problem_naming_it(string path, string field)
+    {
+        using var response = await Client.GetAsync(new Uri(path, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+}
