@@ -11,6 +11,16 @@ using OfficeFollowUp.Testing;
 //   dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- [contacts=10000,50000] [runs=3] [events=20000] [rates=50,200]
 // The outbox under a burst of new acquaintances (Graph requests per acquaintance, drafts per second):
 //   dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- outbox [new contacts=500] [runs=3] [sandbox latency ms=0,50]
+if (args.Length > 0 && args[0] == "api")
+{
+    // GET /api/followups alone: dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- api [runs=3] [rates=50,100,200] [revalidations %=90]
+    await ApiLatency.RunAsync(
+        (args.Length > 2 ? args[2] : "50,100,200").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(),
+        args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3,
+        args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 90);
+    return;
+}
+
 if (args.Length > 0 && args[0] == "outbox")
 {
     await OutboxThroughput.RunAsync(
@@ -222,10 +232,16 @@ internal static class Memory
 /// <summary>
 /// GET /api/followups with 1,002 open items (334 new acquaintances), at fixed request rates over
 /// loopback for 10 s each; the load generator shares the process and its two cores with the worker.
+/// Two loads side by side: the full body every time (the whole list, no ETag, as panes before the due
+/// window read it), and the realistic mix of a polling pane: Today's due window with If-None-Match, most
+/// answers 304 (the list did not change since the last poll), every so often a full answer.
 /// </summary>
 internal static class ApiLatency
 {
-    public static async Task RunAsync(int[] rates, int runs)
+    private const string FullPath = "/api/followups";
+    private const string WindowPath = "/api/followups?window=due";
+
+    public static async Task RunAsync(int[] rates, int runs, int revalidatePercent = 90)
     {
         var time = TimeProvider.System;
         var mailbox = SandboxMailbox.WithSampleData(time);
@@ -247,42 +263,70 @@ internal static class ApiLatency
         using var client = new HttpClient { BaseAddress = new Uri(address) };
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue(
             "Bearer", app.Services.GetRequiredService<OfficeFollowUp.Api.ApiKey>().Value);
-        using var probe = await client.GetAsync(new Uri("/api/followups", UriKind.Relative));
-        var body = await probe.Content.ReadAsStringAsync();
+        using var probe = await client.GetAsync(new Uri(FullPath, UriKind.Relative));
+        var body = await probe.Content.ReadAsByteArrayAsync();
         var items = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("items").GetArrayLength();
+        using var windowProbe = await client.GetAsync(new Uri(WindowPath, UriKind.Relative));
+        var window = await windowProbe.Content.ReadAsByteArrayAsync();
+        var windowJson = System.Text.Json.JsonDocument.Parse(window).RootElement;
+        var tag = windowProbe.Headers.ETag!.Tag;
 
-        Console.WriteLine($"| GET /api/followups, {items:N0} items ({body.Length / 1024.0:F0} KiB) | rate | requests | p50 (median of runs) | p99 (median of runs) | errors |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"GET /api/followups, {items:N0} open items: full body {body.Length / 1024.0:F0} KiB; due window ({WindowPath}) {windowJson.GetProperty("items").GetArrayLength():N0} items, {window.Length / 1024.0:F0} KiB; 304 has no body."));
+        Console.WriteLine($"Realistic mix: {revalidatePercent}% revalidations of the due window with If-None-Match (304), the rest the due window in full (200).");
+        Console.WriteLine();
+        Console.WriteLine("| load | rate | requests | p50 (median of runs) | p99 (median of runs) | body bytes per request (mean) | 304s | errors |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var rate in rates)
         {
-            var p50s = new List<double>();
-            var p99s = new List<double>();
-            var total = 0;
-            var errors = 0;
-            for (var run = 0; run < runs; run++)
+            await MeasureAsync("full body, no ETag", rate, runs, client, _ => new HttpRequestMessage(HttpMethod.Get, FullPath));
+            await MeasureAsync("realistic mix", rate, runs, client, i =>
             {
-                var (latencies, failed) = await LoadAsync(client, rate, TimeSpan.FromSeconds(10));
-                latencies.Sort();
-                p50s.Add(latencies[latencies.Count / 2]);
-                p99s.Add(latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(latencies.Count * 0.99) - 1)]);
-                total += latencies.Count;
-                errors += failed;
-            }
-            p50s.Sort();
-            p99s.Sort();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| | {rate}/s | {total:N0} | {p50s[p50s.Count / 2]:F1} ms | {p99s[p99s.Count / 2]:F1} ms | {errors} |"));
+                var request = new HttpRequestMessage(HttpMethod.Get, WindowPath);
+                if (i % 100 < revalidatePercent)
+                {
+                    request.Headers.TryAddWithoutValidation("If-None-Match", tag);
+                }
+                return request;
+            });
         }
 
         await app.StopAsync();
         await app.DisposeAsync();
     }
 
+    private static async Task MeasureAsync(string load, int rate, int runs, HttpClient client, Func<int, HttpRequestMessage> request)
+    {
+        var p50s = new List<double>();
+        var p99s = new List<double>();
+        var total = 0;
+        var errors = 0;
+        var notModified = 0;
+        long bytes = 0;
+        for (var run = 0; run < runs; run++)
+        {
+            var results = await LoadAsync(client, rate, TimeSpan.FromSeconds(10), request);
+            var latencies = results.Where(r => r.Ok).Select(r => r.Milliseconds).Order().ToList();
+            p50s.Add(latencies[latencies.Count / 2]);
+            p99s.Add(latencies[(int)Math.Min(latencies.Count - 1, Math.Ceiling(latencies.Count * 0.99) - 1)]);
+            total += results.Length;
+            errors += results.Count(r => !r.Ok);
+            notModified += results.Count(r => r.NotModified);
+            bytes += results.Sum(r => (long)r.Bytes);
+        }
+        p50s.Sort();
+        p99s.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {load} | {rate}/s | {total:N0} | {p50s[p50s.Count / 2]:F1} ms | {p99s[p99s.Count / 2]:F1} ms | {bytes / (double)Math.Max(1, total) / 1024.0:F1} KiB | {notModified:N0} | {errors} |"));
+    }
+
+    private readonly record struct Sample(bool Ok, bool NotModified, double Milliseconds, int Bytes);
+
     /// <summary>Open-loop load: request i starts at i/rate whatever earlier ones are doing, so slow answers cannot hide queueing.</summary>
-    private static async Task<(List<double> Latencies, int Failed)> LoadAsync(HttpClient client, int rate, TimeSpan duration)
+    private static async Task<Sample[]> LoadAsync(HttpClient client, int rate, TimeSpan duration, Func<int, HttpRequestMessage> request)
     {
         var count = (int)(rate * duration.TotalSeconds);
-        var tasks = new List<Task<double>>(count);
+        var tasks = new List<Task<Sample>>(count);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
@@ -292,24 +336,28 @@ internal static class ApiLatency
             {
                 await Task.Delay(wait);
             }
-            tasks.Add(TimeOneAsync(client));
+            tasks.Add(TimeOneAsync(client, request(i)));
         }
 
-        var results = await Task.WhenAll(tasks);
-        return (results.Where(r => r >= 0).ToList(), results.Count(r => r < 0));
+        return await Task.WhenAll(tasks);
     }
 
-    private static async Task<double> TimeOneAsync(HttpClient client)
+    private static async Task<Sample> TimeOneAsync(HttpClient client, HttpRequestMessage request)
     {
         var start = Stopwatch.GetTimestamp();
         try
         {
-            using var response = await client.GetAsync(new Uri("/api/followups", UriKind.Relative), HttpCompletionOption.ResponseContentRead);
-            return response.IsSuccessStatusCode ? Stopwatch.GetElapsedTime(start).TotalMilliseconds : -1;
+            using (request)
+            using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead))
+            {
+                var body = await response.Content.ReadAsByteArrayAsync();
+                var notModified = response.StatusCode == System.Net.HttpStatusCode.NotModified;
+                return new Sample(response.IsSuccessStatusCode || notModified, notModified, Stopwatch.GetElapsedTime(start).TotalMilliseconds, body.Length);
+            }
         }
         catch (HttpRequestException)
         {
-            return -1;
+            return new Sample(false, false, 0, 0);
         }
     }
 }

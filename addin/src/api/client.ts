@@ -66,6 +66,38 @@ export interface ApiClientOptions {
   apiKey?: string;
   tokens?: TokenProvider;
   fetch?: typeof fetch;
+  /** Where GET answers are kept for revalidation; one per client unless given. */
+  revalidation?: RevalidationCache;
+}
+
+/**
+ * The last ETag and body of every GET path. The worker's lists answer with a strong ETag; the next GET of
+ * the same path sends it as If-None-Match, and a 304 (no body) means the kept body is still the answer, so
+ * the pane keeps showing it without the worker sending, or the pane parsing, the list again.
+ */
+export class RevalidationCache {
+  private readonly entries = new Map<string, { etag: string; body: unknown }>();
+
+  /** The If-None-Match header for a GET of this path, if an answer is kept. */
+  ifNoneMatch(path: string): string | undefined {
+    return this.entries.get(path)?.etag;
+  }
+
+  /** Keeps a 200's body under its ETag; an answer without an ETag forgets what was kept. */
+  remember(path: string, etag: string | null, body: unknown): void {
+    if (etag) this.entries.set(path, { etag, body });
+    else this.entries.delete(path);
+  }
+
+  /** The body kept for the path, for a 304; undefined when nothing is kept (the worker answered 304 to a tag we did not send). */
+  kept(path: string): { body: unknown } | undefined {
+    const entry = this.entries.get(path);
+    return entry ? { body: entry.body } : undefined;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
 }
 
 export function authorizationHeader(token: string): string {
@@ -75,7 +107,13 @@ export function authorizationHeader(token: string): string {
 /** One authenticated JSON call to the worker; every area's client (follow-ups, referrals, prompts, …) is built on it. */
 export type ApiCall = <T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown, signal?: AbortSignal) => Promise<T>;
 
-export function createApiCall({ baseUrl = "", apiKey, tokens, fetch: fetchImpl = globalThis.fetch.bind(globalThis) }: ApiClientOptions): ApiCall {
+export function createApiCall({
+  baseUrl = "",
+  apiKey,
+  tokens,
+  fetch: fetchImpl = globalThis.fetch.bind(globalThis),
+  revalidation = new RevalidationCache(),
+}: ApiClientOptions): ApiCall {
   // A token that cannot be had (sign-in cancelled, MSAL failed) is the same to the pane as one refused.
   const credential = async (forceRefresh: boolean): Promise<string> => {
     if (!tokens) return apiKey ?? "";
@@ -90,6 +128,8 @@ export function createApiCall({ baseUrl = "", apiKey, tokens, fetch: fetchImpl =
     const send = async (token: string): Promise<Response> => {
       const headers: Record<string, string> = { Accept: "application/json", Authorization: authorizationHeader(token) };
       if (body !== undefined) headers["Content-Type"] = "application/json";
+      const etag = method === "GET" ? revalidation.ifNoneMatch(path) : undefined;
+      if (etag) headers["If-None-Match"] = etag;
       try {
         return await fetchImpl(`${baseUrl}${path}`, {
           method,
@@ -107,6 +147,12 @@ export function createApiCall({ baseUrl = "", apiKey, tokens, fetch: fetchImpl =
     // An Entra token can be refused once for being stale (revoked, clock skew): refresh and try again, once.
     if (response.status === 401 && tokens) response = await send(await credential(true));
     if (response.status === 401) throw new ApiError({ kind: "unauthorized" });
+    if (response.status === 304 && method === "GET") {
+      // Not modified: the kept body is the answer.
+      const kept = revalidation.kept(path);
+      if (kept) return kept.body as T;
+      throw new ApiError({ kind: "problem", status: 304, title: "The worker sent an answer the pane cannot read.", messages: [] });
+    }
     const text = await response.text();
     let json: unknown = undefined;
     if (text !== "") {
@@ -120,6 +166,7 @@ export function createApiCall({ baseUrl = "", apiKey, tokens, fetch: fetchImpl =
     // 204 No Content (dismiss) has no body by design.
     if (response.status === 204) return undefined as T;
     if (json === undefined) throw new ApiError({ kind: "problem", status: response.status, title: "The worker sent an answer the pane cannot read.", messages: [] });
+    if (method === "GET") revalidation.remember(path, response.headers.get("ETag"), json);
     return json as T;
   };
 }

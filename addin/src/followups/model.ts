@@ -33,3 +33,21 @@ export interface FollowUpList {
   timeZone: string;
   items: FollowUp[];
 }
+
+/** How many open follow-ups fall in each bucket on the mailbox's calendar. */
+export interface DueCounts {
+  overdue: number;
+  today: number;
+  thisWeek: number;
+  later: number;
+}
+
+/**
+ * GET /api/followups?window=due: Today's list (overdue, today, this week) with the counts of every bucket
+ * and a link to the first page of the rest; window=later pages follow `next` until it is null.
+ * A worker from before the window answers the whole list, without counts or next.
+ */
+export interface FollowUpWindow extends FollowUpList {
+  counts?: DueCounts;
+  next?: string | null;
+}

@@ -64,7 +64,11 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   // Re-derived on every refresh so "Due today" moves to "Overdue" as time passes. Grouped in the zone the
   // times are shown in (the mailbox's), so a row under "This week" never reads "Due today" when the
   // browser's date differs from the mailbox's.
-  const groups = useMemo(() => groupToday(today.items, new Date(), timeZone), [today.items, today.lastUpdated, timeZone]);
+  // Later follow-ups are not loaded until asked for (the worker sends the due window); their group still shows, as a count.
+  const groups = useMemo(() => {
+    const grouped = groupToday(today.items, new Date(), timeZone);
+    return today.hiddenLater > 0 && !grouped.some((g) => g.key === "later") ? [...grouped, { key: "later" as const, title: "Later", items: [] }] : grouped;
+  }, [today.items, today.lastUpdated, today.hiddenLater, timeZone]);
   const choices = useMemo(() => snoozeChoices(new Date(), timeZone), [timeZone, today.lastUpdated]);
   const sourceOf = (item: TodayItem): TodaySource | undefined => sources.find((s) => s.name === item.source);
   const total = groups.reduce((n, g) => n + g.items.length, 0);
@@ -175,7 +179,7 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
 
       {today.loading ? (
         <Spinner label="Loading what is due…" />
-      ) : total === 0 ? (
+      ) : total === 0 && today.hiddenLater === 0 ? (
         prompts.length > 0 || today.failures.length > 0 ? null : (
           <EmptyState icon={<CheckmarkCircle48Regular className={styles.emptyIcon} aria-hidden="true" />} title="You're all caught up">
             When you meet someone new, their thank-you draft and next steps appear here.
@@ -185,14 +189,18 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
         groups.map((group) => {
           const headingId = `group-${group.key}`;
           const collapsed = group.key === "later" && !showLater;
+          const count = group.items.length + (group.key === "later" ? today.hiddenLater : 0);
           return (
             <section key={group.key} className={styles.group} aria-labelledby={headingId}>
               <h2 id={headingId} className={shared.groupTitle}>
-                {group.title} ({group.items.length})
+                {group.title} ({count})
               </h2>
               {collapsed ? (
-                <Button className={styles.later} size="small" appearance="secondary" aria-expanded={false} onClick={() => setShowLater(true)}>
-                  Show {group.items.length} later
+                <Button className={styles.later} size="small" appearance="secondary" aria-expanded={false} onClick={() => {
+                    setShowLater(true);
+                    today.showLater();
+                  }}>
+                  Show {count} later
                 </Button>
               ) : (
                 <ul className={styles.list} data-testid="today-list">

@@ -46,7 +46,11 @@ export interface TodaySource extends TodayActions {
   name: SourceName;
   /** For messages: "Couldn't load referral duties". */
   label: string;
-  load(signal?: AbortSignal): Promise<{ timeZone?: string; items: TodayItem[] }>;
+  /**
+   * The source's open items. A source that pages (follow-ups) loads its due window only, unless
+   * `withLater`, and says how many later items it left out in `hiddenLater`.
+   */
+  load(signal?: AbortSignal, withLater?: boolean): Promise<{ timeZone?: string; items: TodayItem[]; hiddenLater?: number }>;
   /** When an action applies to some of the source's items only; absent means all of them. */
   supports?(item: TodayItem, action: "done" | "snooze" | "skip"): boolean;
 }

@@ -1,5 +1,5 @@
 import type { ApiCall } from "../api/client";
-import { createFollowUpsApi, type FollowUpsApi } from "../followups/api";
+import { createFollowUpsApi, loadFollowUps, type FollowUpsApi } from "../followups/api";
 import { stepLabel } from "../followups/labels";
 import type { FollowUp } from "../followups/model";
 import type { GaveUp } from "../outbox/model";
@@ -30,14 +30,14 @@ export function followUpToToday(f: FollowUp): TodayItem {
   };
 }
 
-/** The 24/7/30 follow-up tracks: GET /api/followups and its done / snooze / skip actions. */
+/** The 24/7/30 follow-up tracks: GET /api/followups?window=due (and the later pages on request) and its done / snooze / skip actions. */
 export function followUpSource(api: FollowUpsApi): TodaySource {
   return {
     name: "followUps",
     label: "follow-ups",
-    load: async (signal) => {
-      const list = await api.list(signal);
-      return { timeZone: list.timeZone, items: list.items.map(followUpToToday) };
+    load: async (signal, withLater = false) => {
+      const list = await loadFollowUps(api, withLater, signal);
+      return { timeZone: list.timeZone, items: list.items.map(followUpToToday), hiddenLater: list.hiddenLater };
     },
     done: async (id) => followUpToToday(await api.done(id)),
     snooze: async (id, until) => followUpToToday(await api.snooze(id, until)),

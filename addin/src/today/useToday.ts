@@ -20,6 +20,10 @@ export interface TodayState {
   refreshing: boolean;
   failures: SourceFailure[];
   lastUpdated: Date | undefined;
+  /** Later items a paging source left out (the due window is what loads by default). */
+  hiddenLater: number;
+  /** Loads the later items too, from now on. */
+  showLater(): void;
   refresh(): void;
   /** Applies an action's answer: closed items leave the list, open ones are replaced in place. */
   applyUpdate(item: TodayItem): void;
@@ -38,6 +42,8 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
   const [refreshing, setRefreshing] = useState(false);
   const [failures, setFailures] = useState<SourceFailure[]>([]);
   const [lastUpdated, setLastUpdated] = useState<Date>();
+  const [hiddenBySource, setHiddenBySource] = useState<Partial<Record<SourceName, number>>>({});
+  const [withLater, setWithLater] = useState(false);
   const inFlight = useRef<AbortController | undefined>(undefined);
   const unauthorized = useRef(onUnauthorized);
   unauthorized.current = onUnauthorized;
@@ -47,15 +53,17 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
     const controller = new AbortController();
     inFlight.current = controller;
     setRefreshing(true);
-    void Promise.allSettled(sources.map((s) => s.load(controller.signal))).then((results) => {
+    void Promise.allSettled(sources.map((s) => s.load(controller.signal, withLater))).then((results) => {
       if (controller.signal.aborted) return;
       const next: SourceFailure[] = [];
       const loaded: Partial<Record<SourceName, TodayItem[]>> = {};
+      const hidden: Partial<Record<SourceName, number>> = {};
       results.forEach((result, i) => {
         const source = sources[i];
         if (!source) return;
         if (result.status === "fulfilled") {
           loaded[source.name] = result.value.items;
+          hidden[source.name] = result.value.hiddenLater ?? 0;
           if (result.value.timeZone) setTimeZone(result.value.timeZone);
         } else {
           const failure = failureOf(result.reason);
@@ -64,13 +72,16 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
         }
       });
       setBySource((current) => ({ ...current, ...loaded }));
+      setHiddenBySource((current) => ({ ...current, ...hidden }));
       setFailures(next);
       if (Object.keys(loaded).length > 0) setLastUpdated(new Date());
       inFlight.current = undefined;
       setLoading(false);
       setRefreshing(false);
     });
-  }, [sources]);
+  }, [sources, withLater]);
+
+  const showLater = useCallback(() => setWithLater(true), []);
 
   useEffect(() => {
     refresh();
@@ -106,5 +117,6 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
   }, []);
 
   const items = mergeSources(sources.map((s) => bySource[s.name] ?? []));
-  return { items, timeZone, loading, refreshing, failures, lastUpdated, refresh, applyUpdate, remove };
+  const hiddenLater = Object.values(hiddenBySource).reduce((n, h) => n + h, 0);
+  return { items, timeZone, loading, refreshing, failures, lastUpdated, hiddenLater, showLater, refresh, applyUpdate, remove };
 }

@@ -11,13 +11,22 @@ public sealed record FollowUpDto(
     string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil,
     string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null);
 
+/// <summary>A window of the open follow-ups: its items, the counts of every bucket, and the next page's link (null at the end).</summary>
+public sealed record FollowUpWindowDto(string TimeZone, IReadOnlyList<FollowUpDto> Items, DueCountsDto Counts, string? Next)
+{
+    /// <summary>Before the mailbox is connected: nothing, in UTC.</summary>
+    public static readonly FollowUpWindowDto Empty = new("UTC", [], new DueCountsDto(0, 0, 0, 0), null);
+}
+
 /// <summary>What the task pane needs: the open follow-ups and the user's decisions on them.</summary>
 public static class FollowUpEndpoints
 {
     public static RouteGroupBuilder MapFollowUps(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/followups");
-        group.MapGet("/", ListAsync).WhenNotConnected(() => TypedResults.Ok(ZonedItemsDto<FollowUpDto>.Empty));
+        group.MapGet("/", ListAsync).WithListETag().WhenNotConnected(context => context.Request.Query.ContainsKey("window")
+            ? TypedResults.Ok(FollowUpWindowDto.Empty)
+            : TypedResults.Ok(ZonedItemsDto<FollowUpDto>.Empty));
         var one = group.MapGroup("/{id}").WhenNotConnected(NoSuchFollowUp);
         one.MapPost("/done", DoneAsync);
         one.MapPost("/snooze", SnoozeAsync);
@@ -25,11 +34,36 @@ public static class FollowUpEndpoints
         return api;
     }
 
-    private static async Task<Ok<ZonedItemsDto<FollowUpDto>>> ListAsync(ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    /// <summary>
+    /// Without a window, every open step (what older panes read). window=due: Today's list, the due window in the
+    /// mailbox's zone, with counts of every bucket and a link to the rest; window=later&amp;page=n: the rest, paged.
+    /// </summary>
+    private static async Task<IResult> ListAsync(
+        [AsParameters] ListFollowUpsRequest request, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
     {
         var items = await followUps.ListOpenAsync(mailbox.Id, ct);
-        return TypedResults.Ok(new ZonedItemsDto<FollowUpDto>(MailboxTimeZone.IanaId(mailbox.Zone), items.Select(i => ToDto(i, mailbox.Zone, time.GetUtcNow())).ToList()));
+        var now = time.GetUtcNow();
+        var zone = MailboxTimeZone.IanaId(mailbox.Zone);
+        var dtos = items.Select(i => ToDto(i, mailbox.Zone, now));
+        if (request.Window is null)
+        {
+            return TypedResults.Ok(new ZonedItemsDto<FollowUpDto>(zone, dtos.ToList()));
+        }
+
+        var (due, later, counts) = DueWindow.Split(dtos, now, mailbox.Zone);
+        if (request.Window == "due")
+        {
+            return TypedResults.Ok(new FollowUpWindowDto(zone, due, counts, later.Count > 0 ? LaterPage(1, null) : null));
+        }
+
+        var page = request.PageNumber;
+        var size = request.PageSize;
+        return TypedResults.Ok(new FollowUpWindowDto(
+            zone, later.Skip((page - 1) * size).Take(size).ToList(), counts, later.Count > page * size ? LaterPage(page + 1, request.Limit) : null));
     }
+
+    private static string LaterPage(int page, string? limit) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/followups?window=later&page={page}{(limit is null ? "" : $"&limit={limit}")}");
 
     private static Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> DoneAsync(string id, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
         DecideAsync(id, FollowUpState.Done, null, null, mailbox, followUps, time, ct);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using OfficeFollowUp.Api;
 using OfficeFollowUp.Auth;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
@@ -53,7 +54,7 @@ public static class StatusEndpoints
                 refused,
                 action,
                 await OutboxEndpoints.StatusAsync(outbox, mailbox.Profile.MailboxId, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), ct)));
-        });
+        }).WithListETag();
         return api;
     }
 }
