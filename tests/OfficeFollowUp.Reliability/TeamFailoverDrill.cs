@@ -55,7 +55,7 @@ public sealed class TeamFailoverDrill(ITestOutputHelper output)
                 $"--Cluster:ClusterId={clusterId}",
                 $"--Cluster:ServiceId={clusterId}",
                 $"--Cluster:GatewayPort={gatewayPort}",
-                "--Cluster:ProbeTimeout=00:00:01",
+                "--Cluster:ProbeTimeout=00:00:02",
                 "--Cluster:MissedProbesLimit=2",
                 "--Cluster:ReminderPeriod=00:00:02",
                 "--Api:RequestsPerMinute=100000",
@@ -63,6 +63,8 @@ public sealed class TeamFailoverDrill(ITestOutputHelper output)
                 "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Information",
                 "--Logging:LogLevel:OfficeFollowUp.Cluster=Information",
+                "--Logging:LogLevel:Orleans.Runtime.MembershipService=Information",
+                "--Logging:Console:FormatterOptions:TimestampFormat=HH:mm:ss.fff ",
             ];
         }
 
@@ -204,7 +206,7 @@ public sealed class TeamFailoverDrill(ITestOutputHelper output)
 
         public async Task<WorkerProcess> StartAsync(string[] args)
         {
-            var process = await WorkerProcess.StartAsync(args, TimeSpan.FromSeconds(90));
+            var process = await WorkerProcess.StartAsync(args, TimeSpan.FromSeconds(180));
             _processes.Add(process);
             return process;
         }
