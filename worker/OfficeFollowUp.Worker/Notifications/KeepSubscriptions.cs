@@ -23,6 +23,7 @@ public sealed class KeepSubscriptions(
     MailboxWakeups wakeups,
     IOptions<NotificationOptions> options,
     IOptions<MailboxOptions> mailboxOptions,
+    IHostApplicationLifetime lifetime,
     TimeProvider time,
     ILogger<KeepSubscriptions> logger)
 {
@@ -65,7 +66,14 @@ public sealed class KeepSubscriptions(
         var now = time.GetUtcNow();
         var (created, renewed) = (0, 0);
         string? failure = null;
-        foreach (var step in PlanSubscriptions.Plan(wanted, stored, now, options.Value.SubscriptionLifetime, options.Value.RenewBefore))
+        var steps = PlanSubscriptions.Plan(wanted, stored, now, options.Value.SubscriptionLifetime, options.Value.RenewBefore);
+        if (steps.Count > 0)
+        {
+            // Graph validates a new subscription by posting to our endpoint, so the first pass waits for the server to listen.
+            await WhenServingAsync(ct);
+        }
+
+        foreach (var step in steps)
         {
             try
             {
@@ -133,6 +141,19 @@ public sealed class KeepSubscriptions(
         }
 
         wakeups.SetNotificationsHealthy(mailboxId, false);
+    }
+
+    private async Task WhenServingAsync(CancellationToken ct)
+    {
+        var started = lifetime.ApplicationStarted;
+        if (started.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var serving = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var registration = started.Register(() => serving.TrySetResult());
+        await serving.Task.WaitAsync(ct);
     }
 
     private async Task CreateAsync(string mailboxId, SubscriptionKind kind, string resource, CancellationToken ct)
