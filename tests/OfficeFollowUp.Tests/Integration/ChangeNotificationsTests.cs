@@ -277,6 +277,39 @@ public sealed class ChangeNotificationsTests : IAsyncLifetime
         Assert.Empty(await again.Get<SubscriptionStore>().ListAsync(run.MailboxId!, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task In_application_mode_the_subscriptions_name_the_mailbox_by_its_users_address()
+    {
+        _world.Mailbox.ApplicationPermissions = true;
+        var port = FreePort();
+        await using var worker = await _world.StartWorkerAsync(
+            $"--urls=http://127.0.0.1:{port}", $"--Notifications:PublicUrl=http://127.0.0.1:{port}",
+            "--Mailbox:Mode=Application", $"--Mailbox:Mailboxes:0={_world.Mailbox.User.UserPrincipalName}");
+        var syncs = worker.Get<SyncApplicationMailboxes>();
+
+        var run = await syncs.RunOnceAsync(_world.Mailbox.User.UserPrincipalName, CancellationToken.None);
+
+        var id = _world.Mailbox.User.Id;
+        Assert.Equal([$"users/{id}/contacts", $"users/{id}/events"], _world.Server.Subscriptions.Active.Select(s => s.Resource).Order());
+        Assert.True(worker.Get<MailboxWakeups>().NotificationsHealthy(run.MailboxId!));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:5000", true)]
+    [InlineData("ftp://followup.example.org", false)]
+    [InlineData("https://followup.example.org/?x=1", false)]
+    [InlineData("followup.example.org", false)]
+    public async Task A_public_url_graph_cannot_post_to_stops_the_worker_naming_the_key(string url, bool realTenant)
+    {
+        string[] tenant = realTenant
+            ? ["--Mailbox:TenantId=9f3c1c36-0b6f-4b7e-9a7c-2f3c9c1d5e10", "--Mailbox:ClientId=5b1e4b8c-3c55-4a4f-9d6e-0c3f1f4f7a21", "--Mailbox:GraphBaseUrl=https://graph.microsoft.com/v1.0"]
+            : [];
+
+        var ex = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => _world.StartWorkerAsync([.. tenant, $"--Notifications:PublicUrl={url}"]));
+
+        Assert.Contains("Notifications:PublicUrl", ex.Message, StringComparison.Ordinal);
+    }
+
     private static object Collection(string subscriptionId, string? clientState) => new
     {
         value = new[]
