@@ -4,6 +4,7 @@ using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
+using OfficeFollowUp.Notifications;
 using OfficeFollowUp.Outbox;
 using OfficeFollowUp.People;
 using OfficeFollowUp.Promises;
@@ -48,6 +49,7 @@ public static class ApiExtensions
 
         app.MapGet("/health", () => TypedResults.Ok(new HealthDto("ok"))).AllowAnonymous();
         app.MapPaneAuthConfig();
+        app.MapGraphNotifications();
         app.MapGroup("/api")
             .RequireAuthorization()
             .RequireCallerLimits()

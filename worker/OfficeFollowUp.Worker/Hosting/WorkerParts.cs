@@ -1,9 +1,11 @@
+using Microsoft.Extensions.Options;
 using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.Cluster;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Notifications;
 using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Referrals;
 using OfficeFollowUp.Settings;
@@ -40,6 +42,7 @@ internal static class WorkerParts
         services.AddSingleton<KeepInTouchStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<NewsStore>();
+        services.AddSingleton<SubscriptionStore>();
         services.AddHostedService<SecureDataFolder>();
         services.AddHostedService<MigrateStore>();
 
@@ -72,6 +75,13 @@ internal static class WorkerParts
         services.AddSingleton<SyncMailbox>();
         services.AddSingleton<SyncApplicationMailboxes>();
         builder.AddMailboxCluster();
+
+        // Notifications: Graph change notifications wake a mailbox's pass; off (poll as usual) without Notifications:PublicUrl.
+        services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(configuration, NotificationOptions.Section);
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationUrlFitsMailbox>();
+        services.AddSingleton<SubscriptionWriter>();
+        services.AddSingleton<KeepSubscriptions>();
+        builder.AddNotifications();
 
         // Follow-ups: the 24/7/30 track and its thank-you draft.
         services.AddValidatedOptions<FollowUpOptions, FollowUpOptionsValidator>(configuration, FollowUpOptions.Section);

@@ -70,6 +70,10 @@ public static partial class GraphFailures
     [System.Text.RegularExpressions.GeneratedRegex(@"\bAADSTS\d{4,7}\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
     private static partial System.Text.RegularExpressions.Regex EntraCode();
 
+    /// <summary>Graph answered 404: the thing (a subscription Graph removed or let expire) is gone.</summary>
+    public static bool IsNotFound(Exception exception, DateTimeOffset now) =>
+        IsGraphOrTransport(exception) && Map(exception, now).Status == (int)HttpStatusCode.NotFound;
+
     public static bool IsGraphOrTransport(Exception exception) =>
         exception is AggregateException aggregate
             ? RetriesExhaustedStatus(aggregate) is not null || (aggregate.InnerExceptions.Count > 0 && aggregate.InnerExceptions.All(IsGraphOrTransport)) :

@@ -14,7 +14,7 @@ internal static class Migrations
     /// <summary>The product's tables, for a reset that must not touch anything else in a shared database.</summary>
     public static readonly string[] Tables =
     [
-        "schema_migrations", "outbox", "promises", "referrals", "mailbox_settings", "event_prompts", "event_marks", "events",
+        "schema_migrations", "graph_subscriptions", "outbox", "promises", "referrals", "mailbox_settings", "event_prompts", "event_marks", "events",
         "follow_up_steps", "people", "contacts", "sync_state", "mailboxes",
     ];
 
@@ -275,6 +275,21 @@ internal static class Migrations
                 PRIMARY KEY (mailbox_id, email_key)
             );
             CREATE INDEX news_candidates_prompt ON news_candidates(bulk_prompt_id);
+            """),
+        // Graph change-notification subscriptions, one per mailbox and kind (contacts, events). The clientState secret is
+        // kept only as its SHA-256: enough to check a notification, useless to forge one if the store leaks.
+        (9, "graph-subscriptions", """
+            CREATE TABLE graph_subscriptions (
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                kind TEXT NOT NULL,
+                subscription_id TEXT NOT NULL UNIQUE,
+                resource TEXT NOT NULL,
+                client_state_hash TEXT NOT NULL,
+                expires_at {time} NOT NULL,
+                renew_due INTEGER NOT NULL DEFAULT 0,
+                created_at {time} NOT NULL,
+                PRIMARY KEY (mailbox_id, kind)
+            );
             """),
     ];
 

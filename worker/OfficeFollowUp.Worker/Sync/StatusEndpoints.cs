@@ -3,6 +3,7 @@ using OfficeFollowUp.Api;
 using OfficeFollowUp.Auth;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Notifications;
 using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
@@ -22,7 +23,14 @@ public sealed record ResyncDto(DateTimeOffset At, string Reason, int Read, int N
 /// <param name="Outbox">Drafts and holds still to be made, and those that stopped trying (with why) and wait for "try again".</param>
 public sealed record StatusDto(
     bool Connected, DateTimeOffset? BaselinedAt, int Acquaintances, IReadOnlyList<ResourceStatusDto> Sync, string? SignInRefused, string ReconnectAction,
-    OutboxStatusDto? Outbox = null);
+    OutboxStatusDto? Outbox = null, NotificationsStatusDto? Notifications = null);
+
+/// <param name="On">Notifications:PublicUrl is set, so the mailbox is subscribed to.</param>
+/// <param name="Healthy">Every subscription is live: the mailbox is polled only at Sync:SafetyPollInterval.</param>
+/// <param name="LastError">Graph's code for the last subscription step that failed, until one pass keeps them all again.</param>
+public sealed record NotificationsStatusDto(bool On, bool Healthy, IReadOnlyList<SubscriptionStatusDto> Subscriptions, string? LastError);
+
+public sealed record SubscriptionStatusDto(string Resource, DateTimeOffset ExpiresAt);
 
 /// <summary>Sync health for the pane: nothing fails silently.</summary>
 public static class StatusEndpoints
@@ -31,7 +39,8 @@ public static class StatusEndpoints
     {
         api.MapGet("/status", async (
             CallerMailbox mailboxes, SyncStateStore states, PeopleStore people, SyncMailbox single, SyncApplicationMailboxes many,
-            OutboxStore outbox, IOptions<MailboxOptions> options, CancellationToken ct) =>
+            OutboxStore outbox, SubscriptionStore subscriptions, KeepSubscriptions keep, MailboxWakeups wakeups, IOptions<MailboxOptions> options,
+            CancellationToken ct) =>
         {
             var action = ReconnectAdvice.For(options.Value);
             var mailbox = await mailboxes.GetAsync(ct);
@@ -53,7 +62,12 @@ public static class StatusEndpoints
                     s.LastResync is { } r ? new ResyncDto(r.At, r.Reason.ToString(), r.Read, r.New, r.Removed) : null)).ToList(),
                 refused,
                 action,
-                await OutboxEndpoints.StatusAsync(outbox, mailbox.Profile.MailboxId, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), ct)));
+                await OutboxEndpoints.StatusAsync(outbox, mailbox.Profile.MailboxId, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), ct),
+                new NotificationsStatusDto(
+                    keep.On,
+                    wakeups.NotificationsHealthy(mailbox.Profile.MailboxId),
+                    [.. (await subscriptions.ListAsync(mailbox.Profile.MailboxId, ct)).Select(s => new SubscriptionStatusDto(s.Kind.ToString(), s.ExpiresAt))],
+                    keep.LastFailure(mailbox.Profile.MailboxId))));
         }).WithListETag();
         return api;
     }

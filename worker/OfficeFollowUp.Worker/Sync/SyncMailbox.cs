@@ -4,6 +4,7 @@ using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
+using OfficeFollowUp.Notifications;
 using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
@@ -24,6 +25,7 @@ public sealed class SyncMailbox(
     SyncStateStore states,
     SyncCalendar syncCalendar,
     WorkOutbox outbox,
+    KeepSubscriptions subscriptions,
     IOptions<SyncOptions> options,
     IOptions<MailboxOptions> mailboxOptions,
     TimeProvider time,
@@ -55,6 +57,8 @@ public sealed class SyncMailbox(
         var profile = _profile!;
         var stored = await mailboxes.GetAsync(profile.MailboxId, ct);
         _baselineDone = stored?.BaselinedAt is not null;
+        // Subscriptions before the rounds: a change made before one existed is still read by this pass's delta.
+        await subscriptions.RunAsync(profile.MailboxId, ct);
         // The calendar first: a contact created after a networking event is linked to it.
         var calendarRound = await syncCalendar.RunAsync(profile, ct);
         if (calendarRound.Failure == GraphOutcome.ReconnectNeeded)
