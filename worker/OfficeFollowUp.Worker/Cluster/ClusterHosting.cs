@@ -25,7 +25,9 @@ internal static class ClusterHosting
         // The silo's shape is decided now, before the container exists; a bad setting still stops the start with the
         // validator's message (options are validated before any hosted service, the silo included, starts).
         var settings = builder.Configuration.GetSection(MailboxClusterOptions.Section).Get<MailboxClusterOptions>() ?? new MailboxClusterOptions();
-        var siloPort = settings.SiloPort == 0 ? FreeLoopbackPort() : settings.SiloPort;
+        // Out-of-range values are left to the validator's message: Orleans would fail earlier on them, with none.
+        var siloPort = settings.SiloPort is > 0 and <= IPEndPoint.MaxPort ? settings.SiloPort : FreeLoopbackPort();
+        var gatewayPort = settings.GatewayPort is > 0 and <= IPEndPoint.MaxPort && settings.GatewayPort != siloPort ? settings.GatewayPort : 0;
         var address = IPAddress.TryParse(settings.AdvertisedAddress, out var parsed) ? parsed : IPAddress.Loopback;
         var redis = settings.Mode == ClusterMode.Redis && !string.IsNullOrWhiteSpace(settings.RedisConnectionString)
             ? settings.RedisConnectionString
@@ -45,7 +47,7 @@ internal static class ClusterHosting
         {
             if (redis is null)
             {
-                silo.UseLocalhostClustering(siloPort, settings.GatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: settings.ServiceId, clusterId: settings.ClusterId);
                 silo.UseInMemoryReminderService();
             }
             else
@@ -55,7 +57,7 @@ internal static class ClusterHosting
                 {
                     o.AdvertisedIPAddress = address;
                     o.SiloPort = siloPort;
-                    o.GatewayPort = settings.GatewayPort;
+                    o.GatewayPort = gatewayPort;
                 });
                 silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = ConfigurationOptions.Parse(redis));
