@@ -10,7 +10,7 @@ namespace OfficeFollowUp.Tests.Integration;
 /// </summary>
 public sealed class ChangeNotificationsTests : IAsyncLifetime
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     private SandboxWorld _world = null!;
 
