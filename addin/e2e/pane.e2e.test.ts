@@ -56,12 +56,12 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
   it("shows Today with what is due, at 320 px, accessibly", async () => {
     await page.getByTestId("followup-row").first().waitFor({ state: "visible", timeout: 30_000 });
     await expect.poll(() => page.getByTestId("followup-row").count()).toBeGreaterThan(0);
-    // Later items are one click away.
+    // Later items are one click away: the worker sends the due window, and the later pages load on the click.
     const later = page.getByRole("button", { name: /^Show \d+ later/ });
     if (await later.count()) await later.click();
-    const visible = await page.getByTestId("followup-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-followup-id")));
+    const visible = () => page.getByTestId("followup-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-followup-id")));
     // The sandbox keeps adding people, so the pane may already show more than the list read earlier.
-    expect(visible).toEqual(expect.arrayContaining(list.items.map((i) => i.id)));
+    await expect.poll(visible, { timeout: 10_000 }).toEqual(expect.arrayContaining(list.items.map((i) => i.id)));
     await page.screenshot({ path: join(resultsDir, "today.png"), fullPage: true });
     await expectFitsWidth(page);
     await expectNoSeriousAxeViolations(page);

@@ -275,11 +275,23 @@ internal static class ApiLatency
             $"GET /api/followups, {items:N0} open items: full body {body.Length / 1024.0:F0} KiB; due window ({WindowPath}) {windowJson.GetProperty("items").GetArrayLength():N0} items, {window.Length / 1024.0:F0} KiB; 304 has no body."));
         Console.WriteLine($"Realistic mix: {revalidatePercent}% revalidations of the due window with If-None-Match (304), the rest the due window in full (200).");
         Console.WriteLine();
+        // Service time first: one request at a time, so no queueing, only what one answer costs the worker.
+        Console.WriteLine("| one at a time (200 requests) | p50 | p99 | body bytes |");
+        Console.WriteLine("|---|---:|---:|---:|");
+        await SequentialAsync("revalidation of the due window (304)", client, () =>
+        {
+            var request = new HttpRequestMessage(HttpMethod.Get, WindowPath);
+            request.Headers.TryAddWithoutValidation("If-None-Match", tag);
+            return request;
+        });
+        await SequentialAsync("due window in full (200)", client, () => new HttpRequestMessage(HttpMethod.Get, WindowPath));
+        await SequentialAsync("full body, no ETag (200)", client, () => new HttpRequestMessage(HttpMethod.Get, FullPath));
+        Console.WriteLine();
+
         Console.WriteLine("| load | rate | requests | p50 (median of runs) | p99 (median of runs) | body bytes per request (mean) | 304s | errors |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var rate in rates)
         {
-            await MeasureAsync("full body, no ETag", rate, runs, client, _ => new HttpRequestMessage(HttpMethod.Get, FullPath));
             await MeasureAsync("realistic mix", rate, runs, client, i =>
             {
                 var request = new HttpRequestMessage(HttpMethod.Get, WindowPath);
@@ -289,6 +301,7 @@ internal static class ApiLatency
                 }
                 return request;
             });
+            await MeasureAsync("full body, no ETag", rate, runs, client, _ => new HttpRequestMessage(HttpMethod.Get, FullPath));
         }
 
         await app.StopAsync();
@@ -318,6 +331,22 @@ internal static class ApiLatency
         p99s.Sort();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {load} | {rate}/s | {total:N0} | {p50s[p50s.Count / 2]:F1} ms | {p99s[p99s.Count / 2]:F1} ms | {bytes / (double)Math.Max(1, total) / 1024.0:F1} KiB | {notModified:N0} | {errors} |"));
+    }
+
+    private static async Task SequentialAsync(string what, HttpClient client, Func<HttpRequestMessage> request)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            await TimeOneAsync(client, request());
+        }
+        var samples = new List<Sample>();
+        for (var i = 0; i < 200; i++)
+        {
+            samples.Add(await TimeOneAsync(client, request()));
+        }
+        var latencies = samples.Where(r => r.Ok).Select(r => r.Milliseconds).Order().ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"| {what} | {latencies[latencies.Count / 2]:F1} ms | {latencies[(int)Math.Ceiling(latencies.Count * 0.99) - 1]:F1} ms | {samples.Average(r => r.Bytes) / 1024.0:F1} KiB |"));
     }
 
     private readonly record struct Sample(bool Ok, bool NotModified, double Milliseconds, int Bytes);

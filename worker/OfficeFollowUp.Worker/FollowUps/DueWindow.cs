@@ -23,20 +23,24 @@ public static class DueWindow
     public static DateTimeOffset WhenDue(FollowUpDto item) =>
         item.State == FollowUpState.Snoozed && item.SnoozedUntil is { } until && until > item.DueAt ? until : item.DueAt;
 
-    public static DueBucket BucketOf(DateTimeOffset due, DateTimeOffset now, TimeZoneInfo zone)
+    public static DueBucket BucketOf(DateTimeOffset due, DateTimeOffset now, TimeZoneInfo zone) => Bounds(now, zone)(due);
+
+    /// <summary>The bucket of a due time, with the day boundaries worked out once (the zone's rules are not free).</summary>
+    private static Func<DateTimeOffset, DueBucket> Bounds(DateTimeOffset now, TimeZoneInfo zone)
     {
         var today = MailboxTime.DateOf(now, zone);
-        return due < now ? DueBucket.Overdue
-            : due < MailboxTime.AtWallClock(today.AddDays(1), TimeOnly.MinValue, zone) ? DueBucket.Today
-            : due < MailboxTime.AtWallClock(today.AddDays(7), TimeOnly.MinValue, zone) ? DueBucket.ThisWeek
-            : DueBucket.Later;
+        var endOfToday = MailboxTime.AtWallClock(today.AddDays(1), TimeOnly.MinValue, zone);
+        var endOfWeek = MailboxTime.AtWallClock(today.AddDays(7), TimeOnly.MinValue, zone);
+        return due => due < now ? DueBucket.Overdue : due < endOfToday ? DueBucket.Today : due < endOfWeek ? DueBucket.ThisWeek : DueBucket.Later;
     }
 
     /// <summary>The open steps split into the due window and the rest, each earliest first (ties by id, so pages are stable).</summary>
     public static (IReadOnlyList<FollowUpDto> Due, IReadOnlyList<FollowUpDto> Later, DueCountsDto Counts) Split(
         IEnumerable<FollowUpDto> items, DateTimeOffset now, TimeZoneInfo zone)
     {
-        var sorted = items.OrderBy(WhenDue).ThenBy(i => i.Id, StringComparer.Ordinal).Select(i => (Item: i, Bucket: BucketOf(WhenDue(i), now, zone))).ToList();
+        var bucketOf = Bounds(now, zone);
+        var sorted = items.Select(i => (Item: i, Due: WhenDue(i))).OrderBy(i => i.Due).ThenBy(i => i.Item.Id, StringComparer.Ordinal)
+            .Select(i => (i.Item, Bucket: bucketOf(i.Due))).ToList();
         int Count(DueBucket b) => sorted.Count(s => s.Bucket == b);
         return (
             sorted.Where(s => s.Bucket != DueBucket.Later).Select(s => s.Item).ToList(),
