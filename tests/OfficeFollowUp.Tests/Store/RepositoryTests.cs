@@ -28,6 +28,31 @@ public sealed class RepositoryTests
     }
 
     [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task A_reset_on_start_drops_every_table_the_migrations_made_and_migrates_again(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        await new MailboxStore(store.Database).UpsertAsync(new MailboxProfile(Mailbox, "Ann Lee", "Ann", ["ann@example.com"], "Europe/Berlin"), store.Time.GetUtcNow(), Ct);
+
+        // The sandbox demo resets its store at every start; on PostgreSQL a table left behind made the next start fail.
+        var again = new Database(Microsoft.Extensions.Options.Options.Create(Clone(store.Options, resetOnStart: true)), store.Time);
+        await again.MigrateAsync(Ct);
+
+        Assert.Null(await new MailboxStore(again).GetSingleAsync(Ct));
+        await using var connection = await again.OpenAsync(Ct);
+        var versions = (await Dapper.SqlMapper.QueryAsync<long>(connection, "SELECT version FROM schema_migrations")).Count();
+        Assert.Equal(Migrations.Latest, versions);
+    }
+
+    private static StoreOptions Clone(StoreOptions options, bool resetOnStart) => new()
+    {
+        Provider = options.Provider,
+        ConnectionString = options.ConnectionString,
+        DataFolder = options.DataFolder,
+        DatabaseFileName = options.DatabaseFileName,
+        ResetOnStart = resetOnStart,
+    };
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
     public async Task Mailbox_and_sync_state_read_back_as_written(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Dapper;
 
 namespace OfficeFollowUp.Store;
@@ -11,12 +12,17 @@ namespace OfficeFollowUp.Store;
 /// </summary>
 internal static class Migrations
 {
-    /// <summary>The product's tables, for a reset that must not touch anything else in a shared database.</summary>
-    public static readonly string[] Tables =
+    /// <summary>
+    /// The product's tables, for a reset that must not touch anything else in a shared database: every table a migration
+    /// creates (read from the migrations themselves, so a new one cannot be forgotten here), and the version table.
+    /// </summary>
+    public static string[] Tables =>
     [
-        "schema_migrations", "graph_subscriptions", "outbox", "promises", "referrals", "mailbox_settings", "event_prompts", "event_marks", "events",
-        "follow_up_steps", "people", "contacts", "sync_state", "mailboxes",
+        "schema_migrations",
+        .. All.SelectMany(m => CreatedTable.Matches(m.Sql).Select(t => t.Groups[1].Value)).Distinct(),
     ];
+
+    private static readonly Regex CreatedTable = new(@"CREATE TABLE (?:IF NOT EXISTS )?([a-z_]+)", RegexOptions.CultureInvariant);
 
     private static readonly (int Version, string Name, string Sql)[] All =
     [
