@@ -191,8 +191,9 @@ public sealed class SandboxMailbox
     /// <summary>
     /// The user sends a draft in Outlook: it moves to Sent Items (isDraft false, sentDateTime set, same immutable id).
     /// With <paramref name="keepTag"/> false the sent copy loses its extended properties.
+    /// With <paramref name="keepId"/> false it also gets a new id, as it would without immutable ids.
     /// </summary>
-    public SandboxMessage SendDraft(string id, bool keepTag = true) => Messages.SendDraft(id, keepTag);
+    public SandboxMessage SendDraft(string id, bool keepTag = true, bool keepId = true) => Messages.SendDraft(id, keepTag, keepId);
 
     /// <summary>The user writes a new mail in Outlook and sends it: it appears in Sent Items only.</summary>
     public SandboxMessage SendMail(

@@ -116,7 +116,8 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
     /// extended property) travels with the item unless <paramref name="keepExtendedProperties"/> is false, which
     /// plays a client that sends a copy of its own.
     /// </summary>
-    public SandboxMessage SendDraft(string id, bool keepExtendedProperties = true)
+    /// <param name="keepId">False plays a client or mailbox without immutable ids: the sent copy gets a new id.</param>
+    public SandboxMessage SendDraft(string id, bool keepExtendedProperties = true, bool keepId = true)
     {
         lock (_state.Gate)
         {
@@ -133,8 +134,10 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
 
             EnsureMailFoldersLocked();
             var now = _state.Now;
+            var sentId = keepId ? id : _state.Ids.Next(22);
             var sent = draft with
             {
+                Id = sentId,
                 IsDraft = false,
                 From = new SandboxRecipient(null, _userMail),
                 SentDateTime = now,
@@ -146,8 +149,8 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
                     : new Dictionary<string, string>(),
             };
             _mail.Add(sent);
-            LogLocked(_sentItemsFolderId!).Append(id, _state.Sequence, sent);
-            _state.Report(SandboxItemKind.Message, SandboxChangeType.Created, id, _sentItemsFolderId, sent.ChangeKey);
+            LogLocked(_sentItemsFolderId!).Append(sentId, _state.Sequence, sent);
+            _state.Report(SandboxItemKind.Message, SandboxChangeType.Created, sentId, _sentItemsFolderId, sent.ChangeKey);
             return sent;
         }
     }

@@ -1,5 +1,6 @@
 using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
+using OfficeFollowUp.Evidence;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Mailbox;
@@ -60,6 +61,10 @@ internal static class WorkerParts
         services.AddSingleton<SaveEventsPage>();
         services.AddSingleton<RemoveMissingEvents>();
         services.AddSingleton<SyncCalendar>();
+        services.AddSingleton<SentItemsReader>();
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<SaveSentPage>();
+        services.AddSingleton<SyncSentItems>();
         services.AddSingleton<BookMeetingHold>();
 
         // Sync: contact folders by delta, every mailbox in its turn.

@@ -42,7 +42,9 @@ public sealed class KeepInTouchStore(Database database)
             SELECT email_key, MAX(at) AS at FROM (
                 SELECT email_key, updated_at AS at FROM follow_up_steps WHERE mailbox_id = @mailboxId AND state = 'Done'
                 UNION ALL
-                SELECT email_key, done_at AS at FROM promises WHERE mailbox_id = @mailboxId AND state = 'Done' AND done_at IS NOT NULL) AS done
+                SELECT email_key, done_at AS at FROM promises WHERE mailbox_id = @mailboxId AND state = 'Done' AND done_at IS NOT NULL
+                UNION ALL
+                SELECT email_key, last_mailed_at AS at FROM people WHERE mailbox_id = @mailboxId AND last_mailed_at IS NOT NULL) AS done
             GROUP BY email_key
             """, new { mailboxId }, ct)).ToDictionary(f => f.EmailKey, f => f.At, StringComparer.Ordinal);
 

@@ -288,9 +288,9 @@ internal static class Migrations
             ALTER TABLE follow_up_steps ADD COLUMN draft_internet_message_id TEXT;
             ALTER TABLE events ADD COLUMN user_response TEXT;
             ALTER TABLE people ADD COLUMN last_mailed_at {time};
-            UPDATE follow_up_steps SET completed_via = 'meeting', completed_at = updated_at
+            UPDATE follow_up_steps SET completed_via = 'Meeting', completed_at = updated_at
                 WHERE state = 'Done' AND note = 'A meeting with them is in your calendar.';
-            UPDATE follow_up_steps SET completed_via = 'marked', completed_at = updated_at WHERE state = 'Done' AND completed_via IS NULL;
+            UPDATE follow_up_steps SET completed_via = 'Marked', completed_at = updated_at WHERE state = 'Done' AND completed_via IS NULL;
             CREATE INDEX follow_up_steps_draft ON follow_up_steps(mailbox_id, draft_id);
             """),
     ];

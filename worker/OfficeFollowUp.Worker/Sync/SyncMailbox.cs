@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
+using OfficeFollowUp.Evidence;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Outbox;
@@ -23,6 +24,7 @@ public sealed class SyncMailbox(
     DecideNews decideNews,
     SyncStateStore states,
     SyncCalendar syncCalendar,
+    SyncSentItems syncSentItems,
     WorkOutbox outbox,
     IOptions<SyncOptions> options,
     IOptions<MailboxOptions> mailboxOptions,
@@ -95,6 +97,13 @@ public sealed class SyncMailbox(
         if (newAcquaintances > 0)
         {
             SyncTrace.NewAcquaintances(logger, newAcquaintances);
+        }
+
+        // What the user sent completes the steps it answers, before the outbox would prepare anything more for them.
+        var sentRound = await syncSentItems.RunAsync(profile, ct);
+        if (sentRound.Failure == GraphOutcome.ReconnectNeeded)
+        {
+            return new MailboxRun(true, newAcquaintances, 0, true, MailboxId: profile.MailboxId);
         }
 
         var work = await outbox.RunAsync(profile, ct);
