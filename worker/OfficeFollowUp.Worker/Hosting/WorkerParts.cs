@@ -65,6 +65,7 @@ internal static class WorkerParts
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<SaveSentPage>();
         services.AddSingleton<SyncSentItems>();
+        services.AddSingleton<CompleteMetOneToOnes>();
         services.AddSingleton<BookMeetingHold>();
 
         // Sync: contact folders by delta, every mailbox in its turn.

@@ -1,3 +1,4 @@
+using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Outbox;
 
@@ -93,18 +94,26 @@ public sealed class FollowUpStore(Database database)
             """, eventIds, chunk => new { mailboxId, eventIds = chunk, now }, ct);
 
     /// <summary>
-    /// A meeting starting at <paramref name="meetingStart"/> with any of these people (email keys), after they were met,
-    /// completes their open one-to-one step: a hold turned into an invitation, or a meeting booked some other way.
+    /// A one-to-one that happened with any of these people (email keys), after they were met, completes their open
+    /// one-to-one step, recorded as met at the meeting's end with the event as evidence: a hold turned into an invitation,
+    /// or a meeting booked some other way.
     /// </summary>
     /// <returns>How many steps were completed.</returns>
-    public Task<int> CompleteOneToOnesAsync(StoreSession session, string mailboxId, IEnumerable<string> emailKeys, DateTimeOffset meetingStart, DateTimeOffset now, CancellationToken ct) =>
-        session.ExecuteInChunksAsync($"""
-            UPDATE follow_up_steps SET state = 'Done', note = 'A meeting with them is in your calendar.', updated_at = @now,
-                completed_via = 'Meeting', completed_at = @now
+    public Task<int> CompleteOneToOnesAsync(
+        StoreSession session, string mailboxId, IEnumerable<string> emailKeys, CalendarEventFacts meeting, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return session.ExecuteInChunksAsync($"""
+            UPDATE follow_up_steps SET state = 'Done', note = NULL, updated_at = @now,
+                completed_via = 'Meeting', completed_at = @meetingEnd, evidence_id = @eventId
             WHERE mailbox_id = @mailboxId AND email_key IN @emailKeys AND step = 'OneToOne' AND state IN {OpenStates}
               AND EXISTS (SELECT 1 FROM people p WHERE p.mailbox_id = follow_up_steps.mailbox_id AND p.email_key = follow_up_steps.email_key
                           AND p.met_at < @meetingStart)
-            """, emailKeys, chunk => new { mailboxId, emailKeys = chunk, meetingStart = meetingStart.ToUniversalTime(), now }, ct);
+            """, emailKeys, chunk => new
+        {
+            mailboxId, emailKeys = chunk, meetingStart = meeting.Start.ToUniversalTime(), meetingEnd = meeting.End.ToUniversalTime(), eventId = meeting.Id, now,
+        }, ct);
+    }
 
     private Task<IReadOnlyList<FollowUpItem>> ReadAsync(string sql, object parameters, CancellationToken ct) =>
         database.UseAsync(async s => (IReadOnlyList<FollowUpItem>)[.. (await s.QueryAsync<ItemRow>(sql, parameters, ct)).Select(r => r.ToItem())], ct);

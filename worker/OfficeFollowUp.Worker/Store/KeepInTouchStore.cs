@@ -27,8 +27,15 @@ public sealed class KeepInTouchStore(Database database)
         foreach (var meeting in await session.QueryAsync<MeetingRow>("""
             SELECT end_at, attendees FROM events
             WHERE mailbox_id = @mailboxId AND removed = 0 AND is_cancelled = 0 AND end_at <= @now AND end_at >= @from
+              AND (user_response IS NULL OR user_response IN ('organizer', 'accepted'))
             """, new { mailboxId, now = now.ToUniversalTime(), from = (now - MeetingLookBack).ToUniversalTime() }, ct))
         {
+            // A meeting with the person, not a mixer they also attended (events synced before responses were stored count as before).
+            if (meeting.Attendees.Count > Evidence.DecideOneToOneMeeting.MaxOtherAttendees + 1)
+            {
+                continue;
+            }
+
             foreach (var key in meeting.Attendees.Select(a => a.Email).Where(EmailAddresses.LooksValid).Select(EmailAddresses.Key))
             {
                 if (!lastMeeting.TryGetValue(key, out var seen) || seen < meeting.EndAt)

@@ -25,6 +25,7 @@ public sealed class SyncMailbox(
     SyncStateStore states,
     SyncCalendar syncCalendar,
     SyncSentItems syncSentItems,
+    CompleteMetOneToOnes completeMet,
     WorkOutbox outbox,
     IOptions<SyncOptions> options,
     IOptions<MailboxOptions> mailboxOptions,
@@ -105,6 +106,9 @@ public sealed class SyncMailbox(
         {
             return new MailboxRun(true, newAcquaintances, 0, true, MailboxId: profile.MailboxId);
         }
+
+        // A meeting booked ahead counts once it has ended.
+        await completeMet.RunAsync(profile.MailboxId, ct);
 
         var work = await outbox.RunAsync(profile, ct);
         if (work.Drafts > 0)
