@@ -9,7 +9,8 @@ namespace OfficeFollowUp.FollowUps;
 
 public sealed record FollowUpDto(
     string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil,
-    string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null);
+    string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null,
+    string? CompletedVia = null, DateTimeOffset? CompletedAt = null);
 
 /// <summary>What the task pane needs: the open follow-ups and the user's decisions on them.</summary>
 public static class FollowUpEndpoints
@@ -87,7 +88,16 @@ public static class FollowUpEndpoints
             item.ProfileUrl,
             item.HoldEventId,
             item.Note,
-            OutboxEndpoints.ToDto(item.GaveUp, zone));
+            OutboxEndpoints.ToDto(item.GaveUp, zone),
+            // How the step was completed: "sent" and "met" are what the mailbox showed, "marked" is the user's word.
+            item.CompletedVia switch
+            {
+                OfficeFollowUp.Evidence.CompletedVia.Sent => "sent",
+                OfficeFollowUp.Evidence.CompletedVia.Meeting => "met",
+                OfficeFollowUp.Evidence.CompletedVia.Marked => "marked",
+                _ => null,
+            },
+            item.CompletedAt is { } completedAt ? TimeZoneInfo.ConvertTime(completedAt, zone) : null);
     }
 
     private static ProblemHttpResult NoSuchFollowUp() =>
