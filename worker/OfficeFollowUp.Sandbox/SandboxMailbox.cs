@@ -187,4 +187,37 @@ public sealed class SandboxMailbox
     public void EditDraft(string id, Func<SandboxMessage, SandboxMessage> change) => Messages.EditDraft(id, change);
 
     public string AddMail(SandboxMailSeed seed) => Messages.AddMail(seed);
+
+    /// <summary>
+    /// The user sends a draft in Outlook: it moves to Sent Items (isDraft false, sentDateTime set, same immutable id).
+    /// With <paramref name="keepTag"/> false the sent copy loses its extended properties.
+    /// With <paramref name="keepId"/> false it also gets a new id, as it would without immutable ids.
+    /// </summary>
+    public SandboxMessage SendDraft(string id, bool keepTag = true, bool keepId = true) => Messages.SendDraft(id, keepTag, keepId);
+
+    /// <summary>The user writes a new mail in Outlook and sends it: it appears in Sent Items only.</summary>
+    public SandboxMessage SendMail(
+        IReadOnlyList<SandboxRecipient> to, string subject, string textBody, IReadOnlyList<SandboxRecipient>? cc = null) =>
+        Messages.SendNewMail(to, subject, textBody, cc);
+
+    /// <summary>
+    /// The user meets a person: an event on the calendar with them as an attendee, organised by the user (the person
+    /// accepted) or, with <paramref name="organisedByUser"/> false, their invitation the user accepted.
+    /// Returns the event's id.
+    /// </summary>
+    public string BookMeeting(
+        SandboxRecipient person, DateTimeOffset start, DateTimeOffset end, string subject = "Coffee", bool organisedByUser = true)
+    {
+        ArgumentNullException.ThrowIfNull(person);
+        var me = new SandboxAttendee(User.DisplayName, User.Mail);
+        var them = new SandboxAttendee(person.Name, person.Address);
+        var seed = organisedByUser
+            ? new SandboxEventSeed(subject, start, end, [them with { Response = "accepted" }])
+            : new SandboxEventSeed(subject, start, end, [them with { Response = "none" }, me with { Response = "accepted" }])
+            {
+                IsOrganizer = false,
+                Organizer = them,
+            };
+        return Calendar.Add(seed, createdAt: null);
+    }
 }

@@ -109,6 +109,7 @@ internal sealed class SandboxRequestHandler(SandboxMailbox mailbox)
         (SandboxRouteKind.FolderContact or SandboxRouteKind.Contact, "DELETE") => _contacts.DeleteAsync(r, route.ItemId!, route.FolderId),
         (SandboxRouteKind.Messages or SandboxRouteKind.MailFolderMessages, "GET") => _messages.ListAsync(r, route.FolderId),
         (SandboxRouteKind.Messages, "POST") => _messages.CreateDraftAsync(r),
+        (SandboxRouteKind.MailFolderMessagesDelta, "GET") => _messages.DeltaAsync(r, route.FolderId!),
         (SandboxRouteKind.Message, "GET") => _messages.GetAsync(r, route.ItemId!),
         (SandboxRouteKind.Message, "DELETE") => _messages.DeleteDraftAsync(r, route.ItemId!),
         (SandboxRouteKind.CalendarViewDelta, "GET") => _events.CalendarViewDeltaAsync(r),

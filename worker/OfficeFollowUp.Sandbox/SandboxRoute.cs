@@ -15,6 +15,7 @@ internal enum SandboxRouteKind
     Messages,
     Message,
     MailFolderMessages,
+    MailFolderMessagesDelta,
     CalendarViewDelta,
     Events,
     Event,
@@ -65,6 +66,8 @@ internal sealed record SandboxRoute(SandboxRouteKind Kind, string Template, stri
             ["me", "messages"] => new(SandboxRouteKind.Messages, "/me/messages"),
             ["me", "messages", _] => new(SandboxRouteKind.Message, "/me/messages/{id}", null, rest[2]),
             ["me", "mailfolders", _, "messages"] => new(SandboxRouteKind.MailFolderMessages, "/me/mailFolders/{id}/messages", rest[2]),
+            ["me", "mailfolders", _, "messages", "delta" or "delta()"] =>
+                new(SandboxRouteKind.MailFolderMessagesDelta, "/me/mailFolders/{id}/messages/delta", rest[2]),
             ["me", "calendarview", "delta" or "delta()"] => new(SandboxRouteKind.CalendarViewDelta, "/me/calendarView/delta"),
             ["me", "events"] => new(SandboxRouteKind.Events, "/me/events"),
             ["me", "events", _] => new(SandboxRouteKind.Event, "/me/events/{id}", null, rest[2]),

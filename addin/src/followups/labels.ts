@@ -1,4 +1,5 @@
-import type { FollowUp, FollowUpState, Step } from "./model";
+import { formatWeekdayClock } from "../time/formatDue";
+import type { CompletedVia, FollowUp, FollowUpState, Step } from "./model";
 
 const stepLabels: Record<Step, string> = {
   thankYou: "Thank-you note",
@@ -55,4 +56,22 @@ export function stateBadge(state: FollowUpState | string, overdue: boolean, step
 export function personName(item: FollowUp): string {
   const name = item.person.displayName.trim();
   return name !== "" ? name : item.person.email;
+}
+
+/**
+ * How a done step was completed, in the mailbox's zone: "Sent Tue 09:12", "Met Thu 14:30", or "Marked done by you"
+ * (the user's word, shown as such). Null when the worker did not say (older workers): the plain "Done" badge stays.
+ */
+export function completionLabel(via: CompletedVia | string | null | undefined, at: string | null | undefined, timeZone: string, locale?: string): string | null {
+  const when = at ? ` ${formatWeekdayClock(new Date(at), timeZone, locale)}` : "";
+  switch (via) {
+    case "sent":
+      return `Sent${when}`;
+    case "met":
+      return `Met${when}`;
+    case "marked":
+      return "Marked done by you";
+    default:
+      return null;
+  }
 }

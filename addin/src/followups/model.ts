@@ -6,6 +6,8 @@ import type { Channel, Person } from "../people/person";
 export type Step = "thankYou" | "connect" | "oneToOne";
 export type OpenState = "pending" | "prepared" | "snoozed";
 export type FollowUpState = OpenState | "done" | "skipped";
+/** How a done step was completed: the mailbox showed it (sent mail, a meeting held), or the user marked it. */
+export type CompletedVia = "sent" | "met" | "marked";
 
 export interface FollowUp {
   id: string;
@@ -26,6 +28,10 @@ export interface FollowUp {
   note?: string | null;
   /** The step's draft or hold that the worker stopped trying to make; absent from workers before issue 9. */
   gaveUp?: GaveUp | null;
+  /** Absent from workers before issue 12. */
+  completedVia?: CompletedVia | null;
+  /** ISO 8601 with offset: the message's sent time, the meeting's end, or when the user marked it. */
+  completedAt?: string | null;
 }
 
 export interface FollowUpList {

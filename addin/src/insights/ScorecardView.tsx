@@ -15,7 +15,8 @@ const useStyles = makeStyles({
   week: { display: "flex", flexDirection: "column", alignItems: "center", gap: tokens.spacingVerticalXXS, flex: "1 1 0", minWidth: 0, height: "100%" },
   weekLabel: { fontSize: tokens.fontSizeBase100, lineHeight: tokens.lineHeightBase100, textAlign: "center", color: tokens.colorNeutralForeground3 },
   bars: { display: "flex", alignItems: "flex-end", gap: "2px", flexGrow: 1, width: "100%", justifyContent: "center" },
-  bar: { width: "40%", maxWidth: "0.8em", minHeight: "2px", borderRadius: `${tokens.borderRadiusSmall} ${tokens.borderRadiusSmall} 0 0` },
+  // No minimum height: a week with nothing draws nothing (its zero is in the table).
+  bar: { width: "40%", maxWidth: "0.8em", borderRadius: `${tokens.borderRadiusSmall} ${tokens.borderRadiusSmall} 0 0` },
   barNew: { backgroundColor: tokens.colorNeutralStroke1 },
   barThanked: { backgroundColor: tokens.colorBrandBackground },
   legend: { display: "flex", gap: tokens.spacingHorizontalM, flexWrap: "wrap" },
@@ -70,8 +71,8 @@ function ScorecardBody({ data }: { data: Scorecard }) {
               {bars.map((b) => (
                 <div key={b.weekStart} className={styles.week}>
                   <div className={styles.bars}>
-                    <div className={`${styles.bar} ${styles.barNew}`} style={{ height: `${b.newHeight * 100}%` }} />
-                    <div className={`${styles.bar} ${styles.barThanked}`} style={{ height: `${b.thankedHeight * 100}%` }} />
+                    {b.newAcquaintances > 0 ? <div className={`${styles.bar} ${styles.barNew}`} style={{ height: `${b.newHeight * 100}%` }} /> : null}
+                    {b.thanked > 0 ? <div className={`${styles.bar} ${styles.barThanked}`} style={{ height: `${b.thankedHeight * 100}%` }} /> : null}
                   </div>
                   <span className={styles.weekLabel}>{b.label}</span>
                 </div>
@@ -84,7 +85,7 @@ function ScorecardBody({ data }: { data: Scorecard }) {
               </Caption1>
               <Caption1>
                 <span className={`${styles.key} ${styles.barThanked}`} />
-                Thanked within 24 hours
+                Thank-yous sent within 24 hours
               </Caption1>
             </div>
             {/* A table ignores a 1 px width, so the wrapper is what is visually hidden. */}

@@ -15,6 +15,17 @@ export interface Scorecard {
   weeks: WeekPoint[];
   /** Absent from older workers. */
   referrals?: ReferralScore;
+  /** Counts behind the rates ("1 of 3"); absent from workers before issue 12. */
+  thanked?: RateCounts | null;
+  connected?: RateCounts | null;
+  met?: RateCounts | null;
+}
+
+/** onTime of `of` people counted; markedOnTime: done on time by the user's word, without mailbox evidence. */
+export interface RateCounts {
+  onTime: number;
+  of: number;
+  markedOnTime: number;
 }
 
 /** Received referrals contacted in time, and loops closed with whoever referred. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chartBars, formatHours, formatShare, scoreTiles } from "./scorecard";
+import { chartBars, formatHours, formatShare, scoreTiles, rateHint } from "./scorecard";
 
 describe("scorecard formatting", () => {
   it.each([
@@ -59,5 +59,33 @@ describe("scorecard formatting", () => {
 
   it("keeps an empty chart flat rather than dividing by zero", () => {
     expect(chartBars([{ weekStart: "2026-11-16", newAcquaintances: 0, thankedWithin24Hours: 0 }])[0]).toMatchObject({ newHeight: 0, thankedHeight: 0 });
+  });
+});
+
+describe("rate counts (issue 12)", () => {
+  it("shows each rate's counts and marked-by-you apart from what was sent or met", () => {
+    const tiles = scoreTiles(
+      {
+        acquaintances: 11,
+        thankedWithin24Hours: 8 / 11,
+        connectedWithin7Days: 0.5,
+        metWithin30Days: 0,
+        medianHoursToThankYou: 3,
+        weeks: [],
+        thanked: { onTime: 8, of: 11, markedOnTime: 1 },
+        connected: { onTime: 4, of: 8, markedOnTime: 3 },
+        met: { onTime: 0, of: 2, markedOnTime: 0 },
+      },
+      "en",
+    );
+    expect(tiles.filter((t) => ["thanked", "connected", "met"].includes(t.key)).map((t) => [t.value, t.hint])).toEqual([
+      ["73%", "8 of 11 sent · 1 more marked by you"],
+      ["50%", "4 of 8, 3 marked by you"],
+      ["0%", "0 of 2 met"],
+    ]);
+  });
+
+  it("keeps the old hints for a worker that sends no counts", () => {
+    expect(rateHint(undefined, "sent", "of those whose day has passed")).toBe("of those whose day has passed");
   });
 });

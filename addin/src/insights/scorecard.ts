@@ -1,5 +1,5 @@
 import { formatCalendarDate } from "../time/formatDue";
-import type { Scorecard, WeekPoint } from "./model";
+import type { RateCounts, Scorecard, WeekPoint } from "./model";
 
 /** 0.5 → "50%"; null (nothing to measure yet) → "—". */
 export function formatShare(share: number | null | undefined, locale?: string): string {
@@ -24,6 +24,18 @@ export interface ScoreTile {
   hint: string;
 }
 
+/**
+ * What a rate is made of: "1 of 3 sent · 1 marked by you". Sent and met count only what the mailbox shows; what the user
+ * marked done is said apart (for connect, which mostly happens outside the mailbox, it is part of the count).
+ */
+export function rateHint(counts: RateCounts | null | undefined, evidence: string, fallback: string, locale?: string, markedIncluded = false): string {
+  if (!counts) return fallback;
+  const n = (v: number): string => new Intl.NumberFormat(locale).format(v);
+  const base = `${n(counts.onTime)} of ${n(counts.of)}${evidence ? ` ${evidence}` : ""}`;
+  if (counts.markedOnTime === 0) return base;
+  return markedIncluded ? `${base}, ${n(counts.markedOnTime)} marked by you` : `${base} · ${n(counts.markedOnTime)} more marked by you`;
+}
+
 export function scoreTiles(card: Scorecard, locale?: string): ScoreTile[] {
   const referrals: ScoreTile[] = card.referrals
     ? [
@@ -33,9 +45,9 @@ export function scoreTiles(card: Scorecard, locale?: string): ScoreTile[] {
     : [];
   return [
     { key: "acquaintances", label: "New acquaintances", value: new Intl.NumberFormat(locale).format(card.acquaintances), hint: "since the baseline" },
-    { key: "thanked", label: "Thanked within 24 hours", value: formatShare(card.thankedWithin24Hours, locale), hint: "of those whose day has passed" },
-    { key: "connected", label: "Connected within 7 days", value: formatShare(card.connectedWithin7Days, locale), hint: "of those whose week has passed" },
-    { key: "met", label: "Met within 30 days", value: formatShare(card.metWithin30Days, locale), hint: "of those whose month has passed" },
+    { key: "thanked", label: "Thanked within 24 hours", value: formatShare(card.thankedWithin24Hours, locale), hint: rateHint(card.thanked, "sent", "of those whose day has passed", locale) },
+    { key: "connected", label: "Connected within 7 days", value: formatShare(card.connectedWithin7Days, locale), hint: rateHint(card.connected, "", "of those whose week has passed", locale, true) },
+    { key: "met", label: "Met within 30 days", value: formatShare(card.metWithin30Days, locale), hint: rateHint(card.met, "met", "of those whose month has passed", locale) },
     { key: "median", label: "Median time to thank-you", value: formatHours(card.medianHoursToThankYou, locale), hint: "from meeting to note sent" },
     ...referrals,
   ];

@@ -22,6 +22,11 @@ export function formatClockTime(instant: Date, timeZone: string, locale?: string
   return formatter(locale, { timeZone, hour: "2-digit", minute: "2-digit" }).format(instant);
 }
 
+/** "Tue 09:12" on the zone's calendar and clock: when something happened this week or so. */
+export function formatWeekdayClock(instant: Date, timeZone: string, locale?: string): string {
+  return formatter(locale, { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit" }).format(instant).replace(",", "");
+}
+
 /** "3 Nov 2026, 09:00" on the zone's calendar and clock: for a past moment worth its full date. */
 export function formatDateTime(instant: Date, timeZone: string, locale?: string): string {
   return formatter(locale, { timeZone, dateStyle: "medium", timeStyle: "short" }).format(instant);

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import { Badge, Button, Caption1, Link, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
-import { stateBadge } from "../followups/labels";
+import { completionLabel, stateBadge } from "../followups/labels";
 import { rowDetail } from "../followups/rowDetail";
 import { GaveUpBar } from "../outbox/GaveUpBar";
 import { describeRelative, formatDueTime } from "../time/formatDue";
@@ -81,7 +81,8 @@ export function TodayRow(props: TodayRowProps) {
   }, [props.expanded]);
   const name = displayName(item);
   const step = item.why;
-  const badge = stateBadge(item.state, overdue, item.kind, item);
+  const completed = item.state === "done" ? completionLabel(item.completedVia, item.completedAt, timeZone) : null;
+  const badge = completed ? { text: completed, color: "success" as const } : stateBadge(item.state, overdue, item.kind, item);
   const detail = rowDetail({ ...item, step: item.kind });
   const canOpenDraftHere = item.draftId && canOpenDraft;
   const canOpenHoldHere = item.holdEventId && canOpenHold;

@@ -33,6 +33,9 @@ export interface TodayItem {
   note: string | null;
   /** The item's draft or hold that the worker stopped trying to make, with why; offers "Try again". */
   gaveUp?: GaveUp | null;
+  /** A done follow-up step: how and when it was completed. */
+  completedVia?: string | null;
+  completedAt?: string | null;
 }
 
 /** What a source can do with its items; an action a source lacks is not offered on its rows. */

@@ -27,6 +27,8 @@ export function followUpToToday(f: FollowUp): TodayItem {
     context: subject ? `Met at ${subject}` : null,
     note: f.note ?? null,
     gaveUp: f.gaveUp ?? null,
+    completedVia: f.completedVia ?? null,
+    completedAt: f.completedAt ?? null,
   };
 }
 

@@ -92,6 +92,9 @@ public sealed class FollowUpApiTests : IAsyncLifetime
         var skip = await client.PostAsJsonAsync($"/api/followups/{ids[2]}/skip", new { reason = "We already meet monthly" });
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK], new[] { done.StatusCode, snooze.StatusCode, skip.StatusCode });
+        var marked = await done.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("marked", marked.GetProperty("completedVia").GetString());
+        Assert.Equal(_world.Time.GetUtcNow(), marked.GetProperty("completedAt").GetDateTimeOffset());
         var remaining = (await ListAsync(client)).GetProperty("items").EnumerateArray().ToList();
         var item = Assert.Single(remaining);
         Assert.Equal((ids[1], "snoozed"), (item.GetProperty("id").GetString(), item.GetProperty("state").GetString()));

@@ -71,7 +71,11 @@ public sealed class PeopleApiTests : IAsyncLifetime
         var card = await client.GetFromJsonAsync<JsonElement>("/api/scorecard");
 
         Assert.Equal(1, card.GetProperty("acquaintances").GetInt32());
-        Assert.Equal(1.0, card.GetProperty("thankedWithin24Hours").GetDouble());
+        // A click on Done is the user's word, not a thank-you the mailbox shows sent: 0 of 1 thanked, 1 marked by you.
+        Assert.Equal(0.0, card.GetProperty("thankedWithin24Hours").GetDouble());
+        var thanked = card.GetProperty("thanked");
+        Assert.Equal((0, 1, 1), (thanked.GetProperty("onTime").GetInt32(), thanked.GetProperty("of").GetInt32(), thanked.GetProperty("markedOnTime").GetInt32()));
+        Assert.Equal(JsonValueKind.Null, card.GetProperty("medianHoursToThankYou").ValueKind);
         Assert.Equal(8, card.GetProperty("weeks").GetArrayLength());
     }
 }

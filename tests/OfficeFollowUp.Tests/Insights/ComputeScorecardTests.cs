@@ -1,3 +1,4 @@
+using OfficeFollowUp.Evidence;
 using OfficeFollowUp.Insights;
 
 namespace OfficeFollowUp.Tests.Insights;
@@ -7,8 +8,37 @@ public class ComputeScorecardTests
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private static readonly FollowUpOptions Options = new();
 
-    private static FollowUpItem Step(string email, FollowUpStepKind kind, DateTimeOffset metAt, FollowUpState state, DateTimeOffset? updatedAt = null) =>
-        new($"{email}-{kind}", "mbx", email, email, null, null, kind, metAt.AddDays(1), state, null, null, null, MetAt: metAt, UpdatedAt: updatedAt ?? metAt);
+    private static FollowUpItem Step(
+        string email, FollowUpStepKind kind, DateTimeOffset metAt, FollowUpState state, DateTimeOffset? updatedAt = null, CompletedVia? via = null) =>
+        new($"{email}-{kind}", "mbx", email, email, null, null, kind, metAt.AddDays(1), state, null, null, null, MetAt: metAt, UpdatedAt: updatedAt ?? metAt,
+            CompletedVia: state == FollowUpState.Done ? via ?? (kind == FollowUpStepKind.OneToOne ? CompletedVia.Meeting : CompletedVia.Sent) : null,
+            CompletedAt: state == FollowUpState.Done ? updatedAt ?? metAt : null);
+
+    [Fact]
+    public void Sent_and_met_rates_count_only_evidence_and_show_marked_by_you_apart_with_their_counts()
+    {
+        var old = Now.AddDays(-40);
+        var steps = new[]
+        {
+            // A click on Done for a thank-you whose draft was never sent: not "thanked", shown as marked.
+            Step("a@x.example", FollowUpStepKind.ThankYou, old, FollowUpState.Done, old.AddMinutes(3), CompletedVia.Marked),
+            Step("b@x.example", FollowUpStepKind.ThankYou, old, FollowUpState.Done, old.AddHours(9), CompletedVia.Sent),
+            Step("c@x.example", FollowUpStepKind.ThankYou, old, FollowUpState.Pending),
+            Step("a@x.example", FollowUpStepKind.Connect, old, FollowUpState.Done, old.AddDays(2), CompletedVia.Marked),
+            Step("b@x.example", FollowUpStepKind.Connect, old, FollowUpState.Done, old.AddDays(1), CompletedVia.Sent),
+            Step("a@x.example", FollowUpStepKind.OneToOne, old, FollowUpState.Done, old.AddDays(10), CompletedVia.Marked),
+            Step("b@x.example", FollowUpStepKind.OneToOne, old, FollowUpState.Done, old.AddDays(12), CompletedVia.Meeting),
+        };
+
+        var card = ComputeScorecard.Run(steps, Now, TimeZoneInfo.Utc, Options);
+
+        Assert.Equal(new RateCounts(1, 3, 1), card.Thanked);
+        Assert.Equal(1 / 3.0, card.ThankedWithin24Hours);
+        Assert.Equal(new RateCounts(2, 2, 1), card.Connected);
+        Assert.Equal(new RateCounts(1, 2, 1), card.Met);
+        // From the meeting to the message sent, never to a click.
+        Assert.Equal(TimeSpan.FromHours(9), card.MedianTimeToThankYou);
+    }
 
     [Fact]
     public void Shares_count_on_time_steps_over_people_whose_window_has_closed_or_who_did_it()

@@ -180,9 +180,16 @@ public sealed class NetworkingEventTests : IAsyncLifetime
 
         _world.Mailbox.UpdateEvent(hold.Id, e => e with { Attendees = [new SandboxAttendee("Guest7 Person", "guest7@company7.example")] });
         await _worker.SyncOnceAsync();
+        var booked = (await StepsAsync()).Single(s => s.Step == FollowUpStepKind.OneToOne);
+
+        // It counts once it has happened.
+        var end = _world.Mailbox.FindEvent(hold.Id)!.Data.End;
+        _world.Time.SetUtcNow(end.AddMinutes(1));
+        await _worker.SyncOnceAsync();
 
         var oneToOne = (await StepsAsync()).Single(s => s.Step == FollowUpStepKind.OneToOne);
-        Assert.Equal(FollowUpState.Done, oneToOne.State);
+        Assert.NotEqual(FollowUpState.Done, booked.State);
+        Assert.Equal((FollowUpState.Done, OfficeFollowUp.Evidence.CompletedVia.Meeting, end), (oneToOne.State, oneToOne.CompletedVia, oneToOne.CompletedAt));
     }
 
     [Fact]
@@ -195,6 +202,9 @@ public sealed class NetworkingEventTests : IAsyncLifetime
         var start = _world.Time.GetUtcNow().AddDays(3);
 
         _world.Mailbox.AddEvent(new SandboxEventSeed("Coffee", start, start.AddMinutes(45), [new SandboxAttendee("Guest8 Person", "GUEST8@company8.example")]));
+        await _worker.SyncOnceAsync();
+        Assert.NotEqual(FollowUpState.Done, (await StepsAsync()).Single(s => s.Step == FollowUpStepKind.OneToOne).State);
+        _world.Time.SetUtcNow(start.AddHours(1));
         await _worker.SyncOnceAsync();
 
         Assert.Equal(FollowUpState.Done, (await StepsAsync()).Single(s => s.Step == FollowUpStepKind.OneToOne).State);

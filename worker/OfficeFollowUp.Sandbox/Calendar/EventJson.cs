@@ -84,7 +84,7 @@ internal static class EventJson
         if (Has("responseStatus"))
         {
             w.WriteStartObject("responseStatus");
-            w.WriteString("response", d.IsOrganizer ? "organizer" : "accepted");
+            w.WriteString("response", d.IsOrganizer ? "organizer" : d.UserResponse);
             w.WriteString("time", d.IsOrganizer ? NoTime : SandboxJson.Timestamp(source.Created));
             w.WriteEndObject();
         }

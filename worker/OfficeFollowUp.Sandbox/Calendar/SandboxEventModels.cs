@@ -29,6 +29,9 @@ public sealed record SandboxEventSeed(
 
     public SandboxAttendee? Organizer { get; init; }
 
+    /// <summary>The user's own answer to someone else's invitation (responseStatus): "accepted", "tentativelyAccepted", "declined", "notResponded".</summary>
+    public string UserResponse { get; init; } = "accepted";
+
     /// <summary>"normal", "personal", "private" or "confidential".</summary>
     public string Sensitivity { get; init; } = "normal";
 

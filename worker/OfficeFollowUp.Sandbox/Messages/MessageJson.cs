@@ -20,8 +20,8 @@ internal static class MessageJson
         bool Has(string name) => select is null || select.Contains(name);
 
         SandboxJson.StartOutlookItem(w, select, context, m.Id, m.ChangeKey, m.CreatedDateTime, m.LastModifiedDateTime, m.Categories);
-        if (Has("receivedDateTime")) w.WriteString("receivedDateTime", SandboxJson.Timestamp(m.CreatedDateTime));
-        if (Has("sentDateTime")) w.WriteString("sentDateTime", SandboxJson.Timestamp(m.CreatedDateTime));
+        if (Has("receivedDateTime")) w.WriteString("receivedDateTime", SandboxJson.Timestamp(m.SentDateTime ?? m.CreatedDateTime));
+        if (Has("sentDateTime")) w.WriteString("sentDateTime", SandboxJson.Timestamp(m.SentDateTime ?? m.CreatedDateTime));
         if (Has("hasAttachments")) w.WriteBoolean("hasAttachments", false);
         if (Has("internetMessageId")) w.WriteString("internetMessageId", m.InternetMessageId);
         if (Has("subject")) SandboxJson.WriteNullable(w, "subject", m.Subject);

@@ -36,6 +36,32 @@ internal sealed class MessageRoutes(SandboxMessages messages)
             (w, m, select, expand) => MessageJson.Write(w, m, select, expand, null));
     }
 
+    /// <summary>
+    /// <c>GET /me/mailFolders/{id}/messages/delta</c>: the folder's messages in pages ending with a deltaLink, then what
+    /// came, changed or left since. $select is read on the first request only and frozen into the links.
+    /// </summary>
+    public Task DeltaAsync(SandboxRequest r, string folder)
+    {
+        var folderId = _messages.ResolveFolder(folder) ?? throw GraphError.ItemNotFound();
+        var roundLink = r.Link($"/me/mailFolders/{folder}/messages/delta");
+        var cursor = DeltaResponse.CursorFromLink(
+            r,
+            token => MessagesDeltaCursor.TryDecode(token) is { } c && c.FolderId == folderId ? c : null,
+            _ => roundLink,
+            _messages.ResumeFromDeltaLink);
+        if (cursor is null)
+        {
+            var rawSelect = r.Query("$select");
+            ODataQuery.Select(rawSelect, MessageJson.Type);
+            cursor = _messages.StartDeltaRound(folderId, rawSelect.Length == 0 ? null : rawSelect);
+        }
+
+        var pageSize = r.DeltaPageSize(DeltaResponse.DefaultPageSize);
+        var select = ODataQuery.Select(cursor.Select, MessageJson.Type);
+        var page = _messages.ReadDeltaPage(cursor, pageSize);
+        return DeltaResponse.WritePageAsync(r, "message", roundLink, page, (w, m) => MessageJson.Write(w, m, select, null, null));
+    }
+
     public Task GetAsync(SandboxRequest r, string id)
     {
         var message = _messages.FindDraft(id) ?? _messages.FindMail(id) ?? throw GraphError.ItemNotFound();

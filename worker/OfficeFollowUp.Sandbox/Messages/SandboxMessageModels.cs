@@ -25,6 +25,9 @@ public sealed record SandboxMessage(
     /// <summary>The sender of received or sent mail; a draft has none until it is sent.</summary>
     public SandboxRecipient? From { get; init; }
 
+    /// <summary>When sent mail left the mailbox; null for a draft (Graph then reports its creation time).</summary>
+    public DateTimeOffset? SentDateTime { get; init; }
+
     /// <summary>A message as a client or a seed describes it: the mailbox stamps its ids, times, change key and folder.</summary>
     internal static SandboxMessage Unstamped(
         string? subject,

@@ -12,6 +12,8 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
     private readonly string _userDomain = userMail.Split('@')[1];
     private readonly List<SandboxMessage> _drafts = [];
     private readonly List<SandboxMessage> _mail = [];
+    private readonly Dictionary<string, ChangeLog<SandboxMessage>> _logs = new(StringComparer.Ordinal);
+    private readonly string _userMail = userMail;
     private string? _inboxFolderId;
     private string? _sentItemsFolderId;
 
@@ -34,6 +36,7 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
         {
             var draft = Stamp(sent, _state.Ids.Next(20), _state.Now, DraftsFolderId, _userDomain);
             _drafts.Add(draft);
+            LogLocked(DraftsFolderId).Append(draft.Id, _state.Sequence, draft);
             _state.Report(SandboxItemKind.Message, SandboxChangeType.Created, draft.Id, DraftsFolderId, draft.ChangeKey);
             return draft;
         }
@@ -54,6 +57,7 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
             var removed = _drafts.RemoveAll(m => m.Id == id) > 0;
             if (removed)
             {
+                LogLocked(DraftsFolderId).Append(id, _state.NextSequence(), null);
                 _state.Report(SandboxItemKind.Message, SandboxChangeType.Deleted, id, DraftsFolderId, null);
             }
 
@@ -78,6 +82,7 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
                 LastModifiedDateTime = _state.Now,
                 ChangeKey = SandboxIds.ChangeKey(_state.NextSequence()),
             };
+            LogLocked(DraftsFolderId).Append(id, _state.Sequence, _drafts[index]);
             _state.Report(SandboxItemKind.Message, SandboxChangeType.Updated, id, DraftsFolderId, _drafts[index].ChangeKey);
         }
     }
@@ -87,18 +92,129 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
         ArgumentNullException.ThrowIfNull(seed);
         lock (_state.Gate)
         {
-            _inboxFolderId ??= _state.Ids.Next(4);
-            _sentItemsFolderId ??= _state.Ids.Next(5);
+            EnsureMailFoldersLocked();
             var received = SandboxMessage.Unstamped(seed.Subject, "text", seed.TextBody, seed.To, seed.Cc ?? []) with
             {
                 IsDraft = false,
                 From = seed.From,
             };
-            var folderId = seed.Sent ? _sentItemsFolderId : _inboxFolderId;
+            var folderId = seed.Sent ? _sentItemsFolderId! : _inboxFolderId!;
             var message = Stamp(received, _state.Ids.Next(22), seed.ReceivedAt ?? _state.Now, folderId, seed.From.Address.Split('@')[1]);
+            message = message with { SentDateTime = message.CreatedDateTime };
             _mail.Add(message);
+            LogLocked(folderId).Append(message.Id, _state.Sequence, message);
             _state.Report(SandboxItemKind.Message, SandboxChangeType.Created, message.Id, folderId, message.ChangeKey);
             return message.Id;
+        }
+    }
+
+    /// <summary>
+    /// The user sends a draft from Outlook. As in Exchange, the draft leaves Drafts and a sent copy lands in Sent Items
+    /// with <c>isDraft</c> false, a <c>sentDateTime</c>, the user as sender, and the draft's conversation and internet
+    /// message ids. The worker asks for immutable ids, and an immutable id does not change when the item moves folder
+    /// (Microsoft's "Immutable IDs with sending mail"), so the sent copy keeps the draft's id. The tag (a single-value
+    /// extended property) travels with the item unless <paramref name="keepExtendedProperties"/> is false, which
+    /// plays a client that sends a copy of its own.
+    /// </summary>
+    /// <param name="keepId">False plays a client or mailbox without immutable ids: the sent copy gets a new id.</param>
+    public SandboxMessage SendDraft(string id, bool keepExtendedProperties = true, bool keepId = true)
+    {
+        lock (_state.Gate)
+        {
+            var index = _drafts.FindIndex(m => m.Id == id);
+            if (index < 0)
+            {
+                throw new KeyNotFoundException($"No draft with id {id}.");
+            }
+
+            var draft = _drafts[index];
+            _drafts.RemoveAt(index);
+            LogLocked(DraftsFolderId).Append(id, _state.NextSequence(), null);
+            _state.Report(SandboxItemKind.Message, SandboxChangeType.Deleted, id, DraftsFolderId, null);
+
+            EnsureMailFoldersLocked();
+            var now = _state.Now;
+            var sentId = keepId ? id : _state.Ids.Next(22);
+            var sent = draft with
+            {
+                Id = sentId,
+                IsDraft = false,
+                From = new SandboxRecipient(null, _userMail),
+                SentDateTime = now,
+                LastModifiedDateTime = now,
+                ParentFolderId = _sentItemsFolderId!,
+                ChangeKey = SandboxIds.ChangeKey(_state.NextSequence()),
+                SingleValueExtendedProperties = keepExtendedProperties
+                    ? draft.SingleValueExtendedProperties
+                    : new Dictionary<string, string>(),
+            };
+            _mail.Add(sent);
+            LogLocked(_sentItemsFolderId!).Append(sentId, _state.Sequence, sent);
+            _state.Report(SandboxItemKind.Message, SandboxChangeType.Created, sentId, _sentItemsFolderId, sent.ChangeKey);
+            return sent;
+        }
+    }
+
+    /// <summary>The user writes and sends a new mail in Outlook: it appears only in Sent Items, from the user.</summary>
+    public SandboxMessage SendNewMail(
+        IReadOnlyList<SandboxRecipient> to, string subject, string textBody, IReadOnlyList<SandboxRecipient>? cc = null)
+    {
+        var id = AddMail(new SandboxMailSeed(new SandboxRecipient(null, _userMail), to, subject, textBody, cc, Sent: true));
+        return FindMail(id)!;
+    }
+
+    /// <summary>Resolves a folder id or well-known name (drafts, inbox, sentitems) to the folder's id; null when unknown.</summary>
+    public string? ResolveFolder(string folder)
+    {
+        lock (_state.Gate)
+        {
+            EnsureMailFoldersLocked();
+            return IsFolder(folder, DraftsFolderId) ? DraftsFolderId
+                : IsFolder(folder, _inboxFolderId) ? _inboxFolderId
+                : IsFolder(folder, _sentItemsFolderId) ? _sentItemsFolderId
+                : null;
+        }
+    }
+
+    /// <summary>A cursor for a fresh initial delta round of a mail folder, frozen at the current sequence.</summary>
+    public MessagesDeltaCursor StartDeltaRound(string folderId, string? select)
+    {
+        lock (_state.Gate)
+        {
+            return new MessagesDeltaCursor(folderId, _state.Faults.DeltaEpoch, 0, _state.Sequence, 0, true, select);
+        }
+    }
+
+    public MessagesDeltaCursor ResumeFromDeltaLink(MessagesDeltaCursor deltaCursor)
+    {
+        lock (_state.Gate)
+        {
+            return deltaCursor with { EndSeq = _state.Sequence, ResumeSeq = 0, Initial = false };
+        }
+    }
+
+    /// <summary>
+    /// One page of a mail folder's delta round (Graph's <c>mailFolders/{id}/messages/delta</c>): each message that
+    /// came, changed or left inside the round once; an initial round leaves out messages that are gone.
+    /// </summary>
+    public DeltaPage<SandboxMessage, MessagesDeltaCursor> ReadDeltaPage(MessagesDeltaCursor cursor, int pageSize)
+    {
+        lock (_state.Gate)
+        {
+            var log = LogLocked(cursor.FolderId);
+            if (_state.ServeDeltaPage(out var issued))
+            {
+                return new([], cursor with { Issued = issued }, null);
+            }
+
+            var (items, next) = log.ReadPage(
+                cursor.FromSeq, cursor.EndSeq, new LogPosition(cursor.ResumeSeq, 0), pageSize, _state.Faults.RepeatItems, ItemsOf);
+            return next is null
+                ? new(items, null, cursor with { FromSeq = cursor.EndSeq, ResumeSeq = 0, Initial = false, Issued = issued })
+                : new(items, cursor with { ResumeSeq = next.Value.Seq, Issued = issued }, null);
+
+            IReadOnlyList<DeltaItem<SandboxMessage>> ItemsOf(ChangeLog<SandboxMessage>.Entry entry) =>
+                entry.State is null && cursor.Initial ? [] : [new DeltaItem<SandboxMessage>(entry.Id, entry.State)];
         }
     }
 
@@ -150,6 +266,24 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
 
             return null;
         }
+    }
+
+    // Drawn together and only when first needed, so the sample mailbox keeps the ids it always had.
+    private void EnsureMailFoldersLocked()
+    {
+        _inboxFolderId ??= _state.Ids.Next(4);
+        _sentItemsFolderId ??= _state.Ids.Next(5);
+    }
+
+    private ChangeLog<SandboxMessage> LogLocked(string folderId)
+    {
+        if (!_logs.TryGetValue(folderId, out var log))
+        {
+            log = new ChangeLog<SandboxMessage>();
+            _logs.Add(folderId, log);
+        }
+
+        return log;
     }
 
     /// <summary>What the mailbox adds to a new message: its ids, times, change key and folder.</summary>

@@ -13,7 +13,11 @@ public sealed record CalendarEventFacts(
     string ShowAs,
     IReadOnlyList<string> Categories,
     IReadOnlyList<EventAttendee> Attendees,
-    bool IsCancelled);
+    bool IsCancelled)
+{
+    /// <summary>The user's own part (Graph's responseStatus): "organizer", "accepted", "tentativelyAccepted", "declined", "none", "notResponded"; null when unknown.</summary>
+    public string? UserResponse { get; init; }
+}
 
 public enum NetworkingReason
 {

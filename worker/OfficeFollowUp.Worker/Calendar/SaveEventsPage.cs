@@ -1,3 +1,4 @@
+using OfficeFollowUp.Evidence;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Store;
@@ -39,10 +40,11 @@ public sealed class SaveEventsPage(Database database, EventStore events, FollowU
 
             await events.UpsertAsync(session, mailboxId, calendarEvent, now, ct);
             upserted++;
-            if (!calendarEvent.IsCancelled)
+            // A meeting that already happened counts now; one still ahead counts once it has ended (CompleteMetOneToOnes).
+            if (DecideOneToOneMeeting.Run(calendarEvent, now))
             {
                 met += await followUps.CompleteOneToOnesAsync(session, mailboxId,
-                    calendarEvent.Attendees.Select(a => a.Email).Where(EmailAddresses.LooksValid).Select(EmailAddresses.Key), calendarEvent.Start, now, ct);
+                    calendarEvent.Attendees.Select(a => a.Email).Where(EmailAddresses.LooksValid).Select(EmailAddresses.Key), calendarEvent, now, ct);
             }
         }
 

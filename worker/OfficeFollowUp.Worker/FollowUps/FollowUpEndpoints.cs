@@ -9,7 +9,8 @@ namespace OfficeFollowUp.FollowUps;
 
 public sealed record FollowUpDto(
     string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil,
-    string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null);
+    string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null,
+    string? CompletedVia = null, DateTimeOffset? CompletedAt = null);
 
 /// <summary>A window of the open follow-ups: its items, the counts of every bucket, and the next page's link (null at the end).</summary>
 public sealed record FollowUpWindowDto(string TimeZone, IReadOnlyList<FollowUpDto> Items, DueCountsDto Counts, string? Next)
@@ -121,7 +122,16 @@ public static class FollowUpEndpoints
             item.ProfileUrl,
             item.HoldEventId,
             item.Note,
-            OutboxEndpoints.ToDto(item.GaveUp, zone));
+            OutboxEndpoints.ToDto(item.GaveUp, zone),
+            // How the step was completed: "sent" and "met" are what the mailbox showed, "marked" is the user's word.
+            item.CompletedVia switch
+            {
+                OfficeFollowUp.Evidence.CompletedVia.Sent => "sent",
+                OfficeFollowUp.Evidence.CompletedVia.Meeting => "met",
+                OfficeFollowUp.Evidence.CompletedVia.Marked => "marked",
+                _ => null,
+            },
+            item.CompletedAt is { } completedAt ? TimeZoneInfo.ConvertTime(completedAt, zone) : null);
     }
 
     private static ProblemHttpResult NoSuchFollowUp() =>

@@ -26,4 +26,6 @@ public sealed record FollowUpItem(
     string? PreferredChannel = null,
     string? ProfileUrl = null,
     DateTimeOffset? UpdatedAt = null,
-    OutboxGaveUp? GaveUp = null);
+    OutboxGaveUp? GaveUp = null,
+    OfficeFollowUp.Evidence.CompletedVia? CompletedVia = null,
+    DateTimeOffset? CompletedAt = null);

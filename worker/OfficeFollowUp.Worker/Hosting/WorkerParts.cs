@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.Cluster;
+using OfficeFollowUp.Evidence;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Mailbox;
@@ -64,6 +65,11 @@ internal static class WorkerParts
         services.AddSingleton<SaveEventsPage>();
         services.AddSingleton<RemoveMissingEvents>();
         services.AddSingleton<SyncCalendar>();
+        services.AddSingleton<SentItemsReader>();
+        services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<SaveSentPage>();
+        services.AddSingleton<SyncSentItems>();
+        services.AddSingleton<CompleteMetOneToOnes>();
         services.AddSingleton<BookMeetingHold>();
 
         // Sync: contact folders by delta; each mailbox's passes in its Orleans grain (Cluster/), one process at a time.

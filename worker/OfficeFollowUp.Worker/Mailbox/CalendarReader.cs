@@ -125,7 +125,18 @@ public sealed class CalendarReader(MailboxClientFactory clients)
                 .Where(a => !string.IsNullOrWhiteSpace(a.EmailAddress?.Address))
                 .Select(a => new EventAttendee(a.EmailAddress!.Address!, a.EmailAddress.Name))
                 .ToList(),
-            item.IsCancelled ?? false);
+            item.IsCancelled ?? false)
+        {
+            UserResponse = item.IsOrganizer == true ? "organizer" : item.ResponseStatus?.Response switch
+            {
+                ResponseType.Accepted => "accepted",
+                ResponseType.TentativelyAccepted => "tentativelyAccepted",
+                ResponseType.Declined => "declined",
+                ResponseType.NotResponded => "notResponded",
+                ResponseType.Organizer => "organizer",
+                _ => "none",
+            },
+        };
     }
 
     /// <summary>Graph's dateTimeTimeZone: a wall-clock string plus a zone name (UTC here, as asked for).</summary>

@@ -11,7 +11,14 @@ namespace OfficeFollowUp.Mailbox;
 /// </summary>
 public sealed class DraftWriter(MailboxClientFactory clients)
 {
-    public async Task<string> CreateAsync(DraftContent content, string tag, CancellationToken ct)
+    public async Task<string> CreateAsync(DraftContent content, string tag, CancellationToken ct) =>
+        (await CreateDraftAsync(content, tag, ct)).Id;
+
+    /// <summary>
+    /// Creates the draft and returns its id with its conversation and internet message ids: they stay the same when the
+    /// user sends it, so sent mail can be matched to the draft even where its tag or id does not survive.
+    /// </summary>
+    public async Task<MadeDraft> CreateDraftAsync(DraftContent content, string tag, CancellationToken ct)
     {
         var message = new Message
         {
@@ -33,6 +40,9 @@ public sealed class DraftWriter(MailboxClientFactory clients)
         // Messages have no idempotency key: a 503/504 can come after the mailbox made the draft, and the SDK's retry
         // handler would then make a second one inside this call. The outbox retries instead, after a tag lookup.
         var created = await clients.Root.Messages.PostAsync(message, r => r.Options.Add(new RetryHandlerOption { MaxRetry = 0 }), ct);
-        return created?.Id ?? throw new InvalidOperationException("Graph created a draft without an id.");
+        return new MadeDraft(
+            created?.Id ?? throw new InvalidOperationException("Graph created a draft without an id."), created.ConversationId, created.InternetMessageId);
     }
 }
+
+public sealed record MadeDraft(string Id, string? ConversationId, string? InternetMessageId);

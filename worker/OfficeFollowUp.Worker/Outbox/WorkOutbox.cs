@@ -17,6 +17,9 @@ public sealed record OutboxOutcome(string? GraphId, string? Note = null)
     public static OutboxOutcome NoLongerWanted { get; } = new(GraphId: null) { Cancelled = true };
 
     public bool Cancelled { get; init; }
+
+    /// <summary>For a draft just made: its conversation and internet message ids, which survive sending.</summary>
+    public MadeDraft? Draft { get; init; }
 }
 
 /// <summary>
@@ -105,7 +108,7 @@ public sealed class WorkOutbox(
 
             if (outcome.GraphId is { } id)
             {
-                await RecordMadeAsync(entry, id, ct);
+                await RecordMadeAsync(entry, id, ct, outcome.Draft);
                 return entry.Kind == OutboxKind.BookMeetingHold ? ItemResult.Hold : ItemResult.Draft;
             }
 
@@ -149,7 +152,8 @@ public sealed class WorkOutbox(
         switch (entry.Kind)
         {
             case OutboxKind.ThankYouDraft:
-                return new OutboxOutcome(await CreateDraftAsync(entry, await drafts.ComposeAsync(step!, profile, ct), ct));
+                var made = await CreateDraftAsync(entry, await drafts.ComposeAsync(step!, profile, ct), ct);
+                return new OutboxOutcome(made.Id) { Draft = made };
             case OutboxKind.BookMeetingHold:
                 var plan = await holds.PlanAsync(step!, profile, claims, ct);
                 if (plan.Hold is null)
@@ -161,14 +165,14 @@ public sealed class WorkOutbox(
                 return new OutboxOutcome(await holdWriter.CreateAsync(plan.Hold, entry.Tag, ct));
             case OutboxKind.ReferralIntroDraft or OutboxKind.ReferralCheckInDraft or OutboxKind.CloseTheLoopDraft:
                 var content = await referralDrafts.ComposeAsync(entry, profile, ct);
-                return content is null ? OutboxOutcome.NoLongerWanted : new OutboxOutcome(await CreateDraftAsync(entry, content, ct));
+                return content is null ? OutboxOutcome.NoLongerWanted : new OutboxOutcome((await CreateDraftAsync(entry, content, ct)).Id);
             default:
                 throw new InvalidOperationException($"Unknown outbox kind {entry.Kind}.");
         }
     }
 
     /// <summary>The entry is complete and its item is on its referral, or on its step (prepared, unless the user already closed it), together.</summary>
-    private async Task RecordMadeAsync(OutboxEntry entry, string graphId, CancellationToken ct)
+    private async Task RecordMadeAsync(OutboxEntry entry, string graphId, CancellationToken ct, MadeDraft? draft = null)
     {
         var now = time.GetUtcNow();
         await using var session = await database.BeginAsync(ct);
@@ -179,7 +183,7 @@ public sealed class WorkOutbox(
         }
         else
         {
-            await followUps.MarkPreparedAsync(session, entry.StepId!, entry.Kind, graphId, now, ct);
+            await followUps.MarkPreparedAsync(session, entry.StepId!, entry.Kind, graphId, now, ct, draft?.ConversationId, draft?.InternetMessageId);
         }
 
         await session.CommitAsync(ct);
@@ -199,10 +203,10 @@ public sealed class WorkOutbox(
         await session.CommitAsync(ct);
     }
 
-    private async Task<string> CreateDraftAsync(OutboxEntry entry, DraftContent content, CancellationToken ct)
+    private async Task<MadeDraft> CreateDraftAsync(OutboxEntry entry, DraftContent content, CancellationToken ct)
     {
         await outbox.MarkCreateStartedAsync(entry, time.GetUtcNow(), ct);
-        return await draftWriter.CreateAsync(content, entry.Tag, ct);
+        return await draftWriter.CreateDraftAsync(content, entry.Tag, ct);
     }
 
     private enum ItemResult

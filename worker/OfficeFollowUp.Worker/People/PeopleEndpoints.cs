@@ -40,7 +40,10 @@ public sealed record ScorecardDto(
     double? MetWithin30Days,
     double? MedianHoursToThankYou,
     IReadOnlyList<WeekPoint> Weeks,
-    ReferralScore Referrals);
+    ReferralScore Referrals,
+    RateCounts? Thanked = null,
+    RateCounts? Connected = null,
+    RateCounts? Met = null);
 
 /// <summary>The person card that follows the selected message, and the scorecard.</summary>
 public static class PeopleEndpoints
@@ -93,6 +96,7 @@ public static class PeopleEndpoints
         var now = time.GetUtcNow();
         var card = ComputeScorecard.Run(steps, now, zone, options.Value);
         return TypedResults.Ok(new ScorecardDto(card.Acquaintances, card.ThankedWithin24Hours, card.ConnectedWithin7Days, card.MetWithin30Days,
-            card.MedianTimeToThankYou?.TotalHours, card.Weeks, ComputeScorecard.Referrals(referralList, now, referralOptions.Value.ContactWithin)));
+            card.MedianTimeToThankYou?.TotalHours, card.Weeks, ComputeScorecard.Referrals(referralList, now, referralOptions.Value.ContactWithin),
+            card.Thanked, card.Connected, card.Met));
     }
 }

@@ -12,7 +12,7 @@ public sealed class EventStore(Database database)
 {
     private const string SelectEvent = """
         SELECT e.id, e.series_master_id, e.subject, e.start_at, e.end_at, e.is_all_day, e.show_as, e.categories, e.attendees, e.is_cancelled,
-               m.is_networking AS mark, p.state AS prompt_state
+               e.user_response, m.is_networking AS mark, p.state AS prompt_state
         FROM events e
         LEFT JOIN event_marks m ON m.mailbox_id = e.mailbox_id AND m.event_id = e.id
         LEFT JOIN event_prompts p ON p.mailbox_id = e.mailbox_id AND p.event_id = e.id
@@ -28,14 +28,15 @@ public sealed class EventStore(Database database)
     {
         ArgumentNullException.ThrowIfNull(e);
         return session.ExecuteAsync("""
-            INSERT INTO events (mailbox_id, id, series_master_id, subject, start_at, end_at, is_all_day, show_as, categories, attendees, is_cancelled, first_seen_at, removed)
-            VALUES (@mailboxId, @Id, @SeriesMasterId, @Subject, @start, @end, @IsAllDay, @ShowAs, @Categories, @Attendees, @IsCancelled, @now, 0)
+            INSERT INTO events (mailbox_id, id, series_master_id, subject, start_at, end_at, is_all_day, show_as, categories, attendees, is_cancelled, first_seen_at, removed, user_response)
+            VALUES (@mailboxId, @Id, @SeriesMasterId, @Subject, @start, @end, @IsAllDay, @ShowAs, @Categories, @Attendees, @IsCancelled, @now, 0, @UserResponse)
             ON CONFLICT (mailbox_id, id) DO UPDATE SET series_master_id = @SeriesMasterId, subject = @Subject, start_at = @start, end_at = @end,
-                is_all_day = @IsAllDay, show_as = @ShowAs, categories = @Categories, attendees = @Attendees, is_cancelled = @IsCancelled, removed = 0
+                is_all_day = @IsAllDay, show_as = @ShowAs, categories = @Categories, attendees = @Attendees, is_cancelled = @IsCancelled, removed = 0,
+                user_response = @UserResponse
             """, new
         {
             mailboxId, now, e.Id, e.SeriesMasterId, e.Subject, start = e.Start.ToUniversalTime(), end = e.End.ToUniversalTime(), e.IsAllDay, e.ShowAs,
-            e.Categories, e.Attendees, e.IsCancelled,
+            e.Categories, e.Attendees, e.IsCancelled, e.UserResponse,
         }, ct);
     }
 
@@ -55,6 +56,13 @@ public sealed class EventStore(Database database)
     public Task<IReadOnlyList<StoredEvent>> ListAroundAsync(StoreSession session, string mailboxId, DateTimeOffset at, DateTimeOffset endedSince, CancellationToken ct) =>
         ReadAsync(session, SelectEvent + " WHERE e.mailbox_id = @mailboxId AND e.removed = 0 AND e.start_at <= @at AND e.end_at >= @endedSince ORDER BY e.end_at DESC",
             new { mailboxId, at = at.ToUniversalTime(), endedSince = endedSince.ToUniversalTime() }, ct);
+
+    /// <summary>Events that ended between <paramref name="endedSince"/> and <paramref name="now"/> and the user organised or accepted: candidate one-to-ones.</summary>
+    public Task<IReadOnlyList<StoredEvent>> ListAttendedEndedAsync(StoreSession session, string mailboxId, DateTimeOffset endedSince, DateTimeOffset now, CancellationToken ct) =>
+        ReadAsync(session, SelectEvent + """
+             WHERE e.mailbox_id = @mailboxId AND e.removed = 0 AND e.is_cancelled = 0 AND e.end_at > @endedSince AND e.end_at <= @now
+               AND e.user_response IN ('organizer', 'accepted')
+            """, new { mailboxId, endedSince = endedSince.ToUniversalTime(), now = now.ToUniversalTime() }, ct);
 
     public async Task<StoredEvent?> GetAsync(string mailboxId, string id, CancellationToken ct) =>
         (await database.UseAsync(s => ReadAsync(s, SelectEvent + " WHERE e.mailbox_id = @mailboxId AND e.id = @id AND e.removed = 0", new { mailboxId, id }, ct), ct))
@@ -96,10 +104,14 @@ public sealed class EventStore(Database database)
         public IReadOnlyList<string> Categories { get; init; } = [];
         public IReadOnlyList<EventAttendee> Attendees { get; init; } = [];
         public bool IsCancelled { get; init; }
+        public string? UserResponse { get; init; }
         public bool? Mark { get; init; }
         public string? PromptState { get; init; }
 
         public StoredEvent ToStored() =>
-            new(new CalendarEventFacts(Id, SeriesMasterId, Subject, StartAt, EndAt, IsAllDay, ShowAs, Categories, Attendees, IsCancelled), Mark, PromptState);
+            new(new CalendarEventFacts(Id, SeriesMasterId, Subject, StartAt, EndAt, IsAllDay, ShowAs, Categories, Attendees, IsCancelled)
+            {
+                UserResponse = UserResponse,
+            }, Mark, PromptState);
     }
 }

@@ -1,3 +1,4 @@
+using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Outbox;
 
@@ -11,7 +12,7 @@ public sealed class FollowUpStore(Database database)
     private const string SelectItem = $"""
         SELECT s.id, s.mailbox_id, p.email, p.display_name, p.given_name, p.company_name, s.step, s.due_at, s.state,
                s.snoozed_until, s.skip_reason, s.draft_id, s.hold_event_id, s.note, p.met_at, p.event_id, e.subject AS event_subject,
-               p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at, {OutboxStore.GaveUpColumns}
+               p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at, s.completed_via, s.completed_at, {OutboxStore.GaveUpColumns}
         FROM follow_up_steps s JOIN people p ON p.mailbox_id = s.mailbox_id AND p.email_key = s.email_key
         LEFT JOIN events e ON e.mailbox_id = p.mailbox_id AND e.id = p.event_id
         LEFT JOIN outbox g ON g.step_id = s.id AND g.status = 'GaveUp'
@@ -45,7 +46,9 @@ public sealed class FollowUpStore(Database database)
         string stepId, FollowUpState state, DateTimeOffset? snoozedUntil, string? skipReason, DateTimeOffset now, CancellationToken ct)
     {
         var written = await database.UseAsync(s => s.ExecuteAsync("""
-            UPDATE follow_up_steps SET state = @state, snoozed_until = @snoozedUntil, skip_reason = @skipReason, updated_at = @now
+            UPDATE follow_up_steps SET state = @state, snoozed_until = @snoozedUntil, skip_reason = @skipReason, updated_at = @now,
+                completed_via = CASE WHEN @state = 'Done' THEN COALESCE(completed_via, 'Marked') ELSE completed_via END,
+                completed_at = CASE WHEN @state = 'Done' THEN COALESCE(completed_at, @now) ELSE completed_at END
             WHERE id = @stepId AND (state NOT IN ('Done', 'Skipped') OR state = @state)
             """, new { stepId, state = state.ToString(), snoozedUntil = snoozedUntil?.ToUniversalTime(), skipReason, now }, ct), ct);
         return (written == 1, await GetAsync(stepId, ct));
@@ -65,13 +68,18 @@ public sealed class FollowUpStore(Database database)
     }
 
     /// <summary>The made draft or hold is on its step, which moves to prepared unless the user already closed it.</summary>
-    public Task MarkPreparedAsync(StoreSession session, string stepId, OutboxKind made, string graphId, DateTimeOffset now, CancellationToken ct) =>
+    /// <remarks>A draft's conversation and internet message ids, when known, identify it once sent.</remarks>
+    public Task MarkPreparedAsync(
+        StoreSession session, string stepId, OutboxKind made, string graphId, DateTimeOffset now, CancellationToken ct,
+        string? conversationId = null, string? internetMessageId = null) =>
         session.ExecuteAsync(made switch
         {
-            OutboxKind.ThankYouDraft => "UPDATE follow_up_steps SET draft_id = @graphId, " + Prepared,
+            OutboxKind.ThankYouDraft => "UPDATE follow_up_steps SET draft_id = @graphId, "
+                + "draft_conversation_id = COALESCE(@conversationId, draft_conversation_id), "
+                + "draft_internet_message_id = COALESCE(@internetMessageId, draft_internet_message_id), " + Prepared,
             OutboxKind.BookMeetingHold => "UPDATE follow_up_steps SET hold_event_id = @graphId, " + Prepared,
             _ => throw new InvalidOperationException($"Outbox kind {made} makes nothing for a step."),
-        }, new { stepId, graphId, now }, ct);
+        }, new { stepId, graphId, now, conversationId, internetMessageId }, ct);
 
     /// <summary>A note for the user on the step (e.g. no free slot: book it yourself).</summary>
     public Task SetNoteAsync(StoreSession session, string stepId, string note, DateTimeOffset now, CancellationToken ct) =>
@@ -86,17 +94,26 @@ public sealed class FollowUpStore(Database database)
             """, eventIds, chunk => new { mailboxId, eventIds = chunk, now }, ct);
 
     /// <summary>
-    /// A meeting starting at <paramref name="meetingStart"/> with any of these people (email keys), after they were met,
-    /// completes their open one-to-one step: a hold turned into an invitation, or a meeting booked some other way.
+    /// A one-to-one that happened with any of these people (email keys), after they were met, completes their open
+    /// one-to-one step, recorded as met at the meeting's end with the event as evidence: a hold turned into an invitation,
+    /// or a meeting booked some other way.
     /// </summary>
     /// <returns>How many steps were completed.</returns>
-    public Task<int> CompleteOneToOnesAsync(StoreSession session, string mailboxId, IEnumerable<string> emailKeys, DateTimeOffset meetingStart, DateTimeOffset now, CancellationToken ct) =>
-        session.ExecuteInChunksAsync($"""
-            UPDATE follow_up_steps SET state = 'Done', note = 'A meeting with them is in your calendar.', updated_at = @now
+    public Task<int> CompleteOneToOnesAsync(
+        StoreSession session, string mailboxId, IEnumerable<string> emailKeys, CalendarEventFacts meeting, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return session.ExecuteInChunksAsync($"""
+            UPDATE follow_up_steps SET state = 'Done', note = NULL, updated_at = @now,
+                completed_via = 'Meeting', completed_at = @meetingEnd, evidence_id = @eventId
             WHERE mailbox_id = @mailboxId AND email_key IN @emailKeys AND step = 'OneToOne' AND state IN {OpenStates}
               AND EXISTS (SELECT 1 FROM people p WHERE p.mailbox_id = follow_up_steps.mailbox_id AND p.email_key = follow_up_steps.email_key
                           AND p.met_at < @meetingStart)
-            """, emailKeys, chunk => new { mailboxId, emailKeys = chunk, meetingStart = meetingStart.ToUniversalTime(), now }, ct);
+            """, emailKeys, chunk => new
+        {
+            mailboxId, emailKeys = chunk, meetingStart = meeting.Start.ToUniversalTime(), meetingEnd = meeting.End.ToUniversalTime(), eventId = meeting.Id, now,
+        }, ct);
+    }
 
     private Task<IReadOnlyList<FollowUpItem>> ReadAsync(string sql, object parameters, CancellationToken ct) =>
         database.UseAsync(async s => (IReadOnlyList<FollowUpItem>)[.. (await s.QueryAsync<ItemRow>(sql, parameters, ct)).Select(r => r.ToItem())], ct);
@@ -125,9 +142,11 @@ public sealed class FollowUpStore(Database database)
         public string? PreferredChannel { get; init; }
         public string? ProfileUrl { get; init; }
         public DateTimeOffset? UpdatedAt { get; init; }
+        public OfficeFollowUp.Evidence.CompletedVia? CompletedVia { get; init; }
+        public DateTimeOffset? CompletedAt { get; init; }
 
         public FollowUpItem ToItem() => new(
             Id, MailboxId, Email, DisplayName, GivenName, CompanyName, Step, DueAt, State, SnoozedUntil, SkipReason, DraftId, HoldEventId, Note,
-            MetAt, EventId, EventSubject, Remember, Promised, PreferredChannel, ProfileUrl, UpdatedAt, GaveUp());
+            MetAt, EventId, EventSubject, Remember, Promised, PreferredChannel, ProfileUrl, UpdatedAt, GaveUp(), CompletedVia, CompletedAt);
     }
 }

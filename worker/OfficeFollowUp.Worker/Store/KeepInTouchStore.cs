@@ -27,8 +27,15 @@ public sealed class KeepInTouchStore(Database database)
         foreach (var meeting in await session.QueryAsync<MeetingRow>("""
             SELECT end_at, attendees FROM events
             WHERE mailbox_id = @mailboxId AND removed = 0 AND is_cancelled = 0 AND end_at <= @now AND end_at >= @from
+              AND (user_response IS NULL OR user_response IN ('organizer', 'accepted'))
             """, new { mailboxId, now = now.ToUniversalTime(), from = (now - MeetingLookBack).ToUniversalTime() }, ct))
         {
+            // A meeting with the person, not a mixer they also attended (events synced before responses were stored count as before).
+            if (meeting.Attendees.Count > Evidence.DecideOneToOneMeeting.MaxOtherAttendees + 1)
+            {
+                continue;
+            }
+
             foreach (var key in meeting.Attendees.Select(a => a.Email).Where(EmailAddresses.LooksValid).Select(EmailAddresses.Key))
             {
                 if (!lastMeeting.TryGetValue(key, out var seen) || seen < meeting.EndAt)
@@ -42,7 +49,9 @@ public sealed class KeepInTouchStore(Database database)
             SELECT email_key, MAX(at) AS at FROM (
                 SELECT email_key, updated_at AS at FROM follow_up_steps WHERE mailbox_id = @mailboxId AND state = 'Done'
                 UNION ALL
-                SELECT email_key, done_at AS at FROM promises WHERE mailbox_id = @mailboxId AND state = 'Done' AND done_at IS NOT NULL) AS done
+                SELECT email_key, done_at AS at FROM promises WHERE mailbox_id = @mailboxId AND state = 'Done' AND done_at IS NOT NULL
+                UNION ALL
+                SELECT email_key, last_mailed_at AS at FROM people WHERE mailbox_id = @mailboxId AND last_mailed_at IS NOT NULL) AS done
             GROUP BY email_key
             """, new { mailboxId }, ct)).ToDictionary(f => f.EmailKey, f => f.At, StringComparer.Ordinal);
 

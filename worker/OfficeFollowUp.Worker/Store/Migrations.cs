@@ -297,9 +297,29 @@ internal static class Migrations
                 PRIMARY KEY (mailbox_id, kind)
             );
             """),
+        // Evidence over clicks: a step records how it was completed (sent mail, a meeting, or marked by the user), when,
+        // and the message or event that showed it; a draft remembers its conversation and internet message ids, which
+        // survive sending when its tag may not; the user's own answer to an event tells a meeting they attend from an
+        // invitation they ignored; a person's last mail from the user counts as contact for keep-in-touch.
+        (10, "completion-evidence", """
+            ALTER TABLE follow_up_steps ADD COLUMN completed_via TEXT;
+            ALTER TABLE follow_up_steps ADD COLUMN completed_at {time};
+            ALTER TABLE follow_up_steps ADD COLUMN evidence_id TEXT;
+            ALTER TABLE follow_up_steps ADD COLUMN draft_conversation_id TEXT;
+            ALTER TABLE follow_up_steps ADD COLUMN draft_internet_message_id TEXT;
+            ALTER TABLE events ADD COLUMN user_response TEXT;
+            ALTER TABLE people ADD COLUMN last_mailed_at {time};
+            UPDATE follow_up_steps SET completed_via = 'Meeting', completed_at = updated_at
+                WHERE state = 'Done' AND note = 'A meeting with them is in your calendar.';
+            UPDATE follow_up_steps SET completed_via = 'Marked', completed_at = updated_at WHERE state = 'Done' AND completed_via IS NULL;
+            CREATE INDEX follow_up_steps_draft ON follow_up_steps(mailbox_id, draft_id);
+            """),
     ];
 
     public static int Latest => All[^1].Version;
+
+    /// <summary>Every version in order; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
+    public static IEnumerable<int> Versions => All.Select(m => m.Version);
 
     public static async Task ApplyAsync(DbConnection connection, string timeType, DateTimeOffset now, CancellationToken ct)
     {

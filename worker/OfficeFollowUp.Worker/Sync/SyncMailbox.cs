@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
+using OfficeFollowUp.Evidence;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Notifications;
@@ -24,6 +25,8 @@ public sealed class SyncMailbox(
     DecideNews decideNews,
     SyncStateStore states,
     SyncCalendar syncCalendar,
+    SyncSentItems syncSentItems,
+    CompleteMetOneToOnes completeMet,
     WorkOutbox outbox,
     KeepSubscriptions subscriptions,
     IOptions<SyncOptions> options,
@@ -100,6 +103,16 @@ public sealed class SyncMailbox(
         {
             SyncTrace.NewAcquaintances(logger, newAcquaintances);
         }
+
+        // What the user sent completes the steps it answers, before the outbox would prepare anything more for them.
+        var sentRound = await syncSentItems.RunAsync(profile, ct);
+        if (sentRound.Failure == GraphOutcome.ReconnectNeeded)
+        {
+            return new MailboxRun(true, newAcquaintances, 0, true, MailboxId: profile.MailboxId);
+        }
+
+        // A meeting booked ahead counts once it has ended.
+        await completeMet.RunAsync(profile.MailboxId, ct);
 
         var work = await outbox.RunAsync(profile, ct);
         if (work.Drafts > 0)
