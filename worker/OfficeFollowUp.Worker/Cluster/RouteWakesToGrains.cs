@@ -7,7 +7,7 @@ namespace OfficeFollowUp.Cluster;
 /// Where <see cref="MailboxWakeups.Wake"/> goes: to the mailbox's grain, through a grain call, so it reaches the
 /// process that owns the activation whichever process received the notification or the user's action.
 /// </summary>
-public sealed class RouteWakesToGrains(IServiceProvider services, MailboxPasses passes, IOptions<SyncOptions> sync, ILogger<RouteWakesToGrains> logger)
+public sealed class RouteWakesToGrains(IServiceProvider services, IOptions<SyncOptions> sync, ILogger<RouteWakesToGrains> logger)
 {
     public void Wake(string mailboxId)
     {
@@ -23,7 +23,9 @@ public sealed class RouteWakesToGrains(IServiceProvider services, MailboxPasses 
     {
         try
         {
-            var key = await passes.KeyForAsync(mailboxId, CancellationToken.None);
+            // Resolved at the wake, not at construction: the passes need the wakeups (notifications set their poll
+            // interval), and the wakeups route through here, so taking the passes in the constructor made a cycle.
+            var key = await services.GetRequiredService<MailboxPasses>().KeyForAsync(mailboxId, CancellationToken.None);
             if (key is null)
             {
                 ClusterTrace.WakeForUnknownMailbox(logger);
