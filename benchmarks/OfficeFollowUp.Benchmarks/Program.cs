@@ -384,8 +384,9 @@ internal static class ApiLatency
                 return new Sample(response.IsSuccessStatusCode || notModified, notModified, Stopwatch.GetElapsedTime(start).TotalMilliseconds, body.Length);
             }
         }
-        catch (HttpRequestException)
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
+            // Refused, or past HttpClient's timeout in a queue the machine cannot drain: an error, not a crash.
             return new Sample(false, false, 0, 0);
         }
     }

@@ -29,6 +29,7 @@ public sealed class NotConnectedTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/api/followups", """{"timeZone":"UTC","items":[]}""")]
+    [InlineData("/api/followups?window=due", """{"timeZone":"UTC","items":[],"counts":{"overdue":0,"today":0,"thisWeek":0,"later":0},"next":null}""")]
     [InlineData("/api/referrals", """{"timeZone":"UTC","items":[]}""")]
     [InlineData("/api/promises", """{"timeZone":"UTC","items":[]}""")]
     [InlineData("/api/keep-in-touch", """{"timeZone":"UTC","overdue":[],"birthdays":[]}""")]
