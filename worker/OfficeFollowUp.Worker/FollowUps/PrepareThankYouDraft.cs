@@ -8,6 +8,6 @@ public sealed class PrepareThankYouDraft(Settings.EffectiveSettings settings)
         var signature = (await settings.ForAsync(profile.MailboxId, ct)).FollowUps.Signature;
         return ThankYouTemplate.Render(new NewAcquaintanceDraftFacts(
             step.Email, step.DisplayName, step.GivenName, step.CompanyName,
-            profile.DisplayName, profile.GivenName, signature, step.EventSubject, step.Remember, step.Promised));
+            profile.DisplayName, profile.GivenName, signature, step.EventSubject, step.Remember, step.Promised, step.PreferredChannel));
     }
 }
