@@ -38,6 +38,7 @@ internal static class WorkerParts
         services.AddSingleton<PromiseStore>();
         services.AddSingleton<KeepInTouchStore>();
         services.AddSingleton<SettingsStore>();
+        services.AddSingleton<TemplateStore>();
         services.AddSingleton<NewsStore>();
         services.AddHostedService<SecureDataFolder>();
         services.AddHostedService<MigrateStore>();

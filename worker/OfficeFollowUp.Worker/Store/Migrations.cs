@@ -14,7 +14,7 @@ internal static class Migrations
     /// <summary>The product's tables, for a reset that must not touch anything else in a shared database.</summary>
     public static readonly string[] Tables =
     [
-        "schema_migrations", "outbox", "promises", "referrals", "mailbox_settings", "event_prompts", "event_marks", "events",
+        "schema_migrations", "draft_templates", "outbox", "promises", "referrals", "mailbox_settings", "event_prompts", "event_marks", "events",
         "follow_up_steps", "people", "contacts", "sync_state", "mailboxes",
     ];
 
@@ -275,6 +275,17 @@ internal static class Migrations
                 PRIMARY KEY (mailbox_id, email_key)
             );
             CREATE INDEX news_candidates_prompt ON news_candidates(bulk_prompt_id);
+            """),
+        // The user's own wording per draft kind; a kind without a row uses the default in the mailbox's language.
+        (12, "draft-templates", """
+            CREATE TABLE draft_templates (
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                kind TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                updated_at {time} NOT NULL,
+                PRIMARY KEY (mailbox_id, kind)
+            );
             """),
     ];
 
