@@ -53,7 +53,7 @@ public static class DraftLetter
     /// <summary>"Chamber business mixer" → "the Chamber business mixer"; a name that already starts with an article keeps it.</summary>
     public static string? EventName(string? subject)
     {
-        if (PrepareNoteFacts.OneLine(subject) is not { } name)
+        if (PrepareNoteFacts.Name(subject) is not { } name)
         {
             return null;
         }

@@ -28,8 +28,8 @@ public sealed record DraftTemplate(string Subject, string Body);
 /// <summary>A slot's value: note text (encoded when built), whether the user must edit it, and its plain form when it may be capitalised at a sentence start.</summary>
 public sealed record SlotValue(NoteText Words, bool NeedsEditing = false, string? Plain = null)
 {
-    /// <summary>A name or short text: on one line with single spaces, otherwise as written; null when blank.</summary>
-    public static SlotValue? Of(string? plain) => PrepareNoteFacts.OneLine(plain) is { } clean ? new SlotValue($"{clean}", false, clean) : null;
+    /// <summary>A name or short text: on one line with single spaces, no trailing full stop, otherwise as written; null when blank.</summary>
+    public static SlotValue? Of(string? plain) => PrepareNoteFacts.Name(plain) is { } clean ? new SlotValue($"{clean}", false, clean) : null;
 
     public static SlotValue? Of(PreparedFact? fact) => fact is null ? null : new SlotValue(fact.Words, fact.NeedsEditing);
 }

@@ -152,10 +152,11 @@ public static class PrepareNoteFacts
     }
 
     /// <summary>
-    /// A name or short text the user set for exactly this use (a better fit, what they are looking for, an event's
-    /// subject): on one line, trailing punctuation trimmed, never changed otherwise.
+    /// A name or short text for the middle of a sentence (a company, a better fit, an event's subject): on one line,
+    /// trailing full stops, ellipses and commas trimmed (the sentence has its own), never changed otherwise.
     /// </summary>
-    public static string? Name(string? text) => Clean(text);
+    public static string? Name(string? text) =>
+        OneLine(text)?.TrimEnd('.', '\u2026', ',', ' ') is { Length: > 0 } name ? name : null;
 
     /// <summary>Text on one line: control characters and runs of white space become one space; null when nothing is left.</summary>
     public static string? OneLine(string? text)
