@@ -8,6 +8,7 @@ global using Microsoft.AspNetCore.Builder;
 global using Microsoft.Extensions.DependencyInjection;
 global using Microsoft.Extensions.Logging;
 global using OfficeFollowUp.Calendar;
+global using OfficeFollowUp.Drafts;
 global using OfficeFollowUp.FollowUps;
 global using OfficeFollowUp.Mailbox;
 global using OfficeFollowUp.Referrals;

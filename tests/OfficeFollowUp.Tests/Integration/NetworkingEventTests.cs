@@ -74,7 +74,8 @@ public sealed class NetworkingEventTests : IAsyncLifetime
         Assert.Equal(2, run.DraftsPrepared);
         var draft = _world.Mailbox.Drafts.Single(d => d.ToRecipients[0].Address == "guest1@company1.example");
         Assert.Contains("Harbour Business Mixer", draft.BodyContent, StringComparison.Ordinal);
-        Assert.Contains("Opening a second bakery in &lt;Ponsonby&gt;", draft.BodyContent, StringComparison.Ordinal);
+        // The note is a short phrase about them with no pronouns, so it is said to them in the second person, encoded.
+        Assert.Contains("You mentioned that you are opening a second bakery in &lt;Ponsonby&gt;.", draft.BodyContent, StringComparison.Ordinal);
         Assert.Contains("<a href=\"https://example.org/lease-guide\">", draft.BodyContent, StringComparison.Ordinal);
         Assert.DoesNotContain((await client.GetFromJsonAsync<JsonElement>("/api/prompts")).GetProperty("items").EnumerateArray(), p => p.GetProperty("eventId").GetString() == mixer);
 

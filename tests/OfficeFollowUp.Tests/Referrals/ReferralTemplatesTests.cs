@@ -51,9 +51,10 @@ public sealed class ReferralTemplatesTests
             Assert.DoesNotContain('\n', n.Subject);
         });
         var intro = ReferralTemplates.Intro(hostile);
-        Assert.Contains("a &amp; b  Bcc: evil@example.org", intro.Html, StringComparison.Ordinal);
+        Assert.Contains("a &amp; b Bcc: evil@example.org", intro.Html, StringComparison.Ordinal);
         Assert.Contains("&lt;b&gt;Sam&lt;/b&gt; Taylor suggested", intro.Html, StringComparison.Ordinal);
-        Assert.Contains("<b>Sam</b> Taylor suggested I get in touch about a & b  Bcc: evil@example.org.", intro.Text, StringComparison.Ordinal);
+        // The partner's note has a full stop in it, so it is not sent as written: it is a placeholder quoting it.
+        Assert.Contains("<b>Sam</b> Taylor suggested I get in touch about [<b>Sam</b>'s note: a & b Bcc: evil@example.org \u2014 say it in a few words].", intro.Text, StringComparison.Ordinal);
     }
 
     [Fact]

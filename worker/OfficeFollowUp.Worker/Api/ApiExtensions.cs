@@ -2,6 +2,7 @@ using FluentValidation;
 using OfficeFollowUp.Auth;
 using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
+using OfficeFollowUp.Drafts;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Notifications;
@@ -56,7 +57,7 @@ public static class ApiExtensions
             .AddEndpointFilter<ValidateRouteInput>()
             .AddEndpointFilterFactory(ValidateRequests.Create)
             .ResolveConnectedMailboxes()
-            .MapFollowUps().MapPrompts().MapBulkPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapOutbox();
+            .MapFollowUps().MapPrompts().MapBulkPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapTemplates().MapOutbox();
         return app;
     }
 }

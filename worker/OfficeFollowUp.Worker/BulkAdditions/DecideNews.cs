@@ -47,10 +47,10 @@ public sealed class DecideNews(
         foreach (var person in held)
         {
             // Someone added to Outlook soon after a networking event was most likely met there.
-            var metAt = await NetworkingEventBeforeAsync(session, profile.MailboxId, person.MetAt, ct);
+            var metAt = await NetworkingEventBeforeAsync(session, profile.MailboxId, person.Email, person.MetAt, ct);
             if (await startTrack.RunAsync(session, profile.MailboxId, new TrackStart(
                 person.Email, person.DisplayName, person.GivenName, person.CompanyName, person.ContactId,
-                metAt?.Facts.End ?? person.MetAt, metAt?.Facts.Id), zone, options.Value, now, ct))
+                metAt?.End ?? person.MetAt, metAt?.Id), zone, options.Value, now, ct))
             {
                 started++;
             }
@@ -61,11 +61,13 @@ public sealed class DecideNews(
         return new NewsDecision(started, 0);
     }
 
-    /// <summary>The networking event a contact created at <paramref name="createdAt"/> was most likely met at, if any.</summary>
-    private async Task<StoredEvent?> NetworkingEventBeforeAsync(StoreSession session, string mailboxId, DateTimeOffset createdAt, CancellationToken ct)
+    /// <summary>The networking event a contact created at <paramref name="createdAt"/> was most likely met at, if any (<see cref="MatchMetAtEvent"/>).</summary>
+    private async Task<CalendarEventFacts?> NetworkingEventBeforeAsync(StoreSession session, string mailboxId, string email, DateTimeOffset createdAt, CancellationToken ct)
     {
         var calendar = (await settings.ForAsync(session, mailboxId, ct)).Calendar;
-        var candidates = await events.ListAroundAsync(session, mailboxId, createdAt, createdAt - calendarOptions.Value.ContactLinkWindow, ct);
-        return candidates.FirstOrDefault(e => e.Networking(calendar) is not null);
+        var linkWindow = calendarOptions.Value.ContactLinkWindow;
+        var matchWindow = options.Value.EventMatchWindow;
+        var candidates = await events.ListAroundAsync(session, mailboxId, createdAt, createdAt - (matchWindow > linkWindow ? matchWindow : linkWindow), ct);
+        return MatchMetAtEvent.Pick(candidates.Where(e => e.Networking(calendar) is not null).Select(e => e.Facts), email, createdAt, linkWindow, matchWindow);
     }
 }

@@ -27,6 +27,12 @@ public sealed class FollowUpOptions
     /// </summary>
     public int BulkAdditionLimit { get; set; } = 10;
 
+    /// <summary>
+    /// A new contact who was on a networking event's invitation is linked to that event (its name in the thank-you,
+    /// the track measured from it) when the contact appeared this soon after the event ended.
+    /// </summary>
+    public TimeSpan EventMatchWindow { get; set; } = TimeSpan.FromHours(48);
+
     /// <summary>How the thank-you note is signed; empty means the mailbox owner's first name.</summary>
     public string Signature { get; set; } = string.Empty;
 }
@@ -39,6 +45,7 @@ public sealed class FollowUpOptionsValidator : AbstractValidator<FollowUpOptions
         RuleFor(o => o.ConnectWithin).GreaterThan(o => o.ThankYouWithin).WithName("FollowUps:ConnectWithin");
         RuleFor(o => o.OneToOneWithin).GreaterThan(o => o.ConnectWithin).WithName("FollowUps:OneToOneWithin");
         RuleFor(o => o.BulkAdditionLimit).InclusiveBetween(1, 1000).WithName("FollowUps:BulkAdditionLimit");
+        RuleFor(o => o.EventMatchWindow).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromDays(14)).WithName("FollowUps:EventMatchWindow");
         RuleFor(o => o.Signature).MaximumLength(200).WithName("FollowUps:Signature");
     }
 }

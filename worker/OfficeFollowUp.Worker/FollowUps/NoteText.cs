@@ -37,6 +37,24 @@ public readonly struct NoteText
     /// <summary>The dash the thank-you note has always written as the named entity.</summary>
     public static NoteText EmDash => new("&mdash;", "\u2014");
 
+    /// <summary>
+    /// A part the user must rewrite before sending (their private note, a gap to fill): in brackets, and highlighted in
+    /// the HTML so it is seen on the draft's first screen. The text is encoded like any other.
+    /// </summary>
+    public static NoteText Placeholder(string text)
+    {
+        var shown = "[" + OneLine(text) + "]";
+        return new($"<mark style=\"background-color:#fff176\">{WebUtility.HtmlEncode(shown)}</mark>", shown);
+    }
+
+    /// <summary>Note text made of the template's own words, for templates read from settings rather than written in code.</summary>
+    public static NoteText Literal(string words)
+    {
+        var text = new NoteText(words.Length, 0);
+        text.AppendLiteral(words);
+        return text;
+    }
+
     public string Html => _html?.ToString() ?? string.Empty;
 
     public string Text => _text?.ToString() ?? string.Empty;

@@ -42,6 +42,7 @@ internal static class WorkerParts
         services.AddSingleton<PromiseStore>();
         services.AddSingleton<KeepInTouchStore>();
         services.AddSingleton<SettingsStore>();
+        services.AddSingleton<TemplateStore>();
         services.AddSingleton<NewsStore>();
         services.AddSingleton<SubscriptionStore>();
         services.AddHostedService<SecureDataFolder>();

@@ -11,7 +11,7 @@ namespace OfficeFollowUp.Referrals;
 /// close-the-loop note. A draft the user overtook (contacted, answered, outcome changed) is not made at all;
 /// the outbox makes each wanted one exactly once (<see cref="WorkOutbox"/>).
 /// </summary>
-public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<ReferralOptions> options, Settings.EffectiveSettings settings)
+public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<ReferralOptions> options, Settings.EffectiveSettings settings, TemplateStore templates)
 {
     /// <returns>The draft, or null when it is no longer wanted (the referral is gone or the user moved on).</returns>
     public async Task<DraftContent?> ComposeAsync(OutboxEntry entry, MailboxProfile profile, CancellationToken ct)
@@ -25,10 +25,11 @@ public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<Refer
         }
 
         var signature = (await settings.ForAsync(profile.MailboxId, ct)).FollowUps.Signature;
-        return Compose(entry, referral, profile, signature);
+        var own = await templates.ListAsync(profile.MailboxId, ct);
+        return Compose(entry, referral, profile, signature, own);
     }
 
-    private DraftContent? Compose(OutboxEntry entry, Referral referral, MailboxProfile profile, string signature)
+    private DraftContent? Compose(OutboxEntry entry, Referral referral, MailboxProfile profile, string signature, IReadOnlyDictionary<Drafts.DraftKind, Drafts.DraftTemplate> own)
     {
         var sender = !string.IsNullOrWhiteSpace(signature) ? signature.Trim()
             : !string.IsNullOrWhiteSpace(profile.GivenName) ? profile.GivenName.Trim()
@@ -44,7 +45,7 @@ public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<Refer
                 {
                     return null;
                 }
-                var intro = ReferralTemplates.Intro(facts);
+                var intro = ReferralTemplates.Intro(facts, own.GetValueOrDefault(Drafts.DraftKind.ReferralContact));
                 return referral.CopyPartner
                     ? new DraftContent(intro.Subject, intro.Html, referral.ProspectName, referral.ProspectEmail, partnerName, referral.Partner.Email)
                     : new DraftContent(intro.Subject, intro.Html, referral.ProspectName, referral.ProspectEmail);
@@ -53,7 +54,7 @@ public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<Refer
                 {
                     return null;
                 }
-                var checkIn = ReferralTemplates.CheckIn(facts);
+                var checkIn = ReferralTemplates.CheckIn(facts, own.GetValueOrDefault(Drafts.DraftKind.ReferralCheckIn));
                 return new DraftContent(checkIn.Subject, checkIn.Html, partnerName, referral.Partner.Email);
             case OutboxKind.CloseTheLoopDraft:
                 // The outcome was changed again before this note was made: only the current outcome's note is wanted.
@@ -61,7 +62,7 @@ public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<Refer
                 {
                     return null;
                 }
-                var close = ReferralTemplates.CloseTheLoop(outcome, facts);
+                var close = ReferralTemplates.CloseTheLoop(outcome, facts, own.GetValueOrDefault(ReferralTemplates.KindOf(outcome)));
                 return new DraftContent(close.Subject, close.Html, partnerName, referral.Partner.Email);
             default:
                 throw new InvalidOperationException($"Outbox kind {entry.Kind} is not a referral draft.");

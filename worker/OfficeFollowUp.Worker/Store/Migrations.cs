@@ -314,11 +314,23 @@ internal static class Migrations
             UPDATE follow_up_steps SET completed_via = 'Marked', completed_at = updated_at WHERE state = 'Done' AND completed_via IS NULL;
             CREATE INDEX follow_up_steps_draft ON follow_up_steps(mailbox_id, draft_id);
             """),
+        // The user's own wording per draft kind; a kind without a row uses the default in the mailbox's language.
+        (12, "draft-templates", """
+            CREATE TABLE draft_templates (
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                kind TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                body TEXT NOT NULL,
+                updated_at {time} NOT NULL,
+                PRIMARY KEY (mailbox_id, kind)
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;
 
     /// <summary>Every version in order; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
+    /// <summary>Every version in the list; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
     public static IEnumerable<int> Versions => All.Select(m => m.Version);
 
     public static async Task ApplyAsync(DbConnection connection, string timeType, DateTimeOffset now, CancellationToken ct)

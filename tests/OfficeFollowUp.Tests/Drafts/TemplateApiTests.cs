@@ -1,0 +1,83 @@
+namespace OfficeFollowUp.Tests.Drafts;
+
+/// <summary>The user's own draft templates, over the real worker, SQLite file and Graph SDK against the sandbox.</summary>
+public sealed class TemplateApiTests : PairedWorkerTests
+{
+    private string AddMixer(string email, string name)
+    {
+        var end = World.Time.GetUtcNow().AddHours(-1);
+        List<SandboxAttendee> attendees = [new(World.Mailbox.User.DisplayName, World.Mailbox.User.Mail), new(name, email)];
+        return World.Mailbox.AddEvent(new SandboxEventSeed("Harbour Business Mixer", end.AddHours(-2), end, attendees) { Categories = ["Networking"] });
+    }
+
+    [Fact]
+    public async Task Every_kind_starts_with_its_default_and_names_its_slots()
+    {
+        var items = (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Equal(
+            ["thank-you", "referral-contact", "referral-check-in", "close-won", "close-in-progress", "close-not-a-fit", "close-no-response", "close-poor-meeting"],
+            items.Select(i => i.GetProperty("kind").GetString()!));
+        Assert.All(items, i => Assert.False(i.GetProperty("custom").GetBoolean()));
+        var thankYou = items[0];
+        Assert.Contains("{Remembered}", thankYou.GetProperty("body").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Promised", thankYou.GetProperty("slots").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task An_unknown_slot_is_refused_with_a_problem_naming_it()
+    {
+        var response = await Client.PutAsJsonAsync("/api/templates/thank-you", new { subject = "Hello {FirstNme}", body = "Hi {FirstName},\nSee you at {Venue}." });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.StartsWith("{FirstNme} is not a slot", errors.GetProperty("subject")[0].GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("{Venue} is not a slot", errors.GetProperty("body")[0].GetString(), StringComparison.Ordinal);
+        Assert.False((await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items")[0].GetProperty("custom").GetBoolean());
+    }
+
+    [Fact]
+    public async Task A_preview_renders_the_template_for_a_sample_person_with_every_value_encoded()
+    {
+        var response = await Client.PostAsJsonAsync("/api/templates/thank-you/preview",
+            new { subject = "Coffee, {FirstName}?", body = "Hi {FirstName} <b>,\n{Remembered}\nCoffee at {Company}?" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var preview = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Coffee, Priya?", preview.GetProperty("subject").GetString());
+        Assert.StartsWith("[Before sending: rewrite the highlighted part", preview.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Hi Priya <b>,\n\n[You mentioned: her firm is moving to Ponsonby", preview.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Hi Priya &lt;b&gt;,", preview.GetProperty("html").GetString(), StringComparison.Ordinal);
+        Assert.Equal(1, preview.GetProperty("toEdit").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_users_template_writes_the_next_thank_you_draft_and_reset_brings_the_default_back()
+    {
+        var saved = await Client.PutAsJsonAsync("/api/templates/thank-you",
+            new { subject = "Kia ora {FirstName}", body = "Kia ora {FirstName},\nLovely to meet you at {EventName}. Coffee soon?" });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var mixer = AddMixer("guest@company.example", "Guest Person");
+        await Worker.SyncOnceAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsJsonAsync($"/api/prompts/{mixer}/follow-up",
+            new { people = new[] { new { email = "guest@company.example", displayName = "Guest Person" } } })).StatusCode);
+
+        await Worker.SyncOnceAsync();
+
+        var draft = World.Mailbox.Drafts.Single(d => d.ToRecipients[0].Address == "guest@company.example");
+        Assert.Equal("Kia ora Guest", draft.Subject);
+        Assert.Contains("<p>Lovely to meet you at the Harbour Business Mixer. Coffee soon?</p>", draft.BodyContent, StringComparison.Ordinal);
+
+        var reset = await Client.DeleteAsync("/api/templates/thank-you");
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        var item = (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items")[0];
+        Assert.False(item.GetProperty("custom").GetBoolean());
+        Assert.Equal(item.GetProperty("defaultBody").GetString(), item.GetProperty("body").GetString());
+    }
+
+    [Fact]
+    public async Task An_unknown_kind_is_a_404()
+    {
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync("/api/templates/birthday-poem")).StatusCode);
+    }
+}

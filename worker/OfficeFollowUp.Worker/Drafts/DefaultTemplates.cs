@@ -1,0 +1,100 @@
+namespace OfficeFollowUp.Drafts;
+
+/// <summary>
+/// The wording every draft starts from, in plain words, per language. A note thanks and moves the relationship on
+/// (the one-to-one), names what was promised, and never sells. English is the only language so far; a mailbox in
+/// another language gets English until a default in its language is added here.
+/// </summary>
+public static class DefaultTemplates
+{
+    public const string English = "en";
+
+    private static readonly Dictionary<string, Dictionary<DraftKind, DraftTemplate>> ByLanguage = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [English] = new()
+        {
+            [DraftKind.ThankYou] = new(
+                "Great to meet you at {EventName} || Great to meet you, {FirstName} || Great to meet you",
+                """
+                Hi {FirstName}, || Hello,
+                Thank you for taking the time to talk at {EventName}. It was good to meet you. || Thank you for taking the time to talk. It was good to meet you.
+                {Remembered} || I enjoyed hearing about your work as {JobTitle} at {Company}. || I enjoyed hearing about your work at {Company}. || I enjoyed hearing about your work.
+                {Promised} || If there is someone I could introduce you to, just let me know.
+                Would you like to grab a coffee in the next few weeks? I would be glad to hear more about what you are working on.
+                If {PreferredChannel} is easier for you, that works for me too.
+                """),
+            [DraftKind.ReferralContact] = new(
+                "{PartnerFirstName} suggested we talk || An introduction from {PartnerName}",
+                """
+                Hi {FirstName}, || Hello,
+                {PartnerName} suggested I get in touch about {Need}. || {PartnerName} suggested I get in touch.
+                I have copied {CopiedPartner} so they know we have connected.
+                I would be glad to hear what you are working on and see whether I can help. Would a short call or a coffee this week suit you?
+                """),
+            [DraftKind.ReferralCheckIn] = new(
+                "Were you able to reach {ProspectFirstName}? || A quick check-in on {ProspectName}",
+                """
+                Hi {FirstName}, || Hello,
+                A quick check-in on {ProspectName}, whom I introduced you to on {ReferredOn}. Were you able to reach {ProspectFirstName}? || A quick check-in on {ProspectName}, whom I introduced you to. Were you able to reach {ProspectFirstName}? || A quick check-in on {ProspectName}, whom I introduced you to. Were you able to reach them?
+                If anything got in the way, let me know and I will nudge from my side.
+                """),
+            [DraftKind.CloseWon] = new(
+                "Thank you \u2014 good news about {ProspectFirstName} || Thank you \u2014 good news about {ProspectName}",
+                """
+                Hi {FirstName}, || Hello,
+                Thank you again for introducing me to {ProspectName}. I wanted you to hear it from me: it went well, and we are now working together.
+                {OutcomeNote}
+                Your trust made that possible, and I do not take it for granted.
+                Is there someone I could introduce you to in return? Tell me who would make your week.
+                And as a reminder of what helps me most: {LookingFor}.
+                """),
+            [DraftKind.CloseInProgress] = new(
+                "An update on {ProspectFirstName} || An update on {ProspectName}",
+                """
+                Hi {FirstName}, || Hello,
+                Thank you for introducing me to {ProspectName}. We have been in touch and things are moving; I will let you know how it turns out.
+                {OutcomeNote}
+                Is there someone I could introduce you to in return? Tell me who would make your week.
+                And as a reminder of what helps me most: {LookingFor}.
+                """),
+            [DraftKind.CloseNotAFit] = new(
+                "About {ProspectFirstName} || About {ProspectName}",
+                """
+                Hi {FirstName}, || Hello,
+                Thank you for thinking of me for {ProspectName}. We talked, and honestly what {ProspectFirstName} needs is not where I am strongest.
+                I think {BetterFit} would be a better fit, and I have said so to {ProspectFirstName}. || If you know someone who specialises in what {ProspectFirstName} needs, they would be a better fit than me.
+                I am grateful you thought of me. Is there someone I could introduce you to in return?
+                And as a reminder of what helps me most: {LookingFor}.
+                """),
+            [DraftKind.CloseNoResponse] = new(
+                "{ProspectFirstName} and I have not connected yet || {ProspectName} and I have not connected yet",
+                """
+                Hi {FirstName}, || Hello,
+                Thank you for the introduction to {ProspectName}. I reached out a few times, but we have not managed to connect.
+                If you are in touch with them, a gentle nudge would be welcome; no pressure either way, and the door stays open.
+                Is there someone I could introduce you to in return? Tell me who would make your week.
+                And as a reminder of what helps me most: {LookingFor}.
+                """),
+            [DraftKind.ClosePoorMeeting] = new(
+                "Thank you for introducing me to {ProspectFirstName} || Thank you for introducing me to {ProspectName}",
+                """
+                Hi {FirstName}, || Hello,
+                Thank you for connecting me with {ProspectName}. We met, and we did not find an immediate way to help each other.
+                That happens, and I am grateful you thought of me. I am happy to stay in touch with them if something changes.
+                Is there someone I could introduce you to in return? Tell me who would make your week.
+                And as a reminder of what helps me most: {LookingFor}.
+                """),
+        },
+    };
+
+    /// <summary>The default for a kind in the mailbox's language ("en-NZ" → "en"), English when there is none in it.</summary>
+    public static DraftTemplate For(DraftKind kind, string? language = null)
+    {
+        var primary = string.IsNullOrWhiteSpace(language) ? English : language.Split('-', '_')[0];
+        return ByLanguage.TryGetValue(primary, out var templates) && templates.TryGetValue(kind, out var template)
+            ? template
+            : ByLanguage[English][kind];
+    }
+
+    public static IReadOnlyCollection<string> Languages => ByLanguage.Keys;
+}

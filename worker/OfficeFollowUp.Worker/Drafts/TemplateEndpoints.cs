@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using OfficeFollowUp.Api;
+using OfficeFollowUp.Auth;
+using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Referrals;
+using OfficeFollowUp.Settings;
+using OfficeFollowUp.Store;
+
+namespace OfficeFollowUp.Drafts;
+
+public sealed record TemplateDto(string Kind, string Subject, string Body, bool Custom, IReadOnlyList<string> Slots, string DefaultSubject, string DefaultBody);
+
+public sealed record TemplatesDto(IReadOnlyList<TemplateDto> Items);
+
+/// <summary>A template rendered for a sample person: the subject, the body as text and as the draft's HTML, and how many parts the user would edit.</summary>
+public sealed record TemplatePreviewDto(string Subject, string Text, string Html, int ToEdit);
+
+/// <summary>The user's own wording for each kind of draft: list, change, preview with a sample person, reset to the default.</summary>
+public static class TemplateEndpoints
+{
+    public static RouteGroupBuilder MapTemplates(this RouteGroupBuilder api)
+    {
+        api.MapGet("/templates", ListAsync);
+        api.MapPut("/templates/{kind}", PutAsync);
+        api.MapPost("/templates/{kind}/preview", PreviewAsync);
+        api.MapDelete("/templates/{kind}", ResetAsync);
+        return api;
+    }
+
+    /// <summary>Before the mailbox is connected nothing is the user's yet: the defaults.</summary>
+    private static async Task<Ok<TemplatesDto>> ListAsync(CallerMailbox mailboxes, TemplateStore store, CancellationToken ct)
+    {
+        var mailbox = await mailboxes.GetAsync(ct);
+        var own = mailbox is null ? new Dictionary<DraftKind, DraftTemplate>() : await store.ListAsync(mailbox.Profile.MailboxId, ct);
+        return TypedResults.Ok(new TemplatesDto([.. Enum.GetValues<DraftKind>().Select(k => ToDto(k, own.TryGetValue(k, out var t) ? t : null))]));
+    }
+
+    private static async Task<Results<Ok<TemplateDto>, ValidationProblem, ProblemHttpResult>> PutAsync(
+        string kind, TemplateRequest request, ConnectedMailbox mailbox, TemplateStore store, TimeProvider time, CancellationToken ct)
+    {
+        if (DraftKinds.Parse(kind) is not { } draftKind)
+        {
+            return NoSuchKind(kind);
+        }
+
+        var template = request.ToTemplate();
+        if (UnknownSlots(draftKind, template) is { } problem)
+        {
+            return problem;
+        }
+
+        await store.SaveAsync(mailbox.Id, draftKind, template, time.GetUtcNow(), ct);
+        return TypedResults.Ok(ToDto(draftKind, template));
+    }
+
+    private static async Task<Results<Ok<TemplateDto>, ProblemHttpResult>> ResetAsync(string kind, ConnectedMailbox mailbox, TemplateStore store, CancellationToken ct)
+    {
+        if (DraftKinds.Parse(kind) is not { } draftKind)
+        {
+            return NoSuchKind(kind);
+        }
+
+        await store.ResetAsync(mailbox.Id, draftKind, ct);
+        return TypedResults.Ok(ToDto(draftKind, null));
+    }
+
+    private static async Task<Results<Ok<TemplatePreviewDto>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
+        string kind, TemplateRequest request, CallerMailbox mailboxes, EffectiveSettings settings, IOptions<ReferralOptions> referralOptions, CancellationToken ct)
+    {
+        if (DraftKinds.Parse(kind) is not { } draftKind)
+        {
+            return NoSuchKind(kind);
+        }
+
+        var template = request.ToTemplate();
+        if (UnknownSlots(draftKind, template) is { } problem)
+        {
+            return problem;
+        }
+
+        var mailbox = await mailboxes.GetAsync(ct);
+        var signature = mailbox is null ? settings.Configured.Signature : (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).FollowUps.Signature;
+        var me = mailbox?.Profile.DisplayName ?? "Alex Morgan";
+        return TypedResults.Ok(SamplePerson.Render(draftKind, template, me, mailbox?.Profile.GivenName, signature, referralOptions.Value.LookingFor));
+    }
+
+    private static ValidationProblem? UnknownSlots(DraftKind kind, DraftTemplate template)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (var (field, text) in new[] { ("subject", template.Subject), ("body", template.Body) })
+        {
+            var unknown = RenderDraft.UnknownSlots(kind, text);
+            if (unknown.Count > 0)
+            {
+                errors[field] = [.. unknown.Select(s => $"{{{s}}} is not a slot of this draft; it can use {string.Join(", ", DraftKinds.Slots(kind).Select(k => "{" + k + "}"))}.")];
+            }
+        }
+
+        return errors.Count == 0 ? null : TypedResults.ValidationProblem(errors);
+    }
+
+    private static ProblemHttpResult NoSuchKind(string kind) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such kind of draft",
+            detail: $"The kinds are {string.Join(", ", Enum.GetValues<DraftKind>().Select(DraftKinds.Name))}.");
+
+    private static TemplateDto ToDto(DraftKind kind, DraftTemplate? own)
+    {
+        var byDefault = DefaultTemplates.For(kind);
+        var shown = own ?? byDefault;
+        return new TemplateDto(DraftKinds.Name(kind), shown.Subject, shown.Body, own is not null, DraftKinds.Slots(kind), byDefault.Subject, byDefault.Body);
+    }
+}
+
+/// <summary>The sample person a template preview is rendered for: every fact known, a private note in the third person.</summary>
+public static class SamplePerson
+{
+    public static TemplatePreviewDto Render(DraftKind kind, DraftTemplate template, string myName, string? myGivenName, string? signature, string? lookingFor)
+    {
+        if (kind == DraftKind.ThankYou)
+        {
+            var facts = new NewAcquaintanceDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
+                "Chamber business mixer", "her firm is moving to Ponsonby", "the leasing guide", "LinkedIn", "Managing partner");
+            var (subject, body) = ThankYouTemplate.Preview(facts, template);
+            var toEdit = RenderDraft.Render(template, ThankYouTemplate.Slots(facts)).ToEdit;
+            return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit);
+        }
+
+        var sender = !string.IsNullOrWhiteSpace(signature) ? signature.Trim() : myGivenName ?? myName.Split(' ')[0];
+        var referral = new ReferralNoteFacts("Sam Taylor", "Alex Chen", "leasing advice", sender, lookingFor ?? "owners of growing trade businesses",
+            CopyPartner: true, ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), BetterFit: "Jo at Harbour Leasing",
+            OutcomeNote: "they signed a two-year lease");
+        var note = ReferralTemplates.Render(kind, referral, template);
+        return new TemplatePreviewDto(note.Subject, note.Text, note.Html, RenderDraft.Render(template, ReferralTemplates.Slots(kind, referral)).ToEdit);
+    }
+}
