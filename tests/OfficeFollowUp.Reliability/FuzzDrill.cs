@@ -167,7 +167,7 @@ public sealed partial class FuzzDrill(ITestOutputHelper output)
     [GeneratedRegex("<[^<>]*>|[<>]")]
     private static partial Regex TagOrBracket();
 
-    // The markup the thank-you and hold templates write themselves.
-    [GeneratedRegex("""^(</?(p|br|em|strong|i|ul|ol|li|span|div)>|<a href="https?://[^"<>]*">|</a>)$""")]
+    // The markup the thank-you and hold templates write themselves, including the highlight on a part the user must rewrite.
+    [GeneratedRegex("""^(</?(p|br|em|strong|i|ul|ol|li|span|div|mark)>|<mark style="background-color:#[0-9a-f]{6}">|<a href="https?://[^"<>]*">|</a>)$""")]
     private static partial Regex TemplateTag();
 }
