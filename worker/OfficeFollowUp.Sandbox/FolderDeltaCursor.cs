@@ -3,17 +3,20 @@ using System.Globalization;
 namespace OfficeFollowUp.Sandbox;
 
 /// <summary>
-/// Where a contacts delta round stands: the folder, the change window (From, End], the change the next page resumes
-/// at, and the $select of the first request (Graph freezes query options into its tokens).
-/// Issued makes every token unique, as Graph's are.
+/// Where a folder's delta round stands (a contact folder's contacts, or a mail folder's messages): the folder, the change
+/// window (From, End], the change the next page resumes at, and the $select of the first request (Graph freezes query
+/// options into its tokens). Issued makes every token unique, as Graph's are. <see cref="Kind"/> goes into the token, so
+/// a contacts token is not accepted by a messages delta and the other way round.
 /// </summary>
-internal sealed record ContactsDeltaCursor(
-    string FolderId, int Epoch, long FromSeq, long EndSeq, long ResumeSeq, bool Initial, string? Select, long Issued = 0) : IDeltaCursor
+internal sealed record FolderDeltaCursor(
+    string Kind, string FolderId, int Epoch, long FromSeq, long EndSeq, long ResumeSeq, bool Initial, string? Select, long Issued = 0) : IDeltaCursor
 {
-    private const string Version = "s1";
+    /// <summary>The token versions: "s1" is what contacts tokens have always carried.</summary>
+    public const string Contacts = "s1";
+    public const string Messages = "m1";
 
     public string Encode() => DeltaToken.Encode(
-        Version,
+        Kind,
         FolderId,
         Epoch.ToString(CultureInfo.InvariantCulture),
         FromSeq.ToString(CultureInfo.InvariantCulture),
@@ -23,7 +26,8 @@ internal sealed record ContactsDeltaCursor(
         Select ?? string.Empty,
         Issued.ToString(CultureInfo.InvariantCulture));
 
-    public static ContactsDeltaCursor? TryDecode(string token) => DeltaToken.TryDecode(token, Version, 8, parts => new ContactsDeltaCursor(
+    public static FolderDeltaCursor? TryDecode(string token, string kind) => DeltaToken.TryDecode(token, kind, 8, parts => new FolderDeltaCursor(
+        kind,
         parts[0],
         int.Parse(parts[1], CultureInfo.InvariantCulture),
         long.Parse(parts[2], CultureInfo.InvariantCulture),

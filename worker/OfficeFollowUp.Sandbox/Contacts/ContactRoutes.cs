@@ -110,7 +110,7 @@ internal sealed class ContactRoutes(SandboxContacts contacts)
         var roundLink = r.Link($"/me/contactFolders/{folderId}/contacts/delta");
         var cursor = DeltaResponse.CursorFromLink(
             r,
-            token => ContactsDeltaCursor.TryDecode(token) is { } c && c.FolderId == folderId ? c : null,
+            token => FolderDeltaCursor.TryDecode(token, FolderDeltaCursor.Contacts) is { } c && c.FolderId == folderId ? c : null,
             _ => roundLink,
             _contacts.ResumeFromDeltaLink);
         if (cursor is null)

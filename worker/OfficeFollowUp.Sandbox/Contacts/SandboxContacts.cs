@@ -148,17 +148,17 @@ internal sealed class SandboxContacts
     }
 
     /// <summary>A cursor for a fresh initial round of a folder, frozen at the current sequence.</summary>
-    public ContactsDeltaCursor StartDeltaRound(string folderId, string? select)
+    public FolderDeltaCursor StartDeltaRound(string folderId, string? select)
     {
         lock (_state.Gate)
         {
             GetFolderLocked(folderId);
-            return new ContactsDeltaCursor(folderId, _state.Faults.DeltaEpoch, 0, _state.Sequence, 0, true, select);
+            return new FolderDeltaCursor(FolderDeltaCursor.Contacts, folderId, _state.Faults.DeltaEpoch, 0, _state.Sequence, 0, true, select);
         }
     }
 
     /// <summary>Turns the cursor of a deltaLink into the cursor of the round it starts, ending at the current sequence.</summary>
-    public ContactsDeltaCursor ResumeFromDeltaLink(ContactsDeltaCursor deltaCursor)
+    public FolderDeltaCursor ResumeFromDeltaLink(FolderDeltaCursor deltaCursor)
     {
         lock (_state.Gate)
         {
@@ -170,7 +170,7 @@ internal sealed class SandboxContacts
     /// One page of a folder's delta round: each contact changed inside the round once, as it is now, or as removed;
     /// an initial round leaves out contacts that are gone.
     /// </summary>
-    public DeltaPage<ContactState, ContactsDeltaCursor> ReadDeltaPage(ContactsDeltaCursor cursor, int pageSize)
+    public DeltaPage<ContactState, FolderDeltaCursor> ReadDeltaPage(FolderDeltaCursor cursor, int pageSize)
     {
         lock (_state.Gate)
         {

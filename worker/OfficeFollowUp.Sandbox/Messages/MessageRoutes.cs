@@ -46,7 +46,7 @@ internal sealed class MessageRoutes(SandboxMessages messages)
         var roundLink = r.Link($"/me/mailFolders/{folder}/messages/delta");
         var cursor = DeltaResponse.CursorFromLink(
             r,
-            token => MessagesDeltaCursor.TryDecode(token) is { } c && c.FolderId == folderId ? c : null,
+            token => FolderDeltaCursor.TryDecode(token, FolderDeltaCursor.Messages) is { } c && c.FolderId == folderId ? c : null,
             _ => roundLink,
             _messages.ResumeFromDeltaLink);
         if (cursor is null)

@@ -177,15 +177,15 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
     }
 
     /// <summary>A cursor for a fresh initial delta round of a mail folder, frozen at the current sequence.</summary>
-    public MessagesDeltaCursor StartDeltaRound(string folderId, string? select)
+    public FolderDeltaCursor StartDeltaRound(string folderId, string? select)
     {
         lock (_state.Gate)
         {
-            return new MessagesDeltaCursor(folderId, _state.Faults.DeltaEpoch, 0, _state.Sequence, 0, true, select);
+            return new FolderDeltaCursor(FolderDeltaCursor.Messages, folderId, _state.Faults.DeltaEpoch, 0, _state.Sequence, 0, true, select);
         }
     }
 
-    public MessagesDeltaCursor ResumeFromDeltaLink(MessagesDeltaCursor deltaCursor)
+    public FolderDeltaCursor ResumeFromDeltaLink(FolderDeltaCursor deltaCursor)
     {
         lock (_state.Gate)
         {
@@ -197,7 +197,7 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
     /// One page of a mail folder's delta round (Graph's <c>mailFolders/{id}/messages/delta</c>): each message that
     /// came, changed or left inside the round once; an initial round leaves out messages that are gone.
     /// </summary>
-    public DeltaPage<SandboxMessage, MessagesDeltaCursor> ReadDeltaPage(MessagesDeltaCursor cursor, int pageSize)
+    public DeltaPage<SandboxMessage, FolderDeltaCursor> ReadDeltaPage(FolderDeltaCursor cursor, int pageSize)
     {
         lock (_state.Gate)
         {
