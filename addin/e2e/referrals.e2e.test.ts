@@ -119,11 +119,11 @@ describe("referrals from the open introduction email, in a fake Outlook against 
     const row = page.locator(`[data-testid="referral-row"][data-referral-id="${referralId}"]`);
     await row.getByRole("button", { name: "Record outcome" }).click();
     const form = page.getByRole("form", { name: /^Record the outcome of the referral of Priya/ });
-    await form.getByRole("button", { name: "Record outcome" }).click();
+    await form.getByRole("button", { name: "Save outcome" }).click();
     expect(await form.getByText("Choose how it went.").isVisible()).toBe(true);
     await form.getByLabel("How did it go?").selectOption("won");
     await form.getByLabel(/^Value/).fill("12 000");
-    await form.getByRole("button", { name: "Record outcome" }).click();
+    await form.getByRole("button", { name: "Save outcome" }).click();
 
     const ready = row.getByTestId("close-draft-ready");
     await ready.waitFor({ state: "visible", timeout: 60_000 });
@@ -153,7 +153,7 @@ describe("referrals from the open introduction email, in a fake Outlook against 
     const form = page.getByRole("form", { name: /^Record the outcome/ });
     await form.getByLabel("How did it go?").selectOption("notAFit");
     await form.getByLabel(/better fit/).fill("Sam at Ledger & Co");
-    await form.getByRole("button", { name: "Record outcome" }).click();
+    await form.getByRole("button", { name: "Save outcome" }).click();
     await form.getByTestId("outcome-conflict").waitFor({ state: "visible", timeout: 10_000 });
     expect((await api<Referral>(`/api/referrals/${referralId}`)).body.outcome).toBe("won");
     await form.getByRole("button", { name: "Change the outcome" }).click();

@@ -223,9 +223,13 @@ export function PromptCard({ prompt, timeZone, now, onStarted, onDismissed }: Pr
                       <span className={styles.attendeeLabel}>
                         <span className={styles.attendeeName}>
                           <span>{name}</span>
-                          {attendee.known ? (
+                          {attendee.followingUp ? (
+                            <Badge size="small" appearance="outline" color="success">
+                              following up
+                            </Badge>
+                          ) : attendee.known ? (
                             <Badge size="small" appearance="outline" color="informative">
-                              known
+                              in your network
                             </Badge>
                           ) : null}
                         </span>

@@ -24,9 +24,9 @@ const mixer: Prompt = {
   start: "2026-11-24T17:30:00+13:00",
   end: "2026-11-24T19:30:00+13:00",
   attendees: [
-    { email: "Aroha.Ngata@example.co.nz", displayName: "Aroha Ngata", known: false },
-    { email: "ben@example.com", displayName: "Ben Li", known: true },
-    { email: "chloe@example.com", displayName: "Chloé Dubois", known: false },
+    { email: "Aroha.Ngata@example.co.nz", displayName: "Aroha Ngata", known: false, followingUp: false },
+    { email: "ben@example.com", displayName: "Ben Li", known: true, followingUp: false },
+    { email: "chloe@example.com", displayName: "Chloé Dubois", known: false, followingUp: false },
   ],
 };
 
@@ -128,6 +128,17 @@ describe("the whole choice", () => {
     expect(hasErrors(errors)).toBe(true);
   });
 
+  it("does not count, check or send an 'add someone' row left empty", () => {
+    const withEmptyRow = choice({ chosen: { "ben@example.com": { remember: "", promised: "" } }, added: [ana, blankPerson("p9")] });
+    expect(chosenCount(withEmptyRow)).toBe(2);
+    expect(hasErrors(validateChoice(mixer, withEmptyRow))).toBe(false);
+    expect(buildFollowUpRequest(mixer, withEmptyRow).request.people.map((p) => p.email)).toEqual(["ben@example.com", "ana@silva.example"]);
+    // A row with anything typed in it is a person the user meant, and is checked.
+    const started = choice({ added: [{ ...blankPerson("p9"), remember: "Met at the bar" }] });
+    expect(chosenCount(started)).toBe(1);
+    expect(validateChoice(mixer, started).entries[addedEntry("p9")]?.displayName).toBeDefined();
+  });
+
   it("passes a good choice", () => {
     expect(hasErrors(validateChoice(mixer, choice({ chosen: { "ben@example.com": { remember: "", promised: "" } }, added: [ana] })))).toBe(false);
   });
@@ -166,7 +177,7 @@ describe("the POST body", () => {
   });
 
   it("sends the address as the name of an attendee the invitation left unnamed", () => {
-    const unnamed: Prompt = { ...mixer, attendees: [{ email: "info@example.com", displayName: " ", known: false }] };
+    const unnamed: Prompt = { ...mixer, attendees: [{ email: "info@example.com", displayName: " ", known: false, followingUp: false }] };
     expect(buildFollowUpRequest(unnamed, { chosen: { "info@example.com": { remember: "", promised: "" } }, added: [] }).request.people[0]?.displayName).toBe("info@example.com");
   });
 

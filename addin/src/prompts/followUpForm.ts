@@ -57,8 +57,22 @@ export function blankPerson(key: string): AddedPerson {
   return { key, displayName: "", email: "", remember: "", promised: "", preferredChannel: "", profileUrl: "" };
 }
 
+/** An "add someone" row the user opened and left empty: not a person, so not counted, checked or sent. */
+export function isBlankPerson(person: AddedPerson): boolean {
+  return (
+    person.displayName.trim() === "" &&
+    person.email.trim() === "" &&
+    person.remember.trim() === "" &&
+    person.promised.trim() === "" &&
+    person.profileUrl.trim() === "" &&
+    person.preferredChannel === ""
+  );
+}
+
+const filledIn = (choice: FollowUpChoice): AddedPerson[] => choice.added.filter((p) => !isBlankPerson(p));
+
 export function chosenCount(choice: FollowUpChoice): number {
-  return Object.keys(choice.chosen).length + choice.added.length;
+  return Object.keys(choice.chosen).length + filledIn(choice).length;
 }
 
 export function nudgeFor(count: number): string | undefined {
@@ -136,7 +150,7 @@ export function validateChoice(prompt: Prompt, choice: FollowUpChoice): FormErro
 
   const invited = new Set(prompt.attendees.map((a) => emailKey(a.email)));
   const seen = new Set<string>();
-  for (const person of choice.added) {
+  for (const person of filledIn(choice)) {
     const entry = validateAddedPerson(person);
     const email = emailKey(person.email);
     if (!entry.email && invited.has(email)) entry.email = "They are on the invitation: tick them in the list above instead.";
@@ -178,7 +192,7 @@ export function buildFollowUpRequest(prompt: Prompt, choice: FollowUpChoice): { 
     people.push(personBody({ email: attendee.email, displayName }, notes, { preferredChannel: null }));
     entries.push(attendeeEntry(email));
   }
-  for (const person of choice.added) {
+  for (const person of filledIn(choice)) {
     people.push(
       personBody(person, person, {
         preferredChannel: person.preferredChannel === "" ? null : person.preferredChannel,

@@ -7,6 +7,8 @@ export interface Attendee {
   displayName: string;
   /** Already a person in the user's network. */
   known: boolean;
+  /** Has a follow-up under way already (e.g. added as a contact after the event): choosing them starts nothing new. */
+  followingUp: boolean;
 }
 
 /** A networking event that has ended and still waits for "whom will you follow up with?". */

@@ -28,7 +28,7 @@ export interface OutcomeFormProps {
   onCancel(): void;
 }
 
-/** "Record outcome" under a referral: one of five outcomes, a value when won, a better fit when not a fit. */
+/** "Record outcome" under a referral (its button "Save outcome", so the two never share a name): one of five outcomes, a value when won, a better fit when not a fit. */
 export function OutcomeForm({ api, referral, onRecorded, onCancel }: OutcomeFormProps) {
   const [form, setForm] = useState<OutcomeFormState>(() => outcomeFormFor(referral));
   const [errors, setErrors] = useState<OutcomeFormErrors>({});
@@ -61,7 +61,7 @@ export function OutcomeForm({ api, referral, onRecorded, onCancel }: OutcomeForm
   return (
     <InlineForm
       label={`Record the outcome of the referral of ${prospect}`}
-      submit="Record outcome"
+      submit="Save outcome"
       busy={busy}
       blocked={conflict !== null}
       error={general}

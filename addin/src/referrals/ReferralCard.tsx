@@ -209,6 +209,16 @@ export function ReferralCard({ referral: r, awaitingClose, setAwaitingClose: set
             </Button>
           </>
         ) : null}
+        {r.direction === "given" && duty?.kind === "nudgePartner" ? (
+          <>
+            <Button size="small" appearance="primary" disabled={busy} onClick={() => void act(`Nudged ${partner}; you will be asked again in a few days.`, () => api.nudged(r.id))} aria-label={`Nudged ${partner} about ${prospect}`}>
+              Nudged them
+            </Button>
+            <Button size="small" disabled={busy} onClick={() => void act(`${partner} followed up.`, () => api.partnerFollowedUp(r.id, true))} aria-label={`${partner} has now followed up with ${prospect}`}>
+              They followed up
+            </Button>
+          </>
+        ) : null}
         <Button size="small" appearance={duty?.kind === "recordOutcome" ? "primary" : "secondary"} disabled={busy} aria-expanded={recording} onClick={() => setRecording((v) => !v)}>
           {r.outcome ? "Change outcome" : "Record outcome"}
         </Button>

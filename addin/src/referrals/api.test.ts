@@ -26,15 +26,18 @@ describe("referrals API client", () => {
       "GET /api/referrals/detect?messageId=AAMk%2Fa%3D%3D": { isIntroduction: false },
       "GET /api/partners/mere%2Bx%40p.co/reciprocity": {},
       "POST /api/referrals/r%201/partner-followed-up": referral(),
+      "POST /api/referrals/r%201/nudged": referral(),
     });
     const api = createReferralsApi(call);
     await api.detect("AAMk/a==");
     await api.reciprocity(" mere+x@p.co ");
     await api.partnerFollowedUp("r 1", false);
+    await api.nudged("r 1");
     expect(calls.map((c) => [c[0], c[1], c[2]])).toEqual([
       ["GET", "/api/referrals/detect?messageId=AAMk%2Fa%3D%3D", undefined],
       ["GET", "/api/partners/mere%2Bx%40p.co/reciprocity", undefined],
       ["POST", "/api/referrals/r%201/partner-followed-up", { followedUp: false }],
+      ["POST", "/api/referrals/r%201/nudged", undefined],
     ]);
   });
 

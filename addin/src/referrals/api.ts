@@ -9,6 +9,8 @@ export interface ReferralsApi {
   outcome(id: string, request: OutcomeRequest): Promise<Referral>;
   contacted(id: string): Promise<Referral>;
   partnerFollowedUp(id: string, followedUp: boolean): Promise<Referral>;
+  /** After "not yet": the user nudged the partner; the check-in comes back a few days later. */
+  nudged(id: string): Promise<Referral>;
   detect(messageId: string, signal?: AbortSignal): Promise<Detection>;
   reciprocity(partnerEmail: string, signal?: AbortSignal): Promise<Reciprocity>;
   /** "Try again" for a draft of the referral that the worker stopped trying to make; answers the referral as it now stands. */
@@ -24,6 +26,7 @@ export function createReferralsApi(call: ApiCall): ReferralsApi {
     outcome: (id, request) => call<Referral>("POST", item(id, "outcome"), request),
     contacted: (id) => call<Referral>("POST", item(id, "contacted")),
     partnerFollowedUp: (id, followedUp) => call<Referral>("POST", item(id, "partner-followed-up"), { followedUp }),
+    nudged: (id) => call<Referral>("POST", item(id, "nudged")),
     detect: (messageId, signal) => call<Detection>("GET", `/api/referrals/detect?messageId=${encodeURIComponent(messageId)}`, undefined, signal),
     reciprocity: (email, signal) => call<Reciprocity>("GET", `/api/partners/${encodeURIComponent(email.trim())}/reciprocity`, undefined, signal),
     retryDraft: async (id, outboxId) => {

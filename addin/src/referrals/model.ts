@@ -5,7 +5,7 @@ import type { Person } from "../people/person";
 
 export type Direction = "received" | "given";
 export type Outcome = "won" | "inProgress" | "notAFit" | "noResponse" | "poorMeeting";
-export type DutyKind = "contactProspect" | "checkInWithPartner" | "recordOutcome";
+export type DutyKind = "contactProspect" | "checkInWithPartner" | "nudgePartner" | "recordOutcome";
 export type Escalation = "onTrack" | "due" | "overdue" | "urgent";
 
 export interface Prospect {

@@ -44,6 +44,7 @@ describe("wording", () => {
     const due = { dueAt: "2026-11-25T09:00:00+13:00", escalation: "due" as const };
     expect(dutyText(referral({ duty: { kind: "contactProspect", ...due } }))).toBe("Contact Priya");
     expect(dutyText(referral({ direction: "given", duty: { kind: "checkInWithPartner", ...due } }))).toBe("Ask Mere Parata whether they reached Priya");
+    expect(dutyText(referral({ direction: "given", partnerFollowedUp: false, duty: { kind: "nudgePartner", ...due } }))).toBe("Nudge Mere Parata to get in touch with Priya");
     expect(dutyText(referral({ duty: { kind: "recordOutcome", ...due } }))).toBe("Record how it went with Priya");
     expect(dutyText(referral({ outcome: "inProgress", duty: { kind: "recordOutcome", ...due } }))).toBe("Update how it is going with Priya");
     expect(dutyText(referral())).toBeUndefined();

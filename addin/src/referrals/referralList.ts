@@ -52,6 +52,8 @@ export function dutyText(r: Referral): string | undefined {
       return `Contact ${prospectName(r)}`;
     case "checkInWithPartner":
       return `Ask ${partnerName(r)} whether they reached ${prospectName(r)}`;
+    case "nudgePartner":
+      return `Nudge ${partnerName(r)} to get in touch with ${prospectName(r)}`;
     case "recordOutcome":
       return r.outcome === "inProgress" ? `Update how it is going with ${prospectName(r)}` : `Record how it went with ${prospectName(r)}`;
     default:

@@ -104,7 +104,7 @@ export interface ReferralJson {
   introDraftId: string | null;
   checkInDraftId: string | null;
   closeDraftId: string | null;
-  duty: { kind: "contactProspect" | "checkInWithPartner" | "recordOutcome" | string; dueAt: string; escalation: string } | null;
+  duty: { kind: "contactProspect" | "checkInWithPartner" | "nudgePartner" | "recordOutcome" | string; dueAt: string; escalation: string } | null;
   gaveUp?: GaveUp | null;
 }
 
@@ -118,7 +118,9 @@ export function referralToToday(r: ReferralJson): TodayItem | null {
       ? { person: { displayName: prospect, email: r.prospect.email ?? "" }, why: `Contact ${prospect}, referred by ${partner}`, draftId: r.introDraftId }
       : r.duty.kind === "checkInWithPartner"
         ? { person: r.partner, why: `Ask ${partner} whether they reached ${prospect}`, draftId: r.checkInDraftId }
-        : { person: r.partner, why: `Say how the referral of ${prospect} went`, draftId: r.closeDraftId };
+        : r.duty.kind === "nudgePartner"
+          ? { person: r.partner, why: `Nudge ${partner} to get in touch with ${prospect}`, draftId: null }
+          : { person: r.partner, why: `Say how the referral of ${prospect} went`, draftId: r.closeDraftId };
   return {
     key: `referrals:${r.id}`,
     source: "referrals",

@@ -227,6 +227,31 @@ public sealed class NetworkingEventTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_prompt_says_who_is_already_being_followed_up_rather_than_calling_them_known()
+    {
+        var mixer = AddMixer(hoursAgoEnded: 2);
+        await _worker.SyncOnceAsync();
+        // The user saved one guest as a contact on the way home: their track started from the contact, before the prompt was answered.
+        _world.Mailbox.AddContact(new SandboxContactSeed("Guest3", "Person", ["guest3@company3.example"], "Company Three"));
+        await _worker.SyncOnceAsync();
+        using var client = _worker.Client();
+
+        var attendees = (await PromptForAsync(client, mixer)).GetProperty("attendees").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("email").GetString()!, a => (Known: a.GetProperty("known").GetBoolean(), FollowingUp: a.GetProperty("followingUp").GetBoolean()));
+        Assert.Equal((true, true), attendees["guest3@company3.example"]);
+        Assert.All(attendees.Where(a => a.Key != "guest3@company3.example"), a => Assert.Equal((false, false), a.Value));
+
+        // Once the track is over (every step done), they are someone the user knows, not someone being followed up.
+        foreach (var step in await StepsAsync())
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(new Uri($"/api/followups/{step.Id}/done", UriKind.Relative), null)).StatusCode);
+        }
+        attendees = (await PromptForAsync(client, mixer)).GetProperty("attendees").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("email").GetString()!, a => (Known: a.GetProperty("known").GetBoolean(), FollowingUp: a.GetProperty("followingUp").GetBoolean()));
+        Assert.Equal((true, false), attendees["guest3@company3.example"]);
+    }
+
+    [Fact]
     public async Task An_event_the_user_marks_as_networking_gets_a_prompt_and_one_they_unmark_loses_it()
     {
         var lunch = AddMixer(subject: "Lunch at the club", categories: []);

@@ -70,6 +70,29 @@ public sealed class PlanReferralDutiesTests
     }
 
     [Fact]
+    public void A_partner_who_has_not_followed_up_yet_is_nudged_at_once_and_checked_on_again_after_the_nudge()
+    {
+        var heard = Referred.AddDays(8);
+        var notYet = Make(ReferralDirection.Given, followedUp: false) with { PartnerAnsweredAt = heard };
+
+        var nudge = PlanReferralDuties.Run(notYet, heard.AddMinutes(1), Auckland, Options)!;
+        Assert.Equal((ReferralDutyKind.NudgePartner, heard, Escalation.Due), (nudge.Kind, nudge.DueAt, nudge.Escalation));
+
+        // After the nudge the answer is cleared: the check-in comes back five local days later, not seven days after the referral.
+        var nudged = notYet with { PartnerFollowedUp = null, PartnerNudgedAt = heard.AddHours(2) };
+        var checkIn = PlanReferralDuties.Run(nudged, heard.AddHours(3), Auckland, Options)!;
+        Assert.Equal((ReferralDutyKind.CheckInWithPartner, heard.AddHours(2).AddDays(5), Escalation.OnTrack), (checkIn.Kind, checkIn.DueAt, checkIn.Escalation));
+    }
+
+    [Fact]
+    public void A_not_yet_recorded_before_the_answer_time_was_kept_is_nudged_from_the_check_in_day()
+    {
+        var duty = PlanReferralDuties.Run(Make(ReferralDirection.Given, followedUp: false), Referred.AddDays(9), Auckland, Options)!;
+
+        Assert.Equal((ReferralDutyKind.NudgePartner, Referred.AddDays(7)), (duty.Kind, duty.DueAt));
+    }
+
+    [Fact]
     public void Reciprocity_reports_back_first_then_asks_and_flags_a_partner_who_did_not_follow_up()
     {
         var partner = new Party("sam@taylorlaw.co.nz", "Sam");

@@ -234,6 +234,32 @@ public sealed class GivenReferralTests : PairedWorkerTests
     }
 
     [Fact]
+    public async Task Not_yet_turns_the_check_in_into_a_nudge_and_the_nudge_brings_the_check_in_back_later()
+    {
+        var id = await GiveAsync("Priya Raghunathan");
+        World.Time.Advance(TimeSpan.FromDays(7));
+        var heard = World.Time.GetUtcNow();
+
+        var notYet = await (await Client.PostAsJsonAsync($"/api/referrals/{id}/partner-followed-up", new { followedUp = false })).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("nudgePartner", notYet.GetProperty("duty").GetProperty("kind").GetString());
+        Assert.Equal(heard, notYet.GetProperty("duty").GetProperty("dueAt").GetDateTimeOffset());
+
+        World.Time.Advance(TimeSpan.FromHours(1));
+        var nudged = await Client.PostAsync(new Uri($"/api/referrals/{id}/nudged", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, nudged.StatusCode);
+        var afterNudge = await nudged.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(JsonValueKind.Null, afterNudge.GetProperty("partnerFollowedUp").ValueKind);
+        Assert.Equal("checkInWithPartner", afterNudge.GetProperty("duty").GetProperty("kind").GetString());
+        Assert.Equal(heard.AddHours(1).AddDays(5), afterNudge.GetProperty("duty").GetProperty("dueAt").GetDateTimeOffset());
+
+        // A second nudge without a new "not yet" is refused, and changes nothing.
+        var again = await Client.PostAsync(new Uri($"/api/referrals/{id}/nudged", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var read = await Client.GetFromJsonAsync<JsonElement>($"/api/referrals/{id}");
+        Assert.Equal(heard.AddHours(1).AddDays(5), read.GetProperty("duty").GetProperty("dueAt").GetDateTimeOffset());
+    }
+
+    [Fact]
     public async Task The_reciprocity_view_flags_a_partner_who_did_not_follow_up_and_lists_the_walk_through()
     {
         var first = await GiveAsync("Priya Raghunathan");

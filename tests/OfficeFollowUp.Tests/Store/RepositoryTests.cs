@@ -202,7 +202,7 @@ public sealed class RepositoryTests
 
         await referrals.SetPartnerFollowedUpAsync("r1", followedUp: true, now, Ct);
         var read = (await referrals.GetAsync(Mailbox, "r1", Ct))!;
-        Assert.Equal(referral with { Outcome = ReferralOutcome.Won, OutcomeValue = 1250.50m, OutcomeNote = "signed", OutcomeAt = now, PartnerFollowedUp = true }, read);
+        Assert.Equal(referral with { Outcome = ReferralOutcome.Won, OutcomeValue = 1250.50m, OutcomeNote = "signed", OutcomeAt = now, PartnerFollowedUp = true, PartnerAnsweredAt = now }, read);
         Assert.Single(await referrals.ListForPartnerAsync(Mailbox, "cy@EXAMPLE.com", Ct));
 
         var promises = new PromiseStore(store.Database);

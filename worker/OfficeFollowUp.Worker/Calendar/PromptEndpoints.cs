@@ -7,7 +7,9 @@ using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Calendar;
 
-public sealed record AttendeeDto(string Email, string DisplayName, bool Known);
+/// <param name="Known">Already a person in the user's network.</param>
+/// <param name="FollowingUp">Has an open follow-up track already (e.g. added as a contact after the event): choosing them starts nothing new.</param>
+public sealed record AttendeeDto(string Email, string DisplayName, bool Known, bool FollowingUp);
 
 public sealed record PromptDto(string EventId, string Subject, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<AttendeeDto> Attendees);
 
@@ -47,10 +49,11 @@ public static class PromptEndpoints
         {
             var keys = pending.Facts.Attendees.Where(a => EmailAddresses.LooksValid(a.Email)).Select(a => EmailAddresses.Key(a.Email));
             var known = await people.KnownKeysAsync(mailbox.Profile.MailboxId, keys, ct);
+            var followingUp = await people.FollowingUpKeysAsync(mailbox.Profile.MailboxId, known, ct);
             var candidates = FilterAttendees.Run(pending.Facts, mailbox.Profile, known, followUps.Value.GroupLocalParts, calendar.IncludeColleagues);
             prompts.Add(new PromptDto(pending.Facts.Id, pending.Facts.Subject,
                 TimeZoneInfo.ConvertTime(pending.Facts.Start, zone), TimeZoneInfo.ConvertTime(pending.Facts.End, zone),
-                candidates.Select(c => new AttendeeDto(c.Email, c.DisplayName, c.Known)).ToList()));
+                candidates.Select(c => new AttendeeDto(c.Email, c.DisplayName, c.Known, followingUp.Contains(EmailAddresses.Key(c.Email)))).ToList()));
         }
         return TypedResults.Ok(new ItemsDto<PromptDto>(prompts));
     }

@@ -12,6 +12,9 @@ public enum ReferralDutyKind
 
     /// <summary>Either: say how it went, so the loop can be closed.</summary>
     RecordOutcome,
+
+    /// <summary>Given: the partner has not reached the prospect yet; give them a nudge (the check-in comes back after it).</summary>
+    NudgePartner,
 }
 
 public enum Escalation
@@ -45,7 +48,11 @@ public static class PlanReferralDuties
             ReferralDirection.Received when referral.ContactedAt is null && referral.Outcome is null =>
                 (ReferralDutyKind.ContactProspect, ContactDue(referral.ReferredAt, zone, options)),
             ReferralDirection.Given when referral.PartnerFollowedUp is null && referral.Outcome is null =>
-                (ReferralDutyKind.CheckInWithPartner, CheckInDue(referral.ReferredAt, zone, options)),
+                (ReferralDutyKind.CheckInWithPartner, referral.PartnerNudgedAt is { } nudged
+                    ? MailboxTime.AddLocal(nudged, options.CheckInAfterNudge, zone)
+                    : CheckInDue(referral.ReferredAt, zone, options)),
+            ReferralDirection.Given when referral.PartnerFollowedUp == false && referral.Outcome is null =>
+                (ReferralDutyKind.NudgePartner, referral.PartnerAnsweredAt ?? CheckInDue(referral.ReferredAt, zone, options)),
             ReferralDirection.Received =>
                 (ReferralDutyKind.RecordOutcome, MailboxTime.AddLocal(referral.OutcomeAt ?? referral.ContactedAt ?? referral.ReferredAt, options.OutcomeWithin, zone)),
             ReferralDirection.Given =>

@@ -44,6 +44,7 @@ public static class ReferralEndpoints
         one.MapPost("/outcome", OutcomeAsync);
         one.MapPost("/contacted", ContactedAsync);
         one.MapPost("/partner-followed-up", PartnerFollowedUpAsync);
+        one.MapPost("/nudged", NudgedAsync);
         // {email} is checked before the endpoint runs, by the same rule as a body's email (ValidateRouteInput).
         api.MapGet("/partners/{email}/reciprocity", ReciprocityAsync);
         return api;
@@ -135,6 +136,25 @@ public static class ReferralEndpoints
         }
 
         await referrals.SetPartnerFollowedUpAsync(id, request.FollowedUp!.Value, time.GetUtcNow(), ct);
+        return TypedResults.Ok(ToDto((await referrals.GetAsync(mailbox.Id, id, ct))!, mailbox.Zone, time.GetUtcNow(), options.Value));
+    }
+
+    /// <summary>Given, after "not yet": the user nudged the partner; the check-in comes back after Referrals:CheckInAfterNudge.</summary>
+    private static async Task<Results<Ok<ReferralDto>, ProblemHttpResult>> NudgedAsync(
+        string id, ConnectedMailbox mailbox, ReferralStore referrals, IOptions<ReferralOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        var referral = await referrals.GetAsync(mailbox.Id, id, ct);
+        if (referral is null)
+        {
+            return NoSuchReferral();
+        }
+
+        if (!await referrals.MarkNudgedAsync(id, time.GetUtcNow(), ct))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to nudge",
+                detail: "Only a referral you gave, whose partner has not followed up yet, can be nudged.");
+        }
+
         return TypedResults.Ok(ToDto((await referrals.GetAsync(mailbox.Id, id, ct))!, mailbox.Zone, time.GetUtcNow(), options.Value));
     }
 

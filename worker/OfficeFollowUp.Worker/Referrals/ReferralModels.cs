@@ -62,4 +62,10 @@ public sealed record Referral(
 {
     /// <summary>The latest of this referral's drafts that the outbox stopped trying to make, if any.</summary>
     public OutboxGaveUp? DraftGaveUp { get; init; }
+
+    /// <summary>Given: when the user recorded the partner's answer to the check-in.</summary>
+    public DateTimeOffset? PartnerAnsweredAt { get; init; }
+
+    /// <summary>Given: when the user last nudged a partner who had not reached the prospect yet.</summary>
+    public DateTimeOffset? PartnerNudgedAt { get; init; }
 }

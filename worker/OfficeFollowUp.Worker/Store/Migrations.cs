@@ -325,6 +325,12 @@ internal static class Migrations
                 PRIMARY KEY (mailbox_id, kind)
             );
             """),
+        // A partner who has not reached the prospect yet gets a nudge, and the check-in comes back a while after it:
+        // when the user heard "not yet" and when they nudged.
+        (17, "referral-nudges", """
+            ALTER TABLE referrals ADD COLUMN partner_answered_at {time};
+            ALTER TABLE referrals ADD COLUMN partner_nudged_at {time};
+            """),
     ];
 
     public static int Latest => All[^1].Version;

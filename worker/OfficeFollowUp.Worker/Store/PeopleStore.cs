@@ -40,6 +40,13 @@ public sealed class PeopleStore(Database database)
             "SELECT email_key FROM people WHERE mailbox_id = @mailboxId AND email_key IN @keys", keys, chunk => new { mailboxId, keys = chunk }, ct))
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Which of these people have an open follow-up step (pending, prepared or snoozed).</summary>
+    public async Task<IReadOnlySet<string>> FollowingUpKeysAsync(string mailboxId, IEnumerable<string> keys, CancellationToken ct) =>
+        (await database.UseAsync(s => s.QueryInChunksAsync<string>(
+            "SELECT DISTINCT email_key FROM follow_up_steps WHERE mailbox_id = @mailboxId AND state IN ('Pending', 'Prepared', 'Snoozed') AND email_key IN @keys",
+            keys, chunk => new { mailboxId, keys = chunk }, ct), ct))
+        .ToHashSet(StringComparer.Ordinal);
+
     public Task<int> CountAcquaintancesAsync(string mailboxId, CancellationToken ct) =>
         database.UseAsync(s => s.ScalarAsync<int>("SELECT COUNT(*) FROM people WHERE mailbox_id = @mailboxId AND is_acquaintance = 1", new { mailboxId }, ct), ct);
 

@@ -14,6 +14,7 @@ public sealed class ReferralStore(Database database)
         SELECT r.id, r.mailbox_id, r.direction, r.partner_email, r.partner_name, r.prospect_name, r.prospect_email, r.prospect_phone, r.note,
                r.copy_partner, r.source_message_id, r.referred_at, r.contacted_at, r.partner_followed_up, r.outcome, r.outcome_value,
                r.outcome_note, r.better_fit, r.outcome_at, r.intro_draft_id, r.check_in_draft_id, r.close_draft_id, r.created_at,
+               r.partner_answered_at, r.partner_nudged_at,
                {OutboxStore.GaveUpColumns}
         FROM referrals r
         LEFT JOIN outbox g ON g.id = (SELECT o.id FROM outbox o WHERE o.referral_id = r.id AND o.status = 'GaveUp' ORDER BY o.gave_up_at DESC LIMIT 1)
@@ -67,10 +68,20 @@ public sealed class ReferralStore(Database database)
         database.UseAsync(s => s.ExecuteAsync(
             "UPDATE referrals SET contacted_at = COALESCE(contacted_at, @now), updated_at = @now WHERE id = @id", new { id, now }, ct), ct);
 
-    /// <summary>Given: what the partner said when asked whether they reached the prospect.</summary>
+    /// <summary>Given: what the partner said when asked whether they reached the prospect, and when the user heard it.</summary>
     public Task SetPartnerFollowedUpAsync(string id, bool followedUp, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE referrals SET partner_followed_up = @followedUp, updated_at = @now WHERE id = @id", new { id, followedUp, now }, ct), ct);
+            "UPDATE referrals SET partner_followed_up = @followedUp, partner_answered_at = @now, updated_at = @now WHERE id = @id", new { id, followedUp, now }, ct), ct);
+
+    /// <summary>
+    /// Given, after "not yet": the user nudged the partner. The answer is cleared so the check-in comes back later;
+    /// only a referral still waiting on a "not yet" is changed, so a nudge never undoes a "followed up" from elsewhere.
+    /// </summary>
+    /// <returns>Whether the nudge was recorded.</returns>
+    public async Task<bool> MarkNudgedAsync(string id, DateTimeOffset now, CancellationToken ct) =>
+        await database.UseAsync(s => s.ExecuteAsync(
+            "UPDATE referrals SET partner_followed_up = NULL, partner_nudged_at = @now, updated_at = @now WHERE id = @id AND partner_followed_up = 0 AND outcome IS NULL",
+            new { id, now }, ct), ct) == 1;
 
     /// <summary>The draft the outbox made for the referral, on the referral.</summary>
     public Task SetDraftAsync(StoreSession session, string id, OutboxKind made, string graphId, DateTimeOffset now, CancellationToken ct) =>
@@ -110,6 +121,8 @@ public sealed class ReferralStore(Database database)
         public string? CheckInDraftId { get; init; }
         public string? CloseDraftId { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset? PartnerAnsweredAt { get; init; }
+        public DateTimeOffset? PartnerNudgedAt { get; init; }
 
         public Referral ToReferral() => new(
             Id, MailboxId, Direction, new Party(PartnerEmail, PartnerName), ProspectName, ProspectEmail, ProspectPhone, Note, CopyPartner,
@@ -118,6 +131,8 @@ public sealed class ReferralStore(Database database)
             OutcomeNote, BetterFit, OutcomeAt, IntroDraftId, CheckInDraftId, CloseDraftId, CreatedAt)
         {
             DraftGaveUp = GaveUp(),
+            PartnerAnsweredAt = PartnerAnsweredAt,
+            PartnerNudgedAt = PartnerNudgedAt,
         };
     }
 }
