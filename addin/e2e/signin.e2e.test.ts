@@ -98,4 +98,24 @@ describe("sign-in choice and the MSAL chunk", () => {
     await page.getByRole("tablist", { name: "Views" }).waitFor({ state: "visible", timeout: 30_000 });
     expect(await footerLink(page)).toBe("Unpair");
   });
+
+  it("a mistyped pairing code is refused at the form, not later as 'the saved code', and the right one pairs", async () => {
+    browser = await launchChromium({ width: 320, height: 800 });
+    const { page } = browser;
+    await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+    await page.goto(`${pairingWorker!.baseUrl}/taskpane.html`);
+    const code = page.getByRole("textbox", { name: "Pairing code" });
+    await code.waitFor({ state: "visible", timeout: 30_000 });
+
+    await code.fill(`${pairingWorker!.apiKey}x`);
+    await page.getByRole("button", { name: "Pair" }).click();
+    await page.getByText("Your worker did not accept this code.").waitFor({ state: "visible", timeout: 30_000 });
+    expect(await page.getByText("saved pairing code").count()).toBe(0);
+    expect(await page.evaluate(() => localStorage.getItem("officefollowup.apiKey"))).toBeNull();
+
+    await code.fill(pairingWorker!.apiKey);
+    await page.getByRole("button", { name: "Pair" }).click();
+    await page.getByRole("tablist", { name: "Views" }).waitFor({ state: "visible", timeout: 30_000 });
+    expect(await footerLink(page)).toBe("Unpair");
+  });
 });

@@ -8,6 +8,7 @@ import { SignInNeeded } from "./auth/SignInNeeded";
 import type { OfficeHost } from "./office/officeHost";
 import { useThemeName } from "./office/useThemeName";
 import { forgetApiKey, loadApiKey, safeStorage, saveApiKey } from "./pairing/apiKeyStore";
+import { checkPairingCode } from "./pairing/checkPairingCode";
 import { Pane } from "./Pane";
 
 const PairingForm = lazy(() => import("./pairing/PairingForm").then((m) => ({ default: m.PairingForm })));
@@ -83,7 +84,7 @@ export function App({ office }: { office: OfficeHost }) {
     </ApiProvider>
   ) : (
     <Suspense fallback={<Spinner label="Starting…" />}>
-      <PairingForm message={pairingMessage} onPaired={onPaired} />
+      <PairingForm message={pairingMessage} check={checkPairingCode} onPaired={onPaired} />
     </Suspense>
   );
 

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PlugConnected20Regular } from "@fluentui/react-icons";
 import { normalisePairingCode } from "./apiKeyStore";
 
@@ -10,17 +10,23 @@ const useStyles = makeStyles({
   input: { width: "100%" },
 });
 
+/** What the worker said to a code before the pane keeps it: a mistyped code is caught here, not later as "the saved code". */
+export type PairingCheck = "accepted" | "refused" | "unknown";
+
 export interface PairingFormProps {
   /** Why the form is shown again, e.g. after the worker answered 401. */
   message?: string | undefined;
+  /** Asks the worker whether it takes this code; "unknown" (worker not reachable) keeps the code and lets the pane say so. */
+  check?(key: string): Promise<PairingCheck>;
   onPaired(key: string): void;
 }
 
 /** Asked once: the code the worker printed on its console (or the whole pane URL it printed). */
-export function PairingForm({ message, onPaired }: PairingFormProps) {
+export function PairingForm({ message, check, onPaired }: PairingFormProps) {
   const styles = useStyles();
   const [value, setValue] = useState("");
   const [error, setError] = useState<string>();
+  const [checking, setChecking] = useState(false);
 
   return (
     <main className={styles.pane}>
@@ -47,14 +53,23 @@ export function PairingForm({ message, onPaired }: PairingFormProps) {
             return;
           }
           setError(undefined);
-          onPaired(code);
+          if (!check) {
+            onPaired(code);
+            return;
+          }
+          setChecking(true);
+          void check(code).then((answer) => {
+            setChecking(false);
+            if (answer === "refused") setError("Your worker did not accept this code. Copy it again from the worker's console: the whole line after \"Pairing code\", or the task pane link.");
+            else onPaired(code);
+          });
         }}
       >
         <Field className={styles.input} label="Pairing code" required validationMessage={error} validationState={error ? "error" : "none"}>
           <Input value={value} onChange={(_, d) => setValue(d.value)} autoComplete="off" spellCheck={false} placeholder="Paste the code or link" />
         </Field>
-        <Button type="submit" appearance="primary" icon={<PlugConnected20Regular />}>
-          Pair
+        <Button type="submit" appearance="primary" disabled={checking} icon={checking ? <Spinner size="extra-tiny" /> : <PlugConnected20Regular />}>
+          {checking ? "Checking…" : "Pair"}
         </Button>
       </form>
     </main>
