@@ -90,4 +90,12 @@ describe("Settings in the pane, against the real worker", () => {
     await expect.poll(() => page.getByRole("tablist").isVisible()).toBe(true);
     expect(await page.getByRole("form", { name: "Settings" }).count()).toBe(0);
   });
+
+  it("has a way back beside its title, not only the gear", async () => {
+    await openSettings();
+    await page.getByRole("button", { name: /^Back to / }).click();
+    await expect.poll(() => page.getByRole("tablist").isVisible()).toBe(true);
+    expect(await page.getByRole("form", { name: "Settings" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Back to / }).count()).toBe(0);
+  });
 });

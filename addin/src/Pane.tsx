@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { Button, Caption1, Link, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwise20Regular, Settings20Regular } from "@fluentui/react-icons";
+import { ArrowClockwise20Regular, ArrowLeft20Regular, Settings20Regular } from "@fluentui/react-icons";
 import { useApi, useClient } from "./api/ApiContext";
 import type { SignInMode } from "./auth/authConfig";
 import { BulkPrompts } from "./bulk/BulkPrompts";
@@ -87,6 +87,9 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
     <WorkerReachable.Provider value={!unreachable}>
     <main className={styles.pane} aria-busy={today.loading}>
       <header className={styles.header}>
+        {settingsOpen ? (
+          <Button appearance="subtle" aria-label={`Back to ${titles[view]}`} title={`Back to ${titles[view]}`} icon={<ArrowLeft20Regular />} onClick={() => setSettingsOpen(false)} />
+        ) : null}
         <h1 className={styles.title}>{settingsOpen ? "Settings" : titles[view]}</h1>
         {/* title, not Fluent's Tooltip: the same hint for ~2 kB less of the gzip budget. */}
         <Button
