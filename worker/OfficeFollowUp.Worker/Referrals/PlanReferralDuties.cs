@@ -44,7 +44,7 @@ public static class PlanReferralDuties
         {
             ReferralDirection.Received when referral.ContactedAt is null && referral.Outcome is null =>
                 (ReferralDutyKind.ContactProspect, ContactDue(referral.ReferredAt, zone, options)),
-            ReferralDirection.Given when referral.PartnerFollowedUp is null && referral.Outcome is null =>
+            ReferralDirection.Given when referral.PartnerFollowedUp is null && referral.CheckedInAt is null && referral.Outcome is null =>
                 (ReferralDutyKind.CheckInWithPartner, CheckInDue(referral.ReferredAt, zone, options)),
             ReferralDirection.Received =>
                 (ReferralDutyKind.RecordOutcome, MailboxTime.AddLocal(referral.OutcomeAt ?? referral.ContactedAt ?? referral.ReferredAt, options.OutcomeWithin, zone)),
