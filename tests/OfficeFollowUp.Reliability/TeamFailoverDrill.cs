@@ -50,6 +50,10 @@ public sealed class TeamFailoverDrill(ITestOutputHelper output)
                 $"--Mailbox:GraphBaseUrl={server.BaseUrl}",
                 .. mailboxes.Select((m, i) => $"--Mailbox:Mailboxes:{i}={m.User.UserPrincipalName}"),
                 "--Sync:PollInterval=00:00:00.500",
+                // The drills count one hold per new acquaintance, made exactly once: they ask for holds as tracks start, unpaced.
+                "--Calendar:HoldAfter=TrackStart",
+                "--Calendar:MaxHoldsPerDay=20",
+                "--Calendar:MaxHoldsPerWeek=100",
                 "--Cluster:Mode=Redis",
                 $"--Cluster:RedisConnectionString={redis}",
                 $"--Cluster:ClusterId={clusterId}",

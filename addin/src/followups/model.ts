@@ -32,6 +32,8 @@ export interface FollowUp {
   completedVia?: CompletedVia | null;
   /** ISO 8601 with offset: the message's sent time, the meeting's end, or when the user marked it. */
   completedAt?: string | null;
+  /** oneToOne: when the hold starts, ISO 8601 with the mailbox zone's offset; null until it is placed (holds are paced). */
+  holdStartsAt?: string | null;
 }
 
 export interface FollowUpList {

@@ -39,7 +39,7 @@ describe("scorecard formatting", () => {
     }, "en");
     expect(tiles.slice(-2).map((t) => [t.label, t.value, t.hint])).toEqual([
       ["Referrals contacted within 24 hours", "50%", "of 4 received"],
-      ["Loops closed", "2", "close-the-loop notes to whoever referred"],
+      ["Loops closed", "2", "close-the-loop notes sent to whoever referred"],
     ]);
   });
 

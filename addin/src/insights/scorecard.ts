@@ -40,7 +40,7 @@ export function scoreTiles(card: Scorecard, locale?: string): ScoreTile[] {
   const referrals: ScoreTile[] = card.referrals
     ? [
         { key: "referralsContacted", label: "Referrals contacted within 24 hours", value: formatShare(card.referrals.contactedWithin24Hours, locale), hint: `of ${new Intl.NumberFormat(locale).format(card.referrals.received)} received` },
-        { key: "loopsClosed", label: "Loops closed", value: new Intl.NumberFormat(locale).format(card.referrals.loopsClosed), hint: "close-the-loop notes to whoever referred" },
+        { key: "loopsClosed", label: "Loops closed", value: new Intl.NumberFormat(locale).format(card.referrals.loopsClosed), hint: "close-the-loop notes sent to whoever referred" },
       ]
     : [];
   return [

@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
-import { Badge, Button, Caption1, Field, Input, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useClient } from "../api/ApiContext";
 import { useAction } from "../api/useAction";
-import { channelName, normaliseChannel } from "../people/person";
+import { channelName, channelOptions, normaliseChannel, type Channel } from "../people/person";
 import { formatDueTime } from "../time/formatDue";
 import { snoozeChoices } from "../time/snoozeChoices";
 import { browserTimeZone } from "../time/zonedTime";
@@ -96,6 +96,7 @@ function PromiseCard({ promise: p, api, timeZone, onUpdated, onDone, announce }:
   const now = new Date();
   const who = p.person.displayName || p.person.email;
   const channel = normaliseChannel(p.preferredChannel);
+  const keptBy = normaliseChannel(p.channel);
   const snoozed = p.state === "snoozed" && p.snoozedUntil;
 
   const run = (action: () => Promise<void>): void => {
@@ -129,6 +130,7 @@ function PromiseCard({ promise: p, api, timeZone, onUpdated, onDone, announce }:
         {snoozed ? "Snoozed until " : "Due "}
         <time dateTime={snoozed ? p.snoozedUntil! : p.dueAt}>{formatDueTime(new Date(snoozed ? p.snoozedUntil! : p.dueAt), timeZone, now)}</time>
         {p.eventSubject ? ` · Promised at ${p.eventSubject}` : ""}
+        {keptBy === "email" ? " · By email: sending them mail keeps it" : keptBy ? ` · By ${channelName(keptBy)}` : ""}
         {channel ? ` · Prefers ${channelName(channel)}` : ""}
       </Caption1>
       {notice ? <NoticeBar notice={notice} onDismiss={() => setNotice(undefined)} /> : null}
@@ -202,6 +204,16 @@ function AddPromiseForm({ api, timeZone, onAdded, onCancel }: { api: PromisesApi
       </Field>
       <Field label="By when" required hint={`In your mailbox's time zone (${timeZone}).`} {...error("due")}>
         <Input type="datetime-local" value={form.due} onChange={(_, d) => set({ due: d.value })} />
+      </Field>
+      <Field label="How you'll keep it" hint="By email: the mail you send them marks it kept by itself." {...error("channel")}>
+        <Select value={form.channel} onChange={(_, d) => set({ channel: d.value as Channel | "" })}>
+          <option value="">Not said</option>
+          {channelOptions.map((c) => (
+            <option key={c.value} value={c.value}>
+              {c.label}
+            </option>
+          ))}
+        </Select>
       </Field>
     </InlineForm>
   );

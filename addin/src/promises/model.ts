@@ -1,4 +1,4 @@
-import type { Person } from "../people/person";
+import type { Channel, Person } from "../people/person";
 
 /** GET /api/promises: "I'll get back to you with …", with a due date. */
 export interface PromiseItem {
@@ -13,6 +13,8 @@ export interface PromiseItem {
   eventId: string | null;
   eventSubject: string | null;
   preferredChannel: string | null;
+  /** How the user said they would keep it; "email" lets the mail they send the person keep it by itself. */
+  channel?: string | null;
 }
 
 export interface PromiseList {
@@ -26,4 +28,5 @@ export interface PromiseRequest {
   text: string;
   dueAt: string;
   eventId?: string;
+  channel?: Channel;
 }

@@ -5,11 +5,11 @@ import { buildPromiseRequest, emptyPromiseForm, mapPromiseErrors, sortPromises, 
 const zone = "Pacific/Auckland";
 // Wednesday 25 November 2026, 10:00 in Auckland (NZDT, +13:00).
 const now = new Date("2026-11-24T21:00:00Z");
-const valid: PromiseForm = { email: "priya@brightpath.co.nz", name: "Priya", text: "Send the accountant's details", due: "2026-11-27T17:00" };
+const valid: PromiseForm = { email: "priya@brightpath.co.nz", name: "Priya", text: "Send the accountant's details", due: "2026-11-27T17:00", channel: "" };
 
 describe("promise form", () => {
   it("defaults to three days ahead at 9:00 in the mailbox's zone", () => {
-    expect(emptyPromiseForm(now, zone)).toEqual({ email: "", name: "", text: "", due: "2026-11-28T09:00" });
+    expect(emptyPromiseForm(now, zone)).toEqual({ email: "", name: "", text: "", channel: "", due: "2026-11-28T09:00" });
   });
 
   it.each<[string, Partial<PromiseForm>, keyof PromiseForm, RegExp]>([
@@ -32,8 +32,13 @@ describe("promise form", () => {
     expect(buildPromiseRequest({ ...valid, name: " " }, zone)).toEqual({ person: { email: "priya@brightpath.co.nz" }, text: "Send the accountant's details", dueAt: "2026-11-27T17:00:00+13:00" });
   });
 
+  it("sends how the user will keep it only when they said", () => {
+    expect(buildPromiseRequest({ ...valid, channel: "email" }, zone).channel).toBe("email");
+    expect("channel" in buildPromiseRequest(valid, zone)).toBe(false);
+  });
+
   it("maps the worker's field errors", () => {
-    expect(mapPromiseErrors({ "person.email": ["Bad"], dueAt: ["Past"], eventId: ["No such event"] })).toEqual({ fields: { email: "Bad", due: "Past" }, general: ["No such event"] });
+    expect(mapPromiseErrors({ "person.email": ["Bad"], dueAt: ["Past"], channel: ["Say email"], eventId: ["No such event"] })).toEqual({ fields: { email: "Bad", due: "Past", channel: "Say email" }, general: ["No such event"] });
   });
 
   it("puts overdue promises first, then the soonest (a snoozed one from when it wakes)", () => {

@@ -1,4 +1,5 @@
 import type { FieldErrors } from "../api/client";
+import type { Channel } from "../people/person";
 import { looksLikeEmail } from "../referrals/referralForm";
 import { toLocalInputValue } from "../time/snoozePick";
 import { instantAt, toIsoWithOffset, wallTimeIn } from "../time/zonedTime";
@@ -16,6 +17,8 @@ export interface PromiseForm {
   text: string;
   /** `<input type="datetime-local">` value, a wall time in the mailbox's zone. */
   due: string;
+  /** How the user will keep it; "email" means the mail they send the person keeps it, with no click. */
+  channel: Channel | "";
 }
 
 export type PromiseField = keyof PromiseForm;
@@ -24,7 +27,7 @@ export type PromiseFormErrors = Partial<Record<PromiseField, string>>;
 /** A promise is usually "by the end of the week": default to three days ahead, 9:00, in the mailbox's zone. */
 export function emptyPromiseForm(now: Date, timeZone: string): PromiseForm {
   const w = wallTimeIn(new Date(now.getTime() + 3 * dayMs), timeZone);
-  return { email: "", name: "", text: "", due: toLocalInputValue(instantAt({ year: w.year, month: w.month, day: w.day, hour: 9, minute: 0 }, timeZone), timeZone) };
+  return { email: "", name: "", text: "", channel: "", due: toLocalInputValue(instantAt({ year: w.year, month: w.month, day: w.day, hour: 9, minute: 0 }, timeZone), timeZone) };
 }
 
 function parseDue(value: string, timeZone: string): Date | undefined {
@@ -54,10 +57,15 @@ export function buildPromiseRequest(form: PromiseForm, timeZone: string): Promis
   const due = parseDue(form.due, timeZone);
   if (!due) throw new Error("No due date.");
   const name = form.name.trim();
-  return { person: { email: form.email.trim(), ...(name ? { displayName: name } : {}) }, text: form.text.trim(), dueAt: toIsoWithOffset(due, timeZone) };
+  return {
+    person: { email: form.email.trim(), ...(name ? { displayName: name } : {}) },
+    text: form.text.trim(),
+    dueAt: toIsoWithOffset(due, timeZone),
+    ...(form.channel ? { channel: form.channel } : {}),
+  };
 }
 
-const serverFields: Record<string, PromiseField> = { person: "email", "person.email": "email", "person.displayname": "name", text: "text", dueat: "due" };
+const serverFields: Record<string, PromiseField> = { person: "email", "person.email": "email", "person.displayname": "name", text: "text", dueat: "due", channel: "channel" };
 
 /** Field errors under their field; others (eventId) in `general`. */
 export function mapPromiseErrors(fieldErrors: FieldErrors | undefined): { fields: PromiseFormErrors; general: string[] } {

@@ -67,6 +67,10 @@ internal sealed class DrillWorld : IAsyncDisposable
             $"--Mailbox:GraphBaseUrl={Server.BaseUrl}",
             "--Mailbox:ContactsPageSize=5",
             "--Calendar:PageSize=5",
+            // The drills count one hold per new acquaintance, made exactly once: they ask for holds as tracks start, unpaced.
+            "--Calendar:HoldAfter=TrackStart",
+            "--Calendar:MaxHoldsPerDay=20",
+            "--Calendar:MaxHoldsPerWeek=100",
             "--Sync:PollInterval=00:00:00.200",
             "--Api:RequestsPerMinute=100000",
             "--TaskPane:DistFolder=/nonexistent-in-drills",

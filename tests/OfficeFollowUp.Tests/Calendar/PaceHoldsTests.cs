@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.FollowUps;
 
@@ -37,6 +38,7 @@ public class PaceHoldsTests
         { "connect step, thank-you window still open: ready when it closes", HoldReadiness.ConnectStep, null, Akl(11, 26, 9), false, Akl(11, 26, 19, 30) },
         { "connect step, window closed without a thank-you: ready", HoldReadiness.ConnectStep, null, Akl(11, 27, 9), true, Akl(11, 26, 19, 30) },
         { "connect step, thank-you sent early: ready from then", HoldReadiness.ConnectStep, Akl(11, 26, 8), Akl(11, 26, 9), true, Akl(11, 26, 8) },
+        { "track start: ready from the meeting, thank-you or not", HoldReadiness.TrackStart, null, Akl(11, 26, 9), true, Akl(11, 25, 19, 30) },
     };
 
     [Theory]
@@ -93,5 +95,22 @@ public class PaceHoldsTests
         var facts = Mixer(Akl(11, 26, 8)) with { DueAt = Akl(11, 27, 0) };
 
         Assert.Empty(PaceHolds.Run(facts, AfterThankYou, Akl(11, 26, 9)).Days);
+    }
+
+    [Fact]
+    public void Seven_people_from_one_mixer_get_their_holds_spread_two_a_day_and_five_a_week_never_on_the_day_after()
+    {
+        // The thank-yous went out Thursday morning; the outbox asks for one hold at a time, each taking the first day offered.
+        var clock = new FakeTimeProvider(Akl(11, 26, 9));
+        var placed = new List<DateTimeOffset>();
+        for (var person = 0; person < 7; person++)
+        {
+            var pace = PaceHolds.Run(Mixer(Akl(11, 26, 8), [.. placed]), AfterThankYou, clock.GetUtcNow());
+            placed.Add(pace.Days[0].Start.AddHours(10));
+            clock.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var days = placed.Select(p => MailboxTime.ToLocal(p, Auckland).ToString("ddd d", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(["Fri 27", "Fri 27", "Mon 30", "Mon 30", "Tue 1", "Tue 1", "Wed 2"], days);
     }
 }

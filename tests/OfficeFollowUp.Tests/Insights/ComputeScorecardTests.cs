@@ -101,8 +101,9 @@ public class ComputeScorecardTests
         var old = Now.AddDays(-5);
         var referrals = new[]
         {
-            Received(old, old.AddHours(3), closeDraft: "d1", outcome: ReferralOutcome.Won),
-            Received(old, old.AddHours(40)),
+            Received(old, old.AddHours(3), closeDraft: "d1", outcome: ReferralOutcome.Won) with { LoopClosedAt = old.AddDays(2) },
+            // A close-the-loop draft still sitting in Drafts is not a closed loop.
+            Received(old, old.AddHours(40), closeDraft: "d2", outcome: ReferralOutcome.NotAFit),
             Received(old, null),
             Received(Now.AddHours(-2), null),
             Received(Now.AddHours(-2), Now.AddHours(-1)),
@@ -111,6 +112,6 @@ public class ComputeScorecardTests
         var score = ComputeScorecard.Referrals(referrals, Now, TimeSpan.FromHours(24));
 
         // Judged: the three old ones (window closed) and the fresh one already contacted; in time: two.
-        Assert.Equal(new ReferralScore(5, 2 / 4.0, 1, 1), score);
+        Assert.Equal(new ReferralScore(5, 2 / 4.0, 1, 2), score);
     }
 }

@@ -63,7 +63,7 @@ public sealed class CalendarResyncTests : IAsyncLifetime
     public async Task An_expired_calendar_cursor_brings_events_added_while_stale_and_drops_events_deleted_meanwhile()
     {
         var gone = AddMixer("Mixer that was cancelled");
-        await using var worker = await _world.StartBaselinedWorkerAsync();
+        await using var worker = await _world.StartBaselinedWorkerAsync(SandboxWorld.HoldsAtOnce);
         Assert.Contains(gone, await IdsAsync(worker, "/api/prompts"));
         var late = AddLateMixer();
         _world.Mailbox.DeleteEvent(gone);
@@ -85,7 +85,7 @@ public sealed class CalendarResyncTests : IAsyncLifetime
     [Fact]
     public async Task A_hold_deleted_while_the_calendar_cursor_was_stale_skips_its_step_and_is_not_placed_again()
     {
-        await using var worker = await _world.StartBaselinedWorkerAsync();
+        await using var worker = await _world.StartBaselinedWorkerAsync(SandboxWorld.HoldsAtOnce);
         var hold = await PlaceHoldAsync(worker);
 
         _world.Mailbox.DeleteEvent(hold.Id);
@@ -101,7 +101,7 @@ public sealed class CalendarResyncTests : IAsyncLifetime
     [Fact]
     public async Task After_a_week_offline_the_moved_window_is_reconciled_and_a_hold_deleted_meanwhile_skips_its_step()
     {
-        await using var worker = await _world.StartBaselinedWorkerAsync();
+        await using var worker = await _world.StartBaselinedWorkerAsync(SandboxWorld.HoldsAtOnce);
         var hold = await PlaceHoldAsync(worker);
 
         _world.Time.Advance(TimeSpan.FromDays(7));
@@ -119,7 +119,7 @@ public sealed class CalendarResyncTests : IAsyncLifetime
     [Fact]
     public async Task A_calendar_cursor_that_expires_mid_round_loses_nothing()
     {
-        await using var worker = await _world.StartWorkerAsync("--Calendar:PageSize=5");
+        await using var worker = await _world.StartWorkerAsync(["--Calendar:PageSize=5", .. SandboxWorld.HoldsAtOnce]);
         await worker.SyncOnceAsync();
         var hold = await PlaceHoldAsync(worker);
 

@@ -11,7 +11,7 @@ public sealed class NetworkingEventTests : IAsyncLifetime
     {
         _world = await SandboxWorld.StartAsync();
         _domain = _world.Mailbox.User.Mail[(_world.Mailbox.User.Mail.IndexOf('@', StringComparison.Ordinal) + 1)..];
-        _worker = await _world.StartBaselinedWorkerAsync();
+        _worker = await _world.StartBaselinedWorkerAsync(SandboxWorld.HoldsAtOnce);
     }
 
     public async Task DisposeAsync()
@@ -310,7 +310,7 @@ public sealed class NetworkingEventTests : IAsyncLifetime
         await using var world = await SandboxWorld.StartAsync();
         var end = world.Time.GetUtcNow().AddDays(-5);
         var old = world.Mailbox.AddEvent(new SandboxEventSeed("Old chamber mixer", end.AddHours(-2), end, [new SandboxAttendee("Old Friend", "old@friend.example")]) { Categories = ["Networking"] });
-        await using var worker = await world.StartBaselinedWorkerAsync();
+        await using var worker = await world.StartBaselinedWorkerAsync(SandboxWorld.HoldsAtOnce);
         using var client = worker.Client();
 
         var ids = (await client.GetFromJsonAsync<JsonElement>("/api/prompts")).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("eventId").GetString());

@@ -5,7 +5,7 @@ namespace OfficeFollowUp.Tests.Integration;
 /// once when the mailbox applied it but the answer was lost (a gateway's 503/504 with Retry-After, a dropped
 /// connection), one at a time and as 30% chaos; over the real Graph SDK (its retry handler included) and SQLite.
 /// </summary>
-public sealed class OutboxExactlyOnceTests : PairedWorkerTests
+public sealed class OutboxExactlyOnceTests() : PairedWorkerTests(SandboxWorld.HoldsAtOnce)
 {
     private const string Partner = "sam.taylor@taylorlaw.co.nz";
     private const string Prospect = "alex@kiwisolar.co.nz";
@@ -221,7 +221,7 @@ public sealed class ApplicationModeOutboxTests
         await using var world = await SandboxWorld.StartAsync();
         world.Mailbox.ApplicationPermissions = true;
         var upn = world.Mailbox.User.UserPrincipalName;
-        await using var worker = await world.StartWorkerAsync("--Mailbox:Mode=Application", $"--Mailbox:Mailboxes:0={upn}");
+        await using var worker = await world.StartWorkerAsync(["--Mailbox:Mode=Application", $"--Mailbox:Mailboxes:0={upn}", .. SandboxWorld.HoldsAtOnce]);
         var syncs = worker.Get<SyncApplicationMailboxes>();
         await syncs.RunOnceAsync(upn, CancellationToken.None);
         for (var i = 0; i < 6; i++)

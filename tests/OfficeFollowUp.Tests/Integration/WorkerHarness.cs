@@ -30,6 +30,12 @@ public sealed class SandboxWorld : IAsyncDisposable
 
     public string DataFolder => _site.DataFolder;
 
+    /// <summary>
+    /// For tests about how holds are made (exactly once, in working hours, …) rather than when: holds are placed as the
+    /// track starts, without waiting for the thank-you, and the daily and weekly limits do not get in the way.
+    /// </summary>
+    public static readonly string[] HoldsAtOnce = ["--Calendar:HoldAfter=TrackStart", "--Calendar:MaxHoldsPerDay=20", "--Calendar:MaxHoldsPerWeek=100"];
+
     public static async Task<SandboxWorld> StartAsync()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero));

@@ -1,7 +1,7 @@
 namespace OfficeFollowUp.Tests.Settings;
 
 /// <summary>A person's own settings, over the real worker, SQLite file and Graph SDK against the sandbox.</summary>
-public sealed class SettingsApiTests : PairedWorkerTests
+public sealed class SettingsApiTests() : PairedWorkerTests(SandboxWorld.HoldsAtOnce)
 {
     private static object Settings(
         string category = "Networking", string[]? keywords = null, int length = 30, int buffer = 15, string signature = "",

@@ -84,7 +84,7 @@ public sealed class ConcurrencyTests
         await RepositoryTests.SeedMailboxAsync(store);
         var first = new PromiseStore(store.NewDatabase());
         var second = new PromiseStore(store.NewDatabase());
-        var promise = await first.CreateAsync(Mailbox, "bo@example.com", "Bo", null, "send the deck", now.AddDays(2), now, Ct);
+        var promise = await first.CreateAsync(Mailbox, "bo@example.com", "Bo", null, "send the deck", now.AddDays(2), null, now, Ct);
 
         Assert.True(await first.SetStateAsync(promise.Id, PromiseState.Done, null, now, Ct));
         Assert.False(await second.SetStateAsync(promise.Id, PromiseState.Snoozed, now.AddDays(1), now, Ct));

@@ -206,7 +206,7 @@ public sealed class RepositoryTests
         Assert.Single(await referrals.ListForPartnerAsync(Mailbox, "cy@EXAMPLE.com", Ct));
 
         var promises = new PromiseStore(store.Database);
-        var promise = await promises.CreateAsync(Mailbox, "bo@example.com", "Bo", null, "send the deck", now.AddDays(2), now, Ct);
+        var promise = await promises.CreateAsync(Mailbox, "bo@example.com", "Bo", null, "send the deck", now.AddDays(2), null, now, Ct);
         await promises.SetStateAsync(promise.Id, PromiseState.Done, null, now, Ct);
         Assert.Empty(await promises.ListOpenAsync(Mailbox, Ct));
 

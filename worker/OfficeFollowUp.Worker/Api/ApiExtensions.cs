@@ -4,6 +4,7 @@ using OfficeFollowUp.BulkAdditions;
 using OfficeFollowUp.Calendar;
 using OfficeFollowUp.Drafts;
 using OfficeFollowUp.FollowUps;
+using OfficeFollowUp.Hosting;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Notifications;
 using OfficeFollowUp.Outbox;
@@ -57,7 +58,8 @@ public static class ApiExtensions
             .AddEndpointFilter<ValidateRouteInput>()
             .AddEndpointFilterFactory(ValidateRequests.Create)
             .ResolveConnectedMailboxes()
-            .MapFollowUps().MapPrompts().MapBulkPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapTemplates().MapOutbox();
+            .MapFollowUps().MapPrompts().MapBulkPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapTemplates().MapOutbox()
+            .MapSandboxDemo();
         return app;
     }
 }

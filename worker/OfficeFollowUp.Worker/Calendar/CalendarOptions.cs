@@ -31,6 +31,15 @@ public sealed class CalendarOptions
 
     public int PageSize { get; set; } = 50;
 
+    /// <summary>When a person is ready for their one-to-one hold: once the thank-you was sent, or from the connect step on.</summary>
+    public HoldReadiness HoldAfter { get; set; } = HoldReadiness.ThankYouSent;
+
+    /// <summary>Holds placed on one day at most, so a busy week of events is not a wall of holds.</summary>
+    public int MaxHoldsPerDay { get; set; } = 2;
+
+    /// <summary>Holds placed in one week (Monday to Sunday, in the mailbox's zone) at most.</summary>
+    public int MaxHoldsPerWeek { get; set; } = 5;
+
     /// <summary>On the first connection, networking events that ended this recently still get their prompt.</summary>
     public TimeSpan PromptLookBack { get; set; } = TimeSpan.FromDays(2);
 
@@ -51,6 +60,10 @@ public sealed class CalendarOptionsValidator : AbstractValidator<CalendarOptions
         RuleFor(o => o.MeetingLength).InclusiveBetween(TimeSpan.FromMinutes(10), TimeSpan.FromHours(4)).WithName("Calendar:MeetingLength");
         RuleFor(o => o.MeetingBuffer).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromHours(2)).WithName("Calendar:MeetingBuffer");
         RuleFor(o => o.PageSize).InclusiveBetween(1, 1000).WithName("Calendar:PageSize");
+        RuleFor(o => o.HoldAfter).IsInEnum().WithName("Calendar:HoldAfter").WithMessage("Calendar:HoldAfter must be ThankYouSent, ConnectStep or TrackStart.");
+        RuleFor(o => o.MaxHoldsPerDay).InclusiveBetween(1, 20).WithName("Calendar:MaxHoldsPerDay");
+        RuleFor(o => o.MaxHoldsPerWeek).InclusiveBetween(1, 100).WithName("Calendar:MaxHoldsPerWeek")
+            .GreaterThanOrEqualTo(o => o.MaxHoldsPerDay).WithMessage("Calendar:MaxHoldsPerWeek must be at least Calendar:MaxHoldsPerDay.");
         RuleFor(o => o.PromptLookBack).InclusiveBetween(TimeSpan.Zero, TimeSpan.FromDays(30)).WithName("Calendar:PromptLookBack");
         RuleFor(o => o.PromptKeepOpen).InclusiveBetween(TimeSpan.FromDays(1), TimeSpan.FromDays(60)).WithName("Calendar:PromptKeepOpen");
     }

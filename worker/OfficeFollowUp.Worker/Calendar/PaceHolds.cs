@@ -10,6 +10,9 @@ public enum HoldReadiness
 
     /// <summary>From the connect step on: the thank-you is done, or its window has closed.</summary>
     ConnectStep,
+
+    /// <summary>As soon as the track starts, for a user who wants the hold at once; the limits and the first-day rule still apply.</summary>
+    TrackStart,
 }
 
 /// <param name="PerDay">Holds placed on one day at most.</param>
@@ -51,6 +54,7 @@ public static class PaceHolds
         {
             HoldReadiness.ThankYouSent => facts.ThankYouDoneAt,
             HoldReadiness.ConnectStep => facts.ThankYouDoneAt is { } done && done < facts.ThankYouDueAt ? done : facts.ThankYouDueAt,
+            HoldReadiness.TrackStart => facts.MetAt,
             _ => throw new ArgumentOutOfRangeException(nameof(pacing), pacing.ReadyWhen, "Unknown readiness."),
         };
         if (readyAt is null || readyAt > now)

@@ -1,4 +1,5 @@
 using OfficeFollowUp.Calendar;
+using OfficeFollowUp.FollowUps;
 
 namespace OfficeFollowUp.Evidence;
 
@@ -19,5 +20,17 @@ public static class DecideOneToOneMeeting
             && meeting.End <= now
             && attendees is > 0 and <= MaxOtherAttendees + 1
             && meeting.UserResponse is "organizer" or "accepted";
+    }
+
+    /// <summary>
+    /// Whether a stored meeting counts as a one-to-one with <paramref name="emailKey"/> for keep-in-touch and reciprocity
+    /// ("last one-to-one"): the same rule as <see cref="Run"/>, with the person among the attendees. An event stored
+    /// before the user's response was kept (null) counts as attended, as it did then.
+    /// </summary>
+    public static bool IsOneToOneWith(CalendarEventFacts meeting, string emailKey, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(meeting);
+        return Run(meeting.UserResponse is null ? meeting with { UserResponse = "accepted" } : meeting, now)
+            && meeting.Attendees.Any(a => EmailAddresses.LooksValid(a.Email) && EmailAddresses.Key(a.Email) == emailKey);
     }
 }

@@ -10,7 +10,7 @@ namespace OfficeFollowUp.FollowUps;
 public sealed record FollowUpDto(
     string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil,
     string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null,
-    string? CompletedVia = null, DateTimeOffset? CompletedAt = null);
+    string? CompletedVia = null, DateTimeOffset? CompletedAt = null, DateTimeOffset? HoldStartsAt = null);
 
 /// <summary>A window of the open follow-ups: its items, the counts of every bucket, and the next page's link (null at the end).</summary>
 public sealed record FollowUpWindowDto(string TimeZone, IReadOnlyList<FollowUpDto> Items, DueCountsDto Counts, string? Next)
@@ -131,7 +131,9 @@ public static class FollowUpEndpoints
                 OfficeFollowUp.Evidence.CompletedVia.Marked => "marked",
                 _ => null,
             },
-            item.CompletedAt is { } completedAt ? TimeZoneInfo.ConvertTime(completedAt, zone) : null);
+            item.CompletedAt is { } completedAt ? TimeZoneInfo.ConvertTime(completedAt, zone) : null,
+            // The one-to-one hold's own start, for "Hold: Thu 2:45 PM" on the row.
+            item.HoldStartsAt is { } holdStartsAt ? TimeZoneInfo.ConvertTime(holdStartsAt, zone) : null);
     }
 
     private static ProblemHttpResult NoSuchFollowUp() =>

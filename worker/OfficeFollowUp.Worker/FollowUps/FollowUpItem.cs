@@ -28,4 +28,5 @@ public sealed record FollowUpItem(
     DateTimeOffset? UpdatedAt = null,
     OutboxGaveUp? GaveUp = null,
     OfficeFollowUp.Evidence.CompletedVia? CompletedVia = null,
-    DateTimeOffset? CompletedAt = null);
+    DateTimeOffset? CompletedAt = null,
+    DateTimeOffset? HoldStartsAt = null);

@@ -47,6 +47,7 @@ public static partial class SandboxHosting
     public static WebApplicationBuilder AddSandboxMailbox(this WebApplicationBuilder builder)
     {
         builder.Services.AddValidatedOptions<SandboxOptions, SandboxOptionsValidator>(builder.Configuration, SandboxOptions.Section);
+        builder.Services.AddSingleton<SandboxDemo>();
         var mailbox = builder.Configuration.GetSection(MailboxOptions.Section).Get<MailboxOptions>() ?? new MailboxOptions();
         if (!mailbox.UsesSandbox)
         {
@@ -67,6 +68,7 @@ public static partial class SandboxHosting
 
     private sealed partial class RunSandboxMailbox(
         MailboxEndpoint endpoint,
+        SandboxDemo demo,
         IOptions<SandboxOptions> options,
         TimeProvider time,
         ILogger<RunSandboxMailbox> logger) : BackgroundService
@@ -82,6 +84,7 @@ public static partial class SandboxHosting
             }
             _server = await SandboxServer.StartAsync(mailbox, options.Value.Port, cancellationToken);
             Mailbox = mailbox;
+            demo.Mailbox = mailbox;
             endpoint.Set(_server.BaseUrl);
             SandboxStarted(logger, _server.BaseUrl);
             await base.StartAsync(cancellationToken);

@@ -102,7 +102,7 @@ public static class ComputeScorecard
 
     /// <summary>
     /// Received referrals contacted within the window, over those contacted or whose window has
-    /// closed; a loop is closed when the close-the-loop draft to the referrer was prepared.
+    /// closed; a loop is closed when the close-the-loop note to the referrer was sent (a draft is not a closed loop).
     /// </summary>
     public static ReferralScore Referrals(IReadOnlyList<Referral> referrals, DateTimeOffset now, TimeSpan contactWithin)
     {
@@ -112,7 +112,7 @@ public static class ComputeScorecard
         return new ReferralScore(
             received.Count,
             judged.Count == 0 ? null : inTime / (double)judged.Count,
-            received.Count(r => r.CloseDraftId is not null),
+            received.Count(r => r.LoopClosedAt is not null),
             referrals.Count(r => r.Outcome is not null));
     }
 

@@ -20,6 +20,12 @@ public sealed record OutboxOutcome(string? GraphId, string? Note = null)
 
     /// <summary>For a draft just made: its conversation and internet message ids, which survive sending.</summary>
     public MadeDraft? Draft { get; init; }
+
+    /// <summary>For a hold just made: when it starts.</summary>
+    public DateTimeOffset? HoldStartsAt { get; init; }
+
+    /// <summary>Not yet: the entry is looked at again then, and no try is counted (a hold whose person is not ready).</summary>
+    public DateTimeOffset? WaitUntil { get; init; }
 }
 
 /// <summary>
@@ -106,9 +112,15 @@ public sealed class WorkOutbox(
                 return ItemResult.Cancelled;
             }
 
+            if (outcome.WaitUntil is { } until)
+            {
+                await outbox.DeferAsync(entry, until, ct);
+                return ItemResult.Waiting;
+            }
+
             if (outcome.GraphId is { } id)
             {
-                await RecordMadeAsync(entry, id, ct, outcome.Draft);
+                await RecordMadeAsync(entry, id, ct, outcome.Draft, outcome.HoldStartsAt);
                 return entry.Kind == OutboxKind.BookMeetingHold ? ItemResult.Hold : ItemResult.Draft;
             }
 
@@ -156,13 +168,18 @@ public sealed class WorkOutbox(
                 return new OutboxOutcome(made.Id) { Draft = made };
             case OutboxKind.BookMeetingHold:
                 var plan = await holds.PlanAsync(step!, profile, claims, ct);
+                if (plan.WaitUntil is { } waitUntil)
+                {
+                    return new OutboxOutcome(null) { WaitUntil = waitUntil };
+                }
+
                 if (plan.Hold is null)
                 {
                     return new OutboxOutcome(null, plan.Note);
                 }
 
                 await outbox.MarkCreateStartedAsync(entry, time.GetUtcNow(), ct);
-                return new OutboxOutcome(await holdWriter.CreateAsync(plan.Hold, entry.Tag, ct));
+                return new OutboxOutcome(await holdWriter.CreateAsync(plan.Hold, entry.Tag, ct)) { HoldStartsAt = plan.Hold.Slot.Start };
             case OutboxKind.ReferralIntroDraft or OutboxKind.ReferralCheckInDraft or OutboxKind.CloseTheLoopDraft:
                 var content = await referralDrafts.ComposeAsync(entry, profile, ct);
                 return content is null ? OutboxOutcome.NoLongerWanted : new OutboxOutcome((await CreateDraftAsync(entry, content, ct)).Id);
@@ -172,7 +189,7 @@ public sealed class WorkOutbox(
     }
 
     /// <summary>The entry is complete and its item is on its referral, or on its step (prepared, unless the user already closed it), together.</summary>
-    private async Task RecordMadeAsync(OutboxEntry entry, string graphId, CancellationToken ct, MadeDraft? draft = null)
+    private async Task RecordMadeAsync(OutboxEntry entry, string graphId, CancellationToken ct, MadeDraft? draft = null, DateTimeOffset? holdStartsAt = null)
     {
         var now = time.GetUtcNow();
         await using var session = await database.BeginAsync(ct);
@@ -183,7 +200,7 @@ public sealed class WorkOutbox(
         }
         else
         {
-            await followUps.MarkPreparedAsync(session, entry.StepId!, entry.Kind, graphId, now, ct, draft?.ConversationId, draft?.InternetMessageId);
+            await followUps.MarkPreparedAsync(session, entry.StepId!, entry.Kind, graphId, now, ct, draft?.ConversationId, draft?.InternetMessageId, holdStartsAt);
         }
 
         await session.CommitAsync(ct);

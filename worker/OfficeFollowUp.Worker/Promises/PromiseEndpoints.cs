@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using OfficeFollowUp.Api;
+using OfficeFollowUp.Evidence;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.People;
 using OfficeFollowUp.Store;
@@ -9,7 +10,7 @@ namespace OfficeFollowUp.Promises;
 
 public sealed record PromiseDto(
     string Id, PersonDto Person, string Text, DateTimeOffset DueAt, PromiseState State, DateTimeOffset? SnoozedUntil, bool Overdue,
-    string? EventId, string? EventSubject, string? PreferredChannel);
+    string? EventId, string? EventSubject, string? PreferredChannel, string? Channel = null, CompletedVia? DoneVia = null, DateTimeOffset? DoneAt = null);
 
 /// <summary>"I'll get back to you with …": promises with a due date, created from the pane or the event prompt.</summary>
 public static class PromiseEndpoints
@@ -36,7 +37,7 @@ public static class PromiseEndpoints
 
         var email = request.Person!.Email!.Trim();
         var name = string.IsNullOrWhiteSpace(request.Person.DisplayName) ? email : request.Person.DisplayName.Trim();
-        var promise = await promises.CreateAsync(mailbox.Id, email, name, eventId, request.Text!.Trim(), request.DueAt!.Value, time.GetUtcNow(), ct);
+        var promise = await promises.CreateAsync(mailbox.Id, email, name, eventId, request.Text!.Trim(), request.DueAt!.Value, request.Channel, time.GetUtcNow(), ct);
         return TypedResults.Created($"/api/promises/{promise.Id}", ToDto(promise, mailbox.Zone, time.GetUtcNow()));
     }
 
@@ -82,7 +83,9 @@ public static class PromiseEndpoints
     private static PromiseDto ToDto(Promise p, TimeZoneInfo zone, DateTimeOffset now) => new(
         p.Id, new PersonDto(p.DisplayName, p.Email), p.Text, TimeZoneInfo.ConvertTime(p.DueAt, zone), p.StateAt(now),
         p.SnoozedUntil is { } until ? TimeZoneInfo.ConvertTime(until, zone) : null, p.IsOverdue(now), p.EventId, p.EventSubject,
-        p.PreferredChannel is { } channel ? JsonNamingPolicy.CamelCase.ConvertName(channel) : null);
+        p.PreferredChannel is { } channel ? JsonNamingPolicy.CamelCase.ConvertName(channel) : null,
+        p.Channel is { } by ? JsonNamingPolicy.CamelCase.ConvertName(by.ToString()) : null, p.DoneVia,
+        p.DoneAt is { } doneAt ? TimeZoneInfo.ConvertTime(doneAt, zone) : null);
 
     private static ProblemHttpResult NoSuchPromise() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such promise", detail: "The promise does not exist or belongs to another mailbox.");

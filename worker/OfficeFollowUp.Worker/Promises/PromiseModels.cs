@@ -21,6 +21,12 @@ public sealed record Promise(
     DateTimeOffset? DoneAt,
     string? PreferredChannel)
 {
+    /// <summary>How the user said they would keep it; "by email" lets the mail they send the person keep it.</summary>
+    public Calendar.PreferredChannel? Channel { get; init; }
+
+    /// <summary>How it was kept: the mail sent, or the user's word.</summary>
+    public Evidence.CompletedVia? DoneVia { get; init; }
+
     /// <summary>A snooze that has run out shows the promise as open again.</summary>
     public PromiseState StateAt(DateTimeOffset now) => State == PromiseState.Snoozed && SnoozedUntil <= now ? PromiseState.Open : State;
 

@@ -1,10 +1,12 @@
 using FluentValidation;
 using OfficeFollowUp.Api;
+using OfficeFollowUp.Calendar;
 using OfficeFollowUp.People;
 
 namespace OfficeFollowUp.Promises;
 
-public sealed record PromiseRequest(PartyRequest? Person, [property: MultiLineText] string? Text, DateTimeOffset? DueAt, string? EventId);
+/// <param name="Channel">How the user will keep it; "email" lets the mail they send the person keep it by itself.</param>
+public sealed record PromiseRequest(PartyRequest? Person, [property: MultiLineText] string? Text, DateTimeOffset? DueAt, string? EventId, PreferredChannel? Channel = null);
 
 public sealed class PromiseRequestValidator : AbstractValidator<PromiseRequest>
 {
@@ -22,5 +24,6 @@ public sealed class PromiseRequestValidator : AbstractValidator<PromiseRequest>
             .Must(d => d is null || d > time.GetUtcNow().AddDays(-30)).WithMessage("That date is long past.")
             .OverridePropertyName("dueAt");
         RuleFor(r => r.EventId).MaximumLength(512).OverridePropertyName("eventId");
+        RuleFor(r => r.Channel).IsInEnum().WithMessage("Say email, phone, linkedIn, whatsApp or inPerson.").OverridePropertyName("channel");
     }
 }

@@ -47,7 +47,7 @@ public static class PlanReferralDuties
         {
             ReferralDirection.Received when referral.ContactedAt is null && referral.Outcome is null =>
                 (ReferralDutyKind.ContactProspect, ContactDue(referral.ReferredAt, zone, options)),
-            ReferralDirection.Given when referral.PartnerFollowedUp is null && referral.Outcome is null =>
+            ReferralDirection.Given when referral.PartnerFollowedUp is null && referral.CheckedInAt is null && referral.Outcome is null =>
                 (ReferralDutyKind.CheckInWithPartner, referral.PartnerNudgedAt is { } nudged
                     ? MailboxTime.AddLocal(nudged, options.CheckInAfterNudge, zone)
                     : CheckInDue(referral.ReferredAt, zone, options)),

@@ -18,7 +18,8 @@ public sealed record ReferralDto(
     string Id, ReferralDirection Direction, PersonDto Partner, ProspectDto Prospect, string? Note, bool CopyPartner, string? SourceMessageId,
     DateTimeOffset ReferredAt, int DaysSinceReferred, DateTimeOffset? ContactedAt, bool? PartnerFollowedUp,
     ReferralOutcome? Outcome, decimal? OutcomeValue, string? OutcomeNote, string? BetterFit, DateTimeOffset? OutcomeAt,
-    string? IntroDraftId, string? CheckInDraftId, string? CloseDraftId, DutyDto? Duty, OutboxGaveUpDto? GaveUp = null);
+    string? IntroDraftId, string? CheckInDraftId, string? CloseDraftId, DutyDto? Duty, OutboxGaveUpDto? GaveUp = null,
+    Evidence.CompletedVia? ContactedVia = null, DateTimeOffset? CheckedInAt = null, DateTimeOffset? LoopClosedAt = null);
 
 /// <summary>"Log as referral" for the open message: whether it reads as an introduction, and whether it is already logged.</summary>
 public sealed record DetectionDto(
@@ -221,7 +222,8 @@ public static class ReferralEndpoints
             new ProspectDto(r.ProspectName, r.ProspectEmail, r.ProspectPhone), r.Note, r.CopyPartner, r.SourceMessageId,
             TimeZoneInfo.ConvertTime(r.ReferredAt, zone), PlanReferralDuties.DaysSince(r.ReferredAt, now, zone), Local(r.ContactedAt), r.PartnerFollowedUp,
             r.Outcome, r.OutcomeValue, r.OutcomeNote, r.BetterFit, Local(r.OutcomeAt), r.IntroDraftId, r.CheckInDraftId, r.CloseDraftId,
-            duty is null ? null : new DutyDto(duty.Kind, duty.DueAt, duty.Escalation), OutboxEndpoints.ToDto(r.DraftGaveUp, zone));
+            duty is null ? null : new DutyDto(duty.Kind, duty.DueAt, duty.Escalation), OutboxEndpoints.ToDto(r.DraftGaveUp, zone),
+            r.ContactedVia, Local(r.CheckedInAt), Local(r.LoopClosedAt));
     }
 
     private static ProblemHttpResult NoSuchReferral() =>

@@ -63,6 +63,15 @@ public sealed record Referral(
     /// <summary>The latest of this referral's drafts that the outbox stopped trying to make, if any.</summary>
     public OutboxGaveUp? DraftGaveUp { get; init; }
 
+    /// <summary>How the contact with the prospect showed: sent mail, or the user's word.</summary>
+    public Evidence.CompletedVia? ContactedVia { get; init; }
+
+    /// <summary>Given: when the user's mail asking the partner how it went was sent.</summary>
+    public DateTimeOffset? CheckedInAt { get; init; }
+
+    /// <summary>When the close-the-loop note to the partner was sent (a prepared draft is not a closed loop).</summary>
+    public DateTimeOffset? LoopClosedAt { get; init; }
+
     /// <summary>Given: when the user recorded the partner's answer to the check-in.</summary>
     public DateTimeOffset? PartnerAnsweredAt { get; init; }
 

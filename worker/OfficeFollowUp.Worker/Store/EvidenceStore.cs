@@ -66,6 +66,110 @@ public sealed class EvidenceStore
             "UPDATE follow_up_steps SET draft_conversation_id = @conversationId, draft_internet_message_id = @internetMessageId WHERE id = @stepId",
             new { stepId, conversationId, internetMessageId }, ct);
 
+    /// <summary>
+    /// The open referral duties and "by email" promises a page of sent mail may answer: every open referral duty of the
+    /// mailbox (few, and the prospect's address is stored as typed), and the promises to the page's recipients.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenDutyFacts>> OpenDutiesForAsync(
+        StoreSession session, string mailboxId, IReadOnlyList<SentMessageFacts> sent, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(sent);
+        var duties = new List<OpenDutyFacts>();
+        foreach (var r in await session.QueryAsync<OpenReferralRow>("""
+            SELECT id, direction, partner_email_key, prospect_email, referred_at, outcome_at, intro_draft_id, check_in_draft_id, close_draft_id,
+                   source_message_id, contacted_at, checked_in_at, partner_followed_up, outcome, loop_closed_at, partner_nudged_at
+            FROM referrals
+            WHERE mailbox_id = @mailboxId AND ((contacted_at IS NULL AND outcome IS NULL) OR (checked_in_at IS NULL AND partner_followed_up IS NULL AND outcome IS NULL)
+                OR (outcome IS NOT NULL AND loop_closed_at IS NULL))
+            """, new { mailboxId }, ct))
+        {
+            duties.AddRange(r.Duties());
+        }
+
+        duties.AddRange((await session.QueryInChunksAsync<OpenPromiseRow>("""
+            SELECT id, email_key, created_at, due_at FROM promises
+            WHERE mailbox_id = @mailboxId AND state <> 'Done' AND channel = 'Email' AND email_key IN @values
+            """, sent.SelectMany(m => m.RecipientKeys), chunk => new { mailboxId, values = chunk }, ct))
+            .DistinctBy(p => p.Id, StringComparer.Ordinal)
+            .Select(p => new OpenDutyFacts(SentDutyKind.Promise, p.Id, p.EmailKey, p.CreatedAt, p.DueAt)));
+        return duties;
+    }
+
+    /// <summary>Completes a referral duty or promise from sent mail, only while it is still open: never twice, never over the user's word.</summary>
+    /// <returns>Whether it was completed now.</returns>
+    public async Task<bool> CompleteDutyAsync(StoreSession session, DutyCompletion completion, DateTimeOffset now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(completion);
+        var parameters = new { id = completion.Id, at = completion.At.ToUniversalTime(), evidenceId = completion.EvidenceId, now };
+        return await session.ExecuteAsync(completion.Kind switch
+        {
+            SentDutyKind.ReferralContact => """
+                UPDATE referrals SET contacted_at = @at, contacted_via = 'Sent', contact_evidence_id = @evidenceId, updated_at = @now
+                WHERE id = @id AND contacted_at IS NULL
+                """,
+            SentDutyKind.ReferralCheckIn => """
+                UPDATE referrals SET checked_in_at = @at, check_in_evidence_id = @evidenceId, updated_at = @now WHERE id = @id AND checked_in_at IS NULL
+                """,
+            SentDutyKind.CloseTheLoop => """
+                UPDATE referrals SET loop_closed_at = @at, loop_evidence_id = @evidenceId, updated_at = @now WHERE id = @id AND loop_closed_at IS NULL
+                """,
+            SentDutyKind.Promise => """
+                UPDATE promises SET state = 'Done', done_at = @at, done_via = 'Sent', evidence_id = @evidenceId, updated_at = @now
+                WHERE id = @id AND state <> 'Done'
+                """,
+            _ => throw new ArgumentOutOfRangeException(nameof(completion), completion.Kind, "Unknown duty."),
+        }, parameters, ct) == 1;
+    }
+
+    private sealed class OpenReferralRow
+    {
+        public string Id { get; init; } = "";
+        public Referrals.ReferralDirection Direction { get; init; }
+        public string PartnerEmailKey { get; init; } = "";
+        public string? ProspectEmail { get; init; }
+        public DateTimeOffset ReferredAt { get; init; }
+        public DateTimeOffset? OutcomeAt { get; init; }
+        public string? IntroDraftId { get; init; }
+        public string? CheckInDraftId { get; init; }
+        public string? CloseDraftId { get; init; }
+        public string? SourceMessageId { get; init; }
+        public DateTimeOffset? ContactedAt { get; init; }
+        public DateTimeOffset? CheckedInAt { get; init; }
+        public bool? PartnerFollowedUp { get; init; }
+        public string? Outcome { get; init; }
+        public DateTimeOffset? LoopClosedAt { get; init; }
+        public DateTimeOffset? PartnerNudgedAt { get; init; }
+
+        public IEnumerable<OpenDutyFacts> Duties()
+        {
+            var received = Direction == Referrals.ReferralDirection.Received;
+            if (received && ContactedAt is null && Outcome is null && ProspectEmail is { } prospect)
+            {
+                yield return new OpenDutyFacts(SentDutyKind.ReferralContact, Id, EmailAddresses.Key(prospect), ReferredAt, ReferredAt, IntroDraftId, SourceMessageId);
+            }
+
+            if (!received && CheckedInAt is null && PartnerFollowedUp is null && Outcome is null)
+            {
+                // After a nudge the check-in starts again: the nudge itself (sent before the user said so) does not answer it.
+                var since = PartnerNudgedAt ?? ReferredAt;
+                yield return new OpenDutyFacts(SentDutyKind.ReferralCheckIn, Id, PartnerEmailKey, since, since, CheckInDraftId, SourceMessageId);
+            }
+
+            if (received && Outcome is not null && LoopClosedAt is null && OutcomeAt is { } outcomeAt)
+            {
+                yield return new OpenDutyFacts(SentDutyKind.CloseTheLoop, Id, PartnerEmailKey, outcomeAt, outcomeAt, CloseDraftId, SourceMessageId);
+            }
+        }
+    }
+
+    private sealed class OpenPromiseRow
+    {
+        public string Id { get; init; } = "";
+        public string EmailKey { get; init; } = "";
+        public DateTimeOffset CreatedAt { get; init; }
+        public DateTimeOffset DueAt { get; init; }
+    }
+
     private sealed class OpenRow
     {
         public string StepId { get; init; } = "";

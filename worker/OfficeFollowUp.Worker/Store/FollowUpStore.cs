@@ -12,7 +12,8 @@ public sealed class FollowUpStore(Database database)
     private const string SelectItem = $"""
         SELECT s.id, s.mailbox_id, p.email, p.display_name, p.given_name, p.company_name, s.step, s.due_at, s.state,
                s.snoozed_until, s.skip_reason, s.draft_id, s.hold_event_id, s.note, p.met_at, p.event_id, e.subject AS event_subject,
-               p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at, s.completed_via, s.completed_at, {OutboxStore.GaveUpColumns}
+               p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at, s.completed_via, s.completed_at, s.hold_starts_at,
+               {OutboxStore.GaveUpColumns}
         FROM follow_up_steps s JOIN people p ON p.mailbox_id = s.mailbox_id AND p.email_key = s.email_key
         LEFT JOIN events e ON e.mailbox_id = p.mailbox_id AND e.id = p.event_id
         LEFT JOIN outbox g ON g.step_id = s.id AND g.status = 'GaveUp'
@@ -71,15 +72,25 @@ public sealed class FollowUpStore(Database database)
     /// <remarks>A draft's conversation and internet message ids, when known, identify it once sent.</remarks>
     public Task MarkPreparedAsync(
         StoreSession session, string stepId, OutboxKind made, string graphId, DateTimeOffset now, CancellationToken ct,
-        string? conversationId = null, string? internetMessageId = null) =>
+        string? conversationId = null, string? internetMessageId = null, DateTimeOffset? holdStartsAt = null) =>
         session.ExecuteAsync(made switch
         {
             OutboxKind.ThankYouDraft => "UPDATE follow_up_steps SET draft_id = @graphId, "
                 + "draft_conversation_id = COALESCE(@conversationId, draft_conversation_id), "
                 + "draft_internet_message_id = COALESCE(@internetMessageId, draft_internet_message_id), " + Prepared,
-            OutboxKind.BookMeetingHold => "UPDATE follow_up_steps SET hold_event_id = @graphId, " + Prepared,
+            OutboxKind.BookMeetingHold => "UPDATE follow_up_steps SET hold_event_id = @graphId, hold_starts_at = COALESCE(@holdStartsAt, hold_starts_at), " + Prepared,
             _ => throw new InvalidOperationException($"Outbox kind {made} makes nothing for a step."),
-        }, new { stepId, graphId, now, conversationId, internetMessageId }, ct);
+        }, new { stepId, graphId, now, conversationId, internetMessageId, holdStartsAt = holdStartsAt?.ToUniversalTime() }, ct);
+
+    /// <summary>
+    /// When the holds the product placed for this mailbox start, from <paramref name="from"/> on: what pacing counts per
+    /// day and week. A hold the user deleted (its step skipped) no longer takes room; one turned into a meeting does.
+    /// </summary>
+    public Task<IReadOnlyList<DateTimeOffset>> ListHoldStartsAsync(string mailboxId, DateTimeOffset from, CancellationToken ct) =>
+        database.UseAsync(async s => (IReadOnlyList<DateTimeOffset>)[.. await s.QueryAsync<DateTimeOffset>("""
+            SELECT hold_starts_at FROM follow_up_steps
+            WHERE mailbox_id = @mailboxId AND hold_starts_at IS NOT NULL AND hold_starts_at >= @from AND state <> 'Skipped'
+            """, new { mailboxId, from = from.ToUniversalTime() }, ct)], ct);
 
     /// <summary>A note for the user on the step (e.g. no free slot: book it yourself).</summary>
     public Task SetNoteAsync(StoreSession session, string stepId, string note, DateTimeOffset now, CancellationToken ct) =>
@@ -144,9 +155,10 @@ public sealed class FollowUpStore(Database database)
         public DateTimeOffset? UpdatedAt { get; init; }
         public OfficeFollowUp.Evidence.CompletedVia? CompletedVia { get; init; }
         public DateTimeOffset? CompletedAt { get; init; }
+        public DateTimeOffset? HoldStartsAt { get; init; }
 
         public FollowUpItem ToItem() => new(
             Id, MailboxId, Email, DisplayName, GivenName, CompanyName, Step, DueAt, State, SnoozedUntil, SkipReason, DraftId, HoldEventId, Note,
-            MetAt, EventId, EventSubject, Remember, Promised, PreferredChannel, ProfileUrl, UpdatedAt, GaveUp(), CompletedVia, CompletedAt);
+            MetAt, EventId, EventSubject, Remember, Promised, PreferredChannel, ProfileUrl, UpdatedAt, GaveUp(), CompletedVia, CompletedAt, HoldStartsAt);
     }
 }

@@ -25,18 +25,15 @@ public sealed class KeepInTouchStore(Database database)
 
         var lastMeeting = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
         foreach (var meeting in await session.QueryAsync<MeetingRow>("""
-            SELECT end_at, attendees FROM events
+            SELECT id, start_at, end_at, attendees, user_response FROM events
             WHERE mailbox_id = @mailboxId AND removed = 0 AND is_cancelled = 0 AND end_at <= @now AND end_at >= @from
               AND (user_response IS NULL OR user_response IN ('organizer', 'accepted'))
             """, new { mailboxId, now = now.ToUniversalTime(), from = (now - MeetingLookBack).ToUniversalTime() }, ct))
         {
-            // A meeting with the person, not a mixer they also attended (events synced before responses were stored count as before).
-            if (meeting.Attendees.Count > Evidence.DecideOneToOneMeeting.MaxOtherAttendees + 1)
-            {
-                continue;
-            }
-
-            foreach (var key in meeting.Attendees.Select(a => a.Email).Where(EmailAddresses.LooksValid).Select(EmailAddresses.Key))
+            // A one-to-one with the person by the same rule that completes the one-to-one step, not a mixer they also attended.
+            var asFacts = meeting.ToFacts();
+            foreach (var key in meeting.Attendees.Select(a => a.Email).Where(EmailAddresses.LooksValid).Select(EmailAddresses.Key)
+                .Where(key => Evidence.DecideOneToOneMeeting.IsOneToOneWith(asFacts, key, now)))
             {
                 if (!lastMeeting.TryGetValue(key, out var seen) || seen < meeting.EndAt)
                 {
@@ -117,8 +114,14 @@ public sealed class KeepInTouchStore(Database database)
 
     private sealed class MeetingRow
     {
+        public string Id { get; init; } = "";
+        public DateTimeOffset StartAt { get; init; }
         public DateTimeOffset EndAt { get; init; }
         public IReadOnlyList<EventAttendee> Attendees { get; init; } = [];
+        public string? UserResponse { get; init; }
+
+        public CalendarEventFacts ToFacts() =>
+            new(Id, null, "", StartAt, EndAt, false, "busy", [], Attendees, false) { UserResponse = UserResponse };
     }
 
     private sealed class FollowUpRow

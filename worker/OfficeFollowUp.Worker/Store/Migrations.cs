@@ -325,6 +325,24 @@ internal static class Migrations
                 PRIMARY KEY (mailbox_id, kind)
             );
             """),
+        // Sent mail completes more than follow-up steps: a received referral's contact (and how), a given referral's
+        // check-in with the partner, the close-the-loop note once sent (a prepared draft is not a closed loop), and a
+        // promise the user said they would keep by email. Contacts and promises marked before are the user's word. A hold's
+        // start is kept on its step, so holds are paced per day and week and the pane shows when it is.
+        (14, "sent-evidence-for-referrals-and-promises", """
+            ALTER TABLE referrals ADD COLUMN contacted_via TEXT;
+            ALTER TABLE referrals ADD COLUMN contact_evidence_id TEXT;
+            ALTER TABLE referrals ADD COLUMN checked_in_at {time};
+            ALTER TABLE referrals ADD COLUMN check_in_evidence_id TEXT;
+            ALTER TABLE referrals ADD COLUMN loop_closed_at {time};
+            ALTER TABLE referrals ADD COLUMN loop_evidence_id TEXT;
+            ALTER TABLE promises ADD COLUMN channel TEXT;
+            ALTER TABLE promises ADD COLUMN done_via TEXT;
+            ALTER TABLE promises ADD COLUMN evidence_id TEXT;
+            ALTER TABLE follow_up_steps ADD COLUMN hold_starts_at {time};
+            UPDATE referrals SET contacted_via = 'Marked' WHERE contacted_at IS NOT NULL;
+            UPDATE promises SET done_via = 'Marked' WHERE state = 'Done';
+            """),
         // A partner who has not reached the prospect yet gets a nudge, and the check-in comes back a while after it:
         // when the user heard "not yet" and when they nudged.
         (17, "referral-nudges", """

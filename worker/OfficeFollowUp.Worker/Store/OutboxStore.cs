@@ -94,6 +94,23 @@ public sealed class OutboxStore(Database database)
             WHERE id = @Id
             """, new { entry.Id, failedAttempts, firstFailedAt, error, nextAttemptAt }, ct), ct);
 
+    /// <summary>Not yet (a hold waits until its person is ready, or for room): tried again then, and no try is counted.</summary>
+    public Task DeferAsync(OutboxEntry entry, DateTimeOffset until, CancellationToken ct) =>
+        database.UseAsync(s => s.ExecuteAsync(
+            "UPDATE outbox SET next_attempt_at = @until, claimed_by = NULL, claimed_until = NULL WHERE id = @Id",
+            new { entry.Id, until = until.ToUniversalTime() }, ct), ct);
+
+    /// <summary>
+    /// The thank-you to these people was just sent: their waiting one-to-one holds are tried at the next pass instead of
+    /// at their next look, so the hold follows the thank-you.
+    /// </summary>
+    public Task<int> WakeHoldsAsync(StoreSession session, string mailboxId, IEnumerable<string> emailKeys, DateTimeOffset now, CancellationToken ct) =>
+        session.ExecuteInChunksAsync("""
+            UPDATE outbox SET next_attempt_at = @now
+            WHERE mailbox_id = @mailboxId AND kind = 'BookMeetingHold' AND status = 'Pending' AND next_attempt_at > @now
+              AND step_id IN (SELECT id FROM follow_up_steps WHERE mailbox_id = @mailboxId AND email_key IN @keys)
+            """, emailKeys, chunk => new { mailboxId, keys = chunk, now }, ct);
+
     /// <summary>Stops the entry; it shows on its row and in Health with <paramref name="reason"/> until the user asks to try again.</summary>
     public Task GiveUpAsync(OutboxEntry entry, string error, string reason, int failedAttempts, DateTimeOffset? firstFailedAt, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync("""

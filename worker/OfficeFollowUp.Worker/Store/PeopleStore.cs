@@ -50,17 +50,21 @@ public sealed class PeopleStore(Database database)
     public Task<int> CountAcquaintancesAsync(string mailboxId, CancellationToken ct) =>
         database.UseAsync(s => s.ScalarAsync<int>("SELECT COUNT(*) FROM people WHERE mailbox_id = @mailboxId AND is_acquaintance = 1", new { mailboxId }, ct), ct);
 
-    /// <summary>The latest calendar event before <paramref name="before"/> with this person among the attendees.</summary>
+    /// <summary>
+    /// The latest one-to-one with this person that ended by <paramref name="before"/>: a meeting that qualifies as one
+    /// (<see cref="Evidence.DecideOneToOneMeeting.IsOneToOneWith"/>), not a 12-person mixer they also attended.
+    /// </summary>
     public async Task<MeetingRecord?> LastMeetingAsync(string mailboxId, string email, DateTimeOffset before, CancellationToken ct)
     {
         var key = EmailAddresses.Key(email);
-        // Attendees are stored as JSON; the LIKE narrows the scan (its wildcards can only widen it), the exact check below confirms it.
+        // Attendees are stored as JSON; the LIKE narrows the scan (its wildcards can only widen it), the rule below decides.
+        // Enough rows that a run of recent mixers cannot hide the last real one-to-one.
         var candidates = await database.UseAsync(s => s.QueryAsync<MeetingRow>("""
-            SELECT id, subject, start_at, attendees FROM events
-            WHERE mailbox_id = @mailboxId AND removed = 0 AND is_cancelled = 0 AND start_at <= @before AND LOWER(attendees) LIKE '%' || @key || '%'
-            ORDER BY start_at DESC LIMIT 20
+            SELECT id, subject, start_at, end_at, attendees, is_cancelled, user_response FROM events
+            WHERE mailbox_id = @mailboxId AND removed = 0 AND is_cancelled = 0 AND end_at <= @before AND LOWER(attendees) LIKE '%' || @key || '%'
+            ORDER BY start_at DESC LIMIT 500
             """, new { mailboxId, before = before.ToUniversalTime(), key }, ct), ct);
-        return candidates.FirstOrDefault(m => m.Attendees.Any(a => string.Equals(EmailAddresses.Key(a.Email), key, StringComparison.Ordinal))) is { } meeting
+        return candidates.FirstOrDefault(m => Evidence.DecideOneToOneMeeting.IsOneToOneWith(m.ToFacts(), key, before)) is { } meeting
             ? new MeetingRecord(meeting.Id, meeting.Subject, meeting.StartAt)
             : null;
     }
@@ -135,6 +139,12 @@ public sealed class PeopleStore(Database database)
         public string Id { get; init; } = "";
         public string Subject { get; init; } = "";
         public DateTimeOffset StartAt { get; init; }
+        public DateTimeOffset EndAt { get; init; }
         public IReadOnlyList<EventAttendee> Attendees { get; init; } = [];
+        public bool IsCancelled { get; init; }
+        public string? UserResponse { get; init; }
+
+        public CalendarEventFacts ToFacts() =>
+            new(Id, null, Subject, StartAt, EndAt, false, "busy", [], Attendees, IsCancelled) { UserResponse = UserResponse };
     }
 }

@@ -1,3 +1,5 @@
+using OfficeFollowUp.Calendar;
+using OfficeFollowUp.Evidence;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Promises;
 
@@ -7,27 +9,32 @@ public sealed class PromiseStore(Database database)
 {
     private const string Select = """
         SELECT pr.id, pr.email, pr.display_name, pr.event_id, e.subject AS event_subject, pr.text, pr.due_at, pr.state, pr.snoozed_until, pr.done_at,
-               p.preferred_channel
+               p.preferred_channel, pr.channel, pr.done_via
         FROM promises pr
         LEFT JOIN events e ON e.mailbox_id = pr.mailbox_id AND e.id = pr.event_id
         LEFT JOIN people p ON p.mailbox_id = pr.mailbox_id AND p.email_key = pr.email_key
         """;
 
-    public async Task<Promise> CreateAsync(string mailboxId, string email, string displayName, string? eventId, string text, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
+    public async Task<Promise> CreateAsync(
+        string mailboxId, string email, string displayName, string? eventId, string text, DateTimeOffset dueAt, PreferredChannel? channel, DateTimeOffset now, CancellationToken ct)
     {
-        var id = await database.UseAsync(s => InsertAsync(s, mailboxId, email, displayName, eventId, text, dueAt, now, ct), ct);
+        var id = await database.UseAsync(s => InsertAsync(s, mailboxId, email, displayName, eventId, text, dueAt, now, ct, channel), ct);
         return (await GetAsync(mailboxId, id, ct))!;
     }
 
     /// <summary>Inside the caller's session, so a promise made in the event prompt lands with the tracks or not at all.</summary>
     public async Task<string> InsertAsync(
-        StoreSession session, string mailboxId, string email, string displayName, string? eventId, string text, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct)
+        StoreSession session, string mailboxId, string email, string displayName, string? eventId, string text, DateTimeOffset dueAt, DateTimeOffset now, CancellationToken ct,
+        PreferredChannel? channel = null)
     {
         var id = Guid.CreateVersion7(now).ToString();
         await session.ExecuteAsync("""
-            INSERT INTO promises (id, mailbox_id, email_key, email, display_name, event_id, text, due_at, state, created_at, updated_at)
-            VALUES (@id, @mailboxId, @key, @email, @displayName, @eventId, @text, @dueAt, 'Open', @now, @now)
-            """, new { id, mailboxId, key = EmailAddresses.Key(email), email = email.Trim(), displayName, eventId, text, dueAt = dueAt.ToUniversalTime(), now }, ct);
+            INSERT INTO promises (id, mailbox_id, email_key, email, display_name, event_id, text, due_at, state, channel, created_at, updated_at)
+            VALUES (@id, @mailboxId, @key, @email, @displayName, @eventId, @text, @dueAt, 'Open', @channel, @now, @now)
+            """, new
+        {
+            id, mailboxId, key = EmailAddresses.Key(email), email = email.Trim(), displayName, eventId, text, dueAt = dueAt.ToUniversalTime(), channel = channel?.ToString(), now,
+        }, ct);
         return id;
     }
 
@@ -41,7 +48,8 @@ public sealed class PromiseStore(Database database)
     /// <returns>Whether the decision was written.</returns>
     public async Task<bool> SetStateAsync(string id, PromiseState state, DateTimeOffset? snoozedUntil, DateTimeOffset now, CancellationToken ct) =>
         await database.UseAsync(s => s.ExecuteAsync("""
-            UPDATE promises SET state = @state, snoozed_until = @snoozedUntil, done_at = CASE WHEN @state = 'Done' THEN @now ELSE done_at END, updated_at = @now
+            UPDATE promises SET state = @state, snoozed_until = @snoozedUntil, done_at = CASE WHEN @state = 'Done' THEN @now ELSE done_at END,
+                done_via = CASE WHEN @state = 'Done' THEN 'Marked' ELSE done_via END, updated_at = @now
             WHERE id = @id AND state <> 'Done'
             """, new { id, state = state.ToString(), snoozedUntil = snoozedUntil?.ToUniversalTime(), now }, ct), ct) == 1;
 
@@ -61,7 +69,13 @@ public sealed class PromiseStore(Database database)
         public DateTimeOffset? SnoozedUntil { get; init; }
         public DateTimeOffset? DoneAt { get; init; }
         public string? PreferredChannel { get; init; }
+        public PreferredChannel? Channel { get; init; }
+        public CompletedVia? DoneVia { get; init; }
 
-        public Promise ToPromise() => new(Id, Email, DisplayName, EventId, EventSubject, Text, DueAt, State, SnoozedUntil, DoneAt, PreferredChannel);
+        public Promise ToPromise() => new(Id, Email, DisplayName, EventId, EventSubject, Text, DueAt, State, SnoozedUntil, DoneAt, PreferredChannel)
+        {
+            Channel = Channel,
+            DoneVia = DoneVia,
+        };
     }
 }

@@ -14,6 +14,7 @@ public sealed class ReferralStore(Database database)
         SELECT r.id, r.mailbox_id, r.direction, r.partner_email, r.partner_name, r.prospect_name, r.prospect_email, r.prospect_phone, r.note,
                r.copy_partner, r.source_message_id, r.referred_at, r.contacted_at, r.partner_followed_up, r.outcome, r.outcome_value,
                r.outcome_note, r.better_fit, r.outcome_at, r.intro_draft_id, r.check_in_draft_id, r.close_draft_id, r.created_at,
+               r.contacted_via, r.checked_in_at, r.loop_closed_at,
                r.partner_answered_at, r.partner_nudged_at,
                {OutboxStore.GaveUpColumns}
         FROM referrals r
@@ -59,14 +60,19 @@ public sealed class ReferralStore(Database database)
     public Task SetOutcomeAsync(
         StoreSession session, string id, ReferralOutcome outcome, decimal? value, string? note, string? betterFit, DateTimeOffset now, CancellationToken ct) =>
         session.ExecuteAsync("""
-            UPDATE referrals SET outcome = @outcome, outcome_value = @value, outcome_note = @note, better_fit = @betterFit, outcome_at = @now, updated_at = @now
+            UPDATE referrals SET outcome = @outcome, outcome_value = @value, outcome_note = @note, better_fit = @betterFit, outcome_at = @now, updated_at = @now,
+                loop_closed_at = CASE WHEN outcome = @outcome THEN loop_closed_at END,
+                loop_evidence_id = CASE WHEN outcome = @outcome THEN loop_evidence_id END
             WHERE id = @id
             """, new { id, outcome = outcome.ToString(), value = value?.ToString(CultureInfo.InvariantCulture), note, betterFit, now }, ct);
 
-    /// <summary>Received: the user got in touch with the prospect; the first duty is done.</summary>
+    /// <summary>Received: the user says they got in touch with the prospect (a call, say); a contact sent mail showed stays as it was.</summary>
     public Task MarkContactedAsync(string id, DateTimeOffset now, CancellationToken ct) =>
-        database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE referrals SET contacted_at = COALESCE(contacted_at, @now), updated_at = @now WHERE id = @id", new { id, now }, ct), ct);
+        database.UseAsync(s => s.ExecuteAsync("""
+            UPDATE referrals SET contacted_via = CASE WHEN contacted_at IS NULL THEN 'Marked' ELSE contacted_via END,
+                contacted_at = COALESCE(contacted_at, @now), updated_at = @now
+            WHERE id = @id
+            """, new { id, now }, ct), ct);
 
     /// <summary>Given: what the partner said when asked whether they reached the prospect, and when the user heard it.</summary>
     public Task SetPartnerFollowedUpAsync(string id, bool followedUp, DateTimeOffset now, CancellationToken ct) =>
@@ -74,13 +80,16 @@ public sealed class ReferralStore(Database database)
             "UPDATE referrals SET partner_followed_up = @followedUp, partner_answered_at = @now, updated_at = @now WHERE id = @id", new { id, followedUp, now }, ct), ct);
 
     /// <summary>
-    /// Given, after "not yet": the user nudged the partner. The answer is cleared so the check-in comes back later;
+    /// Given, after "not yet": the user nudged the partner. The answer (and a check-in mail before it) is cleared so the check-in comes back later;
     /// only a referral still waiting on a "not yet" is changed, so a nudge never undoes a "followed up" from elsewhere.
     /// </summary>
     /// <returns>Whether the nudge was recorded.</returns>
     public async Task<bool> MarkNudgedAsync(string id, DateTimeOffset now, CancellationToken ct) =>
         await database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE referrals SET partner_followed_up = NULL, partner_nudged_at = @now, updated_at = @now WHERE id = @id AND partner_followed_up = 0 AND outcome IS NULL",
+            """
+            UPDATE referrals SET partner_followed_up = NULL, partner_nudged_at = @now, checked_in_at = NULL, check_in_evidence_id = NULL, updated_at = @now
+            WHERE id = @id AND partner_followed_up = 0 AND outcome IS NULL
+            """,
             new { id, now }, ct), ct) == 1;
 
     /// <summary>The draft the outbox made for the referral, on the referral.</summary>
@@ -121,6 +130,9 @@ public sealed class ReferralStore(Database database)
         public string? CheckInDraftId { get; init; }
         public string? CloseDraftId { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        public Evidence.CompletedVia? ContactedVia { get; init; }
+        public DateTimeOffset? CheckedInAt { get; init; }
+        public DateTimeOffset? LoopClosedAt { get; init; }
         public DateTimeOffset? PartnerAnsweredAt { get; init; }
         public DateTimeOffset? PartnerNudgedAt { get; init; }
 
@@ -131,6 +143,9 @@ public sealed class ReferralStore(Database database)
             OutcomeNote, BetterFit, OutcomeAt, IntroDraftId, CheckInDraftId, CloseDraftId, CreatedAt)
         {
             DraftGaveUp = GaveUp(),
+            ContactedVia = ContactedVia,
+            CheckedInAt = CheckedInAt,
+            LoopClosedAt = LoopClosedAt,
             PartnerAnsweredAt = PartnerAnsweredAt,
             PartnerNudgedAt = PartnerNudgedAt,
         };
