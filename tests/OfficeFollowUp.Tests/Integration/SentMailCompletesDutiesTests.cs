@@ -86,6 +86,33 @@ public sealed class SentMailCompletesDutiesTests : PairedWorkerTests
         Assert.Equal("recordOutcome", referral.GetProperty("duty").GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task After_a_not_yet_and_a_nudge_only_mail_sent_after_the_nudge_answers_the_check_in_again()
+    {
+        var id = await LogReferralAsync("given");
+        World.Time.Advance(TimeSpan.FromDays(7));
+        World.Mailbox.SendMail([Sam], "Did you reach Anaru?", "Hi Sam, did you manage to talk to Anaru?");
+        await Worker.SyncOnceAsync();
+        Assert.Equal("recordOutcome", (await ReferralAsync(id)).GetProperty("duty").GetProperty("kind").GetString());
+
+        // Sam says not yet; the user nudges him by mail, then says so in the pane.
+        await Client.PostAsJsonAsync($"/api/referrals/{id}/partner-followed-up", new { followedUp = false });
+        World.Mailbox.SendMail([Sam], "Anaru again", "Hi Sam, a gentle nudge: Anaru is keen to talk.");
+        World.Time.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(new Uri($"/api/referrals/{id}/nudged", UriKind.Relative), null)).StatusCode);
+        await Worker.SyncOnceAsync();
+        var afterNudge = await ReferralAsync(id);
+        Assert.Equal("checkInWithPartner", afterNudge.GetProperty("duty").GetProperty("kind").GetString());
+        Assert.Null(At(afterNudge, "checkedInAt"));
+
+        World.Time.Advance(TimeSpan.FromDays(5));
+        var again = World.Mailbox.SendMail([Sam], "Anaru?", "Hi Sam, did you two manage to talk?");
+        await Worker.SyncOnceAsync();
+        var referral = await ReferralAsync(id);
+        Assert.Equal(again.SentDateTime, At(referral, "checkedInAt"));
+        Assert.Equal("recordOutcome", referral.GetProperty("duty").GetProperty("kind").GetString());
+    }
+
     private async Task<string> PromiseAsync(string? channel)
     {
         var response = await Client.PostAsJsonAsync("/api/promises", new
