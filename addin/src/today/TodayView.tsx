@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckmarkCircle48Regular } from "@fluentui/react-icons";
+import { Button, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { CheckmarkCircle48Regular, ChevronDown16Regular, ChevronUp16Regular } from "@fluentui/react-icons";
 import { useApi } from "../api/ApiContext";
 import { attempt } from "../api/client";
 import type { OfficeHost } from "../office/officeHost";
@@ -11,7 +11,8 @@ import { browserTimeZone } from "../time/zonedTime";
 import { EmptyState, LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { useSharedStyles } from "../ui/styles";
-import { groupToday } from "./groupToday";
+import { whenDue } from "./groupToday";
+import { groupByPerson } from "./personCards";
 import type { TodayItem, TodaySource } from "./model";
 import { displayName, TodayRow } from "./TodayRow";
 import type { TodayState } from "./useToday";
@@ -26,6 +27,10 @@ const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
   emptyIcon: { color: tokens.colorBrandForeground1 },
   later: { alignSelf: "flex-start" },
+  card: { listStyleType: "none" },
+  more: { alignSelf: "flex-start", paddingLeft: 0, minWidth: 0 },
+  others: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
+  other: { listStyleType: "none", borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
 });
 
 function can(source: TodaySource | undefined, item: TodayItem, action: "done" | "snooze" | "skip"): boolean {
@@ -66,12 +71,19 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   // browser's date differs from the mailbox's.
   // Later follow-ups are not loaded until asked for (the worker sends the due window); their group still shows, as a count.
   const groups = useMemo(() => {
-    const grouped = groupToday(today.items, new Date(), timeZone);
-    return today.hiddenLater > 0 && !grouped.some((g) => g.key === "later") ? [...grouped, { key: "later" as const, title: "Later", items: [] }] : grouped;
+    const grouped = groupByPerson(today.items, new Date(), timeZone);
+    return today.hiddenLater > 0 && !grouped.some((g) => g.key === "later") ? [...grouped, { key: "later" as const, title: "Later", cards: [] }] : grouped;
   }, [today.items, today.lastUpdated, today.hiddenLater, timeZone]);
+  const [expandedCards, setExpandedCards] = useState<ReadonlySet<string>>(new Set());
+  const toggleCard = (key: string): void =>
+    setExpandedCards((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
   const choices = useMemo(() => snoozeChoices(new Date(), timeZone), [timeZone, today.lastUpdated]);
   const sourceOf = (item: TodayItem): TodaySource | undefined => sources.find((s) => s.name === item.source);
-  const total = groups.reduce((n, g) => n + g.items.length, 0);
+  const total = groups.reduce((n, g) => n + g.cards.length, 0);
 
   useEffect(() => {
     if (total > 0 && performance.getEntriesByName(firstListMark).length === 0) performance.mark(firstListMark);
@@ -156,63 +168,16 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
     announce(`No follow-up for ${prompt.subject}.`);
   };
 
-  return (
-    <div className={shared.view}>
-      {today.failures.map((f) => (
-        <LoadState key={f.source} what={f.label} failure={f.failure} retry={today.refresh} />
-      ))}
-
-      {prompts.length > 0 ? (
-        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-          {prompts.map((prompt) => (
-            <PromptCard
-              key={prompt.eventId}
-              prompt={prompt}
-              timeZone={timeZone}
-              now={now}
-              onStarted={onPromptStarted}
-              onDismissed={onPromptDismissed}
-            />
-          ))}
-        </Suspense>
-      ) : null}
-
-      {today.loading ? (
-        <Spinner label="Loading what is due…" />
-      ) : total === 0 && today.hiddenLater === 0 ? (
-        prompts.length > 0 || today.failures.length > 0 ? null : (
-          <EmptyState icon={<CheckmarkCircle48Regular className={styles.emptyIcon} aria-hidden="true" />} title="You're all caught up">
-            When you meet someone new, their thank-you draft and next steps appear here.
-          </EmptyState>
-        )
-      ) : (
-        groups.map((group) => {
-          const headingId = `group-${group.key}`;
-          const collapsed = group.key === "later" && !showLater;
-          const count = group.items.length + (group.key === "later" ? today.hiddenLater : 0);
-          return (
-            <section key={group.key} className={styles.group} aria-labelledby={headingId}>
-              <h2 id={headingId} className={shared.groupTitle}>
-                {group.title} ({count})
-              </h2>
-              {collapsed ? (
-                <Button className={styles.later} size="small" appearance="secondary" aria-expanded={false} onClick={() => {
-                    setShowLater(true);
-                    today.showLater();
-                  }}>
-                  Show {count} later
-                </Button>
-              ) : (
-                <ul className={styles.list} data-testid="today-list">
-                  {group.items.map((item) => {
-                    const source = sourceOf(item);
-                    return (
+  const renderStep = (item: TodayItem, overdue: boolean, showPerson: boolean) => {
+    const source = sourceOf(item);
+    return (
                       <TodayRow
                         key={item.key}
+                        showPerson={showPerson}
                         item={item}
                         timeZone={timeZone}
                         now={now}
-                        overdue={group.key === "overdue"}
+                        overdue={overdue}
                         busy={busyKey === item.key}
                         canOpenDraft={office.inOutlook}
                         canOpenHold={office.inOutlook}
@@ -254,6 +219,88 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
                           </Suspense>
                         ) : null}
                       </TodayRow>
+    );
+  };
+
+  return (
+    <div className={shared.view}>
+      {today.failures.map((f) => (
+        <LoadState key={f.source} what={f.label} failure={f.failure} retry={today.refresh} />
+      ))}
+
+      {prompts.length > 0 ? (
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+          {prompts.map((prompt) => (
+            <PromptCard
+              key={prompt.eventId}
+              prompt={prompt}
+              timeZone={timeZone}
+              now={now}
+              onStarted={onPromptStarted}
+              onDismissed={onPromptDismissed}
+            />
+          ))}
+        </Suspense>
+      ) : null}
+
+      {today.loading ? (
+        <Spinner label="Loading what is due…" />
+      ) : total === 0 && today.hiddenLater === 0 ? (
+        prompts.length > 0 || today.failures.length > 0 ? null : (
+          <EmptyState icon={<CheckmarkCircle48Regular className={styles.emptyIcon} aria-hidden="true" />} title="You're all caught up">
+            When you meet someone new, their thank-you draft and next steps appear here.
+          </EmptyState>
+        )
+      ) : (
+        groups.map((group) => {
+          const headingId = `group-${group.key}`;
+          const collapsed = group.key === "later" && !showLater;
+          const count = group.cards.length + (group.key === "later" ? today.hiddenLater : 0);
+          return (
+            <section key={group.key} className={styles.group} aria-labelledby={headingId}>
+              <h2 id={headingId} className={shared.groupTitle}>
+                {group.title} ({count})
+              </h2>
+              {collapsed ? (
+                <Button className={styles.later} size="small" appearance="secondary" aria-expanded={false} onClick={() => {
+                    setShowLater(true);
+                    today.showLater();
+                  }}>
+                  Show {count} later
+                </Button>
+              ) : (
+                <ul className={styles.list} data-testid="today-list">
+                  {group.cards.map((card) => {
+                    const open = expandedCards.has(card.key) || card.others.some((o) => o.key === skipTarget?.key || o.key === pickTarget?.key || o.key === rowNotice?.key);
+                    const name = displayName(card.next);
+                    return (
+                      <li key={card.key} className={mergeClasses(shared.card, styles.card)} data-testid="person-card">
+                        {renderStep(card.next, group.key === "overdue", true)}
+                        {card.others.length > 0 ? (
+                          <>
+                            <Button
+                              className={styles.more}
+                              size="small"
+                              appearance="transparent"
+                              icon={open ? <ChevronUp16Regular /> : <ChevronDown16Regular />}
+                              aria-expanded={open}
+                              aria-label={`${open ? "Hide" : "Show"} ${card.others.length} more step${card.others.length === 1 ? "" : "s"} for ${name}`}
+                              onClick={() => toggleCard(card.key)}
+                            >
+                              {open ? "Hide other steps" : `${card.others.length} more step${card.others.length === 1 ? "" : "s"}`}
+                            </Button>
+                            {open ? (
+                              <ul className={styles.others}>
+                                {card.others.map((other) => (
+                                  <li key={other.key} className={styles.other}>
+                                    {renderStep(other, whenDue(other).getTime() < now.getTime(), false)}
+                                  </li>
+                                ))}
+                              </ul>
+                            ) : null}
+                          </>
+                        ) : null}
+                      </li>
                     );
                   })}
                 </ul>

@@ -27,6 +27,10 @@ export interface TodayItem {
   preferredChannel: Channel | null;
   draftId: string | null;
   holdEventId: string | null;
+  /** The hold's start (ISO 8601), shown at its own time in the mailbox's zone. */
+  holdStartsAt?: string | null;
+  /** The person's company, for the card's context. */
+  company?: string | null;
   profileUrl: string | null;
   /** "Met at …", "Referred by …". */
   context: string | null;

@@ -23,6 +23,8 @@ export function followUpToToday(f: FollowUp): TodayItem {
     preferredChannel: normaliseChannel(f.preferredChannel),
     draftId: f.draftId,
     holdEventId: f.holdEventId ?? null,
+    holdStartsAt: f.holdStartsAt ?? null,
+    company: f.company ?? null,
     profileUrl: f.profileUrl ?? null,
     context: subject ? `Met at ${subject}` : null,
     note: f.note ?? null,
