@@ -11,6 +11,7 @@ import { browserTimeZone } from "../time/zonedTime";
 import { EmptyState, LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { useSharedStyles } from "../ui/styles";
+import { UndoToast } from "../ui/UndoToast";
 import { whenDue } from "./groupToday";
 import { groupByPerson } from "./personCards";
 import type { TodayItem, TodaySource } from "./model";
@@ -59,6 +60,8 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   const [skipTarget, setSkipTarget] = useState<TodayItem>();
   const [pickTarget, setPickTarget] = useState<TodayItem>();
   const [showLater, setShowLater] = useState(false);
+  const [undo, setUndo] = useState<{ item: TodayItem; text: string }>();
+  const [undoBusy, setUndoBusy] = useState(false);
   // An action's failure is shown on the row it is about, not at the top of the pane.
   const [rowNotice, setRowNotice] = useState<{ key: string; notice: Notice }>();
   const notifyRow = (item: TodayItem, notice: Notice): void => setRowNotice({ key: item.key, notice });
@@ -132,19 +135,41 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   };
 
   const onDone = (item: TodayItem): void => {
-    const done = sourceOf(item)?.done;
-    void act(item, done && (() => done(item.id)), `Marked done: ${describe(item)}.`);
+    const source = sourceOf(item);
+    const done = source?.done;
+    const text = `Marked done: ${describe(item)}`;
+    void act(item, done && (() => done(item.id)), `${text}.`).then((ok) => {
+      // A done the worker can take back stays undoable for a few seconds.
+      if (ok && source?.reopen) setUndo({ item, text });
+    });
+  };
+  const onUndo = async (): Promise<void> => {
+    const target = undo;
+    const reopen = target && sourceOf(target.item)?.reopen;
+    if (!target || !reopen) return;
+    setUndoBusy(true);
+    await attempt(
+      async () => {
+        today.applyUpdate(await reopen(target.item.id));
+        announce(`Undone: ${describe(target.item)} is open again.`);
+      },
+      (failure) => notify({ ...noticeFor(failure), title: `Couldn't undo: ${describe(target.item)}` }),
+      onUnauthorized,
+    );
+    setUndoBusy(false);
+    setUndo(undefined);
   };
   const snooze = (item: TodayItem, until: string, shown: string): Promise<boolean> => {
     const run = sourceOf(item)?.snooze;
     return act(item, run && (() => run(item.id, until)), `Snoozed: ${describe(item)}, until ${shown}.`);
   };
   const onSnooze = (item: TodayItem, choice: SnoozeChoice): void => void snooze(item, choice.until, choice.detail);
-  const onSkipConfirmed = (reason: string): void => {
+  const onSkipConfirmed = (reason: string, deleteDraft: boolean): void => {
     const item = skipTarget;
     const skip = item && sourceOf(item)?.skip;
     if (!item || !skip) return;
-    void act(item, () => skip(item.id, reason), `Skipped: ${describe(item)}.`).then((ok) => ok && setSkipTarget(undefined));
+    const said = deleteDraft ? `Skipped: ${describe(item)}; its draft is being deleted from Drafts.` : `Skipped: ${describe(item)}.`;
+    void act(item, () => skip(item.id, reason, deleteDraft), said).then((ok) => ok && setSkipTarget(undefined));
   };
   const onOpenDraft = (item: TodayItem): void => {
     if (item.draftId && !office.openDraft(item.draftId)) {
@@ -205,7 +230,14 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
                       >
                         {skipTarget?.key === item.key ? (
                           <Suspense fallback={<Spinner size="tiny" />}>
-                            <SkipForm subject={describe(item)} busy={busyKey === item.key} onSkip={onSkipConfirmed} onCancel={() => setSkipTarget(undefined)} />
+                            <SkipForm
+                              subject={describe(item)}
+                              kind={item.kind}
+                              hasDraft={item.source === "followUps" && item.draftId !== null && item.state !== "done"}
+                              busy={busyKey === item.key}
+                              onSkip={onSkipConfirmed}
+                              onCancel={() => setSkipTarget(undefined)}
+                            />
                           </Suspense>
                         ) : pickTarget?.key === item.key ? (
                           <Suspense fallback={<Spinner size="tiny" />}>
@@ -310,6 +342,7 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
         })
       )}
 
+      {undo ? <UndoToast text={undo.text} busy={undoBusy} onUndo={() => void onUndo()} onExpire={() => setUndo(undefined)} /> : null}
     </div>
   );
 }

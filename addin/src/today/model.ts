@@ -46,7 +46,10 @@ export interface TodayItem {
 export interface TodayActions {
   done?(id: string): Promise<TodayItem>;
   snooze?(id: string, until: string): Promise<TodayItem>;
-  skip?(id: string, reason: string): Promise<TodayItem>;
+  /** With deleteDraft, the step's unsent draft is deleted from Drafts too. */
+  skip?(id: string, reason: string, deleteDraft?: boolean): Promise<TodayItem>;
+  /** Undoes the user's own "Done". */
+  reopen?(id: string): Promise<TodayItem>;
 }
 
 export interface TodaySource extends TodayActions {

@@ -45,7 +45,8 @@ export function followUpSource(api: FollowUpsApi): TodaySource {
     },
     done: async (id) => followUpToToday(await api.done(id)),
     snooze: async (id, until) => followUpToToday(await api.snooze(id, until)),
-    skip: async (id, reason) => followUpToToday(await api.skip(id, reason)),
+    skip: async (id, reason, deleteDraft) => followUpToToday(await api.skip(id, reason, deleteDraft)),
+    reopen: async (id) => followUpToToday(await api.reopen(id)),
   };
 }
 

@@ -4,13 +4,14 @@ using OfficeFollowUp.Api;
 using OfficeFollowUp.Outbox;
 using OfficeFollowUp.People;
 using OfficeFollowUp.Store;
+using OfficeFollowUp.Sync;
 
 namespace OfficeFollowUp.FollowUps;
 
 public sealed record FollowUpDto(
     string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil,
     string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null,
-    string? CompletedVia = null, DateTimeOffset? CompletedAt = null);
+    string? CompletedVia = null, DateTimeOffset? CompletedAt = null, string? Company = null);
 
 /// <summary>A window of the open follow-ups: its items, the counts of every bucket, and the next page's link (null at the end).</summary>
 public sealed record FollowUpWindowDto(string TimeZone, IReadOnlyList<FollowUpDto> Items, DueCountsDto Counts, string? Next)
@@ -32,6 +33,7 @@ public static class FollowUpEndpoints
         one.MapPost("/done", DoneAsync);
         one.MapPost("/snooze", SnoozeAsync);
         one.MapPost("/skip", SkipAsync);
+        one.MapPost("/reopen", ReopenAsync);
         return api;
     }
 
@@ -72,8 +74,51 @@ public static class FollowUpEndpoints
     private static Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> SnoozeAsync(string id, SnoozeRequest request, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
         DecideAsync(id, FollowUpState.Snoozed, request.Until, null, mailbox, followUps, time, ct);
 
-    private static Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> SkipAsync(string id, SkipRequest request, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
-        DecideAsync(id, FollowUpState.Skipped, null, request.Reason!.Trim(), mailbox, followUps, time, ct);
+    /// <summary>
+    /// Skips the step; with deleteDraft, the unsent draft the product prepared for it is deleted from Drafts on the mailbox's
+    /// next pass (woken at once). A draft the user already sent is never deleted.
+    /// </summary>
+    private static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> SkipAsync(
+        string id, SkipRequest request, ConnectedMailbox mailbox, FollowUpStore followUps, DraftDeletionStore deletions, MailboxWakeups wakeups,
+        TimeProvider time, CancellationToken ct)
+    {
+        var result = await DecideAsync(id, FollowUpState.Skipped, null, request.Reason!.Trim(), mailbox, followUps, time, ct);
+        if (request.DeleteDraft == true && result.Result is Ok<FollowUpDto> { Value: { DraftId: { } draftId, CompletedVia: null } skipped })
+        {
+            await deletions.RequestAsync(mailbox.Id, skipped.Id, draftId, time.GetUtcNow(), ct);
+            wakeups.Wake(mailbox.Id);
+        }
+
+        return result;
+    }
+
+    /// <summary>Undo of the user's own "Done": only a step marked done by the user reopens; what the mailbox showed stands.</summary>
+    private static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> ReopenAsync(
+        string id, ConnectedMailbox mailbox, FollowUpStore followUps, MailboxWakeups wakeups, TimeProvider time, CancellationToken ct)
+    {
+        var item = await followUps.GetAsync(id, ct);
+        if (item is null || item.MailboxId != mailbox.Id)
+        {
+            return NoSuchFollowUp();
+        }
+
+        if (item.State is not FollowUpState.Done)
+        {
+            // Already open (a repeated undo): the step as it is.
+            return item.State is FollowUpState.Skipped ? AlreadyClosed(item.State) : TypedResults.Ok(ToDto(item, mailbox.Zone, time.GetUtcNow()));
+        }
+
+        var (written, updated) = await followUps.ReopenMarkedAsync(id, time.GetUtcNow(), ct);
+        if (!written)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Done by the mailbox",
+                detail: "Only a step you marked done can be reopened; this one was completed by what the mailbox shows (sent mail or a meeting).");
+        }
+
+        // Its draft or hold may have been cancelled in between: the pass makes it now.
+        wakeups.Wake(mailbox.Id);
+        return TypedResults.Ok(ToDto(updated!, mailbox.Zone, time.GetUtcNow()));
+    }
 
     private static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> DecideAsync(
         string id, FollowUpState state, DateTimeOffset? until, string? reason, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
@@ -131,7 +176,8 @@ public static class FollowUpEndpoints
                 OfficeFollowUp.Evidence.CompletedVia.Marked => "marked",
                 _ => null,
             },
-            item.CompletedAt is { } completedAt ? TimeZoneInfo.ConvertTime(completedAt, zone) : null);
+            item.CompletedAt is { } completedAt ? TimeZoneInfo.ConvertTime(completedAt, zone) : null,
+            string.IsNullOrWhiteSpace(item.CompanyName) ? null : item.CompanyName);
     }
 
     private static ProblemHttpResult NoSuchFollowUp() =>

@@ -325,6 +325,19 @@ internal static class Migrations
                 PRIMARY KEY (mailbox_id, kind)
             );
             """),
+        // Drafts the user asked to delete when skipping their step: the intent first, the Graph DELETE on the next pass.
+        (15, "draft-deletions", """
+            CREATE TABLE draft_deletions (
+                step_id TEXT PRIMARY KEY REFERENCES follow_up_steps(id),
+                mailbox_id TEXT NOT NULL,
+                draft_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                requested_at {time} NOT NULL,
+                done_at {time}
+            );
+            CREATE INDEX draft_deletions_pending ON draft_deletions(mailbox_id, status);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

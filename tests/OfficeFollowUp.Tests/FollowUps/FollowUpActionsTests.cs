@@ -1,0 +1,130 @@
+namespace OfficeFollowUp.Tests.FollowUps;
+
+/// <summary>
+/// The pane's safe actions end to end: undo of a step marked done, and skip that deletes the step's unsent draft, through
+/// the real API, the real SQLite file and the real Graph SDK against the sandbox mailbox.
+/// </summary>
+public sealed class FollowUpActionsTests : IAsyncLifetime
+{
+    private SandboxWorld _world = null!;
+    private RunningWorker _worker = null!;
+
+    public async Task InitializeAsync()
+    {
+        _world = await SandboxWorld.StartAsync();
+        _worker = await _world.StartBaselinedWorkerAsync();
+        _world.Mailbox.AddContact(new SandboxContactSeed("Zoë", "Ångström", ["zoe@nordic.design"], "Nordic Design"));
+        await _worker.SyncOnceAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _worker.DisposeAsync();
+        await _world.DisposeAsync();
+    }
+
+    private static async Task<List<JsonElement>> ItemsAsync(HttpClient client)
+    {
+        var list = await client.GetFromJsonAsync<JsonElement>("/api/followups");
+        return list.GetProperty("items").EnumerateArray().ToList();
+    }
+
+    private static async Task<JsonElement> StepAsync(HttpClient client, string step) =>
+        (await ItemsAsync(client)).Single(i => i.GetProperty("step").GetString() == step);
+
+    [Fact]
+    public async Task Undo_reopens_a_step_the_user_marked_done_as_it_was_with_its_draft()
+    {
+        using var client = _worker.Client();
+        var thankYou = await StepAsync(client, "thankYou");
+        var id = thankYou.GetProperty("id").GetString();
+        Assert.Equal("Nordic Design", thankYou.GetProperty("company").GetString());
+
+        var done = await client.PostAsync(new Uri($"/api/followups/{id}/done", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        Assert.DoesNotContain(await ItemsAsync(client), i => i.GetProperty("id").GetString() == id);
+
+        var reopen = await client.PostAsync(new Uri($"/api/followups/{id}/reopen", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.OK, reopen.StatusCode);
+        var reopened = await reopen.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("prepared", reopened.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("completedVia").ValueKind);
+        Assert.Equal(JsonValueKind.Null, reopened.GetProperty("completedAt").ValueKind);
+        Assert.Equal(thankYou.GetProperty("draftId").GetString(), reopened.GetProperty("draftId").GetString());
+        Assert.Contains(await ItemsAsync(client), i => i.GetProperty("id").GetString() == id);
+        // The same draft, not a second one.
+        await _worker.SyncOnceAsync();
+        Assert.Single(_world.Mailbox.Drafts);
+    }
+
+    [Fact]
+    public async Task Undo_cannot_reopen_a_step_the_mailbox_showed_done_or_a_skipped_one()
+    {
+        using var client = _worker.Client();
+        var thankYou = await StepAsync(client, "thankYou");
+        var connect = (await StepAsync(client, "connect")).GetProperty("id").GetString();
+        _world.Time.Advance(TimeSpan.FromHours(1));
+        _world.Mailbox.SendDraft(thankYou.GetProperty("draftId").GetString()!);
+        _world.Time.Advance(TimeSpan.FromMinutes(5));
+        await _worker.SyncOnceAsync();
+        Assert.DoesNotContain(await ItemsAsync(client), i => i.GetProperty("step").GetString() == "thankYou");
+        await client.PostAsJsonAsync($"/api/followups/{connect}/skip", new { reason = "Not on LinkedIn" });
+
+        var sent = await client.PostAsync(new Uri($"/api/followups/{thankYou.GetProperty("id").GetString()}/reopen", UriKind.Relative), null);
+        var skipped = await client.PostAsync(new Uri($"/api/followups/{connect}/reopen", UriKind.Relative), null);
+        var unknown = await client.PostAsync(new Uri("/api/followups/no-such-step/reopen", UriKind.Relative), null);
+
+        Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict, HttpStatusCode.NotFound), (sent.StatusCode, skipped.StatusCode, unknown.StatusCode));
+        Assert.Equal("application/problem+json", sent.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(await ItemsAsync(client), i => i.GetProperty("step").GetString() is "thankYou" or "connect");
+    }
+
+    [Fact]
+    public async Task Skip_with_delete_draft_deletes_the_unsent_draft_from_Drafts_on_the_next_pass()
+    {
+        using var client = _worker.Client();
+        var thankYou = await StepAsync(client, "thankYou");
+        Assert.Single(_world.Mailbox.Drafts);
+
+        var skip = await client.PostAsJsonAsync($"/api/followups/{thankYou.GetProperty("id").GetString()}/skip", new { reason = "Already spoke on the phone", deleteDraft = true });
+        Assert.Equal(HttpStatusCode.OK, skip.StatusCode);
+        Assert.Equal("skipped", (await skip.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        await _worker.SyncOnceAsync();
+
+        Assert.Empty(_world.Mailbox.Drafts);
+        var mailboxId = (await _worker.Get<MailboxStore>().GetSingleAsync(CancellationToken.None))!.Profile.MailboxId;
+        var step = (await _worker.Get<FollowUpStore>().ListAllAsync(mailboxId, CancellationToken.None)).Single(i => i.Step == FollowUpStepKind.ThankYou);
+        Assert.Equal((FollowUpState.Skipped, null), (step.State, step.DraftId));
+        // Nothing is made again on later passes.
+        await _worker.SyncOnceAsync();
+        Assert.Empty(_world.Mailbox.Drafts);
+    }
+
+    [Fact]
+    public async Task Skip_without_delete_draft_leaves_the_draft_in_Drafts()
+    {
+        using var client = _worker.Client();
+        var thankYou = await StepAsync(client, "thankYou");
+
+        await client.PostAsJsonAsync($"/api/followups/{thankYou.GetProperty("id").GetString()}/skip", new { reason = "Later, by hand" });
+        await _worker.SyncOnceAsync();
+
+        Assert.Single(_world.Mailbox.Drafts);
+    }
+
+    [Fact]
+    public async Task Skip_with_delete_draft_never_deletes_a_draft_the_user_already_sent()
+    {
+        using var client = _worker.Client();
+        var thankYou = await StepAsync(client, "thankYou");
+        var draftId = thankYou.GetProperty("draftId").GetString()!;
+        // Sent in Outlook; the worker has not seen it yet when the user skips in the pane.
+        var sent = _world.Mailbox.SendDraft(draftId);
+
+        await client.PostAsJsonAsync($"/api/followups/{thankYou.GetProperty("id").GetString()}/skip", new { reason = "Sent it myself", deleteDraft = true });
+        await _worker.SyncOnceAsync();
+
+        Assert.Contains(_world.Mailbox.Mail, m => m.Id == sent.Id && !m.IsDraft);
+    }
+}
