@@ -7,6 +7,7 @@ import type { OfficeHost } from "../office/officeHost";
 import { retryAnnouncement, retryOutbox } from "../outbox/gaveUp";
 import type { Prompt } from "../prompts/model";
 import { snoozeChoices, type SnoozeChoice } from "../time/snoozeChoices";
+import { useDaysOff } from "./useDaysOff";
 import { browserTimeZone } from "../time/zonedTime";
 import { EmptyState, LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
@@ -84,7 +85,8 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
       if (!next.delete(key)) next.add(key);
       return next;
     });
-  const choices = useMemo(() => snoozeChoices(new Date(), timeZone), [timeZone, today.lastUpdated]);
+  const daysOff = useDaysOff(today.lastUpdated);
+  const choices = useMemo(() => snoozeChoices(new Date(), timeZone, undefined, daysOff), [timeZone, today.lastUpdated, daysOff]);
   const sourceOf = (item: TodayItem): TodaySource | undefined => sources.find((s) => s.name === item.source);
   const total = groups.reduce((n, g) => n + g.cards.length, 0);
 

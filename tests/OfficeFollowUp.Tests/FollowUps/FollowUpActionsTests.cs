@@ -127,4 +127,28 @@ public sealed class FollowUpActionsTests : IAsyncLifetime
 
         Assert.Contains(_world.Mailbox.Mail, m => m.Id == sent.Id && !m.IsDraft);
     }
+
+    [Fact]
+    public async Task Days_off_lists_the_all_day_out_of_office_and_holidays_on_the_calendar_in_the_mailbox_zone()
+    {
+        var now = _world.Time.GetUtcNow();
+        var zone = MailboxTimeZone.Resolve("Pacific/Auckland");
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime);
+        DateTimeOffset Midnight(DateOnly d) => new(TimeZoneInfo.ConvertTimeToUtc(d.ToDateTime(TimeOnly.MinValue), zone), TimeSpan.Zero);
+        _world.Mailbox.AddEvent(new SandboxEventSeed("Annual leave", Midnight(today.AddDays(20)), Midnight(today.AddDays(22)), []) { IsAllDay = true, ShowAs = "oof" });
+        _world.Mailbox.AddEvent(new SandboxEventSeed("Show day", Midnight(today.AddDays(25)), Midnight(today.AddDays(26)), []) { IsAllDay = true, ShowAs = "free", Categories = ["Holiday"] });
+        _world.Mailbox.AddEvent(new SandboxEventSeed("Strategy offsite", Midnight(today.AddDays(27)), Midnight(today.AddDays(28)), []) { IsAllDay = true, ShowAs = "busy" });
+        await _worker.SyncOnceAsync();
+        using var client = _worker.Client();
+
+        var answer = await client.GetFromJsonAsync<JsonElement>("/api/followups/days-off");
+
+        Assert.Equal("Pacific/Auckland", answer.GetProperty("timeZone").GetString());
+        var days = answer.GetProperty("days").EnumerateArray().Select(d => (d.GetProperty("date").GetString(), d.GetProperty("reason").GetString())).ToList();
+        string Date(int offset) => today.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains((Date(20), "Out of office"), days);
+        Assert.Contains((Date(21), "Out of office"), days);
+        Assert.Contains((Date(25), "Show day"), days);
+        Assert.DoesNotContain(days, d => d.Item1 == Date(22) || d.Item1 == Date(27));
+    }
 }

@@ -20,6 +20,11 @@ public sealed record FollowUpWindowDto(string TimeZone, IReadOnlyList<FollowUpDt
     public static readonly FollowUpWindowDto Empty = new("UTC", [], new DueCountsDto(0, 0, 0, 0), null);
 }
 
+/// <summary>Days a snooze skips, as dates (yyyy-MM-dd) on the mailbox's calendar.</summary>
+public sealed record DaysOffDto(string TimeZone, IReadOnlyList<DayOffDto> Days);
+
+public sealed record DayOffDto(string Date, string Reason);
+
 /// <summary>What the task pane needs: the open follow-ups and the user's decisions on them.</summary>
 public static class FollowUpEndpoints
 {
@@ -29,6 +34,7 @@ public static class FollowUpEndpoints
         group.MapGet("/", ListAsync).WithListETag().WhenNotConnected(context => context.Request.Query.ContainsKey("window")
             ? TypedResults.Ok(FollowUpWindowDto.Empty)
             : TypedResults.Ok(ZonedItemsDto<FollowUpDto>.Empty));
+        group.MapGet("/days-off", DaysOffAsync).WhenNotConnected(_ => TypedResults.Ok(new DaysOffDto("UTC", [])));
         var one = group.MapGroup("/{id}").WhenNotConnected(NoSuchFollowUp);
         one.MapPost("/done", DoneAsync);
         one.MapPost("/snooze", SnoozeAsync);
@@ -63,6 +69,22 @@ public static class FollowUpEndpoints
         var size = request.PageSize;
         return TypedResults.Ok(new FollowUpWindowDto(
             zone, later.Skip((page - 1) * size).Take(size).ToList(), counts, later.Count > page * size ? LaterPage(page + 1, request.Limit) : null));
+    }
+
+    /// <summary>
+    /// The days in the next five weeks (on the mailbox's calendar) that snooze choices skip: all-day out-of-office events
+    /// and public holidays on the user's calendar.
+    /// </summary>
+    private static async Task<Ok<DaysOffDto>> DaysOffAsync(ConnectedMailbox mailbox, EventStore events, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, mailbox.Zone).DateTime);
+        var until = today.AddDays(35);
+        var stored = await events.ListAsync(mailbox.Id, now.AddDays(-1), now.AddDays(37), ct);
+        var days = FindDaysOff.Run(stored.Select(e => e.Facts), mailbox.Zone, today, until);
+        return TypedResults.Ok(new DaysOffDto(
+            MailboxTimeZone.IanaId(mailbox.Zone),
+            [.. days.Select(d => new DayOffDto(d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Reason))]));
     }
 
     private static string LaterPage(int page, string? limit) =>
