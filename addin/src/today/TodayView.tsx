@@ -308,7 +308,7 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
                     const open = expandedCards.has(card.key) || card.others.some((o) => o.key === skipTarget?.key || o.key === pickTarget?.key || o.key === rowNotice?.key);
                     const name = displayName(card.next);
                     return (
-                      <li key={card.key} className={mergeClasses(shared.card, styles.card)} data-testid="person-card">
+                      <li key={card.key} className={mergeClasses(shared.card, styles.card)} data-testid="today-card">
                         {renderStep(card.next, group.key === "overdue", true)}
                         {card.others.length > 0 ? (
                           <>
