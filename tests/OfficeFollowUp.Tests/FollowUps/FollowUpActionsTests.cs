@@ -29,8 +29,8 @@ public sealed class FollowUpActionsTests : IAsyncLifetime
         return list.GetProperty("items").EnumerateArray().ToList();
     }
 
-    private static async Task<JsonElement> StepAsync(HttpClient client, string step) =>
-        (await ItemsAsync(client)).Single(i => i.GetProperty("step").GetString() == step);
+    private static async Task<JsonElement> StepAsync(HttpClient client, string step, string email = "zoe@nordic.design") =>
+        (await ItemsAsync(client)).Single(i => i.GetProperty("step").GetString() == step && i.GetProperty("person").GetProperty("email").GetString() == email);
 
     [Fact]
     public async Task Undo_reopens_a_step_the_user_marked_done_as_it_was_with_its_draft()
@@ -150,5 +150,30 @@ public sealed class FollowUpActionsTests : IAsyncLifetime
         Assert.Contains((Date(21), "Out of office"), days);
         Assert.Contains((Date(25), "Show day"), days);
         Assert.DoesNotContain(days, d => d.Item1 == Date(22) || d.Item1 == Date(27));
+    }
+
+    [Fact]
+    public async Task Undo_after_the_outbox_dropped_the_unmade_draft_makes_it_after_all_once()
+    {
+        using var client = _worker.Client();
+        _world.Mailbox.Faults.FailNext(503, "ServiceUnavailable", 1, "/me/messages", "POST");
+        _world.Mailbox.AddContact(new SandboxContactSeed("Ana", "Silva", ["ana@silva.pt"], null));
+        await _worker.SyncOnceAsync();
+        var thankYou = (await ItemsAsync(client)).Single(i => i.GetProperty("person").GetProperty("email").GetString() == "ana@silva.pt" && i.GetProperty("step").GetString() == "thankYou");
+        var id = thankYou.GetProperty("id").GetString();
+        Assert.Equal("pending", thankYou.GetProperty("state").GetString());
+
+        await client.PostAsync(new Uri($"/api/followups/{id}/done", UriKind.Relative), null);
+        _world.Time.Advance(TimeSpan.FromHours(2));
+        await _worker.SyncOnceAsync();
+        Assert.DoesNotContain(_world.Mailbox.Drafts, d => d.ToRecipients.Any(r => r.Address == "ana@silva.pt"));
+
+        var reopen = await client.PostAsync(new Uri($"/api/followups/{id}/reopen", UriKind.Relative), null);
+        Assert.Equal("pending", (await reopen.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("state").GetString());
+        await _worker.SyncOnceAsync();
+        await _worker.SyncOnceAsync();
+
+        Assert.Single(_world.Mailbox.Drafts, d => d.ToRecipients.Any(r => r.Address == "ana@silva.pt"));
+        Assert.Equal("prepared", (await StepAsync(client, "thankYou", "ana@silva.pt")).GetProperty("state").GetString());
     }
 }
