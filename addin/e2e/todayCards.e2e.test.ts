@@ -3,7 +3,7 @@ import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FollowUpList } from "../src/followups/model";
-import { launchChromium, type TestBrowser } from "./browser";
+import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
 import { layoutProblems } from "./layout";
 import { injectOutlook } from "./outlook";
 import { callApi, startWorker, waitForFollowUps, type RunningWorker } from "./worker";
@@ -60,6 +60,7 @@ describe.each([320, 350])("Today at %i px: one card per person, safe actions", (
     expect(await cards.first().getByRole("button", { name: /^Hide \d+ more steps? for / }).getAttribute("aria-expanded")).toBe("true");
     await page.screenshot({ path: join(resultsDir, `today-cards-${width}.png`), fullPage: true });
     expect(await layoutProblems(page)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
 
     // The badge sits top-right on every card, whatever the names.
     const offsets = await cards.evaluateAll((all) =>
@@ -87,8 +88,14 @@ describe.each([320, 350])("Today at %i px: one card per person, safe actions", (
     expect((await followUps()).items.map((i) => i.id)).not.toContain(id);
     expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: join(resultsDir, `today-undo-${width}.png`), fullPage: true });
+    // Keyboard focus on the toast holds it open for as long as the user needs.
+    const undo = toast.getByRole("button", { name: /^Undo/ });
+    await undo.focus();
+    await expectNoSeriousAxeViolations(page);
+    await new Promise((r) => setTimeout(r, 9_000));
+    expect(await toast.count()).toBe(1);
 
-    await toast.getByRole("button", { name: /^Undo/ }).click();
+    await undo.click();
     await expect.poll(() => page.locator(`[data-followup-id="${id}"]`).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => toast.count()).toBe(0);
     const reopened = (await followUps()).items.find((i) => i.id === id);
@@ -110,6 +117,7 @@ describe.each([320, 350])("Today at %i px: one card per person, safe actions", (
     expect(await deleteDraft.isChecked()).toBe(true);
     expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: join(resultsDir, `today-skip-${width}.png`), fullPage: true });
+    await expectNoSeriousAxeViolations(page);
 
     await reasons.getByRole("button", { name: "Already thanked them in person" }).click();
     await expect.poll(() => page.locator(`[data-followup-id="${id}"]`).count(), { timeout: 10_000 }).toBe(0);

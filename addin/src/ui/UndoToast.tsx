@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 
 const useStyles = makeStyles({
@@ -33,18 +33,29 @@ export interface UndoToastProps {
   onExpire(): void;
 }
 
-/** "Marked done · Undo" for a few seconds after an action that is easy to regret. */
+/** "Marked done · Undo" for a few seconds after an action that is easy to regret; it waits while the user is on it. */
 export function UndoToast({ text, busy, onUndo, onExpire }: UndoToastProps) {
   const styles = useStyles();
   const expire = useRef(onExpire);
   expire.current = onExpire;
+  // The time runs only while the user is not on the toast (keyboard focus or pointer): a deadline they can extend.
+  const [held, setHeld] = useState({ focus: false, pointer: false });
+  const paused = held.focus || held.pointer;
   useEffect(() => {
-    if (busy) return undefined;
+    if (busy || paused) return undefined;
     const timer = setTimeout(() => expire.current(), undoWindowMs);
     return () => clearTimeout(timer);
-  }, [text, busy]);
+  }, [text, busy, paused]);
   return (
-    <div className={styles.toast} role="status" data-testid="undo-toast">
+    <div
+      className={styles.toast}
+      role="status"
+      data-testid="undo-toast"
+      onFocus={() => setHeld((h) => ({ ...h, focus: true }))}
+      onBlur={() => setHeld((h) => ({ ...h, focus: false }))}
+      onPointerEnter={() => setHeld((h) => ({ ...h, pointer: true }))}
+      onPointerLeave={() => setHeld((h) => ({ ...h, pointer: false }))}
+    >
       <Text size={200} className={styles.text}>
         {text}
       </Text>
