@@ -176,4 +176,20 @@ public sealed class FollowUpActionsTests : IAsyncLifetime
         Assert.Single(_world.Mailbox.Drafts, d => d.ToRecipients.Any(r => r.Address == "ana@silva.pt"));
         Assert.Equal("prepared", (await StepAsync(client, "thankYou", "ana@silva.pt")).GetProperty("state").GetString());
     }
+
+    [Fact]
+    public async Task A_draft_deletion_that_fails_is_tried_again_on_the_next_pass()
+    {
+        using var client = _worker.Client();
+        var thankYou = await StepAsync(client, "thankYou");
+        _world.Mailbox.Faults.FailNext(503, "ServiceUnavailable", 4, "/me/messages", "DELETE");
+
+        await client.PostAsJsonAsync($"/api/followups/{thankYou.GetProperty("id").GetString()}/skip", new { reason = "Met again already", deleteDraft = true });
+        await _worker.SyncOnceAsync();
+        Assert.Single(_world.Mailbox.Drafts);
+        _world.Time.Advance(TimeSpan.FromMinutes(5));
+        await _worker.SyncOnceAsync();
+
+        Assert.Empty(_world.Mailbox.Drafts);
+    }
 }
