@@ -52,6 +52,12 @@ function row(id: string) {
   return page.locator(`[data-testid="followup-row"][data-followup-id="${id}"]`);
 }
 
+/** Today shows one card per person: their other steps are one tap away. */
+async function expandCards(): Promise<void> {
+  const more = page.getByRole("button", { name: /^Show \d+ more steps? for / });
+  while ((await more.count()) > 0) await more.first().click();
+}
+
 describe("the pane as the daily home, in a fake Outlook against the real worker", () => {
   it("shows Today with what is due, at 320 px, accessibly", async () => {
     await page.getByTestId("followup-row").first().waitFor({ state: "visible", timeout: 30_000 });
@@ -59,7 +65,11 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
     // Later items are one click away: the worker sends the due window, and the later pages load on the click.
     const later = page.getByRole("button", { name: /^Show \d+ later/ });
     if (await later.count()) await later.click();
-    const visible = () => page.getByTestId("followup-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-followup-id")));
+    await expandCards();
+    const visible = async () => {
+      await expandCards();
+      return page.getByTestId("followup-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-followup-id")));
+    };
     // The sandbox keeps adding people, so the pane may already show more than the list read earlier.
     await expect.poll(visible, { timeout: 10_000 }).toEqual(expect.arrayContaining(list.items.map((i) => i.id)));
     await page.screenshot({ path: join(resultsDir, "today.png"), fullPage: true });
@@ -112,7 +122,10 @@ describe("the pane as the daily home, in a fake Outlook against the real worker"
 
   it("skips with a reason", async () => {
     const target = list.items.find((i) => !i.draftId) ?? list.items[list.items.length - 1]!;
+    await expandCards();
     await row(target.id).getByRole("button", { name: /^Skip/ }).click();
+    // One tap on a common reason, or "Other…" to type one.
+    await row(target.id).getByTestId("skip-reasons").getByRole("button", { name: "Other…" }).click();
     const form = page.getByRole("form", { name: /^Skip the/ });
     await form.getByRole("button", { name: "Skip" }).click();
     await expect(form.getByText("Say in a few words why you are skipping this.").isVisible()).resolves.toBe(true);

@@ -108,8 +108,10 @@ describe("after a networking event, against the real worker and sandbox mailbox"
       const thankYou = page.getByTestId("followup-row").filter({ hasText: name }).filter({ hasText: "Thank-you note" });
       await expect.poll(() => thankYou.count(), { timeout: 15_000, message: `thank-you row for ${name}` }).toBe(1);
     }
-    // The connect reminder links the profile given by hand, in a new tab.
-    const profile = page.getByTestId("followup-row").filter({ hasText: byHand.name }).filter({ hasText: "Connect on LinkedIn" }).getByRole("link");
+    // The connect reminder links the profile given by hand, in a new tab: one tap away on the person's card.
+    const personCard = page.getByTestId("today-card").filter({ hasText: byHand.name });
+    await personCard.getByRole("button", { name: /^Show \d+ more steps? for / }).click();
+    const profile = personCard.getByTestId("followup-row").filter({ hasText: "Connect on LinkedIn" }).getByRole("link");
     await expect.poll(() => profile.getAttribute("href")).toBe("https://www.linkedin.com/in/mere-tuhoe");
     expect(await profile.getAttribute("target")).toBe("_blank");
     expect(await profile.getAttribute("rel")).toContain("noopener");

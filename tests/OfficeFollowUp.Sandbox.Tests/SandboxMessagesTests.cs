@@ -47,6 +47,23 @@ public sealed class SandboxMessagesTests
     }
 
     [Fact]
+    public async Task Delete_removes_a_draft_or_a_sent_message_as_Graph_does_and_a_second_delete_is_404()
+    {
+        await using var h = await SandboxHarness.StartAsync();
+        var draft = await h.Graph.Me.Messages.PostAsync(Draft("track-1:thank-you"), c => SandboxHarness.Prefer(c));
+        var toSend = await h.Graph.Me.Messages.PostAsync(Draft("track-2:thank-you"), c => SandboxHarness.Prefer(c));
+        var sent = h.Mailbox.SendDraft(toSend!.Id!);
+
+        await h.Graph.Me.Messages[draft!.Id].DeleteAsync(c => SandboxHarness.Prefer(c));
+        await h.Graph.Me.Messages[sent.Id].DeleteAsync(c => SandboxHarness.Prefer(c));
+        var again = await Assert.ThrowsAsync<Microsoft.Graph.Models.ODataErrors.ODataError>(() => h.Graph.Me.Messages[draft.Id].DeleteAsync(c => SandboxHarness.Prefer(c)));
+
+        Assert.Empty(h.Mailbox.Drafts);
+        Assert.DoesNotContain(h.Mailbox.Mail, m => m.Id == sent.Id);
+        Assert.Equal((404, "ErrorItemNotFound"), (again.ResponseStatusCode, again.Error?.Code));
+    }
+
+    [Fact]
     public async Task Tag_lookup_tolerates_whitespace_and_case_and_also_works_on_the_drafts_folder()
     {
         await using var h = await SandboxHarness.StartAsync();

@@ -111,7 +111,7 @@ internal sealed class SandboxRequestHandler(SandboxMailbox mailbox)
         (SandboxRouteKind.Messages, "POST") => _messages.CreateDraftAsync(r),
         (SandboxRouteKind.MailFolderMessagesDelta, "GET") => _messages.DeltaAsync(r, route.FolderId!),
         (SandboxRouteKind.Message, "GET") => _messages.GetAsync(r, route.ItemId!),
-        (SandboxRouteKind.Message, "DELETE") => _messages.DeleteDraftAsync(r, route.ItemId!),
+        (SandboxRouteKind.Message, "DELETE") => _messages.DeleteAsync(r, route.ItemId!),
         (SandboxRouteKind.CalendarViewDelta, "GET") => _events.CalendarViewDeltaAsync(r),
         (SandboxRouteKind.Events, "GET") => _events.ListAsync(r, route),
         (SandboxRouteKind.Events, "POST") => _events.CreateAsync(r, route),

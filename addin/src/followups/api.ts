@@ -11,7 +11,9 @@ export interface FollowUpsApi {
   page(next: string, signal?: AbortSignal): Promise<FollowUpWindow>;
   done(id: string): Promise<FollowUp>;
   snooze(id: string, until: string): Promise<FollowUp>;
-  skip(id: string, reason: string): Promise<FollowUp>;
+  skip(id: string, reason: string, deleteDraft?: boolean): Promise<FollowUp>;
+  /** Undo of a step the user marked done. */
+  reopen(id: string): Promise<FollowUp>;
 }
 
 export function createFollowUpsApi(call: ApiCall): FollowUpsApi {
@@ -26,7 +28,8 @@ export function createFollowUpsApi(call: ApiCall): FollowUpsApi {
     },
     done: (id) => call<FollowUp>("POST", item(id, "done")),
     snooze: (id, until) => call<FollowUp>("POST", item(id, "snooze"), { until }),
-    skip: (id, reason) => call<FollowUp>("POST", item(id, "skip"), { reason }),
+    skip: (id, reason, deleteDraft = false) => call<FollowUp>("POST", item(id, "skip"), deleteDraft ? { reason, deleteDraft } : { reason }),
+    reopen: (id) => call<FollowUp>("POST", item(id, "reopen")),
   };
 }
 

@@ -21,9 +21,10 @@ describe("row detail", () => {
     expect(rowDetail(base)).toEqual({});
   });
 
+  const noLink = "No LinkedIn link saved: search for them on LinkedIn, or add their profile to the contact";
   it.each([
-    [null, "Connect on LinkedIn"],
-    ["linkedIn", "Connect on LinkedIn"],
+    [null, noLink],
+    ["linkedIn", noLink],
     ["whatsApp", "Connect on WhatsApp"],
     ["phone", "Connect by phone"],
     ["inPerson", "Connect in person"],
@@ -33,12 +34,22 @@ describe("row detail", () => {
 
   it("reads the channel whatever its case, and ignores one it does not know", () => {
     expect(rowDetail({ ...base, step: "connect", preferredChannel: "WhatsApp" as never }).action).toBe("Connect on WhatsApp");
-    expect(rowDetail({ ...base, step: "connect", preferredChannel: "pigeon" as never }).action).toBe("Connect on LinkedIn");
+    expect(rowDetail({ ...base, step: "connect", preferredChannel: "pigeon" as never, profileUrl: "https://www.linkedin.com/in/x" }).action).toBe("Connect on LinkedIn");
   });
 
   it("links the profile, showing where the link goes", () => {
     const detail = rowDetail({ ...base, step: "connect", profileUrl: "https://www.linkedin.com/in/aroha-ngata/" });
     expect(detail.link).toEqual({ href: "https://www.linkedin.com/in/aroha-ngata/", text: "linkedin.com/in/aroha-ngata" });
+  });
+
+  it("says what to do instead when there is no profile link: search LinkedIn for the person by name", () => {
+    const detail = rowDetail({ ...base, step: "connect", personName: "Aroha Ngata" });
+    expect(detail.action).toBe("No LinkedIn link saved: search for Aroha Ngata on LinkedIn, or add their profile to the contact");
+    expect(detail.link).toEqual({ href: "https://www.linkedin.com/search/results/people/?keywords=Aroha%20Ngata", text: "Search LinkedIn" });
+  });
+
+  it("keeps the plain channel action for a person who prefers another channel and has no link", () => {
+    expect(rowDetail({ ...base, step: "connect", preferredChannel: "phone", personName: "Aroha" })).toEqual({ action: "Connect by phone" });
   });
 
   it.each(["javascript:alert(1)", "data:text/html,x", "linkedin.com/in/x", ""])("never links %j", (profileUrl) => {

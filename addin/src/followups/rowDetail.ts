@@ -42,6 +42,8 @@ export interface DetailSource {
   profileUrl?: string | null;
   holdEventId?: string | null;
   note?: string | null;
+  /** Whom the step is for: a connect step without a profile link searches for them by name. */
+  personName?: string | null;
 }
 
 export function rowDetail(item: DetailSource | FollowUp): RowDetail {
@@ -57,6 +59,12 @@ export function rowDetail(item: DetailSource | FollowUp): RowDetail {
       detail.action = connectActions[channel ?? "linkedIn"];
       const url = safeHttpUrl(item.profileUrl);
       if (url) detail.link = { href: url.href, text: linkText(url) };
+      else if ((channel ?? "linkedIn") === "linkedIn") {
+        // No profile link saved: say what to do instead of a button that goes nowhere.
+        const name = "personName" in item ? item.personName?.trim() : undefined;
+        detail.action = name ? `No LinkedIn link saved: search for ${name} on LinkedIn, or add their profile to the contact` : "No LinkedIn link saved: search for them on LinkedIn, or add their profile to the contact";
+        if (name) detail.link = { href: `https://www.linkedin.com/search/results/people/?keywords=${encodeURIComponent(name)}`, text: "Search LinkedIn" };
+      }
       break;
     }
     case "oneToOne":

@@ -64,3 +64,35 @@ describe("zoned time", () => {
     expect(t.toISOString()).toBe("2026-10-25T00:30:00.000Z");
   });
 });
+
+describe("snooze choices around days off", () => {
+  // Wednesday 25 Nov 2026, 10:00 GMT.
+  const now = new Date("2026-11-25T10:00:00Z");
+
+  it("moves next week past a public holiday on the Monday, and says why", () => {
+    const c = Object.fromEntries(snoozeChoices(now, london, "en-GB", [{ date: "2026-11-30", reason: "St Andrew's Day" }]).map((x) => [x.key, x]));
+    expect(c.nextWeek?.until).toBe("2026-12-01T09:00:00+00:00");
+    expect(c.nextWeek?.detail).toBe("Tue 1 Dec, 09:00 (after St Andrew's Day)");
+    expect(c.tomorrowMorning?.until).toBe("2026-11-26T09:00:00+00:00");
+  });
+
+  it("moves tomorrow past days out of office to the first day back", () => {
+    const off = [
+      { date: "2026-11-26", reason: "Out of office" },
+      { date: "2026-11-27", reason: "Out of office" },
+    ];
+    const c = Object.fromEntries(snoozeChoices(now, london, "en-GB", off).map((x) => [x.key, x]));
+    expect(c.tomorrowMorning?.until).toBe("2026-11-28T09:00:00+00:00");
+    expect([c.tomorrowMorning?.label, c.tomorrowMorning?.detail]).toEqual(["Next day you're in", "Sat 28 Nov, 09:00 (after Out of office)"]);
+  });
+
+  it("reads the days on the mailbox's calendar, not UTC's", () => {
+    // 10:00 UTC on Wed 25 Nov is 23:00 in Auckland: tomorrow there is Thu 26 Nov.
+    const c = Object.fromEntries(snoozeChoices(now, "Pacific/Auckland", "en-GB", [{ date: "2026-11-26", reason: "Out of office" }]).map((x) => [x.key, x]));
+    expect(c.tomorrowMorning?.until).toBe("2026-11-27T09:00:00+13:00");
+  });
+
+  it("changes nothing without days off", () => {
+    expect(snoozeChoices(now, london, "en-GB", [])).toEqual(snoozeChoices(now, london, "en-GB"));
+  });
+});

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
-import { Badge, Button, Caption1, Link, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
 import { completionLabel, stateBadge } from "../followups/labels";
 import { rowDetail } from "../followups/rowDetail";
@@ -12,10 +12,12 @@ import { SnoozeButton } from "../ui/SnoozeButton";
 import { useSharedStyles } from "../ui/styles";
 import { TextWithEmails } from "../ui/TextWithEmails";
 import { whenDue } from "./groupToday";
+import { personContext, readyLabel } from "./personCards";
 import type { TodayItem } from "./model";
 
 const useStyles = makeStyles({
-  row: { listStyleType: "none" },
+  step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  ready: { color: tokens.colorPaletteGreenForeground1 },
   top: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS },
   who: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   name: { overflowWrap: "anywhere" },
@@ -55,6 +57,8 @@ export interface TodayRowProps {
   expanded?: "skip" | "pick" | undefined;
   /** The open form. */
   children?: ReactNode;
+  /** The card's first step shows who the person is (name, address, badge, context); the others only the step. */
+  showPerson?: boolean;
   /** What went wrong with the last action on this row. */
   notice?: Notice | undefined;
   onDismissNotice?(): void;
@@ -65,7 +69,7 @@ export function displayName(item: TodayItem): string {
   return item.person.displayName.trim() || item.person.email;
 }
 
-/** One thing due: who, why, when, their preferred channel, and the next action in one click. */
+/** One step due, inside a person's card: why, when, what is ready, their preferred channel, and the next action in one click. */
 export function TodayRow(props: TodayRowProps) {
   const { item, timeZone, now, overdue, busy, canOpenDraft, canOpenHold, snoozeChoices } = props;
   const styles = useStyles();
@@ -83,7 +87,10 @@ export function TodayRow(props: TodayRowProps) {
   const step = item.why;
   const completed = item.state === "done" ? completionLabel(item.completedVia, item.completedAt, timeZone) : null;
   const badge = completed ? { text: completed, color: "success" as const } : stateBadge(item.state, overdue, item.kind, item);
-  const detail = rowDetail({ ...item, step: item.kind });
+  const showPerson = props.showPerson ?? true;
+  const detail = rowDetail({ ...item, step: item.kind, personName: name, context: null });
+  const context = showPerson ? personContext(item) : null;
+  const ready = readyLabel(item, timeZone);
   const canOpenDraftHere = item.draftId && canOpenDraft;
   const canOpenHoldHere = item.holdEventId && canOpenHold;
   const due = whenDue(item);
@@ -94,7 +101,8 @@ export function TodayRow(props: TodayRowProps) {
   const about = `${step} for ${name}`;
 
   return (
-    <li className={mergeClasses(shared.card, styles.row)} aria-labelledby={titleId} data-testid="followup-row" data-followup-id={item.id} data-source={item.source}>
+    <div className={styles.step} role="group" aria-labelledby={titleId} data-testid="followup-row" data-followup-id={item.id} data-source={item.source}>
+      {showPerson ? (
       <div className={styles.top}>
         <div className={styles.who}>
           {item.person.email ? (
@@ -118,16 +126,28 @@ export function TodayRow(props: TodayRowProps) {
           {badge.text}
         </Badge>
       </div>
+      ) : null}
+      {context ? <Caption1 className={shared.meta}>{context}</Caption1> : null}
       <div className={styles.what}>
-        <Text size={200} weight="medium">
+        <Text size={200} weight="medium" id={showPerson ? undefined : titleId}>
           {step}
         </Text>
+        {showPerson ? null : (
+          <Badge className={styles.badge} appearance="tint" color={badge.color} shape="rounded" size="small">
+            {badge.text}
+          </Badge>
+        )}
         <Text size={200} className={overdue ? styles.overdue : undefined}>
           <time dateTime={item.snoozedUntil && snoozed ? item.snoozedUntil : item.dueAt}>{whenText}</time>
           {overdue ? ` · ${describeRelative(due, now)}` : null}
         </Text>
       </div>
-      {detail.context || detail.action || detail.link || detail.note ? (
+      {ready && (ready.startsWith("Hold: ") || badge.text !== ready) ? (
+        <Text size={200} weight="medium" className={styles.ready}>
+          {ready}
+        </Text>
+      ) : null}
+      {detail.action || detail.link || detail.note ? (
         <div className={styles.detail}>
           {detail.action ? <Text size={200}>{detail.action}</Text> : null}
           {detail.link ? (
@@ -140,9 +160,6 @@ export function TodayRow(props: TodayRowProps) {
             <Text size={200} className={styles.note}>
               {detail.note}
             </Text>
-          ) : null}
-          {detail.context ? (
-            <Caption1 className={shared.meta}>{detail.context}</Caption1>
           ) : null}
         </div>
       ) : null}
@@ -164,7 +181,7 @@ export function TodayRow(props: TodayRowProps) {
         {props.canDone ? (
         <Button
           size="small"
-          appearance={canOpenDraftHere || canOpenHoldHere ? "secondary" : "primary"}
+          appearance="secondary"
           icon={busy ? <Spinner size="extra-tiny" /> : <Checkmark20Regular />}
           disabled={busy}
           aria-label={`Done: ${about}`}
@@ -190,6 +207,6 @@ export function TodayRow(props: TodayRowProps) {
         ) : null}
       </div>
       {props.children}
-    </li>
+    </div>
   );
 }

@@ -1,17 +1,20 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from "react";
-import { Button, Spinner, makeStyles, tokens } from "@fluentui/react-components";
-import { CheckmarkCircle48Regular } from "@fluentui/react-icons";
+import { Button, Spinner, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { CheckmarkCircle48Regular, ChevronDown16Regular, ChevronUp16Regular } from "@fluentui/react-icons";
 import { useApi } from "../api/ApiContext";
 import { attempt } from "../api/client";
 import type { OfficeHost } from "../office/officeHost";
 import { retryAnnouncement, retryOutbox } from "../outbox/gaveUp";
 import type { Prompt } from "../prompts/model";
 import { snoozeChoices, type SnoozeChoice } from "../time/snoozeChoices";
+import { useDaysOff } from "./useDaysOff";
 import { browserTimeZone } from "../time/zonedTime";
 import { EmptyState, LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { useSharedStyles } from "../ui/styles";
-import { groupToday } from "./groupToday";
+import { UndoToast } from "../ui/UndoToast";
+import { whenDue } from "./groupToday";
+import { groupByPerson } from "./personCards";
 import type { TodayItem, TodaySource } from "./model";
 import { displayName, TodayRow } from "./TodayRow";
 import type { TodayState } from "./useToday";
@@ -26,6 +29,10 @@ const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
   emptyIcon: { color: tokens.colorBrandForeground1 },
   later: { alignSelf: "flex-start" },
+  card: { listStyleType: "none" },
+  more: { alignSelf: "flex-start", paddingLeft: 0, minWidth: 0 },
+  others: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0 },
+  other: { listStyleType: "none", borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, paddingTop: tokens.spacingVerticalS },
 });
 
 function can(source: TodaySource | undefined, item: TodayItem, action: "done" | "snooze" | "skip"): boolean {
@@ -54,6 +61,8 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   const [skipTarget, setSkipTarget] = useState<TodayItem>();
   const [pickTarget, setPickTarget] = useState<TodayItem>();
   const [showLater, setShowLater] = useState(false);
+  const [undo, setUndo] = useState<{ item: TodayItem; text: string }>();
+  const [undoBusy, setUndoBusy] = useState(false);
   // An action's failure is shown on the row it is about, not at the top of the pane.
   const [rowNotice, setRowNotice] = useState<{ key: string; notice: Notice }>();
   const notifyRow = (item: TodayItem, notice: Notice): void => setRowNotice({ key: item.key, notice });
@@ -66,12 +75,20 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   // browser's date differs from the mailbox's.
   // Later follow-ups are not loaded until asked for (the worker sends the due window); their group still shows, as a count.
   const groups = useMemo(() => {
-    const grouped = groupToday(today.items, new Date(), timeZone);
-    return today.hiddenLater > 0 && !grouped.some((g) => g.key === "later") ? [...grouped, { key: "later" as const, title: "Later", items: [] }] : grouped;
+    const grouped = groupByPerson(today.items, new Date(), timeZone);
+    return today.hiddenLater > 0 && !grouped.some((g) => g.key === "later") ? [...grouped, { key: "later" as const, title: "Later", cards: [] }] : grouped;
   }, [today.items, today.lastUpdated, today.hiddenLater, timeZone]);
-  const choices = useMemo(() => snoozeChoices(new Date(), timeZone), [timeZone, today.lastUpdated]);
+  const [expandedCards, setExpandedCards] = useState<ReadonlySet<string>>(new Set());
+  const toggleCard = (key: string): void =>
+    setExpandedCards((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  const daysOff = useDaysOff(today.lastUpdated);
+  const choices = useMemo(() => snoozeChoices(new Date(), timeZone, undefined, daysOff), [timeZone, today.lastUpdated, daysOff]);
   const sourceOf = (item: TodayItem): TodaySource | undefined => sources.find((s) => s.name === item.source);
-  const total = groups.reduce((n, g) => n + g.items.length, 0);
+  const total = groups.reduce((n, g) => n + g.cards.length, 0);
 
   useEffect(() => {
     if (total > 0 && performance.getEntriesByName(firstListMark).length === 0) performance.mark(firstListMark);
@@ -120,19 +137,41 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   };
 
   const onDone = (item: TodayItem): void => {
-    const done = sourceOf(item)?.done;
-    void act(item, done && (() => done(item.id)), `Marked done: ${describe(item)}.`);
+    const source = sourceOf(item);
+    const done = source?.done;
+    const text = `Marked done: ${describe(item)}`;
+    void act(item, done && (() => done(item.id)), `${text}.`).then((ok) => {
+      // A done the worker can take back stays undoable for a few seconds.
+      if (ok && source?.reopen) setUndo({ item, text });
+    });
+  };
+  const onUndo = async (): Promise<void> => {
+    const target = undo;
+    const reopen = target && sourceOf(target.item)?.reopen;
+    if (!target || !reopen) return;
+    setUndoBusy(true);
+    await attempt(
+      async () => {
+        today.applyUpdate(await reopen(target.item.id));
+        announce(`Undone: ${describe(target.item)} is open again.`);
+      },
+      (failure) => notify({ ...noticeFor(failure), title: `Couldn't undo: ${describe(target.item)}` }),
+      onUnauthorized,
+    );
+    setUndoBusy(false);
+    setUndo(undefined);
   };
   const snooze = (item: TodayItem, until: string, shown: string): Promise<boolean> => {
     const run = sourceOf(item)?.snooze;
     return act(item, run && (() => run(item.id, until)), `Snoozed: ${describe(item)}, until ${shown}.`);
   };
   const onSnooze = (item: TodayItem, choice: SnoozeChoice): void => void snooze(item, choice.until, choice.detail);
-  const onSkipConfirmed = (reason: string): void => {
+  const onSkipConfirmed = (reason: string, deleteDraft: boolean): void => {
     const item = skipTarget;
     const skip = item && sourceOf(item)?.skip;
     if (!item || !skip) return;
-    void act(item, () => skip(item.id, reason), `Skipped: ${describe(item)}.`).then((ok) => ok && setSkipTarget(undefined));
+    const said = deleteDraft ? `Skipped: ${describe(item)}; its draft is being deleted from Drafts.` : `Skipped: ${describe(item)}.`;
+    void act(item, () => skip(item.id, reason, deleteDraft), said).then((ok) => ok && setSkipTarget(undefined));
   };
   const onOpenDraft = (item: TodayItem): void => {
     if (item.draftId && !office.openDraft(item.draftId)) {
@@ -154,6 +193,67 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
   const onPromptDismissed = (prompt: Prompt): void => {
     onPromptAnswered(prompt.eventId);
     announce(`No follow-up for ${prompt.subject}.`);
+  };
+
+  const renderStep = (item: TodayItem, overdue: boolean, showPerson: boolean) => {
+    const source = sourceOf(item);
+    return (
+                      <TodayRow
+                        key={item.key}
+                        showPerson={showPerson}
+                        item={item}
+                        timeZone={timeZone}
+                        now={now}
+                        overdue={overdue}
+                        busy={busyKey === item.key}
+                        canOpenDraft={office.inOutlook}
+                        canOpenHold={office.inOutlook}
+                        canDone={can(source, item, "done")}
+                        canSnooze={can(source, item, "snooze")}
+                        canSkip={can(source, item, "skip")}
+                        snoozeChoices={choices}
+                        onDone={onDone}
+                        onSnooze={onSnooze}
+                        onSnoozePick={(i) => {
+                          setSkipTarget(undefined);
+                          setPickTarget(i);
+                        }}
+                        onSkip={(i) => {
+                          setPickTarget(undefined);
+                          setSkipTarget(i);
+                        }}
+                        onOpenDraft={onOpenDraft}
+                        onOpenHold={onOpenHold}
+                        onShowPerson={(i) => onShowPerson(i.person.email, i.person.displayName)}
+                        onRetry={(i) => void onRetry(i)}
+                        expanded={skipTarget?.key === item.key ? "skip" : pickTarget?.key === item.key ? "pick" : undefined}
+                        notice={rowNotice?.key === item.key ? rowNotice.notice : undefined}
+                        onDismissNotice={() => setRowNotice(undefined)}
+                      >
+                        {skipTarget?.key === item.key ? (
+                          <Suspense fallback={<Spinner size="tiny" />}>
+                            <SkipForm
+                              subject={describe(item)}
+                              kind={item.kind}
+                              hasDraft={item.source === "followUps" && item.draftId !== null && item.state !== "done"}
+                              busy={busyKey === item.key}
+                              onSkip={onSkipConfirmed}
+                              onCancel={() => setSkipTarget(undefined)}
+                            />
+                          </Suspense>
+                        ) : pickTarget?.key === item.key ? (
+                          <Suspense fallback={<Spinner size="tiny" />}>
+                            <SnoozePickForm
+                              subject={describe(item)}
+                              timeZone={timeZone}
+                              busy={busyKey === item.key}
+                              onSnooze={(until, shown) => void snooze(item, until, shown).then((ok) => ok && setPickTarget(undefined))}
+                              onCancel={() => setPickTarget(undefined)}
+                            />
+                          </Suspense>
+                        ) : null}
+                      </TodayRow>
+    );
   };
 
   return (
@@ -189,7 +289,7 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
         groups.map((group) => {
           const headingId = `group-${group.key}`;
           const collapsed = group.key === "later" && !showLater;
-          const count = group.items.length + (group.key === "later" ? today.hiddenLater : 0);
+          const count = group.cards.length + (group.key === "later" ? today.hiddenLater : 0);
           return (
             <section key={group.key} className={styles.group} aria-labelledby={headingId}>
               <h2 id={headingId} className={shared.groupTitle}>
@@ -204,56 +304,37 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
                 </Button>
               ) : (
                 <ul className={styles.list} data-testid="today-list">
-                  {group.items.map((item) => {
-                    const source = sourceOf(item);
+                  {group.cards.map((card) => {
+                    const open = expandedCards.has(card.key) || card.others.some((o) => o.key === skipTarget?.key || o.key === pickTarget?.key || o.key === rowNotice?.key);
+                    const name = displayName(card.next);
                     return (
-                      <TodayRow
-                        key={item.key}
-                        item={item}
-                        timeZone={timeZone}
-                        now={now}
-                        overdue={group.key === "overdue"}
-                        busy={busyKey === item.key}
-                        canOpenDraft={office.inOutlook}
-                        canOpenHold={office.inOutlook}
-                        canDone={can(source, item, "done")}
-                        canSnooze={can(source, item, "snooze")}
-                        canSkip={can(source, item, "skip")}
-                        snoozeChoices={choices}
-                        onDone={onDone}
-                        onSnooze={onSnooze}
-                        onSnoozePick={(i) => {
-                          setSkipTarget(undefined);
-                          setPickTarget(i);
-                        }}
-                        onSkip={(i) => {
-                          setPickTarget(undefined);
-                          setSkipTarget(i);
-                        }}
-                        onOpenDraft={onOpenDraft}
-                        onOpenHold={onOpenHold}
-                        onShowPerson={(i) => onShowPerson(i.person.email, i.person.displayName)}
-                        onRetry={(i) => void onRetry(i)}
-                        expanded={skipTarget?.key === item.key ? "skip" : pickTarget?.key === item.key ? "pick" : undefined}
-                        notice={rowNotice?.key === item.key ? rowNotice.notice : undefined}
-                        onDismissNotice={() => setRowNotice(undefined)}
-                      >
-                        {skipTarget?.key === item.key ? (
-                          <Suspense fallback={<Spinner size="tiny" />}>
-                            <SkipForm subject={describe(item)} busy={busyKey === item.key} onSkip={onSkipConfirmed} onCancel={() => setSkipTarget(undefined)} />
-                          </Suspense>
-                        ) : pickTarget?.key === item.key ? (
-                          <Suspense fallback={<Spinner size="tiny" />}>
-                            <SnoozePickForm
-                              subject={describe(item)}
-                              timeZone={timeZone}
-                              busy={busyKey === item.key}
-                              onSnooze={(until, shown) => void snooze(item, until, shown).then((ok) => ok && setPickTarget(undefined))}
-                              onCancel={() => setPickTarget(undefined)}
-                            />
-                          </Suspense>
+                      <li key={card.key} className={mergeClasses(shared.card, styles.card)} data-testid="today-card">
+                        {renderStep(card.next, group.key === "overdue", true)}
+                        {card.others.length > 0 ? (
+                          <>
+                            <Button
+                              className={styles.more}
+                              size="small"
+                              appearance="transparent"
+                              icon={open ? <ChevronUp16Regular /> : <ChevronDown16Regular />}
+                              aria-expanded={open}
+                              aria-label={`${open ? "Hide" : "Show"} ${card.others.length} more step${card.others.length === 1 ? "" : "s"} for ${name}`}
+                              onClick={() => toggleCard(card.key)}
+                            >
+                              {open ? "Hide other steps" : `${card.others.length} more step${card.others.length === 1 ? "" : "s"}`}
+                            </Button>
+                            {open ? (
+                              <ul className={styles.others}>
+                                {card.others.map((other) => (
+                                  <li key={other.key} className={styles.other}>
+                                    {renderStep(other, whenDue(other).getTime() < now.getTime(), false)}
+                                  </li>
+                                ))}
+                              </ul>
+                            ) : null}
+                          </>
                         ) : null}
-                      </TodayRow>
+                      </li>
                     );
                   })}
                 </ul>
@@ -263,6 +344,7 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
         })
       )}
 
+      {undo ? <UndoToast text={undo.text} busy={undoBusy} onUndo={() => void onUndo()} onExpire={() => setUndo(undefined)} /> : null}
     </div>
   );
 }

@@ -27,6 +27,10 @@ export interface TodayItem {
   preferredChannel: Channel | null;
   draftId: string | null;
   holdEventId: string | null;
+  /** The hold's start (ISO 8601), shown at its own time in the mailbox's zone. */
+  holdStartsAt?: string | null;
+  /** The person's company, for the card's context. */
+  company?: string | null;
   profileUrl: string | null;
   /** "Met at …", "Referred by …". */
   context: string | null;
@@ -42,7 +46,10 @@ export interface TodayItem {
 export interface TodayActions {
   done?(id: string): Promise<TodayItem>;
   snooze?(id: string, until: string): Promise<TodayItem>;
-  skip?(id: string, reason: string): Promise<TodayItem>;
+  /** With deleteDraft, the step's unsent draft is deleted from Drafts too. */
+  skip?(id: string, reason: string, deleteDraft?: boolean): Promise<TodayItem>;
+  /** Undoes the user's own "Done". */
+  reopen?(id: string): Promise<TodayItem>;
 }
 
 export interface TodaySource extends TodayActions {

@@ -23,6 +23,8 @@ export function followUpToToday(f: FollowUp): TodayItem {
     preferredChannel: normaliseChannel(f.preferredChannel),
     draftId: f.draftId,
     holdEventId: f.holdEventId ?? null,
+    holdStartsAt: f.holdStartsAt ?? null,
+    company: f.company ?? null,
     profileUrl: f.profileUrl ?? null,
     context: subject ? `Met at ${subject}` : null,
     note: f.note ?? null,
@@ -43,7 +45,8 @@ export function followUpSource(api: FollowUpsApi): TodaySource {
     },
     done: async (id) => followUpToToday(await api.done(id)),
     snooze: async (id, until) => followUpToToday(await api.snooze(id, until)),
-    skip: async (id, reason) => followUpToToday(await api.skip(id, reason)),
+    skip: async (id, reason, deleteDraft) => followUpToToday(await api.skip(id, reason, deleteDraft)),
+    reopen: async (id) => followUpToToday(await api.reopen(id)),
   };
 }
 

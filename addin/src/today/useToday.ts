@@ -104,7 +104,9 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
       const list = current[item.source];
       if (!list) return current;
       const open = item.state !== "done" && item.state !== "skipped";
-      return { ...current, [item.source]: open ? list.map((i) => (i.key === item.key ? item : i)) : list.filter((i) => i.key !== item.key) };
+      if (!open) return { ...current, [item.source]: list.filter((i) => i.key !== item.key) };
+      // An undone "Done" comes back into the list.
+      return { ...current, [item.source]: list.some((i) => i.key === item.key) ? list.map((i) => (i.key === item.key ? item : i)) : [...list, item] };
     });
   }, []);
 

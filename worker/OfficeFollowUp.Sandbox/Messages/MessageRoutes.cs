@@ -70,8 +70,8 @@ internal sealed class MessageRoutes(SandboxMessages messages)
         return r.WriteJsonAsync(200, w => MessageJson.Write(w, message, select, expandPropertyId, r.Context("messages/$entity")));
     }
 
-    public Task DeleteDraftAsync(SandboxRequest r, string id) =>
-        _messages.DeleteDraft(id) ? r.NoContentAsync() : throw GraphError.ItemNotFound();
+    public Task DeleteAsync(SandboxRequest r, string id) =>
+        _messages.DeleteMessage(id) ? r.NoContentAsync() : throw GraphError.ItemNotFound();
 
     /// <summary>The message a POST body describes; the mailbox stamps its ids and times.</summary>
     private static SandboxMessage ReadMessage(JsonElement json)

@@ -65,6 +65,33 @@ internal sealed class SandboxMessages(MailboxState state, string draftsFolderId,
         }
     }
 
+    /// <summary>
+    /// DELETE /me/messages/{id}: as in Graph, any message goes, a draft or sent or received mail (Outlook moves it to
+    /// Deleted Items; here it leaves its folder, which is what a delta of that folder shows).
+    /// </summary>
+    public bool DeleteMessage(string id)
+    {
+        lock (_state.Gate)
+        {
+            if (_drafts.Exists(m => m.Id == id))
+            {
+                return DeleteDraft(id);
+            }
+
+            var index = _mail.FindIndex(m => m.Id == id);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var folderId = _mail[index].ParentFolderId;
+            _mail.RemoveAt(index);
+            LogLocked(folderId).Append(id, _state.NextSequence(), null);
+            _state.Report(SandboxItemKind.Message, SandboxChangeType.Deleted, id, folderId, null);
+            return true;
+        }
+    }
+
     public void EditDraft(string id, Func<SandboxMessage, SandboxMessage> change)
     {
         ArgumentNullException.ThrowIfNull(change);

@@ -4,13 +4,14 @@ using OfficeFollowUp.Api;
 using OfficeFollowUp.Outbox;
 using OfficeFollowUp.People;
 using OfficeFollowUp.Store;
+using OfficeFollowUp.Sync;
 
 namespace OfficeFollowUp.FollowUps;
 
 public sealed record FollowUpDto(
     string Id, PersonDto Person, FollowUpStepKind Step, DateTimeOffset DueAt, FollowUpState State, string? DraftId, DateTimeOffset? SnoozedUntil,
     string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null,
-    string? CompletedVia = null, DateTimeOffset? CompletedAt = null, DateTimeOffset? HoldStartsAt = null);
+    string? CompletedVia = null, DateTimeOffset? CompletedAt = null, DateTimeOffset? HoldStartsAt = null, string? Company = null);
 
 /// <summary>A window of the open follow-ups: its items, the counts of every bucket, and the next page's link (null at the end).</summary>
 public sealed record FollowUpWindowDto(string TimeZone, IReadOnlyList<FollowUpDto> Items, DueCountsDto Counts, string? Next)
@@ -18,6 +19,11 @@ public sealed record FollowUpWindowDto(string TimeZone, IReadOnlyList<FollowUpDt
     /// <summary>Before the mailbox is connected: nothing, in UTC.</summary>
     public static readonly FollowUpWindowDto Empty = new("UTC", [], new DueCountsDto(0, 0, 0, 0), null);
 }
+
+/// <summary>Days a snooze skips, as dates (yyyy-MM-dd) on the mailbox's calendar.</summary>
+public sealed record DaysOffDto(string TimeZone, IReadOnlyList<DayOffDto> Days);
+
+public sealed record DayOffDto(string Date, string Reason);
 
 /// <summary>What the task pane needs: the open follow-ups and the user's decisions on them.</summary>
 public static class FollowUpEndpoints
@@ -28,10 +34,12 @@ public static class FollowUpEndpoints
         group.MapGet("/", ListAsync).WithListETag().WhenNotConnected(context => context.Request.Query.ContainsKey("window")
             ? TypedResults.Ok(FollowUpWindowDto.Empty)
             : TypedResults.Ok(ZonedItemsDto<FollowUpDto>.Empty));
+        group.MapGet("/days-off", DaysOffAsync).WhenNotConnected(_ => TypedResults.Ok(new DaysOffDto("UTC", [])));
         var one = group.MapGroup("/{id}").WhenNotConnected(NoSuchFollowUp);
         one.MapPost("/done", DoneAsync);
         one.MapPost("/snooze", SnoozeAsync);
         one.MapPost("/skip", SkipAsync);
+        one.MapPost("/reopen", ReopenAsync);
         return api;
     }
 
@@ -63,6 +71,22 @@ public static class FollowUpEndpoints
             zone, later.Skip((page - 1) * size).Take(size).ToList(), counts, later.Count > page * size ? LaterPage(page + 1, request.Limit) : null));
     }
 
+    /// <summary>
+    /// The days in the next five weeks (on the mailbox's calendar) that snooze choices skip: all-day out-of-office events
+    /// and public holidays on the user's calendar.
+    /// </summary>
+    private static async Task<Ok<DaysOffDto>> DaysOffAsync(ConnectedMailbox mailbox, EventStore events, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, mailbox.Zone).DateTime);
+        var until = today.AddDays(35);
+        var stored = await events.ListAsync(mailbox.Id, now.AddDays(-1), now.AddDays(37), ct);
+        var days = FindDaysOff.Run(stored.Select(e => e.Facts), mailbox.Zone, today, until);
+        return TypedResults.Ok(new DaysOffDto(
+            MailboxTimeZone.IanaId(mailbox.Zone),
+            [.. days.Select(d => new DayOffDto(d.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), d.Reason))]));
+    }
+
     private static string LaterPage(int page, string? limit) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/followups?window=later&page={page}{(limit is null ? "" : $"&limit={limit}")}");
 
@@ -72,8 +96,51 @@ public static class FollowUpEndpoints
     private static Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> SnoozeAsync(string id, SnoozeRequest request, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
         DecideAsync(id, FollowUpState.Snoozed, request.Until, null, mailbox, followUps, time, ct);
 
-    private static Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> SkipAsync(string id, SkipRequest request, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
-        DecideAsync(id, FollowUpState.Skipped, null, request.Reason!.Trim(), mailbox, followUps, time, ct);
+    /// <summary>
+    /// Skips the step; with deleteDraft, the unsent draft the product prepared for it is deleted from Drafts on the mailbox's
+    /// next pass (woken at once). A draft the user already sent is never deleted.
+    /// </summary>
+    private static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> SkipAsync(
+        string id, SkipRequest request, ConnectedMailbox mailbox, FollowUpStore followUps, DraftDeletionStore deletions, MailboxWakeups wakeups,
+        TimeProvider time, CancellationToken ct)
+    {
+        var result = await DecideAsync(id, FollowUpState.Skipped, null, request.Reason!.Trim(), mailbox, followUps, time, ct);
+        if (request.DeleteDraft == true && result.Result is Ok<FollowUpDto> { Value: { DraftId: { } draftId, CompletedVia: null } skipped })
+        {
+            await deletions.RequestAsync(mailbox.Id, skipped.Id, draftId, time.GetUtcNow(), ct);
+            wakeups.Wake(mailbox.Id);
+        }
+
+        return result;
+    }
+
+    /// <summary>Undo of the user's own "Done": only a step marked done by the user reopens; what the mailbox showed stands.</summary>
+    private static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> ReopenAsync(
+        string id, ConnectedMailbox mailbox, FollowUpStore followUps, MailboxWakeups wakeups, TimeProvider time, CancellationToken ct)
+    {
+        var item = await followUps.GetAsync(id, ct);
+        if (item is null || item.MailboxId != mailbox.Id)
+        {
+            return NoSuchFollowUp();
+        }
+
+        if (item.State is not FollowUpState.Done)
+        {
+            // Already open (a repeated undo): the step as it is.
+            return item.State is FollowUpState.Skipped ? AlreadyClosed(item.State) : TypedResults.Ok(ToDto(item, mailbox.Zone, time.GetUtcNow()));
+        }
+
+        var (written, updated) = await followUps.ReopenMarkedAsync(id, time.GetUtcNow(), ct);
+        if (!written)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Done by the mailbox",
+                detail: "Only a step you marked done can be reopened; this one was completed by what the mailbox shows (sent mail or a meeting).");
+        }
+
+        // Its draft or hold may have been cancelled in between: the pass makes it now.
+        wakeups.Wake(mailbox.Id);
+        return TypedResults.Ok(ToDto(updated!, mailbox.Zone, time.GetUtcNow()));
+    }
 
     private static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> DecideAsync(
         string id, FollowUpState state, DateTimeOffset? until, string? reason, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
@@ -133,7 +200,8 @@ public static class FollowUpEndpoints
             },
             item.CompletedAt is { } completedAt ? TimeZoneInfo.ConvertTime(completedAt, zone) : null,
             // The one-to-one hold's own start, for "Hold: Thu 2:45 PM" on the row.
-            item.HoldStartsAt is { } holdStartsAt ? TimeZoneInfo.ConvertTime(holdStartsAt, zone) : null);
+            item.HoldStartsAt is { } holdStartsAt ? TimeZoneInfo.ConvertTime(holdStartsAt, zone) : null,
+            string.IsNullOrWhiteSpace(item.CompanyName) ? null : item.CompanyName);
     }
 
     private static ProblemHttpResult NoSuchFollowUp() =>

@@ -5,7 +5,8 @@ namespace OfficeFollowUp.FollowUps;
 
 public sealed record SnoozeRequest(DateTimeOffset? Until);
 
-public sealed record SkipRequest([property: MultiLineText] string? Reason);
+/// <param name="DeleteDraft">Also delete the step's unsent draft from Drafts (never one the user sent).</param>
+public sealed record SkipRequest([property: MultiLineText] string? Reason, bool? DeleteDraft = null);
 
 public sealed class SnoozeRequestValidator : AbstractValidator<SnoozeRequest>
 {

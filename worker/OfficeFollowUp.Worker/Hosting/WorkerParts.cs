@@ -95,6 +95,9 @@ internal static class WorkerParts
         services.AddSingleton<StartFollowUpTrack>();
         services.AddSingleton<StartFollowUpsFromPrompt>();
         services.AddSingleton<PrepareThankYouDraft>();
+        services.AddSingleton<DraftDeletionStore>();
+        services.AddSingleton<DraftRemover>();
+        services.AddSingleton<DeleteSkippedDrafts>();
 
         // Bulk additions: many new contacts at once wait for the user to pick whom to follow up with.
         services.AddSingleton<DecideNews>();

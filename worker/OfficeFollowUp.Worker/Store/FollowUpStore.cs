@@ -55,6 +55,34 @@ public sealed class FollowUpStore(Database database)
         return (written == 1, await GetAsync(stepId, ct));
     }
 
+    /// <summary>
+    /// Undoes the user's own "Done" (never a completion the mailbox showed): the step is open again as it was, prepared when
+    /// its draft or hold exists, and an outbox entry the done cancelled in between is armed again, together.
+    /// </summary>
+    /// <returns>Whether it was reopened, and the step as it now is (null when there is no such step).</returns>
+    public async Task<(bool Written, FollowUpItem? Item)> ReopenMarkedAsync(string stepId, DateTimeOffset now, CancellationToken ct)
+    {
+        int written;
+        await using (var session = await database.BeginAsync(ct))
+        {
+            written = await session.ExecuteAsync("""
+                UPDATE follow_up_steps SET state = CASE WHEN draft_id IS NOT NULL OR hold_event_id IS NOT NULL THEN 'Prepared' ELSE 'Pending' END,
+                    completed_via = NULL, completed_at = NULL, snoozed_until = NULL, updated_at = @now
+                WHERE id = @stepId AND state = 'Done' AND completed_via = 'Marked'
+                """, new { stepId, now }, ct);
+            if (written == 1)
+            {
+                await session.ExecuteAsync(
+                    "UPDATE outbox SET status = 'Pending', next_attempt_at = @now, completed_at = NULL, claimed_until = NULL WHERE step_id = @stepId AND status = 'Cancelled'",
+                    new { stepId, now }, ct);
+            }
+
+            await session.CommitAsync(ct);
+        }
+
+        return (written == 1, await GetAsync(stepId, ct));
+    }
+
     /// <returns>The new step's id, or null when the person already has this step (the user's earlier word on it stands).</returns>
     public async Task<string?> InsertStepAsync(StoreSession session, string mailboxId, string emailKey, PlannedStep step, DateTimeOffset now, CancellationToken ct)
     {

@@ -343,6 +343,19 @@ internal static class Migrations
             UPDATE referrals SET contacted_via = 'Marked' WHERE contacted_at IS NOT NULL;
             UPDATE promises SET done_via = 'Marked' WHERE state = 'Done';
             """),
+        // Drafts the user asked to delete when skipping their step: the intent first, the Graph DELETE on the next pass.
+        (15, "draft-deletions", """
+            CREATE TABLE draft_deletions (
+                step_id TEXT PRIMARY KEY REFERENCES follow_up_steps(id),
+                mailbox_id TEXT NOT NULL,
+                draft_id TEXT NOT NULL,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                requested_at {time} NOT NULL,
+                done_at {time}
+            );
+            CREATE INDEX draft_deletions_pending ON draft_deletions(mailbox_id, status);
+            """),
         // A partner who has not reached the prospect yet gets a nudge, and the check-in comes back a while after it:
         // when the user heard "not yet" and when they nudged.
         (17, "referral-nudges", """

@@ -28,6 +28,7 @@ public sealed class SyncMailbox(
     SyncSentItems syncSentItems,
     CompleteMetOneToOnes completeMet,
     WorkOutbox outbox,
+    DeleteSkippedDrafts deleteSkippedDrafts,
     KeepSubscriptions subscriptions,
     IOptions<SyncOptions> options,
     IOptions<MailboxOptions> mailboxOptions,
@@ -115,6 +116,8 @@ public sealed class SyncMailbox(
         await completeMet.RunAsync(profile.MailboxId, ct);
 
         var work = await outbox.RunAsync(profile, ct);
+        // Drafts of skipped steps the user asked to delete; a draft they sent meanwhile is kept.
+        await deleteSkippedDrafts.RunAsync(profile.MailboxId, ct);
         if (work.Drafts > 0)
         {
             SyncTrace.DraftsPrepared(logger, work.Drafts);
