@@ -329,7 +329,6 @@ internal static class Migrations
 
     public static int Latest => All[^1].Version;
 
-    /// <summary>Every version in order; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
     /// <summary>Every version in the list; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
     public static IEnumerable<int> Versions => All.Select(m => m.Version);
 
@@ -338,11 +337,11 @@ internal static class Migrations
         await connection.ExecuteAsync(new CommandDefinition(
             $"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {timeType} NOT NULL)",
             cancellationToken: ct));
-        var current = Convert.ToInt64(
-            await connection.ExecuteScalarAsync(new CommandDefinition("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", cancellationToken: ct)),
-            System.Globalization.CultureInfo.InvariantCulture);
+        // Every listed version not yet recorded, not only those above the highest: numbers are reserved per branch, so a
+        // store that ran 12 before 11 was merged still gets 11. A migration therefore must not depend on a higher one.
+        var applied = (await connection.QueryAsync<long>(new CommandDefinition("SELECT version FROM schema_migrations", cancellationToken: ct))).ToHashSet();
 
-        foreach (var (version, name, sql) in All.Where(m => m.Version > current))
+        foreach (var (version, name, sql) in All.Where(m => !applied.Contains(m.Version)))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             await connection.ExecuteAsync(new CommandDefinition(sql.Replace("{time}", timeType, StringComparison.Ordinal), transaction: tx, cancellationToken: ct));
