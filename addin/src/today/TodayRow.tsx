@@ -1,6 +1,6 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import { Badge, Button, Caption1, Link, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
-import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
+import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, Eye20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
 import { completionLabel, stateBadge } from "../followups/labels";
 import { rowDetail } from "../followups/rowDetail";
 import { GaveUpBar } from "../outbox/GaveUpBar";
@@ -13,6 +13,9 @@ import { useSharedStyles } from "../ui/styles";
 import { TextWithEmails } from "../ui/TextWithEmails";
 import { whenDue } from "./groupToday";
 import type { TodayItem } from "./model";
+
+// Loaded on the first Preview, keeping Today's first chunk small.
+const DraftPreview = lazy(() => import("../drafts/DraftPreview").then((m) => ({ default: m.DraftPreview })));
 
 const useStyles = makeStyles({
   row: { listStyleType: "none" },
@@ -85,6 +88,9 @@ export function TodayRow(props: TodayRowProps) {
   const badge = completed ? { text: completed, color: "success" as const } : stateBadge(item.state, overdue, item.kind, item);
   const detail = rowDetail({ ...item, step: item.kind });
   const canOpenDraftHere = item.draftId && canOpenDraft;
+  // A follow-up's prepared draft can be read without leaving the pane (the worker reads it from the mailbox).
+  const canPreview = Boolean(item.draftId) && item.source === "followUps" && item.state !== "done";
+  const [previewOpen, setPreviewOpen] = useState(false);
   const canOpenHoldHere = item.holdEventId && canOpenHold;
   const due = whenDue(item);
   const snoozed = item.state === "snoozed" && item.snoozedUntil;
@@ -161,6 +167,11 @@ export function TodayRow(props: TodayRowProps) {
             Open draft
           </Button>
         ) : null}
+        {canPreview ? (
+          <Button size="small" icon={<Eye20Regular />} aria-expanded={previewOpen} aria-label={`Preview draft: ${about}`} onClick={() => setPreviewOpen((open) => !open)}>
+            {previewOpen ? "Hide preview" : "Preview"}
+          </Button>
+        ) : null}
         {props.canDone ? (
         <Button
           size="small"
@@ -189,6 +200,11 @@ export function TodayRow(props: TodayRowProps) {
         </Button>
         ) : null}
       </div>
+      {canPreview && previewOpen ? (
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+          <DraftPreview followUpId={item.id} about={about} inOutlook={canOpenDraft} onOpenInOutlook={() => props.onOpenDraft(item)} />
+        </Suspense>
+      ) : null}
       {props.children}
     </li>
   );
