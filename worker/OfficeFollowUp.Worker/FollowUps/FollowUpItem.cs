@@ -28,4 +28,6 @@ public sealed record FollowUpItem(
     DateTimeOffset? UpdatedAt = null,
     OutboxGaveUp? GaveUp = null,
     OfficeFollowUp.Evidence.CompletedVia? CompletedVia = null,
-    DateTimeOffset? CompletedAt = null);
+    DateTimeOffset? CompletedAt = null,
+    string? JobTitle = null,
+    string? PersonalNotes = null);
