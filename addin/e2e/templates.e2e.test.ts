@@ -61,6 +61,12 @@ describe("Draft wording in Settings, against the real worker", () => {
     expect(await wording().getByRole("button", { name: "Save" }).isDisabled()).toBe(true);
     expect((await thankYou()).custom).toBe(false);
     expect(await layoutProblems(page)).toEqual([]);
+    // Unsaved wording is not dropped by a stray click: the picker waits, and Back asks first.
+    expect(await page.getByRole("combobox", { name: "Draft" }).isDisabled()).toBe(true);
+    await page.getByRole("button", { name: "Back to settings" }).click();
+    await page.getByText("Your changes to this wording are not saved").waitFor({ state: "visible" });
+    await page.getByRole("button", { name: "Keep editing" }).click();
+    expect(await subject().inputValue()).toBe("Hello {Nickname}");
   });
 
   it("inserts a slot at the caret, previews it live, saves it, and resets to the default", async () => {

@@ -1,5 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from "react";
-import { Badge, Button, Caption1, Field, Input, Select, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Select,
+  Spinner,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import { ArrowLeft20Regular } from "@fluentui/react-icons";
 import { useApi } from "../api/ApiContext";
 import { failureOf } from "../api/client";
@@ -61,13 +76,35 @@ export function DraftWordingView({ onBack }: DraftWordingViewProps) {
   const { call } = useApi();
   const loaded = useLoad((signal) => call<DraftTemplates>("GET", "/api/templates", undefined, signal), "templates");
   const [kind, setKind] = useState("thank-you");
+  // Unsaved wording is not dropped by a click elsewhere: the picker waits, and Back asks first.
+  const [dirty, setDirty] = useState(false);
+  const [confirmLeave, setConfirmLeave] = useState(false);
+  const onDirty = useCallback((next: boolean) => {
+    setDirty(next);
+    if (!next) setConfirmLeave(false);
+  }, []);
   return (
     <section className={styles.view} aria-labelledby="draft-wording-heading" data-testid="draft-wording">
       <div className={styles.top}>
-        <Button appearance="subtle" icon={<ArrowLeft20Regular />} onClick={onBack}>
+        <Button appearance="subtle" icon={<ArrowLeft20Regular />} onClick={() => (dirty ? setConfirmLeave(true) : onBack())}>
           Back to settings
         </Button>
       </div>
+      {confirmLeave ? (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Your changes to this wording are not saved</MessageBarTitle>
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={onBack}>
+              Discard and go back
+            </Button>
+            <Button size="small" appearance="primary" onClick={() => setConfirmLeave(false)}>
+              Keep editing
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       <h2 id="draft-wording-heading" className={styles.heading}>
         Draft wording
       </h2>
@@ -80,8 +117,8 @@ export function DraftWordingView({ onBack }: DraftWordingViewProps) {
           if (!item) return null;
           return (
             <>
-              <Field label="Draft">
-                <Select value={item.kind} onChange={(_, d) => setKind(d.value)}>
+              <Field label="Draft" hint={dirty ? "Save or undo your changes to pick another draft." : undefined}>
+                <Select value={item.kind} disabled={dirty} onChange={(_, d) => setKind(d.value)}>
                   {data.items.map((t) => (
                     <option key={t.kind} value={t.kind}>
                       {kindLabel(t.kind)}
@@ -93,6 +130,7 @@ export function DraftWordingView({ onBack }: DraftWordingViewProps) {
               <TemplateEditor
                 key={item.kind}
                 stored={item}
+                onDirty={onDirty}
                 onStored={(next) => loaded.update((d) => ({ items: d.items.map((t) => (t.kind === next.kind ? next : t)) }))}
               />
             </>
@@ -103,7 +141,7 @@ export function DraftWordingView({ onBack }: DraftWordingViewProps) {
   );
 }
 
-function TemplateEditor({ stored, onStored }: { stored: DraftTemplateDto; onStored(next: DraftTemplateDto): void }) {
+function TemplateEditor({ stored, onStored, onDirty }: { stored: DraftTemplateDto; onStored(next: DraftTemplateDto): void; onDirty(dirty: boolean): void }) {
   const styles = useStyles();
   const forms = useFormStyles();
   const { call } = useApi();
@@ -121,6 +159,7 @@ function TemplateEditor({ stored, onStored }: { stored: DraftTemplateDto; onStor
   const localErrors = useMemo(() => checkTemplate(form, stored.slots), [form, stored.slots]);
   const errors: TemplateErrors = { ...serverErrors, ...localErrors };
   const changed = isChanged(form, stored);
+  useEffect(() => onDirty(changed), [changed, onDirty]);
 
   // The preview follows the typing, once it pauses; a template with problems keeps the last good preview.
   useEffect(() => {
