@@ -26,7 +26,8 @@ const useStyles = makeStyles({
 });
 
 export interface DraftPreviewProps {
-  followUpId: string;
+  /** The worker's path for the row's draft (draftPath). */
+  path: string;
   /** For the accessible names: "Thank-you note for Priya Raman". */
   about: string;
   inOutlook: boolean;
@@ -35,10 +36,10 @@ export interface DraftPreviewProps {
 }
 
 /** A prepared draft's subject and body, read from the mailbox, shown under its row; the parts to rewrite are highlighted. */
-export function DraftPreview({ followUpId, about, inOutlook, onOpenInOutlook }: DraftPreviewProps) {
+export function DraftPreview({ path, about, inOutlook, onOpenInOutlook }: DraftPreviewProps) {
   const styles = useStyles();
   const { call } = useApi();
-  const loaded = useLoad((signal) => call<PreparedDraft>("GET", `/api/followups/${encodeURIComponent(followUpId)}/draft`, undefined, signal), followUpId);
+  const loaded = useLoad((signal) => call<PreparedDraft>("GET", path, undefined, signal), path);
   return (
     <div className={styles.preview} role="region" aria-label={`Draft preview: ${about}`} data-testid="draft-preview">
       <LoadState {...loaded} what="the draft" label="Reading the draft…" size="small">

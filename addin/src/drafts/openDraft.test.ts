@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { draftState, howToOpen } from "./openDraft";
+import { draftPath, draftState, howToOpen } from "./openDraft";
 
 describe("opening a previewed draft", () => {
   it("uses Outlook's form inside Outlook, whatever the link", () => {
@@ -23,5 +23,17 @@ describe("opening a previewed draft", () => {
     expect(draftState(false, 0)).toBe("As prepared. Nothing in it needs rewriting.");
     expect(draftState(false, 1)).toBe("As prepared. Rewrite the highlighted part before sending.");
     expect(draftState(false, 3)).toBe("As prepared. Rewrite the 3 highlighted parts before sending.");
+  });
+});
+
+describe("where a row's draft is read from", () => {
+  it("is the step's draft for a follow-up and the named draft of a referral, encoded", () => {
+    expect(draftPath("followUps", "step-1", "AAMk=")).toBe("/api/followups/step-1/draft");
+    expect(draftPath("referrals", "ref-1", "AAMk/+=")).toBe("/api/referrals/ref-1/drafts/AAMk%2F%2B%3D");
+  });
+
+  it("is nothing for a row without a draft or from a source without drafts", () => {
+    expect(draftPath("followUps", "step-1", null)).toBeUndefined();
+    expect(draftPath("promises", "p-1", "AAMk")).toBeUndefined();
   });
 });

@@ -1,3 +1,11 @@
+/** Where the worker reads a row's draft from the mailbox: a follow-up step's, or one of a referral's; undefined for other rows. */
+export function draftPath(source: string, id: string, draftId: string | null): string | undefined {
+  if (!draftId) return undefined;
+  if (source === "followUps") return `/api/followups/${encodeURIComponent(id)}/draft`;
+  if (source === "referrals") return `/api/referrals/${encodeURIComponent(id)}/drafts/${encodeURIComponent(draftId)}`;
+  return undefined;
+}
+
 /** How "Open in Outlook" opens a draft: Outlook's own form when the pane is inside Outlook, else the draft's web link. */
 export type DraftOpening = { kind: "outlook" } | { kind: "web"; href: string } | { kind: "none" };
 

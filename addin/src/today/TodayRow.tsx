@@ -3,6 +3,7 @@ import { Badge, Button, Caption1, Link, Spinner, Text, makeStyles, mergeClasses,
 import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, Eye20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
 import { completionLabel, stateBadge } from "../followups/labels";
 import { rowDetail } from "../followups/rowDetail";
+import { draftPath } from "../drafts/openDraft";
 import { GaveUpBar } from "../outbox/GaveUpBar";
 import { describeRelative, formatDueTime } from "../time/formatDue";
 import type { SnoozeChoice } from "../time/snoozeChoices";
@@ -88,8 +89,9 @@ export function TodayRow(props: TodayRowProps) {
   const badge = completed ? { text: completed, color: "success" as const } : stateBadge(item.state, overdue, item.kind, item);
   const detail = rowDetail({ ...item, step: item.kind });
   const canOpenDraftHere = item.draftId && canOpenDraft;
-  // A follow-up's prepared draft can be read without leaving the pane (the worker reads it from the mailbox).
-  const canPreview = Boolean(item.draftId) && item.source === "followUps" && item.state !== "done";
+  // A prepared draft can be read without leaving the pane (the worker reads it from the mailbox).
+  const previewPath = item.state !== "done" ? draftPath(item.source, item.id, item.draftId) : undefined;
+  const canPreview = previewPath !== undefined;
   const [previewOpen, setPreviewOpen] = useState(false);
   const canOpenHoldHere = item.holdEventId && canOpenHold;
   const due = whenDue(item);
@@ -200,9 +202,9 @@ export function TodayRow(props: TodayRowProps) {
         </Button>
         ) : null}
       </div>
-      {canPreview && previewOpen ? (
+      {previewPath && previewOpen ? (
         <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
-          <DraftPreview followUpId={item.id} about={about} inOutlook={canOpenDraft} onOpenInOutlook={() => props.onOpenDraft(item)} />
+          <DraftPreview path={previewPath} about={about} inOutlook={canOpenDraft} onOpenInOutlook={() => props.onOpenDraft(item)} />
         </Suspense>
       ) : null}
       {props.children}

@@ -110,6 +110,33 @@ public sealed class DraftPreviewApiTests : PairedWorkerTests
     }
 
     [Fact]
+    public async Task A_referrals_draft_is_previewed_and_no_other_message_is_read_through_it()
+    {
+        var (_, thankYou) = await MeetPriyaAsync();
+        var logged = await Client.PostAsJsonAsync("/api/referrals", new
+        {
+            direction = "received",
+            partner = new { email = "mere@paratalaw.co.nz", displayName = "Mere Parata" },
+            prospect = new { displayName = "Tama Ngata", email = "tama@ngatabakery.co.nz" },
+            note = "Opening a second bakery…lease..",
+            copyPartner = true,
+        });
+        Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
+        var referralId = (await logged.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        await OutboxDrive.SettleAsync(World, Worker);
+        var introDraftId = (await Client.GetFromJsonAsync<JsonElement>($"/api/referrals/{referralId}")).GetProperty("introDraftId").GetString();
+
+        var preview = await Client.GetFromJsonAsync<JsonElement>($"/api/referrals/{referralId}/drafts/{Uri.EscapeDataString(introDraftId!)}");
+        Assert.Equal("Mere suggested we talk", preview.GetProperty("subject").GetString());
+        Assert.Contains("[Mere's note: opening a second bakery", preview.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("<mark>[Mere&#39;s note: opening a second bakery", preview.GetProperty("html").GetString(), StringComparison.Ordinal);
+
+        // The thank-you to Priya is a message in the same mailbox, but not this referral's: not read through it.
+        var other = await Client.GetAsync($"/api/referrals/{referralId}/drafts/{Uri.EscapeDataString(thankYou.Id)}");
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
     public async Task The_mailbox_language_is_read_from_mailbox_settings()
     {
         var stored = await Worker.Get<MailboxStore>().GetSingleAsync(CancellationToken.None);

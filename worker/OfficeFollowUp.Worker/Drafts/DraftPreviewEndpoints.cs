@@ -10,16 +10,25 @@ public static class DraftPreviewEndpoints
     public static RouteGroupBuilder MapDraftPreview(this RouteGroupBuilder api)
     {
         api.MapGet("/followups/{id}/draft", GetAsync);
+        api.MapGet("/referrals/{id}/drafts/{draftId}", GetReferralDraftAsync);
         return api;
     }
 
-    private static async Task<Results<Ok<PreparedDraftDto>, ProblemHttpResult>> GetAsync(
-        string id, ConnectedMailbox mailbox, ReadPreparedDraft read, CancellationToken ct)
+    private static Task<Results<Ok<PreparedDraftDto>, ProblemHttpResult>> GetReferralDraftAsync(
+        string id, string draftId, ConnectedMailbox mailbox, ReadPreparedDraft read, CancellationToken ct) =>
+        AnswerAsync(() => read.ReadReferralAsync(mailbox.Id, id, draftId, ct), "No such referral");
+
+    private static Task<Results<Ok<PreparedDraftDto>, ProblemHttpResult>> GetAsync(
+        string id, ConnectedMailbox mailbox, ReadPreparedDraft read, CancellationToken ct) =>
+        AnswerAsync(() => read.ReadAsync(mailbox.Id, id, ct), "No such follow-up");
+
+    private static async Task<Results<Ok<PreparedDraftDto>, ProblemHttpResult>> AnswerAsync(
+        Func<Task<(PreparedDraftDto? Draft, NoDraft Why)>> read, string noSuchItem)
     {
         try
         {
-            var (draft, why) = await read.ReadAsync(mailbox.Id, id, ct);
-            return draft is not null ? TypedResults.Ok(draft) : NotFound(why);
+            var (draft, why) = await read();
+            return draft is not null ? TypedResults.Ok(draft) : NotFound(why, noSuchItem);
         }
         catch (Exception e) when (e is ODataError or HttpRequestException)
         {
@@ -28,10 +37,10 @@ public static class DraftPreviewEndpoints
         }
     }
 
-    private static ProblemHttpResult NotFound(NoDraft why) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: why switch
+    private static ProblemHttpResult NotFound(NoDraft why, string noSuchItem) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: why switch
     {
-        NoDraft.NoSuchStep => "No such follow-up",
-        NoDraft.NotPrepared => "No draft has been prepared for this follow-up yet",
+        NoDraft.NoSuchStep => noSuchItem,
+        NoDraft.NotPrepared => "No draft has been prepared for this yet",
         NoDraft.Gone => "The draft is no longer in the mailbox; it was deleted",
         NoDraft.Sent => "The draft has been sent",
         _ => throw new ArgumentOutOfRangeException(nameof(why), why, "Unknown reason."),

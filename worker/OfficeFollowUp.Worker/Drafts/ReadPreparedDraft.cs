@@ -20,7 +20,7 @@ public enum NoDraft
 /// (the outbox's tag lookup finds it again instead of writing another) and never changes it afterwards, so the version
 /// shown is the user's whenever they edited it.
 /// </summary>
-public sealed class ReadPreparedDraft(FollowUpStore steps, DraftReader drafts)
+public sealed class ReadPreparedDraft(FollowUpStore steps, ReferralStore referrals, DraftReader drafts)
 {
     /// <summary>A draft changed this long after it was made was changed by someone other than the create call.</summary>
     public static readonly TimeSpan EditTolerance = TimeSpan.FromSeconds(10);
@@ -38,6 +38,24 @@ public sealed class ReadPreparedDraft(FollowUpStore steps, DraftReader drafts)
             return (null, NoDraft.NotPrepared);
         }
 
+        return await ReadDraftAsync(mailboxId, draftId, ct);
+    }
+
+    /// <summary>One of a referral's drafts (the note to the prospect, the check-in, the close-the-loop note); only those ids are read.</summary>
+    public async Task<(PreparedDraftDto? Draft, NoDraft Why)> ReadReferralAsync(string mailboxId, string referralId, string draftId, CancellationToken ct)
+    {
+        var referral = await referrals.GetByIdAsync(referralId, ct);
+        if (referral is null || !string.Equals(referral.MailboxId, mailboxId, StringComparison.Ordinal))
+        {
+            return (null, NoDraft.NoSuchStep);
+        }
+
+        string?[] own = [referral.IntroDraftId, referral.CheckInDraftId, referral.CloseDraftId];
+        return own.Contains(draftId, StringComparer.Ordinal) ? await ReadDraftAsync(mailboxId, draftId, ct) : (null, NoDraft.NotPrepared);
+    }
+
+    private async Task<(PreparedDraftDto? Draft, NoDraft Why)> ReadDraftAsync(string mailboxId, string draftId, CancellationToken ct)
+    {
         var draft = await drafts.ReadAsync(mailboxId, draftId, ct);
         if (draft is null)
         {
