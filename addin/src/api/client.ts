@@ -105,7 +105,7 @@ export function authorizationHeader(token: string): string {
 }
 
 /** One authenticated JSON call to the worker; every area's client (follow-ups, referrals, prompts, …) is built on it. */
-export type ApiCall = <T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown, signal?: AbortSignal) => Promise<T>;
+export type ApiCall = <T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal) => Promise<T>;
 
 export function createApiCall({
   baseUrl = "",
@@ -124,7 +124,7 @@ export function createApiCall({
     }
   };
 
-  return async function call<T>(method: "GET" | "POST" | "PUT", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return async function call<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
     const send = async (token: string): Promise<Response> => {
       const headers: Record<string, string> = { Accept: "application/json", Authorization: authorizationHeader(token) };
       if (body !== undefined) headers["Content-Type"] = "application/json";

@@ -24,8 +24,6 @@ export interface FollowUp {
   profileUrl?: string | null;
   /** oneToOne: the tentative hold the worker placed on the user's calendar. */
   holdEventId?: string | null;
-  /** oneToOne: when the hold starts (ISO 8601 with offset). */
-  holdStartsAt?: string | null;
   /** The person's company, from their Outlook contact. */
   company?: string | null;
   /** Why the worker could not prepare the step itself, e.g. no free slot for a hold. */

@@ -7,6 +7,7 @@ import { LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useLoad } from "../ui/useLoad";
+import { DraftWordingView } from "../templates/DraftWordingView";
 import type { Settings } from "./model";
 import { checkSettings, errorsFromServer, formFrom, limits, type SettingsErrors, type SettingsField, type SettingsForm } from "./settingsForm";
 
@@ -23,14 +24,28 @@ export interface SettingsViewProps {
 export function SettingsView({ onSaved }: SettingsViewProps) {
   const { call } = useApi();
   const loaded = useLoad((signal) => call<Settings>("GET", "/api/settings", undefined, signal), "settings");
+  // Draft wording is a page of its own inside Settings; the settings form stays mounted (hidden) so nothing typed is lost.
+  const [wording, setWording] = useState(false);
   return (
-    <LoadState {...loaded} what="settings" label="Loading settings…">
-      {(data) => <SettingsEditor loaded={data} onSaved={onSaved} />}
-    </LoadState>
+    <>
+      <div hidden={wording}>
+        <LoadState {...loaded} what="settings" label="Loading settings…">
+          {(data) => <SettingsEditor loaded={data} onSaved={onSaved} onEditWording={() => setWording(true)} />}
+        </LoadState>
+      </div>
+      {wording ? (
+        <DraftWordingView
+          onBack={() => {
+            setWording(false);
+            requestAnimationFrame(() => document.getElementById("edit-draft-wording")?.focus());
+          }}
+        />
+      ) : null}
+    </>
   );
 }
 
-function SettingsEditor({ loaded, onSaved }: { loaded: Settings; onSaved?(): void }) {
+function SettingsEditor({ loaded, onSaved, onEditWording }: { loaded: Settings; onSaved?(): void; onEditWording(): void }) {
   const styles = useStyles();
   const forms = useFormStyles();
   const { call } = useApi();
@@ -100,6 +115,11 @@ function SettingsEditor({ loaded, onSaved }: { loaded: Settings; onSaved?(): voi
         <Field label="Signature" hint="How thank-you and referral notes are signed; empty uses your first name." {...fieldState(errors.signature)}>
           <Input value={form.signature} onChange={set("signature")} disabled={saving} />
         </Field>
+        <div>
+          <Button id="edit-draft-wording" type="button" onClick={onEditWording}>
+            Draft wording…
+          </Button>
+        </div>
       </fieldset>
       <fieldset className={forms.fieldset}>
         <legend className={forms.legend}>Keep in touch every (days)</legend>

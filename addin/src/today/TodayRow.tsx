@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, type ReactNode } from "react";
-import { Badge, Button, Caption1, Link, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
+import { lazy, Suspense, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { Badge, Button, Caption1, Link, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ArrowClockwise20Regular, CalendarPerson20Regular, Checkmark20Regular, DismissCircle20Regular, Eye20Regular, MailEdit20Regular, Open16Regular } from "@fluentui/react-icons";
 import { completionLabel, stateBadge } from "../followups/labels";
 import { rowDetail } from "../followups/rowDetail";
+import { draftPath } from "../drafts/openDraft";
 import { GaveUpBar } from "../outbox/GaveUpBar";
 import { describeRelative, formatDueTime } from "../time/formatDue";
 import type { SnoozeChoice } from "../time/snoozeChoices";
@@ -14,6 +15,9 @@ import { TextWithEmails } from "../ui/TextWithEmails";
 import { whenDue } from "./groupToday";
 import { personContext, readyLabel } from "./personCards";
 import type { TodayItem } from "./model";
+
+// Loaded on the first Preview, keeping Today's first chunk small.
+const DraftPreview = lazy(() => import("../drafts/DraftPreview").then((m) => ({ default: m.DraftPreview })));
 
 const useStyles = makeStyles({
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
@@ -92,6 +96,10 @@ export function TodayRow(props: TodayRowProps) {
   const context = showPerson ? personContext(item) : null;
   const ready = readyLabel(item, timeZone);
   const canOpenDraftHere = item.draftId && canOpenDraft;
+  // A prepared draft can be read without leaving the pane (the worker reads it from the mailbox).
+  const previewPath = item.state !== "done" ? draftPath(item.source, item.id, item.draftId) : undefined;
+  const canPreview = previewPath !== undefined;
+  const [previewOpen, setPreviewOpen] = useState(false);
   const canOpenHoldHere = item.holdEventId && canOpenHold;
   const due = whenDue(item);
   const snoozed = item.state === "snoozed" && item.snoozedUntil;
@@ -178,6 +186,11 @@ export function TodayRow(props: TodayRowProps) {
             Open draft
           </Button>
         ) : null}
+        {canPreview ? (
+          <Button size="small" icon={<Eye20Regular />} aria-expanded={previewOpen} aria-label={`Preview draft: ${about}`} onClick={() => setPreviewOpen((open) => !open)}>
+            {previewOpen ? "Hide preview" : "Preview"}
+          </Button>
+        ) : null}
         {props.canDone ? (
         <Button
           size="small"
@@ -206,6 +219,11 @@ export function TodayRow(props: TodayRowProps) {
         </Button>
         ) : null}
       </div>
+      {previewPath && previewOpen ? (
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+          <DraftPreview path={previewPath} about={about} inOutlook={canOpenDraft} onOpenInOutlook={() => props.onOpenDraft(item)} />
+        </Suspense>
+      ) : null}
       {props.children}
     </div>
   );

@@ -58,7 +58,7 @@ public static class ApiExtensions
             .AddEndpointFilter<ValidateRouteInput>()
             .AddEndpointFilterFactory(ValidateRequests.Create)
             .ResolveConnectedMailboxes()
-            .MapFollowUps().MapPrompts().MapBulkPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapTemplates().MapOutbox()
+            .MapFollowUps().MapPrompts().MapBulkPrompts().MapReferrals().MapPromises().MapKeepInTouch().MapPeople().MapStatus().MapSettings().MapTemplates().MapDraftPreview().MapOutbox()
             .MapSandboxDemo();
         return app;
     }

@@ -96,5 +96,12 @@ public static class DefaultTemplates
             : ByLanguage[English][kind];
     }
 
+    /// <summary>The user's own wording for a kind, else the default in the mailbox's language.</summary>
+    public static DraftTemplate Choose(DraftKind kind, IReadOnlyDictionary<DraftKind, DraftTemplate> own, string? language)
+    {
+        ArgumentNullException.ThrowIfNull(own);
+        return own.TryGetValue(kind, out var template) ? template : For(kind, language);
+    }
+
     public static IReadOnlyCollection<string> Languages => ByLanguage.Keys;
 }

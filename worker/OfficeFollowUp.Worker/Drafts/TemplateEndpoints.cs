@@ -33,7 +33,8 @@ public static class TemplateEndpoints
     {
         var mailbox = await mailboxes.GetAsync(ct);
         var own = mailbox is null ? new Dictionary<DraftKind, DraftTemplate>() : await store.ListAsync(mailbox.Profile.MailboxId, ct);
-        return TypedResults.Ok(new TemplatesDto([.. Enum.GetValues<DraftKind>().Select(k => ToDto(k, own.TryGetValue(k, out var t) ? t : null))]));
+        var language = mailbox?.Profile.Language;
+        return TypedResults.Ok(new TemplatesDto([.. Enum.GetValues<DraftKind>().Select(k => ToDto(k, own.TryGetValue(k, out var t) ? t : null, language))]));
     }
 
     private static async Task<Results<Ok<TemplateDto>, ValidationProblem, ProblemHttpResult>> PutAsync(
@@ -51,7 +52,7 @@ public static class TemplateEndpoints
         }
 
         await store.SaveAsync(mailbox.Id, draftKind, template, time.GetUtcNow(), ct);
-        return TypedResults.Ok(ToDto(draftKind, template));
+        return TypedResults.Ok(ToDto(draftKind, template, mailbox.Profile.Language));
     }
 
     private static async Task<Results<Ok<TemplateDto>, ProblemHttpResult>> ResetAsync(string kind, ConnectedMailbox mailbox, TemplateStore store, CancellationToken ct)
@@ -62,7 +63,7 @@ public static class TemplateEndpoints
         }
 
         await store.ResetAsync(mailbox.Id, draftKind, ct);
-        return TypedResults.Ok(ToDto(draftKind, null));
+        return TypedResults.Ok(ToDto(draftKind, null, mailbox.Profile.Language));
     }
 
     private static async Task<Results<Ok<TemplatePreviewDto>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
@@ -104,9 +105,9 @@ public static class TemplateEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such kind of draft",
             detail: $"The kinds are {string.Join(", ", Enum.GetValues<DraftKind>().Select(DraftKinds.Name))}.");
 
-    private static TemplateDto ToDto(DraftKind kind, DraftTemplate? own)
+    private static TemplateDto ToDto(DraftKind kind, DraftTemplate? own, string? language)
     {
-        var byDefault = DefaultTemplates.For(kind);
+        var byDefault = DefaultTemplates.For(kind, language);
         var shown = own ?? byDefault;
         return new TemplateDto(DraftKinds.Name(kind), shown.Subject, shown.Body, own is not null, DraftKinds.Slots(kind), byDefault.Subject, byDefault.Body);
     }

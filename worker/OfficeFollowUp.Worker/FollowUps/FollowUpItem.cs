@@ -29,4 +29,6 @@ public sealed record FollowUpItem(
     OutboxGaveUp? GaveUp = null,
     OfficeFollowUp.Evidence.CompletedVia? CompletedVia = null,
     DateTimeOffset? CompletedAt = null,
-    DateTimeOffset? HoldStartsAt = null);
+    DateTimeOffset? HoldStartsAt = null,
+    string? JobTitle = null,
+    string? PersonalNotes = null);

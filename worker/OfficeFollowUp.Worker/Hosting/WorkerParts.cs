@@ -54,6 +54,8 @@ internal static class WorkerParts
         services.AddSingleton<MailboxClientFactory>();
         services.AddSingleton<MailboxReader>();
         services.AddSingleton<MessageReader>();
+        services.AddSingleton<DraftReader>();
+        services.AddSingleton<Drafts.ReadPreparedDraft>();
         services.AddSingleton<CalendarReader>();
         services.AddSingleton<TaggedItems>();
         services.AddSingleton<DraftWriter>();

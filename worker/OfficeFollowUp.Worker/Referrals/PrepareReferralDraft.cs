@@ -45,7 +45,7 @@ public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<Refer
                 {
                     return null;
                 }
-                var intro = ReferralTemplates.Intro(facts, own.GetValueOrDefault(Drafts.DraftKind.ReferralContact));
+                var intro = ReferralTemplates.Intro(facts, Drafts.DefaultTemplates.Choose(Drafts.DraftKind.ReferralContact, own, profile.Language));
                 return referral.CopyPartner
                     ? new DraftContent(intro.Subject, intro.Html, referral.ProspectName, referral.ProspectEmail, partnerName, referral.Partner.Email)
                     : new DraftContent(intro.Subject, intro.Html, referral.ProspectName, referral.ProspectEmail);
@@ -54,7 +54,7 @@ public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<Refer
                 {
                     return null;
                 }
-                var checkIn = ReferralTemplates.CheckIn(facts, own.GetValueOrDefault(Drafts.DraftKind.ReferralCheckIn));
+                var checkIn = ReferralTemplates.CheckIn(facts, Drafts.DefaultTemplates.Choose(Drafts.DraftKind.ReferralCheckIn, own, profile.Language));
                 return new DraftContent(checkIn.Subject, checkIn.Html, partnerName, referral.Partner.Email);
             case OutboxKind.CloseTheLoopDraft:
                 // The outcome was changed again before this note was made: only the current outcome's note is wanted.
@@ -62,7 +62,7 @@ public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<Refer
                 {
                     return null;
                 }
-                var close = ReferralTemplates.CloseTheLoop(outcome, facts, own.GetValueOrDefault(ReferralTemplates.KindOf(outcome)));
+                var close = ReferralTemplates.CloseTheLoop(outcome, facts, Drafts.DefaultTemplates.Choose(ReferralTemplates.KindOf(outcome), own, profile.Language));
                 return new DraftContent(close.Subject, close.Html, partnerName, referral.Partner.Email);
             default:
                 throw new InvalidOperationException($"Outbox kind {entry.Kind} is not a referral draft.");

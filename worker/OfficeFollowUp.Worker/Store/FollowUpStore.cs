@@ -13,9 +13,11 @@ public sealed class FollowUpStore(Database database)
         SELECT s.id, s.mailbox_id, p.email, p.display_name, p.given_name, p.company_name, s.step, s.due_at, s.state,
                s.snoozed_until, s.skip_reason, s.draft_id, s.hold_event_id, s.note, p.met_at, p.event_id, e.subject AS event_subject,
                p.remember, p.promised, p.preferred_channel, p.profile_url, s.updated_at, s.completed_via, s.completed_at, s.hold_starts_at,
-               {OutboxStore.GaveUpColumns}
+               {OutboxStore.GaveUpColumns},
+               c.job_title, c.personal_notes
         FROM follow_up_steps s JOIN people p ON p.mailbox_id = s.mailbox_id AND p.email_key = s.email_key
         LEFT JOIN events e ON e.mailbox_id = p.mailbox_id AND e.id = p.event_id
+        LEFT JOIN contacts c ON c.mailbox_id = p.mailbox_id AND c.id = p.contact_id AND c.removed = 0
         LEFT JOIN outbox g ON g.step_id = s.id AND g.status = 'GaveUp'
         """;
 
@@ -184,9 +186,11 @@ public sealed class FollowUpStore(Database database)
         public OfficeFollowUp.Evidence.CompletedVia? CompletedVia { get; init; }
         public DateTimeOffset? CompletedAt { get; init; }
         public DateTimeOffset? HoldStartsAt { get; init; }
+        public string? JobTitle { get; init; }
+        public string? PersonalNotes { get; init; }
 
         public FollowUpItem ToItem() => new(
             Id, MailboxId, Email, DisplayName, GivenName, CompanyName, Step, DueAt, State, SnoozedUntil, SkipReason, DraftId, HoldEventId, Note,
-            MetAt, EventId, EventSubject, Remember, Promised, PreferredChannel, ProfileUrl, UpdatedAt, GaveUp(), CompletedVia, CompletedAt, HoldStartsAt);
+            MetAt, EventId, EventSubject, Remember, Promised, PreferredChannel, ProfileUrl, UpdatedAt, GaveUp(), CompletedVia, CompletedAt, HoldStartsAt, JobTitle, PersonalNotes);
     }
 }

@@ -6,16 +6,17 @@ public sealed record StoredMailbox(MailboxProfile Profile, DateTimeOffset Connec
 
 public sealed class MailboxStore(Database database)
 {
-    private const string Select = "SELECT id, display_name, given_name, own_addresses, time_zone, connected_at, baselined_at FROM mailboxes";
+    private const string Select = "SELECT id, display_name, given_name, own_addresses, time_zone, language, connected_at, baselined_at FROM mailboxes";
 
     public async Task<StoredMailbox> UpsertAsync(MailboxProfile profile, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(profile);
         await database.UseAsync(s => s.ExecuteAsync("""
-            INSERT INTO mailboxes (id, display_name, given_name, own_addresses, time_zone, connected_at)
-            VALUES (@MailboxId, @DisplayName, @GivenName, @OwnAddresses, @TimeZoneId, @now)
-            ON CONFLICT (id) DO UPDATE SET display_name = @DisplayName, given_name = @GivenName, own_addresses = @OwnAddresses, time_zone = @TimeZoneId
-            """, new { profile.MailboxId, profile.DisplayName, profile.GivenName, profile.OwnAddresses, profile.TimeZoneId, now }, ct), ct);
+            INSERT INTO mailboxes (id, display_name, given_name, own_addresses, time_zone, language, connected_at)
+            VALUES (@MailboxId, @DisplayName, @GivenName, @OwnAddresses, @TimeZoneId, @Language, @now)
+            ON CONFLICT (id) DO UPDATE SET display_name = @DisplayName, given_name = @GivenName, own_addresses = @OwnAddresses, time_zone = @TimeZoneId,
+                language = @Language
+            """, new { profile.MailboxId, profile.DisplayName, profile.GivenName, profile.OwnAddresses, profile.TimeZoneId, profile.Language, now }, ct), ct);
         return await GetAsync(profile.MailboxId, ct) ?? throw new InvalidOperationException("Mailbox vanished after upsert.");
     }
 
@@ -44,9 +45,10 @@ public sealed class MailboxStore(Database database)
         public string? GivenName { get; init; }
         public IReadOnlyList<string> OwnAddresses { get; init; } = [];
         public string TimeZone { get; init; } = "";
+        public string? Language { get; init; }
         public DateTimeOffset ConnectedAt { get; init; }
         public DateTimeOffset? BaselinedAt { get; init; }
 
-        public StoredMailbox ToMailbox() => new(new MailboxProfile(Id, DisplayName, GivenName, OwnAddresses, TimeZone), ConnectedAt, BaselinedAt);
+        public StoredMailbox ToMailbox() => new(new MailboxProfile(Id, DisplayName, GivenName, OwnAddresses, TimeZone, Language), ConnectedAt, BaselinedAt);
     }
 }

@@ -325,6 +325,14 @@ internal static class Migrations
                 PRIMARY KEY (mailbox_id, kind)
             );
             """),
+        // What the mailbox knows that a draft can use: a contact's job title and the notes the user wrote on the Outlook
+        // contact (private: they reach a draft only as a placeholder to rewrite, never verbatim), and the mailbox's
+        // language (mailboxSettings.language.locale), which picks the default wording.
+        (13, "contact-job-title-and-notes", """
+            ALTER TABLE contacts ADD COLUMN job_title TEXT;
+            ALTER TABLE contacts ADD COLUMN personal_notes TEXT;
+            ALTER TABLE mailboxes ADD COLUMN language TEXT;
+            """),
         // Sent mail completes more than follow-up steps: a received referral's contact (and how), a given referral's
         // check-in with the partner, the close-the-loop note once sent (a prepared draft is not a closed loop), and a
         // promise the user said they would keep by email. Contacts and promises marked before are the user's word. A hold's
@@ -366,7 +374,6 @@ internal static class Migrations
 
     public static int Latest => All[^1].Version;
 
-    /// <summary>Every version in order; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
     /// <summary>Every version in the list; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
     public static IEnumerable<int> Versions => All.Select(m => m.Version);
 
@@ -375,11 +382,11 @@ internal static class Migrations
         await connection.ExecuteAsync(new CommandDefinition(
             $"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {timeType} NOT NULL)",
             cancellationToken: ct));
-        var current = Convert.ToInt64(
-            await connection.ExecuteScalarAsync(new CommandDefinition("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", cancellationToken: ct)),
-            System.Globalization.CultureInfo.InvariantCulture);
+        // Every listed version not yet recorded, not only those above the highest: numbers are reserved per branch, so a
+        // store that ran 12 before 11 was merged still gets 11. A migration therefore must not depend on a higher one.
+        var applied = (await connection.QueryAsync<long>(new CommandDefinition("SELECT version FROM schema_migrations", cancellationToken: ct))).ToHashSet();
 
-        foreach (var (version, name, sql) in All.Where(m => m.Version > current))
+        foreach (var (version, name, sql) in All.Where(m => !applied.Contains(m.Version)))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             await connection.ExecuteAsync(new CommandDefinition(sql.Replace("{time}", timeType, StringComparison.Ordinal), transaction: tx, cancellationToken: ct));
