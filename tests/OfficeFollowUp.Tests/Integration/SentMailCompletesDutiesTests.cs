@@ -165,3 +165,24 @@ public sealed class SentMailCompletesDutiesTests : PairedWorkerTests
         Assert.Contains("channel", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
+
+/// <summary>The demo endpoints play the user only in the built-in sandbox; against any other Graph endpoint they are not there.</summary>
+public sealed class SandboxDemoEndpointsTests : PairedWorkerTests
+{
+    [Theory]
+    [InlineData("/api/sandbox/demo/send-draft")]
+    [InlineData("/api/sandbox/demo/book-meeting")]
+    public async Task Without_the_built_in_sandbox_the_demo_answers_404_and_sends_nothing(string path)
+    {
+        await Worker.SyncOnceAsync();
+        var drafts = World.Mailbox.Drafts.Count;
+        var mail = World.Mailbox.Mail.Count;
+        var events = World.Mailbox.Events.Count;
+
+        var response = await Client.PostAsJsonAsync(path, new { email = "sofia@tidewaterarchitects.co.nz" });
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(drafts, World.Mailbox.Drafts.Count);
+        Assert.Equal((mail, events), (World.Mailbox.Mail.Count, World.Mailbox.Events.Count));
+    }
+}
