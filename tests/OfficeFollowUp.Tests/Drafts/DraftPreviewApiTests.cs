@@ -5,7 +5,7 @@ namespace OfficeFollowUp.Tests.Drafts;
 /// holds it, the user's edits shown and never overwritten, and what the mailbox knows (job title, the contact's notes,
 /// the mailbox's language) used safely.
 /// </summary>
-public sealed class DraftPreviewApiTests : PairedWorkerTests
+public sealed class DraftPreviewApiTests() : PairedWorkerTests(SandboxWorld.HoldsAtOnce)
 {
     private const string Priya = "priya.raman@harbourlaw.co.nz";
 
