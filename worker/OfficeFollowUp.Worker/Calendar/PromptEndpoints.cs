@@ -21,10 +21,10 @@ public static class PromptEndpoints
 {
     public static RouteGroupBuilder MapPrompts(this RouteGroupBuilder api)
     {
-        api.MapGet("/prompts", ListPromptsAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<PromptDto>.Empty));
+        api.MapGet("/prompts", ListPromptsAsync).WithVersionETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<PromptDto>.Empty));
         api.MapPost("/prompts/{eventId}/follow-up", FollowUpAsync).WhenNotConnected(NoSuchEvent);
         api.MapPost("/prompts/{eventId}/dismiss", DismissAsync).WhenNotConnected(NoSuchEvent);
-        api.MapGet("/events", ListEventsAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<EventDto>.Empty));
+        api.MapGet("/events", ListEventsAsync).WithVersionETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<EventDto>.Empty));
         api.MapPost("/events/{eventId}/networking", MarkAsync).WhenNotConnected(NoSuchEvent);
         return api;
     }

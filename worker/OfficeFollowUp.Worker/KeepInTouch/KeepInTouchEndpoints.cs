@@ -26,7 +26,7 @@ public static class KeepInTouchEndpoints
 {
     public static RouteGroupBuilder MapKeepInTouch(this RouteGroupBuilder api)
     {
-        api.MapGet("/keep-in-touch", ListAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(KeepInTouchDto.Empty));
+        api.MapGet("/keep-in-touch", ListAsync).WithVersionETag().WhenNotConnected(() => TypedResults.Ok(KeepInTouchDto.Empty));
         // {email} is checked before the endpoint runs, by the same rule as a body's email (ValidateRouteInput).
         api.MapPut("/people/{email}/cadence", SetCadenceAsync);
         return api;

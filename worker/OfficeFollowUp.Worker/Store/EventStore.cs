@@ -33,6 +33,10 @@ public sealed class EventStore(Database database)
             ON CONFLICT (mailbox_id, id) DO UPDATE SET series_master_id = @SeriesMasterId, subject = @Subject, start_at = @start, end_at = @end,
                 is_all_day = @IsAllDay, show_as = @ShowAs, categories = @Categories, attendees = @Attendees, is_cancelled = @IsCancelled, removed = 0,
                 user_response = @UserResponse
+            WHERE events.removed <> 0 OR events.series_master_id IS DISTINCT FROM @SeriesMasterId OR events.subject IS DISTINCT FROM @Subject
+                OR events.start_at IS DISTINCT FROM @start OR events.end_at IS DISTINCT FROM @end OR events.is_all_day IS DISTINCT FROM @IsAllDay
+                OR events.show_as IS DISTINCT FROM @ShowAs OR events.categories IS DISTINCT FROM @Categories OR events.attendees IS DISTINCT FROM @Attendees
+                OR events.is_cancelled IS DISTINCT FROM @IsCancelled OR events.user_response IS DISTINCT FROM @UserResponse
             """, new
         {
             mailboxId, now, e.Id, e.SeriesMasterId, e.Subject, start = e.Start.ToUniversalTime(), end = e.End.ToUniversalTime(), e.IsAllDay, e.ShowAs,

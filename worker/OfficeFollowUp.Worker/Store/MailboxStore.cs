@@ -15,6 +15,8 @@ public sealed class MailboxStore(Database database)
             INSERT INTO mailboxes (id, display_name, given_name, own_addresses, time_zone, connected_at)
             VALUES (@MailboxId, @DisplayName, @GivenName, @OwnAddresses, @TimeZoneId, @now)
             ON CONFLICT (id) DO UPDATE SET display_name = @DisplayName, given_name = @GivenName, own_addresses = @OwnAddresses, time_zone = @TimeZoneId
+            WHERE mailboxes.display_name IS DISTINCT FROM @DisplayName OR mailboxes.given_name IS DISTINCT FROM @GivenName
+                OR mailboxes.own_addresses IS DISTINCT FROM @OwnAddresses OR mailboxes.time_zone IS DISTINCT FROM @TimeZoneId
             """, new { profile.MailboxId, profile.DisplayName, profile.GivenName, profile.OwnAddresses, profile.TimeZoneId, now }, ct), ct);
         return await GetAsync(profile.MailboxId, ct) ?? throw new InvalidOperationException("Mailbox vanished after upsert.");
     }
@@ -28,14 +30,14 @@ public sealed class MailboxStore(Database database)
 
     public Task MarkCalendarConnectedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE mailboxes SET calendar_connected_at = COALESCE(calendar_connected_at, @now) WHERE id = @mailboxId", new { mailboxId, now }, ct), ct);
+            "UPDATE mailboxes SET calendar_connected_at = @now WHERE id = @mailboxId AND calendar_connected_at IS NULL", new { mailboxId, now }, ct), ct);
 
     public Task<DateTimeOffset?> CalendarConnectedAtAsync(string mailboxId, CancellationToken ct) =>
         database.UseAsync(s => s.ScalarAsync<DateTimeOffset?>("SELECT calendar_connected_at FROM mailboxes WHERE id = @mailboxId", new { mailboxId }, ct), ct);
 
     public Task MarkBaselinedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE mailboxes SET baselined_at = COALESCE(baselined_at, @now) WHERE id = @mailboxId", new { mailboxId, now }, ct), ct);
+            "UPDATE mailboxes SET baselined_at = @now WHERE id = @mailboxId AND baselined_at IS NULL", new { mailboxId, now }, ct), ct);
 
     private sealed class MailboxRow
     {

@@ -325,6 +325,14 @@ internal static class Migrations
                 PRIMARY KEY (mailbox_id, kind)
             );
             """),
+        // A per-mailbox change version, moved in the transaction of every write a list shows (Store/ChangeVersions.cs): a
+        // list's ETag is derived from it, so a revalidation is answered without building the list. '' is the shared row.
+        (16, "change-versions", """
+            CREATE TABLE change_versions (
+                mailbox_id TEXT PRIMARY KEY,
+                version BIGINT NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;
