@@ -105,6 +105,13 @@ const views: { name: string; open(page: Page): Promise<void> }[] = [
     },
   },
   {
+    name: "events-all",
+    async open(page) {
+      await page.getByTestId("events-show-all").getByRole("checkbox").check();
+      await page.getByTestId("event-row").filter({ hasText: "Public holiday" }).waitFor({ state: "visible", timeout: 15_000 });
+    },
+  },
+  {
     name: "scorecard",
     async open(page) {
       await page.getByRole("tab", { name: "Scorecard" }).click();
@@ -150,6 +157,29 @@ describe.each([320, 350])("at %i px, every view fits the task pane", (width) => 
       throw new Error(`${String(e)}\nPage errors: ${errors.join("\n")}`);
     });
     await page.screenshot({ path: join(resultsDir, `width-${width}-${name}.png`), fullPage: true });
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it("Events hides holds, all-day entries and declined meetings until asked, and an all-day event reads All day", async () => {
+    await page.keyboard.press("Escape");
+    const settings = page.getByRole("form", { name: "Settings" });
+    if (await settings.count()) await page.getByRole("button", { name: "Settings" }).click();
+    await page.getByRole("tab", { name: "Events" }).click();
+    const rows = page.getByTestId("event-row");
+    await rows.first().waitFor({ state: "visible", timeout: 15_000 });
+    const showAll = page.getByTestId("events-show-all").getByRole("checkbox");
+    await showAll.uncheck();
+    await expect.poll(() => rows.filter({ hasText: "Public holiday" }).count()).toBe(0);
+    expect(await rows.filter({ hasText: "Hidden by default" }).count()).toBe(0);
+    expect(await rows.filter({ hasText: "Chamber of Commerce business mixer" }).count()).toBe(1);
+
+    await showAll.check();
+    const holiday = rows.filter({ hasText: "Public holiday" });
+    await holiday.waitFor({ state: "visible" });
+    const when = await holiday.locator("time").innerText();
+    expect(when).toMatch(/^All day, /);
+    expect(when).not.toMatch(/AM|PM|:/);
+    expect(await holiday.innerText()).toContain("Hidden by default: An all-day entry.");
     expect(await layoutProblems(page)).toEqual([]);
   });
 

@@ -84,6 +84,12 @@ public sealed class EventStore(Database database)
             ON CONFLICT (mailbox_id, event_id) DO UPDATE SET is_networking = @isNetworking, marked_at = @now
             """, new { mailboxId, eventId, isNetworking, now }, ct), ct);
 
+    /// <summary>The events that are the product's own one-to-one holds (whatever became of their step).</summary>
+    public async Task<IReadOnlySet<string>> OwnHoldIdsAsync(string mailboxId, CancellationToken ct) =>
+        (await database.UseAsync(s => s.QueryAsync<string>(
+            "SELECT hold_event_id FROM follow_up_steps WHERE mailbox_id = @mailboxId AND hold_event_id IS NOT NULL", new { mailboxId }, ct), ct))
+        .ToHashSet(StringComparer.Ordinal);
+
     public Task AnswerPromptAsync(string mailboxId, string eventId, string state, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => AnswerPromptAsync(s, mailboxId, eventId, state, now, ct), ct);
 
