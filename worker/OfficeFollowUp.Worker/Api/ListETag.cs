@@ -11,7 +11,8 @@ namespace OfficeFollowUp.Api;
 /// names it. Two kinds. <see cref="WithVersionETag"/>, for the lists built from the store alone: the tag is derived
 /// from the mailbox's change version (<see cref="Store.ChangeVersionStore"/>, moved in the transaction of every write
 /// a list shows), the current minute, the request's path and query, and this process's start; a revalidation reads
-/// one row and answers 304 before the list is built. A change by time alone (a snooze running out, an item becoming
+/// one row and answers 304 before the list is built, and a full request for a tag this process already built gets
+/// those bytes (a few kept in memory). A change by time alone (a snooze running out, an item becoming
 /// overdue, midnight in the mailbox's zone) shows at the next minute. <see cref="WithListETag"/>, for answers that also
 /// show the process's own state (Health): a hash of the serialized body, so a revalidation still builds it and saves
 /// only the transfer and the pane's parse. Cache-Control: no-cache, private — the pane (and nothing shared) may keep
@@ -87,10 +88,31 @@ internal static class ListETagAnswer
     }
 }
 
-internal sealed class VersionETagFilter(IOptions<JsonOptions> json, Store.ChangeVersionStore versions, TimeProvider time) : IEndpointFilter
+/// <summary>
+/// This host's part of the versioned tags: a value new at every start (so a restart never revalidates an old answer), and
+/// the answers built here, by tag: a few, dropped together when full (a tag older than a minute never matches again).
+/// </summary>
+public sealed class ListAnswers
 {
-    private static readonly string ProcessStart = Guid.NewGuid().ToString("N");
+    private const int Limit = 32;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte[]> _built = new(StringComparer.Ordinal);
 
+    public string Start { get; } = Guid.NewGuid().ToString("N");
+
+    public bool TryGet(string tag, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? body) => _built.TryGetValue(tag, out body);
+
+    public void Remember(string tag, byte[] body)
+    {
+        if (_built.Count >= Limit)
+        {
+            _built.Clear();
+        }
+        _built[tag] = body;
+    }
+}
+
+internal sealed class VersionETagFilter(IOptions<JsonOptions> json, Store.ChangeVersionStore versions, ListAnswers answers, TimeProvider time) : IEndpointFilter
+{
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -103,10 +125,16 @@ internal sealed class VersionETagFilter(IOptions<JsonOptions> json, Store.Change
         // The version is read before the list: a write that lands while the list is built leaves this tag behind, so the
         // next revalidation gets the newer list.
         var version = await versions.CurrentAsync(mailbox.Id, http.RequestAborted);
-        var tag = ListETag.TagOf(ProcessStart, mailbox.Id, version, time.GetUtcNow(), http.Request.Path + http.Request.QueryString);
+        var tag = ListETag.TagOf(answers.Start, mailbox.Id, version, time.GetUtcNow(), http.Request.Path + http.Request.QueryString);
         if (ListETag.Matches(http.Request.Headers.IfNoneMatch, tag))
         {
             return ListETagAnswer.Of(http, tag, null);
+        }
+
+        // The same tag is the same answer: a pane asking without If-None-Match (a first load, another pane) gets the bytes built for it.
+        if (answers.TryGet(tag, out var cached))
+        {
+            return ListETagAnswer.Of(http, tag, cached);
         }
 
         var result = await next(context);
@@ -116,6 +144,8 @@ internal sealed class VersionETagFilter(IOptions<JsonOptions> json, Store.Change
             return result;
         }
 
-        return ListETagAnswer.Of(http, tag, JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions));
+        var body = JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), json.Value.SerializerOptions);
+        answers.Remember(tag, body);
+        return ListETagAnswer.Of(http, tag, body);
     }
 }
