@@ -24,7 +24,9 @@ public sealed record ContactFacts(
     string? CompanyName,
     IReadOnlyList<string> Emails,
     DateTimeOffset? CreatedAt,
-    DateOnly? Birthday = null);
+    DateOnly? Birthday = null,
+    string? JobTitle = null,
+    string? PersonalNotes = null);
 
 /// <summary>Who the user is: every address that reaches them, and their time zone.</summary>
 public sealed record MailboxProfile(

@@ -104,7 +104,7 @@ public sealed class MailboxReader(MailboxClientFactory clients)
             // Links from Graph already carry everything; query parameters belong only on the first request.
             if (link is null)
             {
-                r.QueryParameters.Select = ["id", "displayName", "givenName", "surname", "companyName", "emailAddresses", "createdDateTime", "parentFolderId", "birthday"];
+                r.QueryParameters.Select = ["id", "displayName", "givenName", "surname", "companyName", "emailAddresses", "createdDateTime", "parentFolderId", "birthday", "jobTitle", "personalNotes"];
             }
             r.Headers.Add("Prefer", $"odata.maxpagesize={pageSize}");
         }, ct);
@@ -138,7 +138,9 @@ public sealed class MailboxReader(MailboxClientFactory clients)
         contact.CompanyName,
         (contact.EmailAddresses ?? []).Select(e => e.Address).OfType<string>().ToList(),
         contact.CreatedDateTime,
-        BirthdayOf(contact.Birthday));
+        BirthdayOf(contact.Birthday),
+        contact.JobTitle,
+        contact.PersonalNotes);
 
     /// <summary>
     /// Graph gives a birthday as a dateTimeOffset. Outlook stores midnight UTC, but some clients store

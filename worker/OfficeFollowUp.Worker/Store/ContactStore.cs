@@ -20,13 +20,16 @@ public sealed class ContactStore
     {
         ArgumentNullException.ThrowIfNull(contact);
         return session.ExecuteAsync("""
-            INSERT INTO contacts (mailbox_id, id, folder_id, display_name, given_name, company_name, emails, created_at, first_seen_at, removed, birthday)
-            VALUES (@mailboxId, @Id, @folderId, @DisplayName, @GivenName, @CompanyName, @Emails, @CreatedAt, @now, 0, @Birthday)
+            INSERT INTO contacts (mailbox_id, id, folder_id, display_name, given_name, company_name, emails, created_at, first_seen_at, removed, birthday,
+                                  job_title, personal_notes)
+            VALUES (@mailboxId, @Id, @folderId, @DisplayName, @GivenName, @CompanyName, @Emails, @CreatedAt, @now, 0, @Birthday, @JobTitle, @PersonalNotes)
             ON CONFLICT (mailbox_id, id) DO UPDATE SET folder_id = @folderId, display_name = @DisplayName, given_name = @GivenName,
-                company_name = @CompanyName, emails = @Emails, created_at = COALESCE(@CreatedAt, contacts.created_at), removed = 0, birthday = @Birthday
+                company_name = @CompanyName, emails = @Emails, created_at = COALESCE(@CreatedAt, contacts.created_at), removed = 0, birthday = @Birthday,
+                job_title = @JobTitle, personal_notes = @PersonalNotes
             """, new
         {
             mailboxId, folderId, now, contact.Id, contact.DisplayName, contact.GivenName, contact.CompanyName, contact.Emails, contact.CreatedAt, contact.Birthday,
+            contact.JobTitle, contact.PersonalNotes,
         }, ct);
     }
 

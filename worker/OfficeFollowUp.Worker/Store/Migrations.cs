@@ -325,6 +325,14 @@ internal static class Migrations
                 PRIMARY KEY (mailbox_id, kind)
             );
             """),
+        // What the mailbox knows that a draft can use: a contact's job title and the notes the user wrote on the Outlook
+        // contact (private: they reach a draft only as a placeholder to rewrite, never verbatim), and the mailbox's
+        // language (mailboxSettings.language.locale), which picks the default wording.
+        (13, "contact-job-title-and-notes", """
+            ALTER TABLE contacts ADD COLUMN job_title TEXT;
+            ALTER TABLE contacts ADD COLUMN personal_notes TEXT;
+            ALTER TABLE mailboxes ADD COLUMN language TEXT;
+            """),
         // A per-mailbox change version, moved in the transaction of every write a list shows (Store/ChangeVersions.cs): a
         // list's ETag is derived from it, so a revalidation is answered without building the list. '' is the shared row.
         (16, "change-versions", """
