@@ -105,6 +105,13 @@ const views: { name: string; open(page: Page): Promise<void> }[] = [
     },
   },
   {
+    name: "events-all",
+    async open(page) {
+      await page.getByRole("checkbox", { name: /^Show all events/ }).check();
+      await page.getByTestId("event-row").filter({ hasText: "Public holiday" }).waitFor({ state: "visible", timeout: 15_000 });
+    },
+  },
+  {
     name: "scorecard",
     async open(page) {
       await page.getByRole("tab", { name: "Scorecard" }).click();
@@ -171,5 +178,49 @@ describe.each([320, 350])("at %i px, every view fits the task pane", (width) => 
     );
     expect(offsets.length).toBeGreaterThanOrEqual(2);
     expect(new Set(offsets.map((o) => `${o.right},${o.top}`)).size).toBe(1);
+  });
+
+  it("Events hides holds, all-day entries and declined meetings until asked, and an all-day event reads All day", async () => {
+    await page.keyboard.press("Escape");
+    const settings = page.getByRole("form", { name: "Settings" });
+    if (await settings.count()) await page.getByRole("button", { name: "Settings" }).click();
+    await page.getByRole("tab", { name: "Events" }).click();
+    const rows = page.getByTestId("event-row");
+    await rows.first().waitFor({ state: "visible", timeout: 15_000 });
+    const showAll = page.getByRole("checkbox", { name: /^Show all events/ });
+    await showAll.uncheck();
+    await expect.poll(() => rows.filter({ hasText: "Public holiday" }).count()).toBe(0);
+    expect(await rows.filter({ hasText: "Hidden by default" }).count()).toBe(0);
+    expect(await rows.filter({ hasText: "Chamber of Commerce business mixer" }).count()).toBe(1);
+
+    await showAll.check();
+    const holiday = rows.filter({ hasText: "Public holiday" });
+    await holiday.waitFor({ state: "visible" });
+    const when = await holiday.locator("time").innerText();
+    expect(when).toMatch(/^All day, /);
+    expect(when).not.toMatch(/AM|PM|:/);
+    expect(await holiday.innerText()).toContain("Hidden by default: An all-day entry.");
+    expect(await layoutProblems(page)).toEqual([]);
+  });
+
+  it("the person card shows the Outlook notes, how they were really met, and referrals both ways", async () => {
+    const lookUp = async (email: string): Promise<void> => {
+      await page.getByRole("tab", { name: "Person" }).click();
+      const form = page.getByRole("search", { name: "Look up a person" });
+      await form.getByRole("textbox").fill(email);
+      await form.getByRole("button", { name: "Look up" }).click();
+      await page.locator(`[data-testid=person-card][data-email="${email}"]`).waitFor({ state: "visible", timeout: 15_000 });
+    };
+    await lookUp("sofia@tidewaterarchitects.co.nz");
+    expect(await page.getByTestId("person-notes").innerText()).toContain("co-working space in Te Aro");
+    expect(await page.getByTestId("person-how-met").innerText()).toMatch(/^At Chamber of Commerce business mixer/);
+    await page.screenshot({ path: join(resultsDir, `width-${width}-person-notes.png`), fullPage: true });
+    expect(await layoutProblems(page)).toEqual([]);
+
+    await lookUp("mere@paratalaw.co.nz");
+    expect(await page.getByTestId("person-referral").allInnerTexts()).toEqual([expect.stringContaining("You referred Sam Lee to them")]);
+    await lookUp("bartholomew.ngata-richardson@southernlightsengineering.co.nz");
+    expect(await page.getByTestId("person-referral").allInnerTexts()).toEqual([expect.stringContaining("Aroha Kingi-Whitcombe referred them to you")]);
+    expect(await layoutProblems(page)).toEqual([]);
   });
 });

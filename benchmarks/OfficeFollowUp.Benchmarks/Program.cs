@@ -241,6 +241,13 @@ internal static class ApiLatency
     private const string FullPath = "/api/followups";
     private const string WindowPath = "/api/followups?window=due";
 
+    /// <summary>
+    /// The due window's tag from its latest full answer: a polling pane revalidates with the tag it last received. The tag
+    /// moves with the store's change version and with each minute (a change by time alone), so a tag kept from the start
+    /// would stop matching after the first minute.
+    /// </summary>
+    private static volatile string s_windowTag = "";
+
     public static async Task RunAsync(int[] rates, int runs, int revalidatePercent = 90)
     {
         var time = TimeProvider.System;
@@ -269,7 +276,7 @@ internal static class ApiLatency
         using var windowProbe = await client.GetAsync(new Uri(WindowPath, UriKind.Relative));
         var window = await windowProbe.Content.ReadAsByteArrayAsync();
         var windowJson = System.Text.Json.JsonDocument.Parse(window).RootElement;
-        var tag = windowProbe.Headers.ETag!.Tag;
+        s_windowTag = windowProbe.Headers.ETag!.Tag;
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"GET /api/followups, {items:N0} open items: full body {body.Length / 1024.0:F0} KiB; due window ({WindowPath}) {windowJson.GetProperty("items").GetArrayLength():N0} items, {window.Length / 1024.0:F0} KiB; 304 has no body."));
@@ -281,7 +288,7 @@ internal static class ApiLatency
         await SequentialAsync("revalidation of the due window (304)", client, () =>
         {
             var request = new HttpRequestMessage(HttpMethod.Get, WindowPath);
-            request.Headers.TryAddWithoutValidation("If-None-Match", tag);
+            request.Headers.TryAddWithoutValidation("If-None-Match", s_windowTag);
             return request;
         });
         await SequentialAsync("due window in full (200)", client, () => new HttpRequestMessage(HttpMethod.Get, WindowPath));
@@ -297,7 +304,7 @@ internal static class ApiLatency
                 var request = new HttpRequestMessage(HttpMethod.Get, WindowPath);
                 if (i % 100 < revalidatePercent)
                 {
-                    request.Headers.TryAddWithoutValidation("If-None-Match", tag);
+                    request.Headers.TryAddWithoutValidation("If-None-Match", s_windowTag);
                 }
                 return request;
             });
@@ -381,6 +388,11 @@ internal static class ApiLatency
             {
                 var body = await response.Content.ReadAsByteArrayAsync();
                 var notModified = response.StatusCode == System.Net.HttpStatusCode.NotModified;
+                if (response.StatusCode == System.Net.HttpStatusCode.OK && response.Headers.ETag is { } tag
+                    && response.RequestMessage?.RequestUri?.OriginalString.EndsWith(WindowPath, StringComparison.Ordinal) == true)
+                {
+                    s_windowTag = tag.Tag;
+                }
                 return new Sample(response.IsSuccessStatusCode || notModified, notModified, Stopwatch.GetElapsedTime(start).TotalMilliseconds, body.Length);
             }
         }

@@ -1,15 +1,14 @@
 import { useId, useState } from "react";
-import { Caption1, Switch, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Caption1, Checkbox, Switch, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useApi, useClient } from "../api/ApiContext";
 import { attempt, describeFailure } from "../api/client";
-import { formatEventRange } from "../time/formatDue";
 import { LoadState } from "../ui/LoadState";
 import type { Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useSharedStyles } from "../ui/styles";
 import { useLoad } from "../ui/useLoad";
 import { createEventsApi } from "./api";
-import { networkingReason, splitEvents } from "./eventList";
+import { formatEventWhen, hiddenReason, networkingReason, splitEvents, visibleEvents } from "./eventList";
 import type { CalendarEvent } from "./model";
 
 const useStyles = makeStyles({
@@ -27,14 +26,16 @@ function EventRow({ event, timeZone, now, busy, onToggle }: { event: CalendarEve
   const shared = useSharedStyles();
   const titleId = useId();
   const why = networkingReason(event);
+  const hidden = hiddenReason(event);
   return (
     <li className={mergeClasses(shared.card, styles.row)} aria-labelledby={titleId} data-testid="event-row">
       <Text id={titleId} weight="semibold" className={styles.subject}>
         {event.subject || "(no subject)"}
       </Text>
       <Caption1 className={shared.meta}>
-        <time dateTime={event.start}>{formatEventRange(new Date(event.start), new Date(event.end), timeZone, now)}</time>
+        <time dateTime={event.allDay ? event.allDay.first : event.start}>{formatEventWhen(event, timeZone, now)}</time>
       </Caption1>
+      {hidden ? <Caption1 className={shared.meta}>Hidden by default: {hidden}</Caption1> : null}
       <Switch
         className={styles.switch}
         checked={event.isNetworking}
@@ -64,6 +65,7 @@ export function EventsView({ timeZone, onChanged }: EventsViewProps) {
   const [notice, setNotice] = useState<Notice>();
   const [busyId, setBusyId] = useState<string>();
   const [announcement, setAnnouncement] = useState("");
+  const [showAll, setShowAll] = useState(false);
   const show = (event: CalendarEvent): void => loaded.update((list) => ({ ...list, items: list.items.map((e) => (e.id === event.id ? event : e)) }));
 
   const onToggle = (event: CalendarEvent, on: boolean): void => {
@@ -87,7 +89,8 @@ export function EventsView({ timeZone, onChanged }: EventsViewProps) {
 
   const now = new Date();
   const events = loaded.data?.items;
-  const { upcoming, recent } = splitEvents(events ?? [], now);
+  const { shown, hiddenCount } = visibleEvents(events ?? [], showAll);
+  const { upcoming, recent } = splitEvents(shown, now);
   const section = (key: string, title: string, items: CalendarEvent[]) =>
     items.length === 0 ? null : (
       <section aria-labelledby={`events-${key}`} className={styles.view}>
@@ -121,6 +124,17 @@ export function EventsView({ timeZone, onChanged }: EventsViewProps) {
       ) : null}
       <LoadState {...loaded} what="events" label="Loading events…" />
       {events !== undefined && events.length === 0 ? <Text>No events in the last or next 14 days.</Text> : null}
+      {hiddenCount > 0 ? (
+        <Checkbox
+          checked={showAll}
+          onChange={(_, data) => setShowAll(data.checked === true)}
+          label={`Show all events (${hiddenCount} hidden: holds this add-in placed, all-day entries, your own recurring blocks, declined meetings)`}
+          data-testid="events-show-all"
+        />
+      ) : null}
+      {events !== undefined && events.length > 0 && shown.length === 0 ? (
+        <Text>No events you might have met people at in the last or next 14 days.</Text>
+      ) : null}
       {section("upcoming", "Upcoming", upcoming)}
       {section("recent", "Last 14 days", recent)}
     </div>

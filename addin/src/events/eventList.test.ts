@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { networkingReason, splitEvents } from "./eventList";
+import { formatEventWhen, hiddenReason, networkingReason, splitEvents, visibleEvents } from "./eventList";
 import type { CalendarEvent } from "./model";
 
 const event = (id: string, start: string, end: string, over: Partial<CalendarEvent> = {}): CalendarEvent => ({
@@ -37,5 +37,34 @@ describe("events view", () => {
     [false, null, undefined],
   ] as const)("explains isNetworking=%s with reason %s", (isNetworking, reason, text) => {
     expect(networkingReason(event("e", "", "", { isNetworking, reason }))).toBe(text);
+  });
+});
+
+describe("events the user might have met people at", () => {
+  const now = new Date("2026-11-25T12:00:00+13:00");
+
+  it("hides the worker's hidden events by default and shows them all on request, counting them", () => {
+    const events = [
+      event("mixer", "2026-11-24T17:30:00+13:00", "2026-11-24T19:30:00+13:00"),
+      event("hold", "2026-11-26T10:00:00+13:00", "2026-11-26T10:30:00+13:00", { hidden: "ownHold" }),
+      event("gym", "2026-11-26T06:00:00+13:00", "2026-11-26T07:00:00+13:00", { hidden: "recurringPersonal" }),
+    ];
+    expect(visibleEvents(events, false)).toEqual({ shown: [events[0]], hiddenCount: 2 });
+    expect(visibleEvents(events, true).shown.map((e) => e.id)).toEqual(["mixer", "hold", "gym"]);
+    expect(events.map(hiddenReason)).toEqual([undefined, "A hold this add-in placed.", "A recurring entry with nobody else on it."]);
+  });
+
+  it("says All day for an all-day event, never a midnight-to-midnight time range", () => {
+    // Stored as UTC midnights: in Auckland that instant is 1 PM.
+    const holiday = event("holiday", "2026-12-25T13:00:00+13:00", "2026-12-26T13:00:00+13:00", {
+      hidden: "allDay",
+      allDay: { first: "2026-12-25", last: "2026-12-25" },
+    });
+    const text = formatEventWhen(holiday, "Pacific/Auckland", now, "en-NZ");
+    expect(text).toMatch(/^All day, Fri,? 25 Dec$/);
+    expect(text).not.toMatch(/PM|AM|:/i);
+    const conference = event("conf", "", "", { allDay: { first: "2026-12-01", last: "2026-12-02" } });
+    expect(formatEventWhen(conference, "Pacific/Auckland", now, "en-NZ")).toMatch(/^All day, Tue,? 1 Dec – Wed,? 2 Dec$/);
+    expect(formatEventWhen(event("m", "2026-11-24T17:30:00+13:00", "2026-11-24T19:30:00+13:00"), "Pacific/Auckland", now, "en-NZ")).toMatch(/–/);
   });
 });

@@ -18,6 +18,7 @@ import {
   cadenceFormFor,
   lastTouchText,
   mapCadenceErrors,
+  noneOverdueText,
   maxCadenceDays,
   minCadenceDays,
   overdueText,
@@ -57,7 +58,11 @@ export function KeepInTouchView({ refreshKey, announce }: KeepInTouchViewProps) 
         <h2 id={overdueId} className={styles.title}>
           Overdue to be in touch
         </h2>
-        {data && data.overdue.length === 0 ? <Text size={200}>Nobody is overdue. Everyone has heard from you inside their cadence.</Text> : null}
+        {data && data.overdue.length === 0 ? (
+          <Text size={200} data-testid="keep-in-touch-none">
+            {noneOverdueText(data)}
+          </Text>
+        ) : null}
         {data?.overdue.map((o) => (
           <TouchCard
             key={o.person.email}

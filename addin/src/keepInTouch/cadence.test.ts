@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { birthdayText, buildCadenceRequest, lastTouchText, mapCadenceErrors, overdueText, tierLabel, validateCadenceForm } from "./cadence";
+import { birthdayText, buildCadenceRequest, lastTouchText, mapCadenceErrors, noneOverdueText, overdueText, tierLabel, validateCadenceForm } from "./cadence";
 
 describe("keep in touch", () => {
   it("names the tiers the worker knows", () => {
@@ -39,5 +39,17 @@ describe("keep in touch", () => {
     expect(birthdayText({ ...b, date: "2026-11-25", daysAway: 0 }, "en-NZ")).toBe("Birthday today (Wed, 25 Nov): send a message");
     expect(birthdayText({ ...b, date: "2026-11-26", daysAway: 1 }, "en-NZ")).toBe("Birthday tomorrow (Thu, 26 Nov): send a card today");
     expect(birthdayText({ ...b, date: "2026-12-01", daysAway: 6 }, "en-NZ")).toBe("Birthday in 6 days (Tue, 1 Dec): send a card");
+  });
+});
+
+describe("an empty overdue list says what it covers", () => {
+  it.each([
+    [{ tracked: 4, untracked: 16 }, "Nobody is overdue among the 4 people with a cadence. 16 contacts have no cadence yet, so they are not covered here."],
+    [{ tracked: 0, untracked: 1 }, "Nobody has a cadence yet. 1 contact has no cadence yet, so it is not covered here."],
+    [{ tracked: 1, untracked: 0 }, "Nobody is overdue among the 1 person with a cadence. Everyone you know is covered."],
+    [{}, "Nobody with a cadence is overdue."],
+  ])("%o", (list, text) => {
+    expect(noneOverdueText(list)).toBe(text);
+    expect(noneOverdueText(list)).not.toMatch(/Everyone has heard from you/);
   });
 });

@@ -73,3 +73,13 @@ export function birthdayText(b: Birthday, locale?: string): string {
   if (b.daysAway === 1) return `Birthday tomorrow (${date}): send a card today`;
   return `Birthday in ${b.daysAway} days (${date}): send a card`;
 }
+
+/** What an empty overdue list covers, honestly: never "everyone" while some contacts have no cadence. */
+export function noneOverdueText(list: { tracked?: number; untracked?: number }): string {
+  const tracked = list.tracked;
+  const untracked = list.untracked ?? 0;
+  const covered =
+    tracked === undefined ? "Nobody with a cadence is overdue." : tracked === 0 ? "Nobody has a cadence yet." : `Nobody is overdue among the ${tracked} ${tracked === 1 ? "person" : "people"} with a cadence.`;
+  if (untracked === 0) return tracked === undefined ? covered : `${covered} Everyone you know is covered.`;
+  return `${covered} ${untracked} ${untracked === 1 ? "contact has" : "contacts have"} no cadence yet, so ${untracked === 1 ? "it is" : "they are"} not covered here.`;
+}

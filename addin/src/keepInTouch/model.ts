@@ -27,6 +27,9 @@ export interface KeepInTouchList {
   timeZone: string;
   overdue: OverdueTouch[];
   birthdays: Birthday[];
+  /** How many people the overdue list covers, and how many known contacts it does not (no cadence, tier or track). Absent from older workers. */
+  tracked?: number;
+  untracked?: number;
 }
 
 /** PUT /api/people/{email}/cadence: the tier is required; a null cadence means the tier's default. */

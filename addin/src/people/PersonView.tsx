@@ -16,7 +16,7 @@ import { useLoad } from "../ui/useLoad";
 import { createPeopleApi, looksLikeEmail, rememberMaxLength, validateRemember } from "./api";
 import type { PersonCard } from "./model";
 import { channelName, normaliseChannel } from "./person";
-import { cardName, trackProgress, trackSteps } from "./personCard";
+import { cardName, completionText, howMetText, referralText, trackProgress, trackSteps } from "./personCard";
 
 const useStyles = makeStyles({
   header: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -151,13 +151,15 @@ function CardBody({ card, fallbackName, office, timeZone, onCard, announce }: Ca
   const channel = normaliseChannel(card.preferredChannel);
   const profile = safeHttpUrl(card.profileUrl);
   const dateOnly = (iso: string): string => formatWeekdayDate(new Date(iso), timeZone);
+  const met = howMetText(card);
+  const referrals = card.referrals ?? [];
 
   return (
     <article className={shared.card} aria-labelledby={nameId} data-testid="person-card" data-email={card.email}>
       <div className={styles.header}>
         <div className={styles.who}>
           <h2 id={nameId} className={styles.name} data-testid="person-name">
-            {name}
+            <TextWithEmails text={name} />
           </h2>
           <Caption1 className={shared.meta}>
             <TextWithEmails text={[card.email !== name ? card.email : undefined, card.companyName].filter(Boolean).join(" · ")} />
@@ -177,9 +179,9 @@ function CardBody({ card, fallbackName, office, timeZone, onCard, announce }: Ca
       {card.known ? (
         <section className={styles.section} aria-label="How you met">
           <h3 className={styles.sectionTitle}>How you met</h3>
-          <Text size={200}>
-            {card.eventSubject ? `At ${card.eventSubject}` : "Added as a contact"}
-            {card.metAt ? `, ${dateOnly(card.metAt)}` : ""}
+          <Text size={200} data-testid="person-how-met">
+            {met.text}
+            {met.at ? `, ${dateOnly(met.at)}` : card.metAt ? `, ${dateOnly(card.metAt)}` : ""}
           </Text>
         </section>
       ) : (
@@ -198,6 +200,11 @@ function CardBody({ card, fallbackName, office, timeZone, onCard, announce }: Ca
                 <Badge appearance="tint" color={s.badge.color} shape="rounded">
                   {s.badge.text}
                 </Badge>
+                {completionText(s.item, timeZone) ? (
+                  <Caption1 className={shared.meta} data-testid="track-step-done">
+                    {completionText(s.item, timeZone)}
+                  </Caption1>
+                ) : null}
                 {s.due && s.item?.state !== "done" && s.item?.state !== "skipped" ? (
                   <Caption1 className={shared.meta}>
                     <time dateTime={s.due.toISOString()}>{formatDueTime(s.due, timeZone, now)}</time>
@@ -206,6 +213,31 @@ function CardBody({ card, fallbackName, office, timeZone, onCard, announce }: Ca
               </li>
             ))}
           </ol>
+        </section>
+      ) : null}
+
+      {card.notes?.trim() ? (
+        <section className={styles.section} aria-label="Notes in Outlook">
+          <h3 className={styles.sectionTitle}>Notes in Outlook</h3>
+          <Text size={200} className={styles.remember} data-testid="person-notes">
+            <TextWithEmails text={card.notes.trim()} />
+          </Text>
+        </section>
+      ) : null}
+
+      {referrals.length > 0 ? (
+        <section className={styles.section} aria-label="Referrals">
+          <h3 className={styles.sectionTitle}>Referrals ({referrals.length})</h3>
+          <ul className={styles.steps}>
+            {referrals.map((r) => (
+              <li key={`${r.id}-${r.role}`} className={styles.step} data-testid="person-referral">
+                <Text size={200} className={styles.remember}>
+                  <TextWithEmails text={referralText(r)} />
+                </Text>
+                <Caption1 className={shared.meta}>{dateOnly(r.referredAt)}</Caption1>
+              </li>
+            ))}
+          </ul>
         </section>
       ) : null}
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FollowUp } from "../followups/model";
 import { looksLikeEmail, validateRemember } from "./api";
-import { cardName, trackProgress, trackSteps } from "./personCard";
+import { cardName, completionText, howMetText, referralText, trackProgress, trackSteps } from "./personCard";
 
 const now = new Date("2026-11-25T10:00:00+13:00");
 const step = (s: FollowUp["step"], state: FollowUp["state"], dueAt: string): FollowUp => ({
@@ -52,5 +52,33 @@ describe("person card track", () => {
   it("checks a looked-up address loosely", () => {
     expect(looksLikeEmail("aroha@example.co.nz")).toBe(true);
     expect(looksLikeEmail("aroha")).toBe(false);
+  });
+});
+
+describe("the person's story", () => {
+  it("an event beats 'Added as a contact', also from an older worker with only the last meeting", () => {
+    expect(howMetText({ howMet: { via: "event", subject: "Chamber mixer", eventId: "e1", at: "2026-11-24T17:30:00+13:00" }, eventSubject: null, lastMeeting: null })).toEqual({
+      text: "At Chamber mixer",
+      at: "2026-11-24T17:30:00+13:00",
+    });
+    expect(howMetText({ howMet: { via: "contact", subject: null, eventId: null, at: null }, eventSubject: null, lastMeeting: null }).text).toBe("Added as a contact");
+    expect(howMetText({ eventSubject: null, lastMeeting: { eventId: "e", subject: "Chamber mixer", start: "2026-11-24T17:30:00+13:00" } }).text).toBe("At Chamber mixer");
+  });
+
+  it.each([
+    ["partner", "received", "Sam Lee", "Referred Sam Lee to you"],
+    ["partner", "given", "Sam Lee", "You referred Sam Lee to them"],
+    ["prospect", "received", "Mere Parata", "Mere Parata referred them to you"],
+    ["prospect", "given", "Mere Parata", "You referred them to Mere Parata"],
+  ] as const)("says a referral where they are the %s, %s, from their side", (role, direction, other, text) => {
+    expect(referralText({ id: "r", role, direction, other, referredAt: "2026-11-20T10:00:00+13:00", outcome: null })).toBe(text);
+  });
+
+  it("says how a done step was done and when, in the mailbox's zone", () => {
+    const at = "2026-11-24T20:00:00Z"; // Wed 25 Nov in Auckland
+    expect(completionText({ state: "done", completedVia: "sent", completedAt: at }, "Pacific/Auckland", "en-NZ")).toMatch(/^Sent, Wed,? 25 Nov 2026$/);
+    expect(completionText({ state: "done", completedVia: "met", completedAt: at }, "Pacific/Auckland", "en-NZ")).toMatch(/^Met, /);
+    expect(completionText({ state: "done", completedVia: "marked", completedAt: null }, "Pacific/Auckland")).toBe("Marked done by you");
+    expect(completionText({ state: "pending" }, "Pacific/Auckland")).toBeUndefined();
   });
 });

@@ -78,6 +78,30 @@ public sealed class ListETagTests : PairedWorkerTests
         Assert.NotEqual(snoozed.Headers.ETag, woken.Headers.ETag);
     }
 
+    [Fact]
+    public async Task A_sync_round_that_brings_nothing_new_keeps_the_tag_and_a_changed_contact_moves_it()
+    {
+        var contactId = World.Mailbox.AddContact(new SandboxContactSeed("Di", "Tester", ["di@tag.example"], "Tag Ltd"));
+        await Worker.SyncOnceAsync();
+        await Worker.SyncOnceAsync(); // the next round reads back the hold the first one placed
+        using var first = await GetAsync("/api/followups?window=due");
+        var tag = first.Headers.ETag!.Tag;
+
+        await Worker.SyncOnceAsync();
+        using var idle = await GetAsync("/api/followups?window=due", tag);
+        Assert.Equal(HttpStatusCode.NotModified, idle.StatusCode);
+
+        // Another query of the same list is another answer.
+        using var whole = await GetAsync("/api/followups", tag);
+        Assert.Equal(HttpStatusCode.OK, whole.StatusCode);
+
+        World.Mailbox.UpdateContact(contactId, c => c with { GivenName = "Diana" });
+        await Worker.SyncOnceAsync();
+        using var renamed = await GetAsync("/api/followups?window=due", tag);
+        Assert.Equal(HttpStatusCode.OK, renamed.StatusCode);
+        Assert.NotEqual(tag, renamed.Headers.ETag!.Tag);
+    }
+
     [Theory]
     [InlineData("/api/promises")]
     [InlineData("/api/referrals")]
@@ -192,5 +216,44 @@ public sealed class FollowUpWindowTests : PairedWorkerTests
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+    }
+}
+
+/// <summary>The versioned tags on PostgreSQL, where several worker processes may share the store: a write moves the tag, no write keeps it.</summary>
+public sealed class ListETagPostgreSqlTests : IAsyncLifetime
+{
+    private SandboxWorld _world = null!;
+
+    public async Task InitializeAsync() => _world = await SandboxWorld.StartAsync();
+
+    public async Task DisposeAsync() => await _world.DisposeAsync();
+
+    [Fact]
+    public async Task A_write_moves_the_tag_and_no_write_keeps_it_on_PostgreSQL()
+    {
+        await using var store = await OfficeFollowUp.Tests.Store.TestStore.CreateAsync(OfficeFollowUp.Store.StoreOptions.PostgreSql);
+        await using var worker = await _world.StartBaselinedWorkerAsync("--Storage:Provider=PostgreSQL", $"--Storage:ConnectionString={store.Options.ConnectionString}");
+        using var client = worker.Client();
+        _world.Mailbox.AddContact(new SandboxContactSeed("Eve", "Tester", ["eve@tag.example"], "Tag Ltd"));
+        await worker.SyncOnceAsync();
+        await worker.SyncOnceAsync(); // the next round reads back the hold the first one placed
+
+        using var first = await client.GetAsync(new Uri("/api/followups?window=due", UriKind.Relative));
+        var tag = first.Headers.ETag!.Tag;
+        await worker.SyncOnceAsync();
+        Assert.Equal(HttpStatusCode.NotModified, (await RevalidateAsync(client, tag)).StatusCode);
+
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items")[0].GetProperty("id").GetString();
+        (await client.PostAsync(new Uri($"/api/followups/{id}/done", UriKind.Relative), null)).EnsureSuccessStatusCode();
+        using var afterDone = await RevalidateAsync(client, tag);
+        Assert.Equal(HttpStatusCode.OK, afterDone.StatusCode);
+        Assert.NotEqual(tag, afterDone.Headers.ETag!.Tag);
+    }
+
+    private static async Task<HttpResponseMessage> RevalidateAsync(HttpClient client, string tag)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/followups?window=due");
+        request.Headers.TryAddWithoutValidation("If-None-Match", tag);
+        return await client.SendAsync(request);
     }
 }

@@ -37,6 +37,44 @@ public sealed class PeopleApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_card_shows_the_contacts_notes_how_they_were_really_met_their_referrals_both_ways_and_how_steps_were_done()
+    {
+        _world.Mailbox.AddContact(new SandboxContactSeed("Rua", "Tane", ["rua@tane.example"], "Tane Ltd") { PersonalNotes = "Prefers a phone call." });
+        await _worker.SyncOnceAsync();
+        var met = _world.Time.GetUtcNow().AddHours(-2);
+        _world.Mailbox.AddEvent(new SandboxEventSeed("Chamber mixer", met.AddHours(-1), met, [new SandboxAttendee("Rua Tane", "rua@tane.example")]));
+        await _worker.SyncOnceAsync();
+        using var client = _worker.Client();
+        (await client.PostAsJsonAsync("/api/referrals", new { direction = "received", partner = new { email = "rua@tane.example", displayName = "Rua Tane" }, prospect = new { displayName = "Sam Lee", email = "sam@lee.example" } })).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/referrals", new { direction = "given", partner = new { email = "mere@parata.example", displayName = "Mere Parata" }, prospect = new { displayName = "Rua Tane", email = "rua@tane.example" } })).EnsureSuccessStatusCode();
+        var card = await client.GetFromJsonAsync<JsonElement>("/api/people/rua@tane.example");
+        var thankYou = card.GetProperty("steps").EnumerateArray().First(s => s.GetProperty("step").GetString() == "thankYou").GetProperty("id").GetString();
+        (await client.PostAsync(new Uri($"/api/followups/{thankYou}/done", UriKind.Relative), null)).EnsureSuccessStatusCode();
+
+        card = await client.GetFromJsonAsync<JsonElement>("/api/people/rua@tane.example");
+
+        Assert.Equal("Prefers a phone call.", card.GetProperty("notes").GetString());
+        Assert.Equal(("event", "Chamber mixer"), (card.GetProperty("howMet").GetProperty("via").GetString(), card.GetProperty("howMet").GetProperty("subject").GetString()));
+        var referrals = card.GetProperty("referrals").EnumerateArray()
+            .Select(r => (r.GetProperty("role").GetString(), r.GetProperty("direction").GetString(), r.GetProperty("other").GetString())).ToList();
+        Assert.Equal(2, referrals.Count);
+        Assert.Contains(("partner", "received", "Sam Lee"), referrals);
+        Assert.Contains(("prospect", "given", "Mere Parata"), referrals);
+        var done = card.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("id").GetString() == thankYou);
+        Assert.Equal(("done", "marked"), (done.GetProperty("state").GetString(), done.GetProperty("completedVia").GetString()));
+    }
+
+    [Fact]
+    public async Task A_contact_with_no_meeting_on_the_calendar_was_added_as_a_contact()
+    {
+        using var client = _worker.Client();
+        var card = await client.GetFromJsonAsync<JsonElement>("/api/people/priya@harbourlaw.co.nz");
+        Assert.Equal("contact", card.GetProperty("howMet").GetProperty("via").GetString());
+        Assert.Equal(JsonValueKind.Null, card.GetProperty("notes").ValueKind);
+        Assert.Empty(card.GetProperty("referrals").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Someone_unknown_gets_an_empty_card_not_an_error()
     {
         using var client = _worker.Client();

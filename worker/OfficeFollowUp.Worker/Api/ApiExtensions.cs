@@ -24,6 +24,7 @@ public static class ApiExtensions
     {
         builder.Services.AddSingleton<ApiKey>();
         builder.Services.AddScoped<ConnectedMailbox>();
+        builder.Services.AddSingleton<ListAnswers>();
         builder.Services.AddProblemDetails();
         builder.Services.AddValidatorsFromAssemblyContaining<SkipRequestValidator>(ServiceLifetime.Singleton, includeInternalTypes: false);
         // Bad input is refused while the body is read (StrictJson) and answered with a problem naming the

@@ -24,6 +24,9 @@ public sealed class ConnectedMailbox
     /// <summary>The mailbox's time zone: due times, working hours and dates are the user's (DESIGN.md rule 6).</summary>
     public TimeZoneInfo Zone => _zone ??= MailboxTimeZone.Resolve(Profile.TimeZoneId);
 
+    /// <summary>Whether <see cref="ResolveConnectedMailbox"/> found the caller's mailbox for this request.</summary>
+    internal bool IsConnected => _stored is not null;
+
     internal void Connect(StoredMailbox stored) => _stored = stored;
 }
 

@@ -13,7 +13,7 @@ public static class BulkPromptEndpoints
 {
     public static RouteGroupBuilder MapBulkPrompts(this RouteGroupBuilder api)
     {
-        api.MapGet("/bulk-prompts", ListAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<BulkPromptDto>.Empty));
+        api.MapGet("/bulk-prompts", ListAsync).WithVersionETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<BulkPromptDto>.Empty));
         api.MapPost("/bulk-prompts/{promptId}/follow-up", FollowUpAsync).WhenNotConnected(NoSuchPrompt);
         api.MapPost("/bulk-prompts/{promptId}/dismiss", DismissAsync).WhenNotConnected(NoSuchPrompt);
         return api;

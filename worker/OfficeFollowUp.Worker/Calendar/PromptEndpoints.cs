@@ -13,7 +13,13 @@ public sealed record AttendeeDto(string Email, string DisplayName, bool Known, b
 
 public sealed record PromptDto(string EventId, string Subject, DateTimeOffset Start, DateTimeOffset End, IReadOnlyList<AttendeeDto> Attendees);
 
-public sealed record EventDto(string Id, string Subject, DateTimeOffset Start, DateTimeOffset End, bool IsNetworking, NetworkingReason? Reason);
+/// <param name="Hidden">Why the Events tab hides it by default (null: shown): the product's own hold, declined, cancelled, all day, a recurring block of the user's own.</param>
+/// <param name="AllDay">For an all-day event, the days it covers (last inclusive), so it never reads as a time range.</param>
+public sealed record EventDto(
+    string Id, string Subject, DateTimeOffset Start, DateTimeOffset End, bool IsNetworking, NetworkingReason? Reason,
+    EventHiddenReason? Hidden = null, AllDayDto? AllDay = null);
+
+public sealed record AllDayDto(DateOnly First, DateOnly Last);
 
 /// <param name="Started">How many of the people chosen got a new follow-up track (someone already followed up is not started twice).</param>
 public sealed record StartedDto(int Started);
@@ -23,10 +29,10 @@ public static class PromptEndpoints
 {
     public static RouteGroupBuilder MapPrompts(this RouteGroupBuilder api)
     {
-        api.MapGet("/prompts", ListPromptsAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<PromptDto>.Empty));
+        api.MapGet("/prompts", ListPromptsAsync).WithVersionETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<PromptDto>.Empty));
         api.MapPost("/prompts/{eventId}/follow-up", FollowUpAsync).WhenNotConnected(NoSuchEvent);
         api.MapPost("/prompts/{eventId}/dismiss", DismissAsync).WhenNotConnected(NoSuchEvent);
-        api.MapGet("/events", ListEventsAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<EventDto>.Empty));
+        api.MapGet("/events", ListEventsAsync).WithVersionETag().WhenNotConnected(() => TypedResults.Ok(ItemsDto<EventDto>.Empty));
         api.MapPost("/events/{eventId}/networking", MarkAsync).WhenNotConnected(NoSuchEvent);
         return api;
     }
@@ -94,8 +100,9 @@ public static class PromptEndpoints
     {
         var now = time.GetUtcNow();
         var list = await events.ListAsync(mailbox.Id, now.AddDays(-14), now.AddDays(14), ct);
+        var holds = await events.OwnHoldIdsAsync(mailbox.Id, ct);
         var calendar = (await settings.ForAsync(mailbox.Id, ct)).Calendar;
-        return TypedResults.Ok(new ItemsDto<EventDto>(list.Select(e => ToDto(e, mailbox.Zone, calendar)).ToList()));
+        return TypedResults.Ok(new ItemsDto<EventDto>(list.Select(e => ToDto(e, mailbox, calendar, holds)).ToList()));
     }
 
     private static async Task<Results<Ok<EventDto>, ProblemHttpResult>> MarkAsync(string eventId, NetworkingMarkRequest request,
@@ -109,13 +116,17 @@ public static class PromptEndpoints
         await events.SetMarkAsync(mailbox.Id, eventId, request.IsNetworking!.Value, time.GetUtcNow(), ct);
         var updated = await events.GetAsync(mailbox.Id, eventId, ct);
         var calendar = (await settings.ForAsync(mailbox.Id, ct)).Calendar;
-        return TypedResults.Ok(ToDto(updated!, mailbox.Zone, calendar));
+        return TypedResults.Ok(ToDto(updated!, mailbox, calendar, await events.OwnHoldIdsAsync(mailbox.Id, ct)));
     }
 
-    private static EventDto ToDto(StoredEvent e, TimeZoneInfo zone, CalendarOptions options)
+    private static EventDto ToDto(StoredEvent e, ConnectedMailbox mailbox, CalendarOptions options, IReadOnlySet<string> ownHolds)
     {
+        var zone = mailbox.Zone;
         var reason = e.Networking(options);
-        return new EventDto(e.Facts.Id, e.Facts.Subject, TimeZoneInfo.ConvertTime(e.Facts.Start, zone), TimeZoneInfo.ConvertTime(e.Facts.End, zone), reason is not null, reason);
+        var hidden = EventRelevance.HiddenBecause(e.Facts, ownHolds.Contains(e.Facts.Id), reason, mailbox.Profile.OwnAddresses);
+        var allDay = e.Facts.IsAllDay ? EventRelevance.AllDayDates(e.Facts.Start, e.Facts.End, zone) : ((DateOnly, DateOnly)?)null;
+        return new EventDto(e.Facts.Id, e.Facts.Subject, TimeZoneInfo.ConvertTime(e.Facts.Start, zone), TimeZoneInfo.ConvertTime(e.Facts.End, zone),
+            reason is not null, reason, hidden, allDay is { } days ? new AllDayDto(days.Item1, days.Item2) : null);
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

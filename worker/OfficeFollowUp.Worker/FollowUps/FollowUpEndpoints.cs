@@ -31,7 +31,7 @@ public static class FollowUpEndpoints
     public static RouteGroupBuilder MapFollowUps(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/followups");
-        group.MapGet("/", ListAsync).WithListETag().WhenNotConnected(context => context.Request.Query.ContainsKey("window")
+        group.MapGet("/", ListAsync).WithVersionETag().WhenNotConnected(context => context.Request.Query.ContainsKey("window")
             ? TypedResults.Ok(FollowUpWindowDto.Empty)
             : TypedResults.Ok(ZonedItemsDto<FollowUpDto>.Empty));
         group.MapGet("/days-off", DaysOffAsync).WhenNotConnected(_ => TypedResults.Ok(new DaysOffDto("UTC", [])));

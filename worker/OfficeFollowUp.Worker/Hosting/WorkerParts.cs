@@ -45,6 +45,7 @@ internal static class WorkerParts
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<NewsStore>();
         services.AddSingleton<SubscriptionStore>();
+        services.AddSingleton<ChangeVersionStore>();
         services.AddHostedService<SecureDataFolder>();
         services.AddHostedService<MigrateStore>();
 

@@ -48,5 +48,25 @@ public static class ComputeOverdue
         return reminders.OrderByDescending(r => now - r.DueAt).ThenBy(r => r.Email, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Whom the list covers: people with a tier, a cadence, a referral or a track (tracked), and contacts with none of these (untracked).</summary>
+    public static (int Tracked, int Untracked) Coverage(IEnumerable<TouchFacts> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        var untracked = 0;
+        var tracked = 0;
+        foreach (var person in people)
+        {
+            if (person.ChosenTier is null && person.CadenceDays is null && !person.IsReferralPartner && !person.IsAcquaintance)
+            {
+                untracked++;
+            }
+            else
+            {
+                tracked++;
+            }
+        }
+        return (tracked, untracked);
+    }
+
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 }

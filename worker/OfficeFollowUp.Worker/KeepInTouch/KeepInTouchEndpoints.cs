@@ -12,7 +12,9 @@ public sealed record TouchDto(PersonDto Person, Tier Tier, int CadenceDays, Date
 
 public sealed record BirthdayDto(string DisplayName, string? Email, DateOnly Date, int DaysAway, string? PreferredChannel);
 
-public sealed record KeepInTouchDto(string TimeZone, IReadOnlyList<TouchDto> Overdue, IReadOnlyList<BirthdayDto> Birthdays)
+/// <param name="Tracked">How many people the overdue list covers (a tier, a cadence, a referral or a follow-up track).</param>
+/// <param name="Untracked">How many known contacts it does not cover: no cadence, no tier, no track.</param>
+public sealed record KeepInTouchDto(string TimeZone, IReadOnlyList<TouchDto> Overdue, IReadOnlyList<BirthdayDto> Birthdays, int Tracked = 0, int Untracked = 0)
 {
     /// <summary>Before the mailbox is connected: nobody is overdue yet.</summary>
     public static readonly KeepInTouchDto Empty = new("UTC", [], []);
@@ -26,7 +28,7 @@ public static class KeepInTouchEndpoints
 {
     public static RouteGroupBuilder MapKeepInTouch(this RouteGroupBuilder api)
     {
-        api.MapGet("/keep-in-touch", ListAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(KeepInTouchDto.Empty));
+        api.MapGet("/keep-in-touch", ListAsync).WithVersionETag().WhenNotConnected(() => TypedResults.Ok(KeepInTouchDto.Empty));
         // {email} is checked before the endpoint runs, by the same rule as a body's email (ValidateRouteInput).
         api.MapPut("/people/{email}/cadence", SetCadenceAsync);
         return api;
@@ -37,13 +39,16 @@ public static class KeepInTouchEndpoints
         var now = time.GetUtcNow();
         var zone = mailbox.Zone;
         var options = (await settings.ForAsync(mailbox.Id, ct)).KeepInTouch;
-        var overdue = ComputeOverdue.Run(await store.LoadAsync(mailbox.Id, now, ct), now, options);
+        var facts = await store.LoadAsync(mailbox.Id, now, ct);
+        var overdue = ComputeOverdue.Run(facts, now, options);
+        var (tracked, untracked) = ComputeOverdue.Coverage(facts);
         var birthdays = UpcomingBirthdays.Run(await store.BirthdaysAsync(mailbox.Id, ct), now, zone, options.BirthdayLeadTime);
         return TypedResults.Ok(new KeepInTouchDto(
             MailboxTimeZone.IanaId(zone),
             overdue.Select(o => new TouchDto(new PersonDto(o.DisplayName, o.Email), o.Tier, (int)o.Cadence.TotalDays,
                 o.LastTouch is { } last ? TimeZoneInfo.ConvertTime(last, zone) : null, TimeZoneInfo.ConvertTime(o.DueAt, zone), o.DaysOverdue, Channel(o.PreferredChannel))).ToList(),
-            birthdays.Select(b => new BirthdayDto(b.DisplayName, b.Email, b.Date, b.DaysAway, Channel(b.PreferredChannel))).ToList()));
+            birthdays.Select(b => new BirthdayDto(b.DisplayName, b.Email, b.Date, b.DaysAway, Channel(b.PreferredChannel))).ToList(),
+            tracked, untracked));
     }
 
     private static async Task<Ok<CadenceDto>> SetCadenceAsync(string email, CadenceRequest request, ConnectedMailbox mailbox, KeepInTouchStore store, TimeProvider time, CancellationToken ct)

@@ -24,7 +24,10 @@ public sealed record PersonCardDto(
     string? PreferredChannel,
     string? ProfileUrl,
     MeetingDto? LastMeeting,
-    IReadOnlyList<FollowUpDto> Steps)
+    IReadOnlyList<FollowUpDto> Steps,
+    string? Notes = null,
+    HowMetDto? HowMet = null,
+    IReadOnlyList<PersonReferralDto>? Referrals = null)
 {
     /// <summary>Someone the store does not know (yet): the address as asked, and the last meeting with them if there was one.</summary>
     public static PersonCardDto Unknown(string email, MeetingDto? lastMeeting = null) =>
@@ -58,31 +61,35 @@ public static class PeopleEndpoints
         return api;
     }
 
-    private static async Task<Ok<PersonCardDto>> GetCardAsync(string email, ConnectedMailbox mailbox, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+    private static async Task<Ok<PersonCardDto>> GetCardAsync(
+        string email, ConnectedMailbox mailbox, PeopleStore people, FollowUpStore followUps, ReferralStore referrals, TimeProvider time, CancellationToken ct)
     {
         var zone = mailbox.Zone;
         var now = time.GetUtcNow();
         var person = await people.GetAsync(mailbox.Id, email, ct);
         var meeting = await people.LastMeetingAsync(mailbox.Id, email, now, ct);
         var meetingDto = meeting is null ? null : new MeetingDto(meeting.EventId, meeting.Subject, TimeZoneInfo.ConvertTime(meeting.Start, zone));
+        var notes = await people.ContactNotesAsync(mailbox.Id, email, ct);
+        var referred = PersonStory.Referrals(email, await referrals.ListForPersonAsync(mailbox.Id, email, ct), zone);
         if (person is null)
         {
-            return TypedResults.Ok(PersonCardDto.Unknown(email, meetingDto));
+            return TypedResults.Ok(PersonCardDto.Unknown(email, meetingDto) with { Notes = notes, Referrals = referred });
         }
 
         var steps = await followUps.ListForPersonAsync(mailbox.Id, EmailAddresses.Key(email), ct);
+        var howMet = PersonStory.HowMet(person, person.EventSubject is null ? await people.FirstMeetingAsync(mailbox.Id, email, now, ct) : null, zone);
         return TypedResults.Ok(new PersonCardDto(
             true, person.Email, person.DisplayName, person.CompanyName, person.IsAcquaintance,
             person.MetAt is { } met ? TimeZoneInfo.ConvertTime(met, zone) : null, person.EventSubject, person.Remember, person.Promised,
             person.PreferredChannel is { } channel ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(channel) : null,
-            person.ProfileUrl, meetingDto, steps.Select(s => FollowUpEndpoints.ToDto(s, zone, now)).ToList()));
+            person.ProfileUrl, meetingDto, steps.Select(s => FollowUpEndpoints.ToDto(s, zone, now)).ToList(), notes, howMet, referred));
     }
 
     private static async Task<Ok<PersonCardDto>> RememberAsync(string email, RememberRequest request,
-        ConnectedMailbox mailbox, PeopleStore people, FollowUpStore followUps, TimeProvider time, CancellationToken ct)
+        ConnectedMailbox mailbox, PeopleStore people, FollowUpStore followUps, ReferralStore referrals, TimeProvider time, CancellationToken ct)
     {
         await people.SetRememberAsync(mailbox.Id, email, string.IsNullOrWhiteSpace(request.DisplayName) ? email : request.DisplayName.Trim(), request.Remember!.Trim(), time.GetUtcNow(), ct);
-        return await GetCardAsync(email, mailbox, people, followUps, time, ct);
+        return await GetCardAsync(email, mailbox, people, followUps, referrals, time, ct);
     }
 
     /// <summary>Answers before the mailbox is connected too: a scorecard of nothing yet.</summary>

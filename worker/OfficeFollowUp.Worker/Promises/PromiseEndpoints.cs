@@ -18,7 +18,7 @@ public static class PromiseEndpoints
     public static RouteGroupBuilder MapPromises(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/promises");
-        group.MapGet("/", ListAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(ZonedItemsDto<PromiseDto>.Empty));
+        group.MapGet("/", ListAsync).WithVersionETag().WhenNotConnected(() => TypedResults.Ok(ZonedItemsDto<PromiseDto>.Empty));
         group.MapPost("/", CreateAsync);
         var one = group.MapGroup("/{id}").WhenNotConnected(NoSuchPromise);
         one.MapPost("/done", DoneAsync);

@@ -37,7 +37,7 @@ public static class ReferralEndpoints
     public static RouteGroupBuilder MapReferrals(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/referrals");
-        group.MapGet("/", ListAsync).WithListETag().WhenNotConnected(() => TypedResults.Ok(ZonedItemsDto<ReferralDto>.Empty));
+        group.MapGet("/", ListAsync).WithVersionETag().WhenNotConnected(() => TypedResults.Ok(ZonedItemsDto<ReferralDto>.Empty));
         group.MapGet("/detect", DetectAsync);
         group.MapPost("/", LogAsync);
         var one = group.MapGroup("/{id}").WhenNotConnected(NoSuchReferral);

@@ -33,6 +33,10 @@ public sealed class EventStore(Database database)
             ON CONFLICT (mailbox_id, id) DO UPDATE SET series_master_id = @SeriesMasterId, subject = @Subject, start_at = @start, end_at = @end,
                 is_all_day = @IsAllDay, show_as = @ShowAs, categories = @Categories, attendees = @Attendees, is_cancelled = @IsCancelled, removed = 0,
                 user_response = @UserResponse
+            WHERE events.removed <> 0 OR events.series_master_id IS DISTINCT FROM @SeriesMasterId OR events.subject IS DISTINCT FROM @Subject
+                OR events.start_at IS DISTINCT FROM @start OR events.end_at IS DISTINCT FROM @end OR events.is_all_day IS DISTINCT FROM @IsAllDay
+                OR events.show_as IS DISTINCT FROM @ShowAs OR events.categories IS DISTINCT FROM @Categories OR events.attendees IS DISTINCT FROM @Attendees
+                OR events.is_cancelled IS DISTINCT FROM @IsCancelled OR events.user_response IS DISTINCT FROM @UserResponse
             """, new
         {
             mailboxId, now, e.Id, e.SeriesMasterId, e.Subject, start = e.Start.ToUniversalTime(), end = e.End.ToUniversalTime(), e.IsAllDay, e.ShowAs,
@@ -79,6 +83,12 @@ public sealed class EventStore(Database database)
             INSERT INTO event_marks (mailbox_id, event_id, is_networking, marked_at) VALUES (@mailboxId, @eventId, @isNetworking, @now)
             ON CONFLICT (mailbox_id, event_id) DO UPDATE SET is_networking = @isNetworking, marked_at = @now
             """, new { mailboxId, eventId, isNetworking, now }, ct), ct);
+
+    /// <summary>The events that are the product's own one-to-one holds (whatever became of their step).</summary>
+    public async Task<IReadOnlySet<string>> OwnHoldIdsAsync(string mailboxId, CancellationToken ct) =>
+        (await database.UseAsync(s => s.QueryAsync<string>(
+            "SELECT hold_event_id FROM follow_up_steps WHERE mailbox_id = @mailboxId AND hold_event_id IS NOT NULL", new { mailboxId }, ct), ct))
+        .ToHashSet(StringComparer.Ordinal);
 
     public Task AnswerPromptAsync(string mailboxId, string eventId, string state, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => AnswerPromptAsync(s, mailboxId, eventId, state, now, ct), ct);

@@ -16,6 +16,9 @@ public sealed class MailboxStore(Database database)
             VALUES (@MailboxId, @DisplayName, @GivenName, @OwnAddresses, @TimeZoneId, @Language, @now)
             ON CONFLICT (id) DO UPDATE SET display_name = @DisplayName, given_name = @GivenName, own_addresses = @OwnAddresses, time_zone = @TimeZoneId,
                 language = @Language
+            WHERE mailboxes.display_name IS DISTINCT FROM @DisplayName OR mailboxes.given_name IS DISTINCT FROM @GivenName
+                OR mailboxes.own_addresses IS DISTINCT FROM @OwnAddresses OR mailboxes.time_zone IS DISTINCT FROM @TimeZoneId
+                OR mailboxes.language IS DISTINCT FROM @Language
             """, new { profile.MailboxId, profile.DisplayName, profile.GivenName, profile.OwnAddresses, profile.TimeZoneId, profile.Language, now }, ct), ct);
         return await GetAsync(profile.MailboxId, ct) ?? throw new InvalidOperationException("Mailbox vanished after upsert.");
     }
@@ -29,14 +32,14 @@ public sealed class MailboxStore(Database database)
 
     public Task MarkCalendarConnectedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE mailboxes SET calendar_connected_at = COALESCE(calendar_connected_at, @now) WHERE id = @mailboxId", new { mailboxId, now }, ct), ct);
+            "UPDATE mailboxes SET calendar_connected_at = @now WHERE id = @mailboxId AND calendar_connected_at IS NULL", new { mailboxId, now }, ct), ct);
 
     public Task<DateTimeOffset?> CalendarConnectedAtAsync(string mailboxId, CancellationToken ct) =>
         database.UseAsync(s => s.ScalarAsync<DateTimeOffset?>("SELECT calendar_connected_at FROM mailboxes WHERE id = @mailboxId", new { mailboxId }, ct), ct);
 
     public Task MarkBaselinedAsync(string mailboxId, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE mailboxes SET baselined_at = COALESCE(baselined_at, @now) WHERE id = @mailboxId", new { mailboxId, now }, ct), ct);
+            "UPDATE mailboxes SET baselined_at = @now WHERE id = @mailboxId AND baselined_at IS NULL", new { mailboxId, now }, ct), ct);
 
     private sealed class MailboxRow
     {

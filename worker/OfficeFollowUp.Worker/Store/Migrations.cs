@@ -364,6 +364,14 @@ internal static class Migrations
             );
             CREATE INDEX draft_deletions_pending ON draft_deletions(mailbox_id, status);
             """),
+        // A per-mailbox change version, moved in the transaction of every write a list shows (Store/ChangeVersions.cs): a
+        // list's ETag is derived from it, so a revalidation is answered without building the list. '' is the shared row.
+        (16, "change-versions", """
+            CREATE TABLE change_versions (
+                mailbox_id TEXT PRIMARY KEY,
+                version BIGINT NOT NULL
+            );
+            """),
         // A partner who has not reached the prospect yet gets a nudge, and the check-in comes back a while after it:
         // when the user heard "not yet" and when they nudged.
         (17, "referral-nudges", """

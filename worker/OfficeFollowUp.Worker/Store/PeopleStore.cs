@@ -50,6 +50,34 @@ public sealed class PeopleStore(Database database)
     public Task<int> CountAcquaintancesAsync(string mailboxId, CancellationToken ct) =>
         database.UseAsync(s => s.ScalarAsync<int>("SELECT COUNT(*) FROM people WHERE mailbox_id = @mailboxId AND is_acquaintance = 1", new { mailboxId }, ct), ct);
 
+    /// <summary>The earliest calendar event (in the synced window) before <paramref name="before"/> with this person among the attendees: where they were likely met.</summary>
+    public async Task<MeetingRecord?> FirstMeetingAsync(string mailboxId, string email, DateTimeOffset before, CancellationToken ct)
+    {
+        var key = EmailAddresses.Key(email);
+        // Attendees are stored as JSON; the LIKE narrows the scan (its wildcards can only widen it), the exact check below confirms it.
+        var candidates = await database.UseAsync(s => s.QueryAsync<MeetingRow>("""
+            SELECT id, subject, start_at, end_at, attendees, is_cancelled, user_response FROM events
+            WHERE mailbox_id = @mailboxId AND removed = 0 AND is_cancelled = 0 AND start_at <= @before AND LOWER(attendees) LIKE '%' || @key || '%'
+            ORDER BY start_at ASC LIMIT 20
+            """, new { mailboxId, before = before.ToUniversalTime(), key }, ct), ct);
+        return candidates.FirstOrDefault(m => m.Attendees.Any(a => string.Equals(EmailAddresses.Key(a.Email), key, StringComparison.Ordinal))) is { } meeting
+            ? new MeetingRecord(meeting.Id, meeting.Subject, meeting.StartAt)
+            : null;
+    }
+
+    /// <summary>The notes the user wrote on this person's Outlook contact (personalNotes), from any contact with this address; null when none has any.</summary>
+    public async Task<string?> ContactNotesAsync(string mailboxId, string email, CancellationToken ct)
+    {
+        var key = EmailAddresses.Key(email);
+        // Emails are stored as JSON; the LIKE narrows the scan, the exact check below confirms it.
+        var rows = await database.UseAsync(s => s.QueryAsync<NotesRow>("""
+            SELECT emails, personal_notes FROM contacts
+            WHERE mailbox_id = @mailboxId AND removed = 0 AND personal_notes IS NOT NULL AND personal_notes <> '' AND LOWER(emails) LIKE '%' || @key || '%'
+            ORDER BY id LIMIT 20
+            """, new { mailboxId, key }, ct), ct);
+        return rows.FirstOrDefault(r => r.Emails.Any(e => string.Equals(EmailAddresses.Key(e), key, StringComparison.Ordinal)))?.PersonalNotes;
+    }
+
     /// <summary>
     /// The latest one-to-one with this person that ended by <paramref name="before"/>: a meeting that qualifies as one
     /// (<see cref="Evidence.DecideOneToOneMeeting.IsOneToOneWith"/>), not a 12-person mixer they also attended.
@@ -132,6 +160,12 @@ public sealed class PeopleStore(Database database)
 
         public PersonRecord ToRecord() => new(
             Email, DisplayName, CompanyName, IsAcquaintance, FirstSeenAt, MetAt, EventId, EventSubject, Remember, Promised, PreferredChannel, ProfileUrl);
+    }
+
+    private sealed class NotesRow
+    {
+        public IReadOnlyList<string> Emails { get; init; } = [];
+        public string? PersonalNotes { get; init; }
     }
 
     private sealed class MeetingRow

@@ -53,6 +53,11 @@ public sealed class ReferralStore(Database database)
     public Task<IReadOnlyList<Referral>> ListAsync(string mailboxId, CancellationToken ct) =>
         database.UseAsync(s => ReadAsync(s, Select + " WHERE r.mailbox_id = @mailboxId ORDER BY r.referred_at DESC, r.id", new { mailboxId }, ct), ct);
 
+    /// <summary>The referrals this person is in, as the partner or as the prospect, latest first.</summary>
+    public Task<IReadOnlyList<Referral>> ListForPersonAsync(string mailboxId, string email, CancellationToken ct) =>
+        database.UseAsync(s => ReadAsync(s, Select + " WHERE r.mailbox_id = @mailboxId AND (r.partner_email_key = @key OR LOWER(TRIM(r.prospect_email)) = @key) ORDER BY r.referred_at DESC, r.id",
+            new { mailboxId, key = EmailAddresses.Key(email) }, ct), ct);
+
     public Task<IReadOnlyList<Referral>> ListForPartnerAsync(string mailboxId, string partnerEmail, CancellationToken ct) =>
         database.UseAsync(s => ReadAsync(s, Select + " WHERE r.mailbox_id = @mailboxId AND r.partner_email_key = @partnerKey ORDER BY r.referred_at DESC, r.id",
             new { mailboxId, partnerKey = EmailAddresses.Key(partnerEmail) }, ct), ct);

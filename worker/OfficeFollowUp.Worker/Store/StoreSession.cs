@@ -22,6 +22,9 @@ public sealed partial class StoreSession : IAsyncDisposable
     private readonly DbTransaction? _transaction;
     private readonly bool _arrayParameters;
 
+    /// <summary>The mailboxes this transaction's writes changed: their versions move when it commits (<see cref="ChangeVersions"/>).</summary>
+    private readonly HashSet<string> _changed = new(StringComparer.Ordinal);
+
     internal StoreSession(DbConnection connection, DbTransaction? transaction, bool arrayParameters)
     {
         _connection = connection;
@@ -29,11 +32,49 @@ public sealed partial class StoreSession : IAsyncDisposable
         _arrayParameters = arrayParameters;
     }
 
-    public Task CommitAsync(CancellationToken ct) =>
-        _transaction?.CommitAsync(ct) ?? throw new InvalidOperationException("This session has no transaction: it was opened for single statements.");
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        if (_transaction is null)
+        {
+            throw new InvalidOperationException("This session has no transaction: it was opened for single statements.");
+        }
 
+        // Last, so the version rows are locked only for the moment before the commit.
+        await ChangeVersions.BumpAsync(_connection, _transaction, _changed, ct);
+        _changed.Clear();
+        await _transaction.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// A write: on a transaction, it notes the mailboxes whose lists it changed for <see cref="CommitAsync"/>; on its own, it
+    /// runs in a short transaction with their version bump, so a list never sees the write without the new version.
+    /// </summary>
     internal Task<int> ExecuteAsync(string sql, object? parameters, CancellationToken ct) =>
-        _connection.ExecuteAsync(Command(sql, parameters, ct));
+        WriteAsync(ChangeVersions.ChangedBy(sql, parameters), transaction => _connection.ExecuteAsync(Command(sql, parameters, transaction, ct)), ct);
+
+    private async Task<int> WriteAsync(IReadOnlyCollection<string> changes, Func<DbTransaction?, Task<int>> write, CancellationToken ct)
+    {
+        if (changes.Count == 0 || _transaction is not null)
+        {
+            var affected = await write(_transaction);
+            if (affected > 0)
+            {
+
+                _changed.UnionWith(changes);
+            }
+            return affected;
+        }
+
+        await using var transaction = await _connection.BeginTransactionAsync(ct);
+        var written = await write(transaction);
+        if (written > 0)
+        {
+
+            await ChangeVersions.BumpAsync(_connection, transaction, changes, ct);
+        }
+        await transaction.CommitAsync(ct);
+        return written;
+    }
 
     internal async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? parameters, CancellationToken ct) =>
         (await _connection.QueryAsync<T>(Command(sql, parameters, ct))).AsList();
@@ -61,16 +102,23 @@ public sealed partial class StoreSession : IAsyncDisposable
         return rows;
     }
 
-    /// <summary>The statement once per chunk of <paramref name="values"/> (see <see cref="QueryInChunksAsync{T}"/>); rows affected, added up.</summary>
-    internal async Task<int> ExecuteInChunksAsync(string sql, IEnumerable<string> values, Func<string[], object> parameters, CancellationToken ct)
+    /// <summary>
+    /// The statement once per chunk of <paramref name="values"/> (see <see cref="QueryInChunksAsync{T}"/>); rows affected, added up.
+    /// Outside a transaction the chunks land together, with their version bump (see <see cref="ExecuteAsync"/>).
+    /// </summary>
+    internal Task<int> ExecuteInChunksAsync(string sql, IEnumerable<string> values, Func<string[], object> parameters, CancellationToken ct)
     {
-        var affected = 0;
-        foreach (var chunk in values.Distinct(StringComparer.Ordinal).Chunk(InListChunk))
+        var chunks = values.Distinct(StringComparer.Ordinal).Chunk(InListChunk).Select(parameters).ToList();
+        var changes = chunks.SelectMany(chunk => ChangeVersions.ChangedBy(sql, chunk)).Distinct(StringComparer.Ordinal).ToList();
+        return WriteAsync(changes, async transaction =>
         {
-            affected += await _connection.ExecuteAsync(Command(sql, parameters(chunk), ct));
-        }
-
-        return affected;
+            var affected = 0;
+            foreach (var chunk in chunks)
+            {
+                affected += await _connection.ExecuteAsync(Command(sql, chunk, transaction, ct));
+            }
+            return affected;
+        }, ct);
     }
 
     public async ValueTask DisposeAsync()
@@ -93,6 +141,8 @@ public sealed partial class StoreSession : IAsyncDisposable
     private static partial Regex InListPattern();
 
     /// <summary>Every statement goes through here, so an <c>IN @values</c> list works on both stores whichever method runs it.</summary>
-    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) =>
-        new(InList(sql), parameters, _transaction, cancellationToken: ct);
+    private CommandDefinition Command(string sql, object? parameters, CancellationToken ct) => Command(sql, parameters, _transaction, ct);
+
+    private CommandDefinition Command(string sql, object? parameters, DbTransaction? transaction, CancellationToken ct) =>
+        new(InList(sql), parameters, transaction, cancellationToken: ct);
 }
