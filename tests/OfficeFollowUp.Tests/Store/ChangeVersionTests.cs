@@ -34,7 +34,7 @@ public sealed class ChangeVersionTests
         await promises.ListOpenAsync(Mailbox, Ct);
         Assert.Equal(before, await versions.CurrentAsync(Mailbox, Ct));
 
-        var promise = await promises.CreateAsync(Mailbox, "cy@example.com", "Cy", null, "Send the deck", store.Time.GetUtcNow().AddDays(2), store.Time.GetUtcNow(), Ct);
+        var promise = await promises.CreateAsync(Mailbox, "cy@example.com", "Cy", null, "Send the deck", store.Time.GetUtcNow().AddDays(2), null, store.Time.GetUtcNow(), Ct);
         var afterCreate = await versions.CurrentAsync(Mailbox, Ct);
         Assert.NotEqual(before, afterCreate);
         Assert.Equal(otherBefore, await versions.CurrentAsync(Other, Ct));
