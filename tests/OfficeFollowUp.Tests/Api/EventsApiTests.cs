@@ -1,7 +1,7 @@
 namespace OfficeFollowUp.Tests.Api;
 
 /// <summary>GET /api/events says which events the Events tab hides by default, and why.</summary>
-public sealed class EventsApiTests : PairedWorkerTests
+public sealed class EventsApiTests() : PairedWorkerTests(SandboxWorld.HoldsAtOnce)
 {
     [Fact]
     public async Task The_hold_the_product_placed_is_listed_as_hidden_because_it_is_its_own()

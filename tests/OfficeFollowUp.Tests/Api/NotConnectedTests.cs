@@ -32,7 +32,7 @@ public sealed class NotConnectedTests : IAsyncLifetime
     [InlineData("/api/followups?window=due", """{"timeZone":"UTC","items":[],"counts":{"overdue":0,"today":0,"thisWeek":0,"later":0},"next":null}""")]
     [InlineData("/api/referrals", """{"timeZone":"UTC","items":[]}""")]
     [InlineData("/api/promises", """{"timeZone":"UTC","items":[]}""")]
-    [InlineData("/api/keep-in-touch", """{"timeZone":"UTC","overdue":[],"birthdays":[]}""")]
+    [InlineData("/api/keep-in-touch", """{"timeZone":"UTC","overdue":[],"birthdays":[],"tracked":0,"untracked":0}""")]
     [InlineData("/api/prompts", """{"items":[]}""")]
     [InlineData("/api/events", """{"items":[]}""")]
     public async Task Lists_are_empty(string path, string expected)
