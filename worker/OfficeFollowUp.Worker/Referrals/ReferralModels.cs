@@ -62,4 +62,7 @@ public sealed record Referral(
 {
     /// <summary>The latest of this referral's drafts that the outbox stopped trying to make, if any.</summary>
     public OutboxGaveUp? DraftGaveUp { get; init; }
+
+    /// <summary>The row's version when it was read: a write that names it lands only if nobody wrote the row since.</summary>
+    public long RowVersion { get; init; }
 }

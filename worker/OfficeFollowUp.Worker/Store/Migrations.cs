@@ -314,6 +314,13 @@ internal static class Migrations
             UPDATE follow_up_steps SET completed_via = 'Marked', completed_at = updated_at WHERE state = 'Done' AND completed_via IS NULL;
             CREATE INDEX follow_up_steps_draft ON follow_up_steps(mailbox_id, draft_id);
             """),
+        // Row versions for the rows several processes may change at once after reading them (a referral's outcome, a
+        // mailbox's settings, a person): a write names the version it read and lands only if the row still has it.
+        (11, "row-versions", """
+            ALTER TABLE referrals ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE mailbox_settings ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE people ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0;
+            """),
         // The user's own wording per draft kind; a kind without a row uses the default in the mailbox's language.
         (12, "draft-templates", """
             CREATE TABLE draft_templates (
@@ -338,11 +345,11 @@ internal static class Migrations
         await connection.ExecuteAsync(new CommandDefinition(
             $"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {timeType} NOT NULL)",
             cancellationToken: ct));
-        var current = Convert.ToInt64(
-            await connection.ExecuteScalarAsync(new CommandDefinition("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", cancellationToken: ct)),
-            System.Globalization.CultureInfo.InvariantCulture);
+        // Every migration not applied yet, not only those above the highest: numbers are reserved per branch, so a store
+        // migrated by a build with 12 must still get 11 when the branch holding 11 merges.
+        var applied = (await connection.QueryAsync<long>(new CommandDefinition("SELECT version FROM schema_migrations", cancellationToken: ct))).ToHashSet();
 
-        foreach (var (version, name, sql) in All.Where(m => m.Version > current))
+        foreach (var (version, name, sql) in All.Where(m => !applied.Contains(m.Version)))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             await connection.ExecuteAsync(new CommandDefinition(sql.Replace("{time}", timeType, StringComparison.Ordinal), transaction: tx, cancellationToken: ct));

@@ -13,7 +13,7 @@ public sealed class ReferralStore(Database database)
     private const string Select = $"""
         SELECT r.id, r.mailbox_id, r.direction, r.partner_email, r.partner_name, r.prospect_name, r.prospect_email, r.prospect_phone, r.note,
                r.copy_partner, r.source_message_id, r.referred_at, r.contacted_at, r.partner_followed_up, r.outcome, r.outcome_value,
-               r.outcome_note, r.better_fit, r.outcome_at, r.intro_draft_id, r.check_in_draft_id, r.close_draft_id, r.created_at,
+               r.outcome_note, r.better_fit, r.outcome_at, r.intro_draft_id, r.check_in_draft_id, r.close_draft_id, r.created_at, r.row_version,
                {OutboxStore.GaveUpColumns}
         FROM referrals r
         LEFT JOIN outbox g ON g.id = (SELECT o.id FROM outbox o WHERE o.referral_id = r.id AND o.status = 'GaveUp' ORDER BY o.gave_up_at DESC LIMIT 1)
@@ -55,22 +55,28 @@ public sealed class ReferralStore(Database database)
         database.UseAsync(s => ReadAsync(s, Select + " WHERE r.mailbox_id = @mailboxId AND r.partner_email_key = @partnerKey ORDER BY r.referred_at DESC, r.id",
             new { mailboxId, partnerKey = EmailAddresses.Key(partnerEmail) }, ct), ct);
 
-    public Task SetOutcomeAsync(
-        StoreSession session, string id, ReferralOutcome outcome, decimal? value, string? note, string? betterFit, DateTimeOffset now, CancellationToken ct) =>
-        session.ExecuteAsync("""
-            UPDATE referrals SET outcome = @outcome, outcome_value = @value, outcome_note = @note, better_fit = @betterFit, outcome_at = @now, updated_at = @now
-            WHERE id = @id
-            """, new { id, outcome = outcome.ToString(), value = value?.ToString(CultureInfo.InvariantCulture), note, betterFit, now }, ct);
+    /// <summary>
+    /// Records the outcome if the referral is still at <paramref name="readVersion"/> (compare-and-swap): false when
+    /// another process wrote it since it was read, and nothing is written; the caller reads again and decides again.
+    /// </summary>
+    public async Task<bool> SetOutcomeAsync(
+        StoreSession session, string id, long readVersion, ReferralOutcome outcome, decimal? value, string? note, string? betterFit, DateTimeOffset now,
+        CancellationToken ct) =>
+        await session.ExecuteAsync("""
+            UPDATE referrals SET outcome = @outcome, outcome_value = @value, outcome_note = @note, better_fit = @betterFit, outcome_at = @now, updated_at = @now,
+                row_version = row_version + 1
+            WHERE id = @id AND row_version = @readVersion
+            """, new { id, readVersion, outcome = outcome.ToString(), value = value?.ToString(CultureInfo.InvariantCulture), note, betterFit, now }, ct) == 1;
 
     /// <summary>Received: the user got in touch with the prospect; the first duty is done.</summary>
     public Task MarkContactedAsync(string id, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE referrals SET contacted_at = COALESCE(contacted_at, @now), updated_at = @now WHERE id = @id", new { id, now }, ct), ct);
+            "UPDATE referrals SET contacted_at = COALESCE(contacted_at, @now), updated_at = @now, row_version = row_version + 1 WHERE id = @id", new { id, now }, ct), ct);
 
     /// <summary>Given: what the partner said when asked whether they reached the prospect.</summary>
     public Task SetPartnerFollowedUpAsync(string id, bool followedUp, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE referrals SET partner_followed_up = @followedUp, updated_at = @now WHERE id = @id", new { id, followedUp, now }, ct), ct);
+            "UPDATE referrals SET partner_followed_up = @followedUp, updated_at = @now, row_version = row_version + 1 WHERE id = @id", new { id, followedUp, now }, ct), ct);
 
     /// <summary>The draft the outbox made for the referral, on the referral.</summary>
     public Task SetDraftAsync(StoreSession session, string id, OutboxKind made, string graphId, DateTimeOffset now, CancellationToken ct) =>
@@ -110,6 +116,7 @@ public sealed class ReferralStore(Database database)
         public string? CheckInDraftId { get; init; }
         public string? CloseDraftId { get; init; }
         public DateTimeOffset CreatedAt { get; init; }
+        public long RowVersion { get; init; }
 
         public Referral ToReferral() => new(
             Id, MailboxId, Direction, new Party(PartnerEmail, PartnerName), ProspectName, ProspectEmail, ProspectPhone, Note, CopyPartner,
@@ -118,6 +125,7 @@ public sealed class ReferralStore(Database database)
             OutcomeNote, BetterFit, OutcomeAt, IntroDraftId, CheckInDraftId, CloseDraftId, CreatedAt)
         {
             DraftGaveUp = GaveUp(),
+            RowVersion = RowVersion,
         };
     }
 }
