@@ -49,8 +49,19 @@ internal sealed class MailboxGrain(
     public Task<MailboxGrainStatus> StatusAsync() =>
         Task.FromResult(new MailboxGrainStatus(silo.SiloAddress.ToString(), Environment.ProcessId, _passes, _mailboxId));
 
-    // Its only work is to keep the grain activated (the activation's timer runs the passes).
-    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+    // Keeps the grain activated (the activation's timer runs the passes), and moves it to the process it belongs on when
+    // one joined since: with healthy notifications the next pass may be the safety interval away.
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (MoveTo() is { } owner)
+        {
+            ClusterTrace.MailboxMoving(logger, silo.SiloAddress.ToString(), owner.ToString());
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, owner);
+            this.MigrateOnIdle();
+        }
+
+        return Task.CompletedTask;
+    }
 
     private async Task RunPassAsync(CancellationToken ct)
     {
