@@ -15,7 +15,7 @@ using OfficeFollowUp.Sandbox;
 /// <summary>
 /// A team on one machine: N sandbox mailboxes × M contacts served by three real worker processes in one Orleans
 /// cluster (Redis) on one PostgreSQL store, in application mode.
-///   dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- cluster [mailboxes=1000] [contacts=200] [idle seconds=60] [latency samples=50]
+///   dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- cluster [mailboxes=1000] [contacts=200] [idle seconds=60, at least the 1-minute poll] [latency samples=50]
 /// Phase 1, notifications off (poll every Sync:PollInterval, 1 minute): time until every mailbox is baselined, memory
 /// per process, Graph requests per idle minute. Phase 2, the same store with change notifications on (each process
 /// its own loopback URL): requests per idle minute, new contact → draft latency (p50/p99), then SIGKILL of one process
@@ -29,6 +29,8 @@ internal static partial class ClusterBenchmark
 
     public static async Task RunAsync(int mailboxCount, int contactsEach, TimeSpan idle, int samples)
     {
+        // A window shorter than the poll interval can fall between two polls of every mailbox (they start together).
+        idle = idle < TimeSpan.FromMinutes(1) ? TimeSpan.FromMinutes(1) : idle;
         var root = RepositoryRoot();
         var postgres = Environment.GetEnvironmentVariable("OFU_POSTGRES") is { Length: > 0 } pg ? pg : StartServer(root, "postgres.sh", "OFU_POSTGRES");
         var redis = Environment.GetEnvironmentVariable("OFU_REDIS") is { Length: > 0 } rd ? rd : StartServer(root, "redis.sh", "OFU_REDIS");
