@@ -186,6 +186,33 @@ public sealed class ChangeNotificationsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_process_that_did_not_make_the_subscriptions_reports_them_healthy_from_the_shared_store()
+    {
+        var port = FreePort();
+        await using (var maker = await _world.StartWorkerAsync($"--urls=http://127.0.0.1:{port}", $"--Notifications:PublicUrl=http://127.0.0.1:{port}"))
+        {
+            await maker.SyncOnceAsync();
+            Assert.Equal(2, _world.Server.Subscriptions.Active.Count);
+        }
+
+        // Another process of the team: it never ran this mailbox's pass, its grain lives elsewhere.
+        var other = FreePort();
+        await using var worker = await _world.StartWorkerAsync($"--urls=http://127.0.0.1:{other}", $"--Notifications:PublicUrl=http://127.0.0.1:{other}");
+        var mailbox = (await worker.Get<MailboxStore>().GetSingleAsync(CancellationToken.None))!;
+        Assert.False(worker.Get<MailboxWakeups>().NotificationsHealthy(mailbox.Profile.MailboxId));
+
+        using var client = worker.Client();
+        var notifications = (await client.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("notifications");
+        Assert.True(notifications.GetProperty("healthy").GetBoolean());
+        Assert.Equal(2, notifications.GetProperty("subscriptions").GetArrayLength());
+
+        // Expired in the store: unhealthy, whichever process answers.
+        _world.Time.Advance(NotificationOptions.GraphMaxLifetime);
+        notifications = (await client.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("notifications");
+        Assert.False(notifications.GetProperty("healthy").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_removed_subscription_is_recreated_and_the_mailbox_resynced()
     {
         await using var worker = await StartNotifiedWorkerAsync();

@@ -1,6 +1,9 @@
+using Dapper;
 using OfficeFollowUp.FollowUps;
 using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Promises;
+using OfficeFollowUp.Referrals;
+using OfficeFollowUp.Settings;
 using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Tests.Store;
@@ -126,5 +129,146 @@ public sealed class ConcurrencyTests
         var person = (await one.GetAsync(Mailbox, "bo@example.com", Ct))!;
         Assert.Equal("runs a bakery", person.Remember);
         Assert.Equal("intro to Cy", person.Promised);
+    }
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task An_outcome_write_from_a_read_another_process_overtook_does_not_land(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var now = store.Time.GetUtcNow();
+        await RepositoryTests.SeedMailboxAsync(store);
+        await InsertReceivedReferralsAsync(store, now, "r1");
+        var first = new ReferralStore(store.NewDatabase());
+        var second = new ReferralStore(store.NewDatabase());
+
+        var readByFirst = (await first.GetAsync(Mailbox, "r1", Ct))!;
+        var readBySecond = (await second.GetAsync(Mailbox, "r1", Ct))!;
+        await using (var session = await store.NewDatabase().BeginAsync(Ct))
+        {
+            Assert.True(await first.SetOutcomeAsync(session, "r1", readByFirst.RowVersion, ReferralOutcome.Won, 900m, null, null, now, Ct));
+            await session.CommitAsync(Ct);
+        }
+
+        await using (var session = await store.NewDatabase().BeginAsync(Ct))
+        {
+            Assert.False(await second.SetOutcomeAsync(session, "r1", readBySecond.RowVersion, ReferralOutcome.NotAFit, null, "went elsewhere", null, now, Ct));
+            await session.CommitAsync(Ct);
+        }
+
+        var stored = (await second.GetAsync(Mailbox, "r1", Ct))!;
+        Assert.Equal((ReferralOutcome.Won, 900m, (string?)null), (stored.Outcome!.Value, stored.OutcomeValue!.Value, stored.OutcomeNote));
+    }
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task Two_processes_recording_different_outcomes_at_once_keep_the_first_and_one_close_the_loop_note(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var now = store.Time.GetUtcNow();
+        await RepositoryTests.SeedMailboxAsync(store);
+        string[] ids = ["r1", "r2", "r3", "r4"];
+        await InsertReceivedReferralsAsync(store, now, ids);
+
+        // A third writer holds the referrals' rows (PostgreSQL row locks; SQLite's write lock) while both processes
+        // read them as still in progress and try to record their outcome; then it lets go, and both writes meet.
+        var blockerDb = store.NewDatabase();
+        await using var blocker = await blockerDb.OpenAsync(Ct);
+        await using var hold = await blocker.BeginTransactionAsync(Ct);
+        await blocker.ExecuteAsync("UPDATE referrals SET note = note WHERE mailbox_id = @Mailbox", new { Mailbox }, hold);
+
+        var won = new RecordOutcome(store.NewDatabase(), new ReferralStore(store.NewDatabase()), new OutboxStore(store.NewDatabase()), store.Time);
+        var lost = new RecordOutcome(store.NewDatabase(), new ReferralStore(store.NewDatabase()), new OutboxStore(store.NewDatabase()), store.Time);
+        var both = ids.SelectMany(id => new[]
+        {
+            Task.Run(() => won.RunAsync(Mailbox, id, new OutcomeInput(ReferralOutcome.Won, 500m, null, null, Change: false), Ct)),
+            Task.Run(() => lost.RunAsync(Mailbox, id, new OutcomeInput(ReferralOutcome.NotAFit, null, "chose another firm", null, Change: false), Ct)),
+        }).ToList();
+        await Task.Delay(700);
+        Assert.DoesNotContain(both, t => t.IsCompleted);
+        await hold.CommitAsync(Ct);
+        var results = await Task.WhenAll(both);
+
+        var readBack = new ReferralStore(store.NewDatabase());
+        await using var check = await store.NewDatabase().OpenAsync(Ct);
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            // One of the two landed; the other saw it and did not overwrite a final outcome without an explicit change.
+            var pair = new[] { results[2 * i], results[(2 * i) + 1] };
+            Assert.Single(pair, r => r.Kind == OutcomeResultKind.Recorded);
+            Assert.Single(pair, r => r.Kind == OutcomeResultKind.ConflictsWithRecorded);
+            var recorded = pair.Single(r => r.Kind == OutcomeResultKind.Recorded).Referral!.Outcome;
+            Assert.Equal(recorded, (await readBack.GetAsync(Mailbox, id, Ct))!.Outcome);
+            Assert.Equal(1, await check.ExecuteScalarAsync<int>(
+                "SELECT COUNT(*) FROM outbox WHERE referral_id = @id AND kind = @kind", new { id, kind = nameof(OutboxKind.CloseTheLoopDraft) }));
+        }
+    }
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task A_settings_save_from_a_stale_read_does_not_undo_another_process_s_save(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var now = store.Time.GetUtcNow();
+        await RepositoryTests.SeedMailboxAsync(store);
+        var first = new SettingsStore(store.NewDatabase());
+        var second = new SettingsStore(store.NewDatabase());
+        var signature = SettingsOverrides.None with { Signature = "Ada, from the first pane" };
+        var category = SettingsOverrides.None with { NetworkingCategory = "Meetups" };
+
+        // Both editors opened the settings before anything was saved; the first saves, then the second.
+        var readByFirst = await first.VersionAsync(Mailbox, Ct);
+        var readBySecond = await second.VersionAsync(Mailbox, Ct);
+        Assert.True(await first.SaveAsync(Mailbox, signature, readByFirst, now, Ct));
+        Assert.False(await second.SaveAsync(Mailbox, category, readBySecond, now, Ct));
+        Assert.Equal(signature, await second.GetAsync(Mailbox, Ct));
+
+        // Read again, the second editor's change lands on top of the first's, and a stale one still cannot undo it.
+        var fresh = await second.VersionAsync(Mailbox, Ct);
+        Assert.True(await second.SaveAsync(Mailbox, signature with { NetworkingCategory = "Meetups" }, fresh, now, Ct));
+        Assert.False(await first.SaveAsync(Mailbox, signature, readByFirst, now, Ct));
+        Assert.Equal(signature with { NetworkingCategory = "Meetups" }, await first.GetAsync(Mailbox, Ct));
+        Assert.Equal(fresh + 1, await first.VersionAsync(Mailbox, Ct));
+    }
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task Two_processes_writing_different_parts_of_a_person_at_once_keep_both(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var now = store.Time.GetUtcNow();
+        await RepositoryTests.SeedMailboxAsync(store);
+        var met = new TrackStart("bo@example.com", "Bo Park", "Bo", null, null, now);
+        await new PeopleStore(store.NewDatabase()).SetRememberAsync(Mailbox, "bo@example.com", "Bo Park", "first note", now, Ct);
+
+        // The card's "remember" and a tracked meeting's promise, from two processes, both waiting on a third writer.
+        var blockerDb = store.NewDatabase();
+        await using var blocker = await blockerDb.OpenAsync(Ct);
+        await using var hold = await blocker.BeginTransactionAsync(Ct);
+        await blocker.ExecuteAsync("UPDATE people SET display_name = display_name WHERE mailbox_id = @Mailbox", new { Mailbox }, hold);
+        var remember = Task.Run(() => new PeopleStore(store.NewDatabase()).SetRememberAsync(Mailbox, "bo@example.com", "Bo Park", "runs a bakery", now, Ct));
+        var tracked = Task.Run(async () =>
+        {
+            var db = store.NewDatabase();
+            await using var session = await db.BeginAsync(Ct);
+            await new PeopleStore(db).MarkAcquaintanceAsync(session, Mailbox, met with { Promised = "intro to Cy" }, now, Ct);
+            await session.CommitAsync(Ct);
+        });
+        await Task.Delay(500);
+        Assert.False(remember.IsCompleted || tracked.IsCompleted);
+        await hold.CommitAsync(Ct);
+        await Task.WhenAll(remember, tracked);
+
+        var person = (await new PeopleStore(store.NewDatabase()).GetAsync(Mailbox, "bo@example.com", Ct))!;
+        Assert.Equal(("runs a bakery", "intro to Cy", true), (person.Remember, person.Promised, person.IsAcquaintance));
+    }
+
+    private static async Task InsertReceivedReferralsAsync(TestStore store, DateTimeOffset now, params string[] ids)
+    {
+        var referrals = new ReferralStore(store.Database);
+        await using var session = await store.Database.BeginAsync(Ct);
+        foreach (var id in ids)
+        {
+            await referrals.InsertAsync(session, new Referral(id, Mailbox, ReferralDirection.Received, new Party("cy@example.com", "Cy"), $"Dee {id}", $"dee-{id}@example.com",
+                null, "needs a lawyer", true, null, now, null, null, null, null, null, null, null, null, null, null, now), Ct);
+        }
+
+        await session.CommitAsync(Ct);
     }
 }

@@ -217,13 +217,13 @@ public sealed class RepositoryTests
             await referrals.InsertAsync(session, referral, Ct);
             Assert.True(await outbox.EnqueueForReferralAsync(session, Mailbox, "r1", OutboxKind.ReferralIntroDraft, "intro", now, now, Ct));
             Assert.False(await outbox.EnqueueForReferralAsync(session, Mailbox, "r1", OutboxKind.ReferralIntroDraft, "intro", now, now, Ct));
-            await referrals.SetOutcomeAsync(session, "r1", ReferralOutcome.Won, 1250.50m, "signed", null, now, Ct);
+            await referrals.SetOutcomeAsync(session, "r1", 0, ReferralOutcome.Won, 1250.50m, "signed", null, now, Ct);
             await session.CommitAsync(Ct);
         }
 
         await referrals.SetPartnerFollowedUpAsync("r1", followedUp: true, now, Ct);
         var read = (await referrals.GetAsync(Mailbox, "r1", Ct))!;
-        Assert.Equal(referral with { Outcome = ReferralOutcome.Won, OutcomeValue = 1250.50m, OutcomeNote = "signed", OutcomeAt = now, PartnerFollowedUp = true, PartnerAnsweredAt = now }, read);
+        Assert.Equal(referral with { Outcome = ReferralOutcome.Won, OutcomeValue = 1250.50m, OutcomeNote = "signed", OutcomeAt = now, PartnerFollowedUp = true, PartnerAnsweredAt = now, RowVersion = 2 }, read);
         Assert.Single(await referrals.ListForPartnerAsync(Mailbox, "cy@EXAMPLE.com", Ct));
 
         var promises = new PromiseStore(store.Database);

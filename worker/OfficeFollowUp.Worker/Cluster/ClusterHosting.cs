@@ -34,6 +34,7 @@ internal static class ClusterHosting
             : null;
 
         services.AddSingleton<MailboxPasses>();
+        services.AddSingleton<MailboxSpread>();
         services.AddSingleton<RouteWakesToGrains>();
         services.AddSingleton(sp => new MailboxWakeups(
             sp.GetRequiredService<IOptions<SyncOptions>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RouteWakesToGrains>().Wake));
@@ -69,6 +70,7 @@ internal static class ClusterHosting
                 });
             }
 
+            silo.AddPlacementDirector<MailboxSpreadPlacement, MailboxSpreadDirector>();
             silo.Configure<ReminderOptions>(o =>
             {
                 if (settings.ReminderPeriod < o.MinimumReminderPeriod)

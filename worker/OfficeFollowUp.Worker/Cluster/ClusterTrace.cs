@@ -17,4 +17,7 @@ internal static partial class ClusterTrace
 
     [LoggerMessage(2105, LogLevel.Information, "Orleans silo: {Mode} clustering, silo port {SiloPort}.")]
     public static partial void SiloConfigured(ILogger logger, ClusterMode mode, int siloPort);
+
+    [LoggerMessage(2106, LogLevel.Information, "A mailbox grain moves from silo {From} to silo {To}, where the cluster's spread places it now.")]
+    public static partial void MailboxMoving(ILogger logger, string from, string to);
 }

@@ -14,6 +14,7 @@ internal sealed class StartMailboxGrains(
     MailboxPasses passes,
     MailboxEndpoint endpoint,
     IOptions<SyncOptions> sync,
+    IOptions<MailboxClusterOptions> cluster,
     TimeProvider time,
     ILogger<StartMailboxGrains> logger) : BackgroundService
 {
@@ -48,6 +49,29 @@ internal sealed class StartMailboxGrains(
             {
                 await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken);
             }
+        }
+
+        if (cluster.Value.Mode != ClusterMode.Redis)
+        {
+            return;
+        }
+
+        // A team: every reminder period, every process starts every grain again (a no-op for a live activation), so a
+        // dead process's mailboxes come back on the survivors even when a reminder does not fire for them.
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await Task.Delay(cluster.Value.ReminderPeriod, time, stoppingToken);
+            await Task.WhenAll(passes.Keys.Select(async key =>
+            {
+                try
+                {
+                    await grains.GetGrain<IMailboxGrain>(key).StartAsync().WaitAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    ClusterTrace.StartFailed(logger, ex);
+                }
+            }));
         }
     }
 }

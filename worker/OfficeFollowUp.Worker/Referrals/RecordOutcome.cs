@@ -1,3 +1,4 @@
+using System.Data;
 using OfficeFollowUp.Outbox;
 using OfficeFollowUp.Store;
 
@@ -22,9 +23,32 @@ public sealed record OutcomeResult(OutcomeResultKind Kind, Referral? Referral);
 /// </summary>
 public sealed class RecordOutcome(Database database, ReferralStore referrals, OutboxStore outbox, TimeProvider time)
 {
+    /// <summary>How many times a decision is read and made again when another process wrote the referral in between.</summary>
+    private const int Attempts = 5;
+
     public async Task<OutcomeResult> RunAsync(string mailboxId, string referralId, OutcomeInput input, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(input);
+        for (var attempt = 1; ; attempt++)
+        {
+            // Another process (a second worker on the same PostgreSQL, the user's other device) may record an outcome
+            // between this read and this write: the write names the version read and lands only if it is still the
+            // row's; otherwise the decision is made again on what the other one wrote, so neither update is lost and
+            // a final outcome still needs an explicit change.
+            if (await TryOnceAsync(mailboxId, referralId, input, ct) is { } result)
+            {
+                return result;
+            }
+
+            if (attempt == Attempts)
+            {
+                throw new DBConcurrencyException($"The referral changed under {Attempts} attempts to record its outcome.");
+            }
+        }
+    }
+
+    private async Task<OutcomeResult?> TryOnceAsync(string mailboxId, string referralId, OutcomeInput input, CancellationToken ct)
+    {
         var now = time.GetUtcNow();
         await using var session = await database.BeginAsync(ct);
         var referral = await referrals.GetAsync(session, mailboxId, referralId, ct);
@@ -43,7 +67,11 @@ public sealed class RecordOutcome(Database database, ReferralStore referrals, Ou
             return new OutcomeResult(OutcomeResultKind.ConflictsWithRecorded, referral);
         }
 
-        await referrals.SetOutcomeAsync(session, referral.Id, input.Outcome, input.Value, Blank(input.Note), Blank(input.BetterFit), now, ct);
+        if (!await referrals.SetOutcomeAsync(session, referral.Id, referral.RowVersion, input.Outcome, input.Value, Blank(input.Note), Blank(input.BetterFit), now, ct))
+        {
+            return null; // written by another process since the read: the session rolls back, the caller decides again
+        }
+
         if (referral.Direction == ReferralDirection.Received && referral.Outcome != input.Outcome)
         {
             await outbox.EnqueueForReferralAsync(session, mailboxId, referral.Id, OutboxKind.CloseTheLoopDraft, ClosePurpose(input.Outcome), now, now, ct);

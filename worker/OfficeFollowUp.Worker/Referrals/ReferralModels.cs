@@ -77,4 +77,7 @@ public sealed record Referral(
 
     /// <summary>Given: when the user last nudged a partner who had not reached the prospect yet.</summary>
     public DateTimeOffset? PartnerNudgedAt { get; init; }
+
+    /// <summary>The row's version when it was read: a write that names it lands only if nobody wrote the row since.</summary>
+    public long RowVersion { get; init; }
 }

@@ -314,6 +314,13 @@ internal static class Migrations
             UPDATE follow_up_steps SET completed_via = 'Marked', completed_at = updated_at WHERE state = 'Done' AND completed_via IS NULL;
             CREATE INDEX follow_up_steps_draft ON follow_up_steps(mailbox_id, draft_id);
             """),
+        // Row versions for the rows several processes may change at once after reading them (a referral's outcome, a
+        // mailbox's settings, a person): a write names the version it read and lands only if the row still has it.
+        (11, "row-versions", """
+            ALTER TABLE referrals ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE mailbox_settings ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE people ADD COLUMN row_version INTEGER NOT NULL DEFAULT 0;
+            """),
         // The user's own wording per draft kind; a kind without a row uses the default in the mailbox's language.
         (12, "draft-templates", """
             CREATE TABLE draft_templates (

@@ -102,7 +102,7 @@ public sealed class PeopleStore(Database database)
         database.UseAsync(s => s.ExecuteAsync("""
             INSERT INTO people (mailbox_id, email_key, email, display_name, first_seen_at, remember)
             VALUES (@mailboxId, @key, @email, @displayName, @now, @remember)
-            ON CONFLICT (mailbox_id, email_key) DO UPDATE SET remember = @remember
+            ON CONFLICT (mailbox_id, email_key) DO UPDATE SET remember = @remember, row_version = people.row_version + 1
             """, new { mailboxId, key = EmailAddresses.Key(email), email = email.Trim(), displayName, now, remember }, ct), ct);
 
     /// <summary>Each usable address of a synced contact becomes a known person; people already known are left as they are.</summary>
@@ -135,7 +135,7 @@ public sealed class PeopleStore(Database database)
             ON CONFLICT (mailbox_id, email_key) DO UPDATE SET is_acquaintance = 1, met_at = COALESCE(people.met_at, @MetAt),
                 event_id = COALESCE(people.event_id, @EventId), remember = COALESCE(@Remember, people.remember),
                 promised = COALESCE(@Promised, people.promised), preferred_channel = COALESCE(@PreferredChannel, people.preferred_channel),
-                profile_url = COALESCE(@ProfileUrl, people.profile_url)
+                profile_url = COALESCE(@ProfileUrl, people.profile_url), row_version = people.row_version + 1
             """, new
         {
             mailboxId, key = EmailAddresses.Key(person.Email), now, person.Email, person.DisplayName, person.GivenName, person.CompanyName, person.ContactId,

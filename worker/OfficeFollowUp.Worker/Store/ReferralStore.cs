@@ -13,7 +13,7 @@ public sealed class ReferralStore(Database database)
     private const string Select = $"""
         SELECT r.id, r.mailbox_id, r.direction, r.partner_email, r.partner_name, r.prospect_name, r.prospect_email, r.prospect_phone, r.note,
                r.copy_partner, r.source_message_id, r.referred_at, r.contacted_at, r.partner_followed_up, r.outcome, r.outcome_value,
-               r.outcome_note, r.better_fit, r.outcome_at, r.intro_draft_id, r.check_in_draft_id, r.close_draft_id, r.created_at,
+               r.outcome_note, r.better_fit, r.outcome_at, r.intro_draft_id, r.check_in_draft_id, r.close_draft_id, r.created_at, r.row_version,
                r.contacted_via, r.checked_in_at, r.loop_closed_at,
                r.partner_answered_at, r.partner_nudged_at,
                {OutboxStore.GaveUpColumns}
@@ -62,27 +62,34 @@ public sealed class ReferralStore(Database database)
         database.UseAsync(s => ReadAsync(s, Select + " WHERE r.mailbox_id = @mailboxId AND r.partner_email_key = @partnerKey ORDER BY r.referred_at DESC, r.id",
             new { mailboxId, partnerKey = EmailAddresses.Key(partnerEmail) }, ct), ct);
 
-    public Task SetOutcomeAsync(
-        StoreSession session, string id, ReferralOutcome outcome, decimal? value, string? note, string? betterFit, DateTimeOffset now, CancellationToken ct) =>
-        session.ExecuteAsync("""
+    /// <summary>
+    /// Records the outcome if the referral is still at <paramref name="readVersion"/> (compare-and-swap): false when
+    /// another process wrote it since it was read, and nothing is written; the caller reads again and decides again.
+    /// A different outcome opens the loop again (its close-the-loop note is still to be sent).
+    /// </summary>
+    public async Task<bool> SetOutcomeAsync(
+        StoreSession session, string id, long readVersion, ReferralOutcome outcome, decimal? value, string? note, string? betterFit, DateTimeOffset now,
+        CancellationToken ct) =>
+        await session.ExecuteAsync("""
             UPDATE referrals SET outcome = @outcome, outcome_value = @value, outcome_note = @note, better_fit = @betterFit, outcome_at = @now, updated_at = @now,
                 loop_closed_at = CASE WHEN outcome = @outcome THEN loop_closed_at END,
-                loop_evidence_id = CASE WHEN outcome = @outcome THEN loop_evidence_id END
-            WHERE id = @id
-            """, new { id, outcome = outcome.ToString(), value = value?.ToString(CultureInfo.InvariantCulture), note, betterFit, now }, ct);
+                loop_evidence_id = CASE WHEN outcome = @outcome THEN loop_evidence_id END,
+                row_version = row_version + 1
+            WHERE id = @id AND row_version = @readVersion
+            """, new { id, readVersion, outcome = outcome.ToString(), value = value?.ToString(CultureInfo.InvariantCulture), note, betterFit, now }, ct) == 1;
 
     /// <summary>Received: the user says they got in touch with the prospect (a call, say); a contact sent mail showed stays as it was.</summary>
     public Task MarkContactedAsync(string id, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync("""
             UPDATE referrals SET contacted_via = CASE WHEN contacted_at IS NULL THEN 'Marked' ELSE contacted_via END,
-                contacted_at = COALESCE(contacted_at, @now), updated_at = @now
+                contacted_at = COALESCE(contacted_at, @now), updated_at = @now, row_version = row_version + 1
             WHERE id = @id
             """, new { id, now }, ct), ct);
 
     /// <summary>Given: what the partner said when asked whether they reached the prospect, and when the user heard it.</summary>
     public Task SetPartnerFollowedUpAsync(string id, bool followedUp, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync(
-            "UPDATE referrals SET partner_followed_up = @followedUp, partner_answered_at = @now, updated_at = @now WHERE id = @id", new { id, followedUp, now }, ct), ct);
+            "UPDATE referrals SET partner_followed_up = @followedUp, partner_answered_at = @now, updated_at = @now, row_version = row_version + 1 WHERE id = @id", new { id, followedUp, now }, ct), ct);
 
     /// <summary>
     /// Given, after "not yet": the user nudged the partner. The answer (and a check-in mail before it) is cleared so the check-in comes back later;
@@ -92,7 +99,8 @@ public sealed class ReferralStore(Database database)
     public async Task<bool> MarkNudgedAsync(string id, DateTimeOffset now, CancellationToken ct) =>
         await database.UseAsync(s => s.ExecuteAsync(
             """
-            UPDATE referrals SET partner_followed_up = NULL, partner_nudged_at = @now, checked_in_at = NULL, check_in_evidence_id = NULL, updated_at = @now
+            UPDATE referrals SET partner_followed_up = NULL, partner_nudged_at = @now, checked_in_at = NULL, check_in_evidence_id = NULL, updated_at = @now,
+                row_version = row_version + 1
             WHERE id = @id AND partner_followed_up = 0 AND outcome IS NULL
             """,
             new { id, now }, ct), ct) == 1;
@@ -140,6 +148,7 @@ public sealed class ReferralStore(Database database)
         public DateTimeOffset? LoopClosedAt { get; init; }
         public DateTimeOffset? PartnerAnsweredAt { get; init; }
         public DateTimeOffset? PartnerNudgedAt { get; init; }
+        public long RowVersion { get; init; }
 
         public Referral ToReferral() => new(
             Id, MailboxId, Direction, new Party(PartnerEmail, PartnerName), ProspectName, ProspectEmail, ProspectPhone, Note, CopyPartner,
@@ -153,6 +162,7 @@ public sealed class ReferralStore(Database database)
             LoopClosedAt = LoopClosedAt,
             PartnerAnsweredAt = PartnerAnsweredAt,
             PartnerNudgedAt = PartnerNudgedAt,
+            RowVersion = RowVersion,
         };
     }
 }

@@ -40,7 +40,7 @@ public static class StatusEndpoints
         api.MapGet("/status", async (
             CallerMailbox mailboxes, SyncStateStore states, PeopleStore people, SyncMailbox single, SyncApplicationMailboxes many,
             OutboxStore outbox, SubscriptionStore subscriptions, KeepSubscriptions keep, MailboxWakeups wakeups, IOptions<MailboxOptions> options,
-            CancellationToken ct) =>
+            TimeProvider time, CancellationToken ct) =>
         {
             var action = ReconnectAdvice.For(options.Value);
             var mailbox = await mailboxes.GetAsync(ct);
@@ -63,12 +63,23 @@ public static class StatusEndpoints
                 refused,
                 action,
                 await OutboxEndpoints.StatusAsync(outbox, mailbox.Profile.MailboxId, MailboxTimeZone.Resolve(mailbox.Profile.TimeZoneId), ct),
-                new NotificationsStatusDto(
-                    keep.On,
-                    wakeups.NotificationsHealthy(mailbox.Profile.MailboxId),
-                    [.. (await subscriptions.ListAsync(mailbox.Profile.MailboxId, ct)).Select(s => new SubscriptionStatusDto(s.Kind.ToString(), s.ExpiresAt))],
-                    keep.LastFailure(mailbox.Profile.MailboxId))));
+                await NotificationsAsync(mailbox.Profile.MailboxId, subscriptions, keep, wakeups, time, ct)));
         }).WithListETag();
         return api;
+    }
+
+    /// <summary>
+    /// Healthy when the shared store holds a live subscription for every wanted kind, so every process of a team answers
+    /// the same, not only the one whose grain keeps the mailbox's subscriptions; the last failure is that process's own
+    /// (this process's grain, when it owns the mailbox).
+    /// </summary>
+    private static async Task<NotificationsStatusDto> NotificationsAsync(
+        string mailboxId, SubscriptionStore subscriptions, KeepSubscriptions keep, MailboxWakeups wakeups, TimeProvider time, CancellationToken ct)
+    {
+        var stored = await subscriptions.ListAsync(mailboxId, ct);
+        var failure = keep.LastFailure(mailboxId);
+        var healthy = wakeups.NotificationsHealthy(mailboxId)
+            || (failure is null && PlanSubscriptions.Healthy(keep.Wanted(mailboxId), stored, time.GetUtcNow()));
+        return new NotificationsStatusDto(keep.On, healthy, [.. stored.Select(s => new SubscriptionStatusDto(s.Kind.ToString(), s.ExpiresAt))], failure);
     }
 }
