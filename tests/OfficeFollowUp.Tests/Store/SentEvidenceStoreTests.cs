@@ -41,9 +41,10 @@ public sealed class SentEvidenceStoreTests
             await session.CommitAsync(Ct);
         }
 
+        var readVersion = (await referrals.GetAsync(Mailbox, "r1", Ct))!.RowVersion;
         await using (var session = await store.Database.BeginAsync(Ct))
         {
-            await referrals.SetOutcomeAsync(session, "r1", ReferralOutcome.InProgress, null, null, null, now, Ct);
+            Assert.True(await referrals.SetOutcomeAsync(session, "r1", readVersion, ReferralOutcome.InProgress, null, null, null, now, Ct));
             var close = MatchSentDuties.Run([new("m2", now.AddHours(1), [Sam], null, null)], await evidence.OpenDutiesForAsync(session, Mailbox, [], Ct));
             Assert.True(await evidence.CompleteDutyAsync(session, Assert.Single(close), now, Ct));
             await session.CommitAsync(Ct);
@@ -52,7 +53,7 @@ public sealed class SentEvidenceStoreTests
         var closedOnce = (await referrals.GetAsync(Mailbox, "r1", Ct))!;
         await using (var session = await store.Database.BeginAsync(Ct))
         {
-            await referrals.SetOutcomeAsync(session, "r1", ReferralOutcome.Won, 900m, null, null, now.AddDays(1), Ct);
+            Assert.True(await referrals.SetOutcomeAsync(session, "r1", closedOnce.RowVersion, ReferralOutcome.Won, 900m, null, null, now.AddDays(1), Ct));
             await session.CommitAsync(Ct);
         }
 
