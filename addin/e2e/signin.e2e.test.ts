@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type TestBrowser } from "./browser";
@@ -20,6 +21,38 @@ let browser: TestBrowser | undefined;
 function msalFiles(): string[] {
   const manifest = JSON.parse(readFileSync(join(distFolder, ".vite", "manifest.json"), "utf8")) as Record<string, { file: string }>;
   return Object.entries(manifest).filter(([k]) => k.startsWith("node_modules/@azure/")).map(([, c]) => `/${c.file}`);
+}
+
+/** The sign-in budget: what the browser fetched before the pane's first frame with its tabs, gzip-compressed, is at most this. */
+const firstRenderBudgetBytes = 200_000;
+
+/** A dist file's size gzip-compressed (level 9, as bench-pane.mjs measures; kB = 1000 bytes, as Vite reports). */
+function gzipBytes(pathname: string): number {
+  return gzipSync(readFileSync(join(distFolder, pathname)), { level: 9 }).length;
+}
+
+/**
+ * Records, inside the page, when the pane shell (the "Views" tablist) is first in the document at an animation
+ * frame: that frame is the one that paints it, so anything fetched after this instant did not count for it.
+ */
+function recordShellPaint(): void {
+  const w = window as unknown as { __shellFrameAt?: number };
+  const probe = (now: number): void => {
+    if (document.querySelector('[role="tablist"][aria-label="Views"]')) w.__shellFrameAt = now;
+    else requestAnimationFrame(probe);
+  };
+  requestAnimationFrame(probe);
+}
+
+/** The scripts and styles from dist the page asked for before the shell's frame, and those after, by path. */
+async function chunksAroundShellPaint(page: Page): Promise<{ before: string[]; after: string[] }> {
+  await page.waitForFunction(() => (window as unknown as { __shellFrameAt?: number }).__shellFrameAt !== undefined, undefined, { timeout: 30_000 });
+  const entries = await page.evaluate(() => {
+    const at = (window as unknown as { __shellFrameAt: number }).__shellFrameAt;
+    return performance.getEntriesByType("resource").map((e) => ({ path: new URL(e.name).pathname, before: e.startTime < at }));
+  });
+  const chunks = entries.filter((e) => /^\/assets\/.*\.(js|css)$/.test(e.path));
+  return { before: chunks.filter((e) => e.before).map((e) => e.path), after: chunks.filter((e) => !e.before).map((e) => e.path) };
 }
 
 /** The footer's way out: "Unpair" when paired, "Use a pairing code instead" when signed in with Microsoft 365. */
@@ -83,6 +116,30 @@ describe("sign-in choice and the MSAL chunk", () => {
 
     await page.locator("footer").getByRole("button", { name: "Use a pairing code instead" }).click();
     await page.getByRole("heading", { name: "Pair with your worker" }).waitFor({ state: "visible", timeout: 30_000 });
+  });
+
+  it("inside Outlook with Entra configured, the pane's first render fetches at most 200 kB gzip: MSAL loads after the shell is painted", async () => {
+    browser = await launchChromium({ width: 320, height: 800 });
+    const { context, page } = browser;
+    await context.route("https://login.microsoftonline.com/**", (route) => route.abort());
+    context.on("page", (p) => void (p !== page && p.close()));
+    const requested: string[] = [];
+    page.on("request", (r) => requested.push(new URL(r.url()).pathname));
+    await page.addInitScript(recordShellPaint);
+    await injectOutlook(page, null);
+    await page.goto(`${entraWorker!.baseUrl}/taskpane.html`);
+    await page.getByRole("tablist", { name: "Views" }).waitFor({ state: "visible", timeout: 30_000 });
+    // The token is asked for once the shell shows: MSAL's chunk follows the first paint.
+    const msal = msalFiles();
+    await expect.poll(() => requested.filter((p) => msal.includes(p)).length, { timeout: 30_000 }).toBeGreaterThan(0);
+
+    const { before, after } = await chunksAroundShellPaint(page);
+    const bytes = before.reduce((n, p) => n + gzipBytes(p), 0);
+    const msalBytes = msal.reduce((n, p) => n + gzipBytes(p), 0);
+    console.log(`first render inside Outlook with Entra: ${(bytes / 1000).toFixed(1)} kB gzip (${before.join(", ")}); MSAL after it: ${(msalBytes / 1000).toFixed(1)} kB`);
+    expect(before.filter((p) => msal.includes(p))).toEqual([]);
+    expect(after.filter((p) => msal.includes(p)).length).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(firstRenderBudgetBytes);
   });
 
   it("inside Outlook with Entra configured, the pane loads MSAL; with no token to be had it offers sign-in again or the pairing code", async () => {

@@ -127,9 +127,11 @@ try {
     ["first-render JS, gzip", `${initialKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, initialKb <= budgets.gzipKb],
     ["total JS without sign-in, gzip", `${totalKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, totalKb <= budgets.gzipKb],
     ["MSAL sign-in chunks (Outlook + Entra only)", `${signInKb.toFixed(1)} kB`, "—", true],
-    // What Outlook with Entra sign-in fetches before the first list: the pane's first render plus MSAL.
-    // Reported against the same budget, but not gated: MSAL.js is the sign-in library the product must use.
-    ["first render in Outlook with Entra (+ MSAL)", `${(initialKb + signInKb).toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, initialKb + signInKb <= budgets.gzipKb, false],
+    // Inside Outlook with Entra sign-in the pane paints its shell first and fetches MSAL after that paint (App's
+    // loadAfterFirstPaint), so the first render is the first-render chunks alone; e2e/signin.e2e.test.ts checks
+    // in the browser which chunks were fetched before the shell's frame. MSAL follows, for the first list.
+    ["first render in Outlook with Entra (MSAL after it)", `${initialKb.toFixed(1)} kB`, `≤ ${budgets.gzipKb} kB`, initialKb <= budgets.gzipKb],
+    ["  + MSAL, fetched after the first paint", `${(initialKb + signInKb).toFixed(1)} kB`, "—", true],
     ["redirect bridge page (sign-in popup only)", `${bridgeKb.toFixed(1)} kB`, "—", true],
     [`navigation → first list (median of ${runs})`, `${Math.round(median)} ms`, `≤ ${budgets.firstListMs} ms`, median <= budgets.firstListMs],
   ];

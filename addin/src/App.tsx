@@ -2,6 +2,7 @@ import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from "react
 import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { ApiProvider } from "./api/ApiContext";
 import { createApiCall } from "./api/client";
+import { loadAfterFirstPaint } from "./auth/afterFirstPaint";
 import { loadMsal } from "./auth/msal";
 import { pairingSignIn, startSignIn, type SignIn } from "./auth/signIn";
 import { SignInNeeded } from "./auth/SignInNeeded";
@@ -10,6 +11,10 @@ import { useThemeName } from "./office/useThemeName";
 import { forgetApiKey, loadApiKey, safeStorage, saveApiKey } from "./pairing/apiKeyStore";
 import { checkPairingCode } from "./pairing/checkPairingCode";
 import { Pane } from "./Pane";
+
+// The first token is asked for as the pane shell mounts; MSAL (~80 kB gzip) is fetched only after that shell is
+// painted, so the first render inside Outlook costs the pane's own chunk alone (the sign-in budget, ≤ 200 kB).
+const loadMsalAfterFirstPaint = loadAfterFirstPaint(loadMsal);
 
 const PairingForm = lazy(() => import("./pairing/PairingForm").then((m) => ({ default: m.PairingForm })));
 
@@ -26,7 +31,7 @@ export function App({ office }: { office: OfficeHost }) {
   useEffect(() => {
     if (!office.inOutlook) return;
     let live = true;
-    void startSignIn({ inOutlook: true, origin: window.location.origin, fetch: globalThis.fetch.bind(globalThis), loadMsal }).then((s) => live && setSignIn(s));
+    void startSignIn({ inOutlook: true, origin: window.location.origin, fetch: globalThis.fetch.bind(globalThis), loadMsal: loadMsalAfterFirstPaint }).then((s) => live && setSignIn(s));
     return () => {
       live = false;
     };

@@ -128,7 +128,7 @@ export function EventsView({ timeZone, onChanged }: EventsViewProps) {
         <Checkbox
           checked={showAll}
           onChange={(_, data) => setShowAll(data.checked === true)}
-          label={`Show all events (${hiddenCount} hidden: holds this add-in placed, all-day entries, your own recurring blocks, declined meetings)`}
+          label={`Show all events (${hiddenCount} hidden: holds this add-in placed, all-day entries, your own recurring blocks, recurring meetings with only colleagues, declined meetings)`}
           data-testid="events-show-all"
         />
       ) : null}

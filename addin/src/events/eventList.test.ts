@@ -48,10 +48,16 @@ describe("events the user might have met people at", () => {
       event("mixer", "2026-11-24T17:30:00+13:00", "2026-11-24T19:30:00+13:00"),
       event("hold", "2026-11-26T10:00:00+13:00", "2026-11-26T10:30:00+13:00", { hidden: "ownHold" }),
       event("gym", "2026-11-26T06:00:00+13:00", "2026-11-26T07:00:00+13:00", { hidden: "recurringPersonal" }),
+      event("standup", "2026-11-26T09:00:00+13:00", "2026-11-26T09:15:00+13:00", { hidden: "recurringColleagues" }),
     ];
-    expect(visibleEvents(events, false)).toEqual({ shown: [events[0]], hiddenCount: 2 });
-    expect(visibleEvents(events, true).shown.map((e) => e.id)).toEqual(["mixer", "hold", "gym"]);
-    expect(events.map(hiddenReason)).toEqual([undefined, "A hold this add-in placed.", "A recurring entry with nobody else on it."]);
+    expect(visibleEvents(events, false)).toEqual({ shown: [events[0]], hiddenCount: 3 });
+    expect(visibleEvents(events, true).shown.map((e) => e.id)).toEqual(["mixer", "hold", "gym", "standup"]);
+    expect(events.map(hiddenReason)).toEqual([
+      undefined,
+      "A hold this add-in placed.",
+      "A recurring entry with nobody else on it.",
+      "A recurring meeting with only your colleagues.",
+    ]);
   });
 
   it("says All day for an all-day event, never a midnight-to-midnight time range", () => {

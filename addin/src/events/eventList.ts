@@ -26,6 +26,7 @@ const hiddenReasons: Record<EventHiddenReason, string> = {
   cancelled: "It was cancelled.",
   allDay: "An all-day entry.",
   recurringPersonal: "A recurring entry with nobody else on it.",
+  recurringColleagues: "A recurring meeting with only your colleagues.",
 };
 
 /** Why an event is hidden by default, in words; undefined when it is shown. */

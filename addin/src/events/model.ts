@@ -2,7 +2,7 @@
 export type NetworkingReason = "category" | "keyword" | "marked";
 
 /** Why the Events tab hides an event by default (the worker decides): nobody was met there. */
-export type EventHiddenReason = "ownHold" | "declined" | "cancelled" | "allDay" | "recurringPersonal";
+export type EventHiddenReason = "ownHold" | "declined" | "cancelled" | "allDay" | "recurringPersonal" | "recurringColleagues";
 
 export interface CalendarEvent {
   id: string;

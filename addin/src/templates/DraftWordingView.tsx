@@ -305,7 +305,7 @@ function TemplateEditor({ stored, onStored, onDirty }: { stored: DraftTemplateDt
             <DraftText paragraphs={paragraphs} />
           </>
         ) : preview.loading && !hasErrors(localErrors) ? (
-          <Spinner size="tiny" />
+          <Spinner size="tiny" label="Loading the preview…" />
         ) : null}
       </div>
       <div className={styles.actions}>

@@ -46,6 +46,22 @@ public sealed class EventRelevanceTests
     public void A_recurring_block_is_hidden_only_when_nobody_else_is_on_it(string? response, string[] attendees, EventHiddenReason? hidden) =>
         Assert.Equal(hidden, EventRelevance.HiddenBecause(Event("Gym", series: "master-1", response: response, attendees: attendees), false, null, Own));
 
+    [Theory]
+    [InlineData("organizer", new[] { "bo@example.com", "Cy@Example.com" }, EventHiddenReason.RecurringColleagues)]
+    [InlineData("accepted", new[] { "ann@example.com", "bo@example.com" }, EventHiddenReason.RecurringColleagues)]
+    [InlineData("organizer", new[] { "bo@example.com", "dee@client.example" }, null)]
+    [InlineData("accepted", new[] { "bo@sub.example.com" }, null)]
+    public void A_recurring_meeting_with_only_colleagues_is_hidden_but_one_with_anyone_from_outside_is_shown(string response, string[] attendees, EventHiddenReason? hidden) =>
+        Assert.Equal(hidden, EventRelevance.HiddenBecause(Event("Stand-up", series: "master-2", response: response, attendees: attendees), false, null, Own));
+
+    [Fact]
+    public void Colleagues_are_not_people_on_the_same_free_mail_domain_and_a_single_meeting_with_colleagues_is_shown()
+    {
+        Assert.Null(EventRelevance.HiddenBecause(Event("Book club", series: "master-3", response: "organizer", attendees: ["bo@gmail.com"]), false, null, ["ann@gmail.com"]));
+        Assert.Null(EventRelevance.HiddenBecause(Event("Planning day", attendees: ["bo@example.com"]), false, null, Own));
+        Assert.Null(EventRelevance.HiddenBecause(Event("Team lunch", series: "master-4", attendees: ["bo@example.com"]), false, NetworkingReason.Keyword, Own));
+    }
+
     [Fact]
     public void An_all_day_event_is_its_wall_clock_days_whether_graph_gave_utc_or_local_midnights()
     {

@@ -19,6 +19,9 @@ public enum EventHiddenReason
 
     /// <summary>A recurring entry of the user's own with nobody else on it: the gym, a focus block.</summary>
     RecurringPersonal,
+
+    /// <summary>A recurring meeting whose other attendees are all the user's colleagues (same non-free-mail domain): a stand-up, a team sync.</summary>
+    RecurringColleagues,
 }
 
 /// <summary>
@@ -62,12 +65,23 @@ public static class EventRelevance
             return EventHiddenReason.AllDay;
         }
 
+        if (e.SeriesMasterId is null)
+        {
+            return null;
+        }
+
         // Someone else's series (the user was invited) has an organizer who is not in the attendee list.
         var own = ownAddresses.Select(EmailAddresses.Key).ToHashSet(StringComparer.Ordinal);
+        var others = e.Attendees.Select(a => EmailAddresses.Key(a.Email)).Where(k => !own.Contains(k)).ToList();
         var ownEntry = e.UserResponse is null or "organizer" or "none";
-        return e.SeriesMasterId is not null && ownEntry && e.Attendees.All(a => own.Contains(EmailAddresses.Key(a.Email)))
-            ? EventHiddenReason.RecurringPersonal
-            : null;
+        if (others.Count == 0)
+        {
+            return ownEntry ? EventHiddenReason.RecurringPersonal : null;
+        }
+
+        // The colleague rule is the one the event prompt uses to leave colleagues out (FilterAttendees).
+        var colleagueDomains = FilterAttendees.ColleagueDomains(ownAddresses);
+        return others.All(k => colleagueDomains.Contains(FilterAttendees.Domain(k))) ? EventHiddenReason.RecurringColleagues : null;
     }
 
     /// <summary>

@@ -24,7 +24,7 @@ public static class FilterAttendees
         bool includeColleagues)
     {
         var own = profile.OwnAddresses.Select(EmailAddresses.Key).ToHashSet(StringComparer.Ordinal);
-        var ownDomains = own.Select(Domain).Where(d => !FreeMailDomains.Contains(d)).ToHashSet(StringComparer.Ordinal);
+        var ownDomains = ColleagueDomains(profile.OwnAddresses);
         var groups = groupLocalParts.Select(p => p.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var result = new List<AttendeeCandidate>();
@@ -54,5 +54,14 @@ public static class FilterAttendees
         return result;
     }
 
-    private static string Domain(string key) => key[(key.IndexOf('@', StringComparison.Ordinal) + 1)..];
+    /// <summary>The domains whose addresses are the user's colleagues: the user's own, except free-mail domains.</summary>
+    public static IReadOnlySet<string> ColleagueDomains(IEnumerable<string> ownAddresses) =>
+        ownAddresses.Select(EmailAddresses.Key).Select(Domain).Where(d => d.Length > 0 && !FreeMailDomains.Contains(d)).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The domain of a normalized address (<see cref="EmailAddresses.Key"/>); empty without an @.</summary>
+    public static string Domain(string key)
+    {
+        var at = key.IndexOf('@', StringComparison.Ordinal);
+        return at < 0 ? string.Empty : key[(at + 1)..];
+    }
 }
