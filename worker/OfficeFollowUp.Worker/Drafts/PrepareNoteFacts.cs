@@ -51,6 +51,8 @@ public static class PrepareNoteFacts
         ("is writing ", "you are writing "), ("writing ", "you are writing "),
     ];
 
+    private const string AnswerTheAsk = "say whom you could introduce, or how you could help";
+
     private static readonly string[] PromiseLeads = ["i promised to ", "promised to ", "promise to ", "i will ", "i'll ", "will ", "to "];
 
     /// <summary>The one thing the user remembers about <paramref name="personNames"/>, as a sentence of its own.</summary>
@@ -62,18 +64,23 @@ public static class PrepareNoteFacts
             return null;
         }
 
+        // A request ("wants an introduction to a commercial lawyer") deserves an answer, not only an echo: the draft
+        // leaves out its generic offer of help then (GenericOffers), so the user is asked to answer it here.
+        var asks = GenericOffers.Asked(clean);
         if (IsSafePhrase(clean, personNames))
         {
             foreach (var (lead, said) in SecondPerson)
             {
                 if (clean.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && clean.Length > lead.Length)
                 {
-                    return new PreparedFact($"You mentioned that {said}{clean[lead.Length..]}.", false);
+                    return asks
+                        ? new PreparedFact($"You mentioned that {said}{clean[lead.Length..]}. {Mark(AnswerTheAsk)}", true)
+                        : new PreparedFact($"You mentioned that {said}{clean[lead.Length..]}.", false);
                 }
             }
         }
 
-        return Placeholder($"You mentioned: {Quote(clean)} \u2014 say something about it");
+        return Placeholder($"You mentioned: {Quote(clean)} \u2014 {(asks ? AnswerTheAsk : "say something about it")}");
     }
 
     /// <summary>What the user promised the person, as a sentence of its own that names the resource.</summary>
@@ -283,7 +290,7 @@ public static class PrepareNoteFacts
     private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
     {
         "a", "an", "the", "just", "wants", "needs", "looking", "interested", "opening", "moving", "hiring", "building",
-        "starting", "planning", "writing", "loves", "enjoys", "raised", "runs", "owns", "works", "is", "has", "had", "was",
+        "starting", "planning", "writing", "designing", "loves", "enjoys", "raised", "runs", "owns", "works", "is", "has", "had", "was",
         "introduce", "send", "share", "email", "call", "ask", "find", "leasing", "legal", "help", "advice", "some", "new",
         "second", "commercial", "recently", "about", "my", "i", "her", "his", "their", "they", "he", "she",
     };

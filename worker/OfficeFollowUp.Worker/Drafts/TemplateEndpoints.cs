@@ -113,7 +113,11 @@ public static class TemplateEndpoints
     }
 }
 
-/// <summary>The sample person a template preview is rendered for: every fact known, a private note in the third person.</summary>
+/// <summary>
+/// The sample person a template preview is rendered for: every fact known, a private note in the third person. What
+/// the user is looking for is a sample too while Referrals:LookingFor is blank (as it is unless configured), so every
+/// line of the template shows; a real draft leaves that sentence out instead.
+/// </summary>
 public static class SamplePerson
 {
     public static TemplatePreviewDto Render(DraftKind kind, DraftTemplate template, string myName, string? myGivenName, string? signature, string? lookingFor)
@@ -123,12 +127,12 @@ public static class SamplePerson
             var facts = new NewAcquaintanceDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
                 "Chamber business mixer", "her firm is moving to Ponsonby", "the leasing guide", "LinkedIn", "Managing partner");
             var (subject, body) = ThankYouTemplate.Preview(facts, template);
-            var toEdit = RenderDraft.Render(template, ThankYouTemplate.Slots(facts)).ToEdit;
+            var toEdit = RenderDraft.Render(template, ThankYouTemplate.Slots(facts), ThankYouTemplate.Asked(facts)).ToEdit;
             return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit);
         }
 
         var sender = !string.IsNullOrWhiteSpace(signature) ? signature.Trim() : myGivenName ?? myName.Split(' ')[0];
-        var referral = new ReferralNoteFacts("Sam Taylor", "Alex Chen", "leasing advice", sender, lookingFor ?? "owners of growing trade businesses",
+        var referral = new ReferralNoteFacts("Sam Taylor", "Alex Chen", "leasing advice", sender, string.IsNullOrWhiteSpace(lookingFor) ? "owners of growing trade businesses" : lookingFor,
             CopyPartner: true, ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), BetterFit: "Jo at Harbour Leasing",
             OutcomeNote: "they signed a two-year lease");
         var note = ReferralTemplates.Render(kind, referral, template);

@@ -15,7 +15,7 @@ public static class ThankYouTemplate
     public static DraftContent Render(NewAcquaintanceDraftFacts facts, DraftTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou), Slots(facts));
+        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou), Slots(facts), Asked(facts));
         var body = DraftLetter.Body(rendered, Sender(facts));
         return new DraftContent(rendered.Subject.Text, body.Html, facts.DisplayName, facts.Email);
     }
@@ -24,8 +24,15 @@ public static class ThankYouTemplate
     public static (string Subject, NoteBody Body) Preview(NewAcquaintanceDraftFacts facts, DraftTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou), Slots(facts));
+        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou), Slots(facts), Asked(facts));
         return (rendered.Subject.Text, DraftLetter.Body(rendered, Sender(facts)));
+    }
+
+    /// <summary>The person already asked for an introduction or help (in what the user remembered or the contact's notes): no generic offer then.</summary>
+    public static bool Asked(NewAcquaintanceDraftFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return GenericOffers.Asked(facts.Remember, facts.PersonalNotes);
     }
 
     public static IReadOnlyDictionary<string, SlotValue?> Slots(NewAcquaintanceDraftFacts facts)
