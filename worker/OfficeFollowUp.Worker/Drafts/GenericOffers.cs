@@ -12,6 +12,7 @@ public static class GenericOffers
     {
         "intro", "intros", "introduction", "introductions", "introduce", "introduced", "connect", "connection", "connections",
         "referral", "referrals", "refer", "recommendation", "recommendations", "help", "advice", "contacts",
+        "vorstellen", "vorstellung", "kontakt", "kontakte", "empfehlung", "empfehlungen", "hilfe", "rat", "beratung", "sucht", "vermittlung",
     };
 
     private static readonly string[] AskPhrases = ["looking for", "in touch with", "someone who", "anyone who"];
@@ -19,7 +20,7 @@ public static class GenericOffers
     /// <summary>The words that make a sentence without slots an offer of an introduction or of help.</summary>
     private static readonly HashSet<string> OfferWords = new(StringComparer.OrdinalIgnoreCase)
     {
-        "introduce", "introduction", "introductions", "connect", "help",
+        "introduce", "introduction", "introductions", "connect", "help", "bekannt", "vorstellen", "helfen",
     };
 
     /// <summary>True when any of the notes asks for an introduction, a referral, a contact or help.</summary>
