@@ -103,6 +103,23 @@ public partial class GermanDraftTests(ITestOutputHelper output)
         }
     }
 
+    [Theory]
+    [InlineData(DraftKind.ThankYou)]
+    [InlineData(DraftKind.ReferralContact)]
+    [InlineData(DraftKind.CloseWon)]
+    [InlineData(DraftKind.CloseNotAFit)]
+    public void The_template_preview_in_a_German_mailbox_uses_a_German_sample_person(DraftKind kind)
+    {
+        var preview = SamplePerson.Render(kind, DefaultTemplates.For(kind, Mailbox), "Alex Morgan", "Alex", null, "", Mailbox);
+        output.WriteLine($"Subject: {preview.Subject}\n{preview.Text}");
+
+        AssertNoEnglish(preview.Subject + "\n" + preview.Text);
+        if (kind is DraftKind.CloseWon or DraftKind.CloseNotAFit)
+        {
+            Assert.Contains("\n\nUnd zur Erinnerung, was mir am meisten hilft: Inhaber wachsender Handwerksbetriebe.\n\n", preview.Text, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void An_English_mailbox_keeps_English_words()
     {
