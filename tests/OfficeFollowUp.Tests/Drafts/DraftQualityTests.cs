@@ -9,28 +9,39 @@ namespace OfficeFollowUp.Tests.Drafts;
 /// </summary>
 public partial class DraftQualityTests
 {
-    private sealed record Person(string Case, string Email, string DisplayName, string? Given, string? Company, string? Event, string? Remember, string? Promised, string? Channel = null);
+    /// <param name="Notes">The Outlook contact's personal notes.</param>
+    /// <param name="Asks">Whether the person asked for an introduction or help (in <paramref name="Remember"/> or <paramref name="Notes"/>).</param>
+    private sealed record Person(string Case, string Email, string DisplayName, string? Given, string? Company, string? Event, string? Remember, string? Promised,
+        string? Channel = null, string? Notes = null, bool Asks = false);
 
     private static readonly Person[] People =
     [
-        new("everything known", "priya@harbourlaw.co.nz", "Priya Raman", "Priya", "Harbour Law", "Chamber business mixer", "wants an introduction to a commercial lawyer", "https://example.org/guide"),
+        new("everything known", "priya@harbourlaw.co.nz", "Priya Raman", "Priya", "Harbour Law", "Chamber business mixer", "wants an introduction to a commercial lawyer", "https://example.org/guide", Asks: true),
         new("no company", "kim@example.org", "Kim Tan", "Kim", null, "BNI chapter meeting", null, null),
         new("no given name", "sam@bakery.co.nz", "Sam Baker", null, "Baker & Sons", null, null, null),
         new("family name first", "wei@kiwiledger.nz", "Chen, Wei", null, "Kiwi Ledger", "The Friday meetup", null, "send the pricing sheet"),
         new("non-ASCII names", "lukasz@kiwiledger.nz", "Łukasz Żółć", "Łukasz", "Kererū Coffee Roasters", "Kererū networking breakfast", "Just raised a seed round for his fintech…", "Introduce him to Łukasz at Kiwi Ledger", "WhatsApp"),
         new("third-person note", "mere@tane.example", "Mere Tane", "Mere", null, null, "She is opening a second bakery…lease..", "call her about the lease"),
-        new("trailing ellipses", "jo@example.org", "Jo", null, null, "mixer...", "looking for a bookkeeper...", "the name of my accountant..."),
+        new("trailing ellipses", "jo@example.org", "Jo", null, null, "mixer...", "looking for a bookkeeper...", "the name of my accountant...", Asks: true),
         new("empty notes", "ana@silva.pt", "Ana Silva", "Ana", "Silva Lda", null, "   ", ""),
-        new("long note", "tom@example.org", "Tom Hill", "Tom", null, null, string.Join(' ', Enumerable.Repeat("wants help with cash flow forecasting, hiring and the new warehouse lease", 6)), null),
+        new("long note", "tom@example.org", "Tom Hill", "Tom", null, null, string.Join(' ', Enumerable.Repeat("wants help with cash flow forecasting, hiring and the new warehouse lease", 6)), null, Asks: true),
         new("only an address", "x@example.org", "x@example.org", null, null, null, null, null),
         new("lowercase name", "zoe@example.org", "zoë ångström", null, "acme ltd.", null, null, null, "LinkedIn"),
+        new("notes ask for an introduction", "sofia@tidewaterarchitects.co.nz", "Sofía Martínez-Ortega", "Sofía", "Tidewater Architects", "Harbour Business Mixer", null, null,
+            Notes: "Designing a co-working space in Te Aro; wants an introduction to a commercial lawyer.", Asks: true),
+        new("notes look for someone", "anahera@kererucoffee.co.nz", "Anahera Rāwiri", "Anahera", "Kererū Coffee Roasters", null, null, null,
+            Notes: "Looking for a bookkeeper; I promised to send Łukasz's details.", Asks: true),
+        new("remembered asks for advice, notes do not", "ben@example.org", "Ben Thompson", "Ben", "Thompson Landscapes", null, "needs advice on export licences", null,
+            Notes: "Keen sailor", Asks: true),
+        new("notes that ask nothing", "bjorn@nordlys.example", "Björn Østergaard", "Björn", "Nordlys Renewables", null, null, null, Notes: "Keen sailor; two kids at Thorndon School."),
+        new("helped run the mixer", "aroha@example.org", "Aroha Walker", "Aroha", null, null, "helped run the mixer", null),
     ];
 
     public static TheoryData<string> ThankYouCases => [.. People.Select(p => p.Case)];
 
     private static string ThankYouText(Person p, out string subject)
     {
-        var (s, body) = ThankYouTemplate.Preview(new NewAcquaintanceDraftFacts(p.Email, p.DisplayName, p.Given, p.Company, "Alex Morgan", "Alex", null, p.Event, p.Remember, p.Promised, p.Channel));
+        var (s, body) = ThankYouTemplate.Preview(new NewAcquaintanceDraftFacts(p.Email, p.DisplayName, p.Given, p.Company, "Alex Morgan", "Alex", null, p.Event, p.Remember, p.Promised, p.Channel, PersonalNotes: p.Notes));
         subject = s;
         return body.Text;
     }
@@ -46,6 +57,17 @@ public partial class DraftQualityTests
         Assert.Contains("grab a coffee in the next few weeks", text, StringComparison.Ordinal);
         // A specific promise and the generic offer of an introduction never stand side by side.
         Assert.False(!string.IsNullOrWhiteSpace(person.Promised) && text.Contains("If there is someone I could introduce you to", StringComparison.Ordinal), text);
+        // Nor beside a request for an introduction or help: the request is answered in the user's words instead.
+        if (person.Asks)
+        {
+            Assert.DoesNotContain("If there is someone I could introduce you to", text, StringComparison.Ordinal);
+            Assert.Contains("say whom you could introduce, or how you could help", text, StringComparison.Ordinal);
+        }
+        else if (string.IsNullOrWhiteSpace(person.Promised))
+        {
+            Assert.Contains("If there is someone I could introduce you to, just let me know.", text, StringComparison.Ordinal);
+        }
+
         // The note is about them in the third person: it never reaches them as written, only inside a marked placeholder.
         foreach (var note in new[] { person.Remember, person.Promised })
         {
@@ -125,6 +147,21 @@ public partial class DraftQualityTests
         if (kind == "close-not-a-fit" && ReferralPeople[facts].BetterFit is not null)
         {
             Assert.DoesNotContain("If you know someone who specialises", note.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    public void A_blank_looking_for_leaves_the_sentence_out_of_a_real_draft(string? lookingFor)
+    {
+        foreach (var outcome in Enum.GetValues<ReferralOutcome>())
+        {
+            var note = ReferralTemplates.CloseTheLoop(outcome, ReferralPeople["plain"] with { LookingFor = lookingFor });
+
+            Assert.DoesNotContain("helps me most", note.Text, StringComparison.Ordinal);
+            AssertReadsWell(note.Subject, note.Text);
         }
     }
 

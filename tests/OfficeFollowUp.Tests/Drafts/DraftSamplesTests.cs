@@ -36,6 +36,21 @@ public sealed class DraftSamplesTests(ITestOutputHelper output)
         Assert.Contains("grab a coffee", body.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>The sandbox's Sofía: her Outlook notes ask for an introduction, so no generic offer stands beside them.</summary>
+    [Fact]
+    public void A_thank_you_to_someone_whose_notes_ask_for_an_introduction()
+    {
+        var facts = new NewAcquaintanceDraftFacts("sofia@tidewaterarchitects.co.nz", "Sofía Martínez-Ortega", "Sofía", "Tidewater Architects", "Alex Morgan", "Alex", null,
+            "Harbour Business Mixer", JobTitle: "Principal Architect",
+            PersonalNotes: "Designing a co-working space in Te Aro; wants an introduction to a commercial lawyer.");
+
+        var (subject, body) = ThankYouTemplate.Preview(facts);
+        Show("thank-you, notes ask for an introduction", subject, body.Text);
+
+        Assert.Contains("[You mentioned: designing a co-working space in Te Aro; wants an introduction to a commercial lawyer \u2014 say whom you could introduce, or how you could help]", body.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("If there is someone I could introduce you to", body.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_referral_contact()
     {

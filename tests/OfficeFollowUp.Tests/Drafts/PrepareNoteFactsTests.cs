@@ -8,14 +8,33 @@ public class PrepareNoteFactsTests
         { "Just raised a seed round for his fintech\u2026", "[You mentioned: just raised a seed round for his fintech \u2014 say something about it]", true },
         { "her firm is moving to Ponsonby", "[You mentioned: her firm is moving to Ponsonby \u2014 say something about it]", true },
         { "Priya's firm is moving", "[You mentioned: Priya's firm is moving \u2014 say something about it]", true },
-        { "wants an introduction to a commercial lawyer.", "You mentioned that you want an introduction to a commercial lawyer.", false },
-        { "Looking for a bookkeeper...", "You mentioned that you are looking for a bookkeeper.", false },
+        // A request is echoed and the user asked to answer it (the draft's generic offer of help is left out then).
+        { "wants an introduction to a commercial lawyer.", "You mentioned that you want an introduction to a commercial lawyer. [say whom you could introduce, or how you could help]", true },
+        { "Looking for a bookkeeper...", "You mentioned that you are looking for a bookkeeper. [say whom you could introduce, or how you could help]", true },
+        { "Designing a co-working space in Te Aro; wants an introduction to a commercial lawyer.", "[You mentioned: designing a co-working space in Te Aro; wants an introduction to a commercial lawyer \u2014 say whom you could introduce, or how you could help]", true },
+        { "is opening a second bakery", "You mentioned that you are opening a second bakery.", false },
         { "Opening a second bakery\u2026lease..", "[You mentioned: opening a second bakery\u2026lease \u2014 say something about it]", true },
         { "  is hiring two   developers ", "You mentioned that you are hiring two developers.", false },
         { "sailing", "[You mentioned: sailing \u2014 say something about it]", true },
         { "I said I'd call about the lease", "[You mentioned: I said I'd call about the lease \u2014 say something about it]", true },
         { "they want to export to Australia", "[You mentioned: they want to export to Australia \u2014 say something about it]", true },
     };
+
+    [Theory]
+    [InlineData("wants an introduction to a commercial lawyer", true)]
+    [InlineData("Looking for a bookkeeper; I promised to send \u0141ukasz's details.", true)]
+    [InlineData("would love an intro to someone at the council", true)]
+    [InlineData("needs advice on export licences", true)]
+    [InlineData("asked for a referral to a good accountant", true)]
+    [InlineData("keen to connect with other roasters", true)]
+    [InlineData("helped run the mixer", false)]
+    [InlineData("Keen sailor; two kids at Thorndon School.", false)]
+    [InlineData("just raised a seed round", false)]
+    [InlineData(null, false)]
+    public void A_note_that_asks_for_an_introduction_or_help_is_told_apart(string? note, bool asks)
+    {
+        Assert.Equal(asks, GenericOffers.Asked(note));
+    }
 
     [Theory]
     [MemberData(nameof(RememberedCases))]
@@ -27,7 +46,8 @@ public class PrepareNoteFactsTests
         Assert.Equal(needsEditing, fact.NeedsEditing);
         if (needsEditing)
         {
-            Assert.StartsWith("<mark", fact.Words.Html, StringComparison.Ordinal);
+            Assert.Contains("<mark", fact.Words.Html, StringComparison.Ordinal);
+            Assert.EndsWith("</mark>", fact.Words.Html, StringComparison.Ordinal);
         }
     }
 
@@ -65,7 +85,7 @@ public class PrepareNoteFactsTests
     [Fact]
     public void A_long_note_is_quoted_short_in_its_placeholder()
     {
-        var note = string.Join(' ', Enumerable.Repeat("wants help with cash flow forecasting and", 10));
+        var note = string.Join(' ', Enumerable.Repeat("talked about cash flow forecasting and", 10));
 
         var fact = PrepareNoteFacts.Remembered(note, "Priya")!;
 

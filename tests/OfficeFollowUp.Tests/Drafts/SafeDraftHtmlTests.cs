@@ -41,7 +41,8 @@ public sealed class SafeDraftHtmlTests
     {
         var english = DefaultTemplates.For(DraftKind.ThankYou, "en");
         Assert.Equal(english, DefaultTemplates.For(DraftKind.ThankYou, "en-NZ"));
-        Assert.Equal(english, DefaultTemplates.For(DraftKind.ThankYou, "de-DE"));
+        Assert.Equal(english, DefaultTemplates.For(DraftKind.ThankYou, "fr-FR"));
+        Assert.StartsWith("Hallo {FirstName},", DefaultTemplates.For(DraftKind.ThankYou, "de-DE").Body, StringComparison.Ordinal);
         Assert.Equal(english, DefaultTemplates.For(DraftKind.ThankYou, null));
         var own = new DraftTemplate("Kia ora {FirstName}", "Kia ora {FirstName},");
         Assert.Equal(own, DefaultTemplates.Choose(DraftKind.ThankYou, new Dictionary<DraftKind, DraftTemplate> { [DraftKind.ThankYou] = own }, "de-DE"));

@@ -76,6 +76,20 @@ public sealed class TemplateApiTests : PairedWorkerTests
     }
 
     [Fact]
+    public async Task The_preview_shows_what_helps_me_most_with_a_sample_while_Referrals_LookingFor_is_blank()
+    {
+        var close = (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("kind").GetString() == "close-won");
+
+        var response = await Client.PostAsJsonAsync("/api/templates/close-won/preview",
+            new { subject = close.GetProperty("subject").GetString(), body = close.GetProperty("body").GetString() });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("\n\nAnd as a reminder of what helps me most: owners of growing trade businesses.\n\n",
+            (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unknown_kind_is_a_404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync("/api/templates/birthday-poem")).StatusCode);

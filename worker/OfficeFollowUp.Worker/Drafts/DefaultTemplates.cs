@@ -2,12 +2,15 @@ namespace OfficeFollowUp.Drafts;
 
 /// <summary>
 /// The wording every draft starts from, in plain words, per language. A note thanks and moves the relationship on
-/// (the one-to-one), names what was promised, and never sells. English is the only language so far; a mailbox in
-/// another language gets English until a default in its language is added here.
+/// (the one-to-one), names what was promised, and never sells. English and German (formal "Sie", the sentence after
+/// the greeting in lowercase as German letters have it); a mailbox in another language gets English until a default
+/// in its language is added here (with its <see cref="DraftWords"/>).
 /// </summary>
 public static class DefaultTemplates
 {
     public const string English = "en";
+
+    public const string German = "de";
 
     private static readonly Dictionary<string, Dictionary<DraftKind, DraftTemplate>> ByLanguage = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -85,15 +88,93 @@ public static class DefaultTemplates
                 And as a reminder of what helps me most: {LookingFor}.
                 """),
         },
+        [German] = new()
+        {
+            [DraftKind.ThankYou] = new(
+                "Schön, Sie bei \u201E{EventName}\u201C kennengelernt zu haben || Schön, Sie kennengelernt zu haben, {FirstName} || Schön, Sie kennengelernt zu haben",
+                """
+                Hallo {FirstName}, || Guten Tag,
+                vielen Dank für das Gespräch bei „{EventName}“. Es hat mich gefreut, Sie kennenzulernen. || vielen Dank für das Gespräch. Es hat mich gefreut, Sie kennenzulernen.
+                {Remembered} || Es war spannend, von Ihrer Arbeit als {JobTitle} bei {Company} zu hören. || Es war spannend, von Ihrer Arbeit bei {Company} zu hören. || Es war spannend, von Ihrer Arbeit zu hören.
+                {Promised} || Wenn ich Sie mit jemandem bekannt machen kann, sagen Sie einfach Bescheid.
+                Hätten Sie Lust, in den nächsten Wochen einen Kaffee zu trinken? Ich würde gern mehr darüber hören, woran Sie gerade arbeiten.
+                Falls {PreferredChannel} für Sie einfacher ist, passt mir das genauso.
+                """),
+            [DraftKind.ReferralContact] = new(
+                "{PartnerFirstName} hat mir empfohlen, mich bei Ihnen zu melden || Eine Empfehlung von {PartnerName}",
+                """
+                Hallo {FirstName}, || Guten Tag,
+                {PartnerName} hat mir vorgeschlagen, mich wegen {Need} bei Ihnen zu melden. || {PartnerName} hat mir vorgeschlagen, mich bei Ihnen zu melden.
+                Ich habe {CopiedPartner} in Kopie gesetzt, damit wir alle auf demselben Stand sind.
+                Ich würde gern hören, woran Sie arbeiten, und sehen, ob ich helfen kann. Passt Ihnen diese Woche ein kurzes Telefonat oder ein Kaffee?
+                """),
+            [DraftKind.ReferralCheckIn] = new(
+                "Konnten Sie {ProspectFirstName} erreichen? || Kurze Nachfrage zu {ProspectName}",
+                """
+                Hallo {FirstName}, || Guten Tag,
+                kurze Nachfrage: Ich hatte Sie am {ReferredOn} mit {ProspectName} bekannt gemacht. Konnten Sie {ProspectFirstName} erreichen? || kurze Nachfrage: Ich hatte Sie mit {ProspectName} bekannt gemacht. Konnten Sie {ProspectFirstName} erreichen? || kurze Nachfrage: Ich hatte Sie mit {ProspectName} bekannt gemacht. Hat es mit dem Kontakt geklappt?
+                Falls etwas dazwischengekommen ist, sagen Sie mir Bescheid, dann hake ich von meiner Seite nach.
+                """),
+            [DraftKind.CloseWon] = new(
+                "Danke \u2013 gute Nachrichten zu {ProspectFirstName} || Danke \u2013 gute Nachrichten zu {ProspectName}",
+                """
+                Hallo {FirstName}, || Guten Tag,
+                nochmals vielen Dank, dass Sie mich mit {ProspectName} bekannt gemacht haben. Sie sollen es von mir hören: Es hat gut gepasst, und wir arbeiten jetzt zusammen.
+                {OutcomeNote}
+                Ihr Vertrauen hat das möglich gemacht, und das weiß ich zu schätzen.
+                Kann ich Sie im Gegenzug mit jemandem bekannt machen? Sagen Sie mir, wer Ihnen gerade weiterhelfen würde.
+                Und zur Erinnerung, was mir am meisten hilft: {LookingFor}.
+                """),
+            [DraftKind.CloseInProgress] = new(
+                "Neuigkeiten zu {ProspectFirstName} || Neuigkeiten zu {ProspectName}",
+                """
+                Hallo {FirstName}, || Guten Tag,
+                vielen Dank, dass Sie mich mit {ProspectName} bekannt gemacht haben. Wir sind im Gespräch, und es geht voran; ich sage Ihnen Bescheid, wie es ausgeht.
+                {OutcomeNote}
+                Kann ich Sie im Gegenzug mit jemandem bekannt machen? Sagen Sie mir, wer Ihnen gerade weiterhelfen würde.
+                Und zur Erinnerung, was mir am meisten hilft: {LookingFor}.
+                """),
+            [DraftKind.CloseNotAFit] = new(
+                "Rückmeldung zu {ProspectFirstName} || Rückmeldung zu {ProspectName}",
+                """
+                Hallo {FirstName}, || Guten Tag,
+                danke, dass Sie bei {ProspectName} an mich gedacht haben. Wir haben gesprochen, und ehrlich gesagt ist das, was {ProspectFirstName} braucht, nicht meine Stärke.
+                Ich denke, {BetterFit} passt besser, und das habe ich {ProspectFirstName} auch gesagt. || Wenn Sie jemanden kennen, der sich auf das spezialisiert hat, was {ProspectFirstName} braucht, wäre das die bessere Wahl.
+                Ich freue mich trotzdem sehr über Ihr Vertrauen. Kann ich Sie im Gegenzug mit jemandem bekannt machen?
+                Und zur Erinnerung, was mir am meisten hilft: {LookingFor}.
+                """),
+            [DraftKind.CloseNoResponse] = new(
+                "{ProspectFirstName} und ich haben uns noch nicht erreicht || {ProspectName} und ich haben uns noch nicht erreicht",
+                """
+                Hallo {FirstName}, || Guten Tag,
+                vielen Dank, dass Sie mich mit {ProspectName} bekannt gemacht haben. Ich habe mich einige Male gemeldet, aber wir haben uns bisher nicht erreicht.
+                Falls Sie ohnehin in Kontakt sind, würde ich mich über einen kurzen Hinweis freuen; ganz ohne Druck, meine Tür bleibt offen.
+                Kann ich Sie im Gegenzug mit jemandem bekannt machen? Sagen Sie mir, wer Ihnen gerade weiterhelfen würde.
+                Und zur Erinnerung, was mir am meisten hilft: {LookingFor}.
+                """),
+            [DraftKind.ClosePoorMeeting] = new(
+                "Danke für den Kontakt zu {ProspectFirstName} || Danke für den Kontakt zu {ProspectName}",
+                """
+                Hallo {FirstName}, || Guten Tag,
+                vielen Dank, dass Sie mich mit {ProspectName} in Verbindung gebracht haben. Wir haben uns getroffen, aber keinen direkten Weg gefunden, einander zu helfen.
+                Das kommt vor, und ich freue mich, dass Sie an mich gedacht haben. Falls sich etwas ändert, bleibe ich gern in Kontakt.
+                Kann ich Sie im Gegenzug mit jemandem bekannt machen? Sagen Sie mir, wer Ihnen gerade weiterhelfen würde.
+                Und zur Erinnerung, was mir am meisten hilft: {LookingFor}.
+                """),
+        },
     };
 
     /// <summary>The default for a kind in the mailbox's language ("en-NZ" → "en"), English when there is none in it.</summary>
     public static DraftTemplate For(DraftKind kind, string? language = null)
     {
+        return ByLanguage[LanguageOf(language)].TryGetValue(kind, out var template) ? template : ByLanguage[English][kind];
+    }
+
+    /// <summary>The language of defaults a mailbox gets: its primary language ("de-AT" → "de") when there are defaults in it, else English.</summary>
+    public static string LanguageOf(string? language)
+    {
         var primary = string.IsNullOrWhiteSpace(language) ? English : language.Split('-', '_')[0];
-        return ByLanguage.TryGetValue(primary, out var templates) && templates.TryGetValue(kind, out var template)
-            ? template
-            : ByLanguage[English][kind];
+        return ByLanguage.ContainsKey(primary) ? primary.ToLowerInvariant() : English;
     }
 
     /// <summary>The user's own wording for a kind, else the default in the mailbox's language.</summary>

@@ -5,19 +5,20 @@ namespace OfficeFollowUp.Drafts;
 /// <summary>A rendered draft as a letter: a first line saying what to edit when anything must be, the paragraphs, and the sign-off.</summary>
 public static class DraftLetter
 {
-    public static NoteBody Body(RenderedDraft draft, string sender)
+    public static NoteBody Body(RenderedDraft draft, string sender, DraftWords? words = null)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        words ??= DraftWords.English;
         var paragraphs = new List<NoteText>();
         if (draft.ToEdit > 0)
         {
             paragraphs.Add(NoteText.Placeholder(draft.ToEdit == 1
-                ? "Before sending: rewrite the highlighted part in your own words, then delete this line"
-                : $"Before sending: rewrite the {draft.ToEdit} highlighted parts in your own words, then delete this line"));
+                ? words.BeforeSendingOne
+                : string.Format(words.Culture, words.BeforeSendingMany, draft.ToEdit)));
         }
 
         paragraphs.AddRange(draft.Paragraphs);
-        paragraphs.Add($"Best wishes,{NoteText.LineBreak}{sender}");
+        paragraphs.Add($"{words.SignOff}{NoteText.LineBreak}{sender}");
         return NoteBody.Paragraphs(paragraphs);
     }
 
@@ -51,11 +52,16 @@ public static class DraftLetter
     }
 
     /// <summary>"Chamber business mixer" → "the Chamber business mixer"; a name that already starts with an article keeps it.</summary>
-    public static string? EventName(string? subject)
+    public static string? EventName(string? subject, DraftWords? words = null)
     {
         if (PrepareNoteFacts.Name(subject) is not { } name)
         {
             return null;
+        }
+
+        if (words is { EventTakesArticle: false })
+        {
+            return name;
         }
 
         string[] articles = ["the ", "a ", "an ", "our ", "my "];
@@ -63,9 +69,9 @@ public static class DraftLetter
     }
 
     /// <summary>How a preferred channel reads in a sentence; null for email (the draft is already an email) and in person.</summary>
-    public static string? Channel(string? preferred) => preferred?.Trim().ToUpperInvariant() switch
+    public static string? Channel(string? preferred, DraftWords? words = null) => preferred?.Trim().ToUpperInvariant() switch
     {
-        "PHONE" => "a call",
+        "PHONE" => (words ?? DraftWords.English).Call,
         "LINKEDIN" => "LinkedIn",
         "WHATSAPP" => "WhatsApp",
         _ => null,

@@ -84,17 +84,19 @@ public static class RenderDraft
         return [.. Segments(template).Where(s => s.IsSlot && !known.Contains(s.Text, StringComparer.Ordinal)).Select(s => s.Text).Distinct(StringComparer.Ordinal)];
     }
 
-    public static RenderedDraft Render(DraftTemplate template, IReadOnlyDictionary<string, SlotValue?> slots)
+    /// <param name="asked">The person already asked for an introduction or help: an alternative without slots that
+    /// offers one (<see cref="GenericOffers.IsOffer"/>) is skipped, so a generic offer never talks past the request.</param>
+    public static RenderedDraft Render(DraftTemplate template, IReadOnlyDictionary<string, SlotValue?> slots, bool asked = false)
     {
         ArgumentNullException.ThrowIfNull(template);
         ArgumentNullException.ThrowIfNull(slots);
         var toEdit = 0;
-        var subject = Line(template.Subject, slots, ref toEdit) ?? NoteText.Literal(string.Empty);
+        var subject = Line(template.Subject, slots, false, ref toEdit) ?? NoteText.Literal(string.Empty);
         toEdit = 0;
         var paragraphs = new List<NoteText>();
         foreach (var line in template.Body.Split('\n'))
         {
-            if (Line(line, slots, ref toEdit) is { } paragraph)
+            if (Line(line, slots, asked, ref toEdit) is { } paragraph)
             {
                 paragraphs.Add(paragraph);
             }
@@ -104,12 +106,17 @@ public static class RenderDraft
     }
 
     /// <summary>The first alternative of a line whose slots are all known, or null (the line is left out).</summary>
-    private static NoteText? Line(string line, IReadOnlyDictionary<string, SlotValue?> slots, ref int toEdit)
+    private static NoteText? Line(string line, IReadOnlyDictionary<string, SlotValue?> slots, bool asked, ref int toEdit)
     {
         foreach (var alternative in line.Split(Alternative))
         {
             var segments = Segments(alternative.Trim());
             if (segments.Count == 0 || segments.Any(s => s.IsSlot && (!slots.TryGetValue(s.Text, out var v) || v is null)))
+            {
+                continue;
+            }
+
+            if (asked && segments.All(s => !s.IsSlot) && GenericOffers.IsOffer(alternative))
             {
                 continue;
             }

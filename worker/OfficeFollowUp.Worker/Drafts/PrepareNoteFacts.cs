@@ -54,31 +54,44 @@ public static class PrepareNoteFacts
     private static readonly string[] PromiseLeads = ["i promised to ", "promised to ", "promise to ", "i will ", "i'll ", "will ", "to "];
 
     /// <summary>The one thing the user remembers about <paramref name="personNames"/>, as a sentence of its own.</summary>
-    public static PreparedFact? Remembered(string? note, params string?[] personNames)
+    public static PreparedFact? Remembered(string? note, params string?[] personNames) => Remembered(DraftWords.English, note, personNames);
+
+    /// <summary>The remembered detail in the mailbox's language: outside English, always a placeholder.</summary>
+    public static PreparedFact? Remembered(DraftWords words, string? note, params string?[] personNames)
     {
+        ArgumentNullException.ThrowIfNull(words);
         var clean = Clean(note);
         if (clean is null)
         {
             return null;
         }
 
-        if (IsSafePhrase(clean, personNames))
+        // A request ("wants an introduction to a commercial lawyer") deserves an answer, not only an echo: the draft
+        // leaves out its generic offer of help then (GenericOffers), so the user is asked to answer it here.
+        var asks = GenericOffers.Asked(clean);
+        if (words.RewritesNotes && IsSafePhrase(clean, personNames))
         {
             foreach (var (lead, said) in SecondPerson)
             {
                 if (clean.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && clean.Length > lead.Length)
                 {
-                    return new PreparedFact($"You mentioned that {said}{clean[lead.Length..]}.", false);
+                    return asks
+                        ? new PreparedFact($"You mentioned that {said}{clean[lead.Length..]}. {Mark(words.AnswerTheAsk)}", true)
+                        : new PreparedFact($"You mentioned that {said}{clean[lead.Length..]}.", false);
                 }
             }
         }
 
-        return Placeholder($"You mentioned: {Quote(clean)} \u2014 say something about it");
+        return Placeholder(string.Format(words.Culture, asks ? words.MentionedAsk : words.Mentioned, Quote(clean, words)));
     }
 
     /// <summary>What the user promised the person, as a sentence of its own that names the resource.</summary>
-    public static PreparedFact? Promised(string? note, params string?[] personNames)
+    public static PreparedFact? Promised(string? note, params string?[] personNames) => Promised(DraftWords.English, note, personNames);
+
+    /// <summary>The promise in the mailbox's language: outside English, a link or a placeholder.</summary>
+    public static PreparedFact? Promised(DraftWords words, string? note, params string?[] personNames)
     {
+        ArgumentNullException.ThrowIfNull(words);
         var clean = Clean(note);
         if (clean is null)
         {
@@ -87,7 +100,12 @@ public static class PrepareNoteFacts
 
         if (Uri.TryCreate(clean, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
         {
-            return new PreparedFact($"Here is the link I promised: {NoteText.Link(uri, clean)}", false);
+            return new PreparedFact($"{words.LinkPromised}{NoteText.Link(uri, clean)}", false);
+        }
+
+        if (!words.RewritesNotes)
+        {
+            return Placeholder(string.Format(words.Culture, words.Promise, Quote(clean, words)));
         }
 
         var rest = clean;
@@ -113,42 +131,50 @@ public static class PrepareNoteFacts
             return new PreparedFact($"As promised, I would like to introduce you to {whom}. {Mark("add how to reach them, or copy them in")}", true);
         }
 
-        return Placeholder($"You promised: {Quote(clean)} \u2014 say how you are keeping it");
+        return Placeholder(string.Format(words.Culture, words.Promise, Quote(clean, words)));
     }
 
     /// <summary>
     /// A short phrase the user typed to say what someone needs ("leasing advice"), for the middle of a sentence
     /// ("… suggested I get in touch about {Need}."); anything else becomes a placeholder.
     /// </summary>
-    public static PreparedFact? Phrase(string? note, string what, params string?[] personNames)
+    public static PreparedFact? Phrase(string? note, string what, params string?[] personNames) => Phrase(DraftWords.English, note, what, personNames);
+
+    /// <summary>The phrase in the mailbox's language: outside English, always a placeholder.</summary>
+    public static PreparedFact? Phrase(DraftWords words, string? note, string what, params string?[] personNames)
     {
+        ArgumentNullException.ThrowIfNull(words);
         var clean = Clean(note);
         if (clean is null)
         {
             return null;
         }
 
-        return IsSafePhrase(clean, personNames) && Words(clean).Count <= 8
+        return words.RewritesNotes && IsSafePhrase(clean, personNames) && Words(clean).Count <= 8
             ? new PreparedFact($"{LowerFirst(clean)}", false)
-            : Placeholder($"{what}: {Quote(clean)} \u2014 say it in a few words");
+            : Placeholder(string.Format(words.Culture, words.FewWords, what, Quote(clean, words)));
     }
 
     /// <summary>
     /// A note written for someone other than its subject (an outcome told to the partner who referred): a sentence
     /// in sentence case ending with one full stop, unless it names the recipient or is long, then a placeholder.
     /// </summary>
-    public static PreparedFact? Sentence(string? note, params string?[] recipientNames)
+    public static PreparedFact? Sentence(string? note, params string?[] recipientNames) => Sentence(DraftWords.English, note, recipientNames);
+
+    /// <summary>The sentence in the mailbox's language: outside English, always a placeholder.</summary>
+    public static PreparedFact? Sentence(DraftWords words, string? note, params string?[] recipientNames)
     {
+        ArgumentNullException.ThrowIfNull(words);
         var clean = Clean(note);
         if (clean is null)
         {
             return null;
         }
 
-        var words = Words(clean);
-        return words.Count <= 40 && !words.Any(w => IsName(w, recipientNames))
+        var said = Words(clean);
+        return words.RewritesNotes && said.Count <= 40 && !said.Any(w => IsName(w, recipientNames))
             ? new PreparedFact($"{UpperFirst(clean)}.", false)
-            : Placeholder($"Your note: {Quote(clean)} \u2014 say it in your own words");
+            : Placeholder(string.Format(words.Culture, words.OwnWords, Quote(clean, words)));
     }
 
     /// <summary>
@@ -252,9 +278,10 @@ public static class PrepareNoteFacts
 
     private static NoteText Mark(string text) => NoteText.Placeholder(text);
 
-    private static string Quote(string clean)
+    /// <summary>The note as a placeholder quotes it: shortened; in English a common first word lowered (German nouns keep their capital).</summary>
+    private static string Quote(string clean, DraftWords words)
     {
-        var quoted = LowerFirst(clean);
+        var quoted = words.RewritesNotes ? LowerFirst(clean) : clean;
         if (quoted.Length <= MaxQuoted)
         {
             return quoted;
@@ -283,7 +310,7 @@ public static class PrepareNoteFacts
     private static readonly HashSet<string> Common = new(StringComparer.OrdinalIgnoreCase)
     {
         "a", "an", "the", "just", "wants", "needs", "looking", "interested", "opening", "moving", "hiring", "building",
-        "starting", "planning", "writing", "loves", "enjoys", "raised", "runs", "owns", "works", "is", "has", "had", "was",
+        "starting", "planning", "writing", "designing", "loves", "enjoys", "raised", "runs", "owns", "works", "is", "has", "had", "was",
         "introduce", "send", "share", "email", "call", "ask", "find", "leasing", "legal", "help", "advice", "some", "new",
         "second", "commercial", "recently", "about", "my", "i", "her", "his", "their", "they", "he", "she",
     };

@@ -83,7 +83,7 @@ public static class TemplateEndpoints
         var mailbox = await mailboxes.GetAsync(ct);
         var signature = mailbox is null ? settings.Configured.Signature : (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).FollowUps.Signature;
         var me = mailbox?.Profile.DisplayName ?? "Alex Morgan";
-        return TypedResults.Ok(SamplePerson.Render(draftKind, template, me, mailbox?.Profile.GivenName, signature, referralOptions.Value.LookingFor));
+        return TypedResults.Ok(SamplePerson.Render(draftKind, template, me, mailbox?.Profile.GivenName, signature, referralOptions.Value.LookingFor, mailbox?.Profile.Language));
     }
 
     private static ValidationProblem? UnknownSlots(DraftKind kind, DraftTemplate template)
@@ -113,24 +113,36 @@ public static class TemplateEndpoints
     }
 }
 
-/// <summary>The sample person a template preview is rendered for: every fact known, a private note in the third person.</summary>
+/// <summary>
+/// The sample person a template preview is rendered for: every fact known, a private note in the third person. What
+/// the user is looking for is a sample too while Referrals:LookingFor is blank (as it is unless configured), so every
+/// line of the template shows; a real draft leaves that sentence out instead.
+/// </summary>
 public static class SamplePerson
 {
-    public static TemplatePreviewDto Render(DraftKind kind, DraftTemplate template, string myName, string? myGivenName, string? signature, string? lookingFor)
+    public static TemplatePreviewDto Render(DraftKind kind, DraftTemplate template, string myName, string? myGivenName, string? signature, string? lookingFor, string? language = null)
     {
+        var german = DraftWords.For(language) == DraftWords.German;
         if (kind == DraftKind.ThankYou)
         {
-            var facts = new NewAcquaintanceDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
-                "Chamber business mixer", "her firm is moving to Ponsonby", "the leasing guide", "LinkedIn", "Managing partner");
+            var facts = german
+                ? new NewAcquaintanceDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
+                    "Unternehmerfrühstück der IHK", "ihre Kanzlei zieht nach Ponsonby", "den Leitfaden zur Gewerbemiete", "LinkedIn", "Managing Partner", Language: language)
+                : new NewAcquaintanceDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
+                    "Chamber business mixer", "her firm is moving to Ponsonby", "the leasing guide", "LinkedIn", "Managing partner");
             var (subject, body) = ThankYouTemplate.Preview(facts, template);
-            var toEdit = RenderDraft.Render(template, ThankYouTemplate.Slots(facts)).ToEdit;
+            var toEdit = RenderDraft.Render(template, ThankYouTemplate.Slots(facts), ThankYouTemplate.Asked(facts)).ToEdit;
             return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit);
         }
 
         var sender = !string.IsNullOrWhiteSpace(signature) ? signature.Trim() : myGivenName ?? myName.Split(' ')[0];
-        var referral = new ReferralNoteFacts("Sam Taylor", "Alex Chen", "leasing advice", sender, lookingFor ?? "owners of growing trade businesses",
-            CopyPartner: true, ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), BetterFit: "Jo at Harbour Leasing",
-            OutcomeNote: "they signed a two-year lease");
+        var referral = german
+            ? new ReferralNoteFacts("Sam Taylor", "Alex Chen", "Beratung zum Mietvertrag", sender, string.IsNullOrWhiteSpace(lookingFor) ? "Inhaber wachsender Handwerksbetriebe" : lookingFor,
+                CopyPartner: true, ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), BetterFit: "Jo von Harbour Leasing",
+                OutcomeNote: "sie haben einen Mietvertrag über zwei Jahre unterschrieben", Language: language)
+            : new ReferralNoteFacts("Sam Taylor", "Alex Chen", "leasing advice", sender, string.IsNullOrWhiteSpace(lookingFor) ? "owners of growing trade businesses" : lookingFor,
+                CopyPartner: true, ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), BetterFit: "Jo at Harbour Leasing",
+                OutcomeNote: "they signed a two-year lease");
         var note = ReferralTemplates.Render(kind, referral, template);
         return new TemplatePreviewDto(note.Subject, note.Text, note.Html, RenderDraft.Render(template, ReferralTemplates.Slots(kind, referral)).ToEdit);
     }

@@ -11,6 +11,6 @@ public sealed class PrepareThankYouDraft(Settings.EffectiveSettings settings, St
         return ThankYouTemplate.Render(new NewAcquaintanceDraftFacts(
             step.Email, step.DisplayName, step.GivenName, step.CompanyName,
             profile.DisplayName, profile.GivenName, signature, step.EventSubject, step.Remember, step.Promised, step.PreferredChannel,
-            step.JobTitle, step.PersonalNotes), template);
+            step.JobTitle, step.PersonalNotes, profile.Language), template);
     }
 }

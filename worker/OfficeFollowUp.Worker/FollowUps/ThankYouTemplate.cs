@@ -15,8 +15,8 @@ public static class ThankYouTemplate
     public static DraftContent Render(NewAcquaintanceDraftFacts facts, DraftTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou), Slots(facts));
-        var body = DraftLetter.Body(rendered, Sender(facts));
+        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou, facts.Language), Slots(facts), Asked(facts));
+        var body = DraftLetter.Body(rendered, Sender(facts), DraftWords.For(facts.Language));
         return new DraftContent(rendered.Subject.Text, body.Html, facts.DisplayName, facts.Email);
     }
 
@@ -24,8 +24,15 @@ public static class ThankYouTemplate
     public static (string Subject, NoteBody Body) Preview(NewAcquaintanceDraftFacts facts, DraftTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou), Slots(facts));
-        return (rendered.Subject.Text, DraftLetter.Body(rendered, Sender(facts)));
+        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou, facts.Language), Slots(facts), Asked(facts));
+        return (rendered.Subject.Text, DraftLetter.Body(rendered, Sender(facts), DraftWords.For(facts.Language)));
+    }
+
+    /// <summary>The person already asked for an introduction or help (in what the user remembered or the contact's notes): no generic offer then.</summary>
+    public static bool Asked(NewAcquaintanceDraftFacts facts)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        return GenericOffers.Asked(facts.Remember, facts.PersonalNotes);
     }
 
     public static IReadOnlyDictionary<string, SlotValue?> Slots(NewAcquaintanceDraftFacts facts)
@@ -33,18 +40,19 @@ public static class ThankYouTemplate
         ArgumentNullException.ThrowIfNull(facts);
         string?[] names = [facts.DisplayName, facts.GivenName];
         var me = DraftLetter.FirstName(facts.SenderGivenName, facts.SenderDisplayName);
+        var words = DraftWords.For(facts.Language);
         return new Dictionary<string, SlotValue?>(StringComparer.Ordinal)
         {
             ["FirstName"] = SlotValue.Of(DraftLetter.FirstName(facts.GivenName, facts.DisplayName)),
             ["FullName"] = SlotValue.Of(facts.DisplayName),
             ["MyFirstName"] = SlotValue.Of(me),
             ["MyName"] = SlotValue.Of(facts.SenderDisplayName),
-            ["EventName"] = SlotValue.Of(DraftLetter.EventName(facts.EventSubject)),
+            ["EventName"] = SlotValue.Of(DraftLetter.EventName(facts.EventSubject, words)),
             ["Company"] = SlotValue.Of(facts.CompanyName),
             ["JobTitle"] = SlotValue.Of(facts.JobTitle),
-            ["Remembered"] = SlotValue.Of(PrepareNoteFacts.Remembered(facts.Remember ?? facts.PersonalNotes, names)),
-            ["Promised"] = SlotValue.Of(PrepareNoteFacts.Promised(facts.Promised, names)),
-            ["PreferredChannel"] = SlotValue.Of(DraftLetter.Channel(facts.PreferredChannel)),
+            ["Remembered"] = SlotValue.Of(PrepareNoteFacts.Remembered(words, facts.Remember ?? facts.PersonalNotes, names)),
+            ["Promised"] = SlotValue.Of(PrepareNoteFacts.Promised(words, facts.Promised, names)),
+            ["PreferredChannel"] = SlotValue.Of(DraftLetter.Channel(facts.PreferredChannel, words)),
         };
     }
 
@@ -67,4 +75,5 @@ public sealed record NewAcquaintanceDraftFacts(
     string? Promised = null,
     string? PreferredChannel = null,
     string? JobTitle = null,
-    string? PersonalNotes = null);
+    string? PersonalNotes = null,
+    string? Language = null);

@@ -36,7 +36,7 @@ public sealed class PrepareReferralDraft(ReferralStore referrals, IOptions<Refer
             : profile.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
         var partnerName = referral.Partner.DisplayName ?? referral.Partner.Email;
         var facts = new ReferralNoteFacts(partnerName, referral.ProspectName, referral.Note, sender, options.Value.LookingFor,
-            referral.CopyPartner, referral.ReferredAt, referral.BetterFit, referral.OutcomeNote);
+            referral.CopyPartner, referral.ReferredAt, referral.BetterFit, referral.OutcomeNote, profile.Language);
 
         switch (entry.Kind)
         {

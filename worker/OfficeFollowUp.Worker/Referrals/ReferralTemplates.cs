@@ -1,4 +1,3 @@
-using System.Globalization;
 using OfficeFollowUp.Drafts;
 using OfficeFollowUp.FollowUps;
 
@@ -17,7 +16,8 @@ public sealed record ReferralNoteFacts(
     bool CopyPartner = false,
     DateTimeOffset? ReferredAt = null,
     string? BetterFit = null,
-    string? OutcomeNote = null);
+    string? OutcomeNote = null,
+    string? Language = null);
 
 /// <summary>
 /// Every referral note in one place: the first contact with a prospect, the check-in with a partner, and the
@@ -52,8 +52,8 @@ public static class ReferralTemplates
     public static RenderedNote Render(DraftKind kind, ReferralNoteFacts facts, DraftTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(kind), Slots(kind, facts));
-        var body = DraftLetter.Body(rendered, facts.Sender);
+        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(kind, facts.Language), Slots(kind, facts));
+        var body = DraftLetter.Body(rendered, facts.Sender, DraftWords.For(facts.Language));
         return new RenderedNote(rendered.Subject.Text, body.Html, body.Text);
     }
 
@@ -63,8 +63,9 @@ public static class ReferralTemplates
         var toProspect = kind == DraftKind.ReferralContact;
         var recipient = toProspect ? facts.ProspectName : facts.PartnerName;
         var partnerFirst = DraftLetter.FirstName(null, facts.PartnerName);
+        var words = DraftWords.For(facts.Language);
         var partnerNote = toProspect
-            ? PrepareNoteFacts.Phrase(facts.Need, $"{partnerFirst ?? "Their"}'s note", facts.ProspectName)
+            ? PrepareNoteFacts.Phrase(words, facts.Need, partnerFirst is null ? words.SomeonesNote : string.Format(words.Culture, words.NoteOf, partnerFirst), facts.ProspectName)
             : null;
         return new Dictionary<string, SlotValue?>(StringComparer.Ordinal)
         {
@@ -78,11 +79,11 @@ public static class ReferralTemplates
             ["CopiedPartner"] = facts.CopyPartner ? SlotValue.Of(partnerFirst) : null,
             ["ProspectName"] = SlotValue.Of(facts.ProspectName),
             ["ProspectFirstName"] = SlotValue.Of(DraftLetter.FirstName(null, facts.ProspectName)),
-            ["ReferredOn"] = facts.ReferredAt is { } at ? SlotValue.Of(at.ToString("d MMMM", CultureInfo.InvariantCulture)) : null,
+            ["ReferredOn"] = facts.ReferredAt is { } at ? SlotValue.Of(at.ToString(words.ReferredOnFormat, words.Culture)) : null,
             ["BetterFit"] = SlotValue.Of(facts.BetterFit),
             // The outcome is told to the partner; a note that names the partner was written about them, not to them.
             ["OutcomeNote"] = kind is DraftKind.CloseWon or DraftKind.CloseInProgress
-                ? SlotValue.Of(PrepareNoteFacts.Sentence(facts.OutcomeNote, facts.PartnerName))
+                ? SlotValue.Of(PrepareNoteFacts.Sentence(words, facts.OutcomeNote, facts.PartnerName))
                 : null,
             ["LookingFor"] = SlotValue.Of(facts.LookingFor),
         };
