@@ -218,6 +218,7 @@ public sealed class FollowUpWindowTests : PairedWorkerTests
         var deeDraft = World.Mailbox.Drafts.Single(d => d.ToRecipients.Any(r => r.Address == "dee@window.example"));
         var sent = World.Mailbox.SendDraft(deeDraft.Id);
         await Worker.SyncOnceAsync();
+        World.Time.Advance(TimeSpan.FromMinutes(1));
         var all = (await GetJsonAsync("/api/followups")).GetProperty("items").EnumerateArray().ToList();
         var edConnect = all.Single(i => i.GetProperty("person").GetProperty("email").GetString() == "ed@window.example" && i.GetProperty("step").GetString() == "connect");
         using var marked = await Client.PostAsync(new Uri($"/api/followups/{edConnect.GetProperty("id").GetString()}/done", UriKind.Relative), null);

@@ -16,9 +16,11 @@ public sealed record FollowUpDto(
 /// <summary>
 /// A window of the open follow-ups: its items, the counts of every bucket, and the next page's link (null at the end).
 /// The due window also carries <paramref name="Done"/>: the steps completed in the last <see cref="FollowUpEndpoints.DoneLatelyDays"/>
-/// days, newest first, each with how and when (Today's "Done lately").
+/// days, newest first, each with how and when (Today's "Done lately"); later pages leave it out.
 /// </summary>
-public sealed record FollowUpWindowDto(string TimeZone, IReadOnlyList<FollowUpDto> Items, DueCountsDto Counts, string? Next, IReadOnlyList<FollowUpDto>? Done = null)
+public sealed record FollowUpWindowDto(
+    string TimeZone, IReadOnlyList<FollowUpDto> Items, DueCountsDto Counts, string? Next,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FollowUpDto>? Done = null)
 {
     /// <summary>Before the mailbox is connected: nothing, in UTC.</summary>
     public static readonly FollowUpWindowDto Empty = new("UTC", [], new DueCountsDto(0, 0, 0, 0), null);
