@@ -40,7 +40,7 @@ describe("see it complete by itself", () => {
     await callApi(w, "/api/sandbox/demo/send-draft", { email: second.email });
     await callApi(w, "/api/sandbox/demo/book-meeting", { email: first.email });
 
-    // Only open steps are listed: the two thank-yous and the first person's one-to-one leave the list by themselves.
+    // The open steps: the two thank-yous and the first person's one-to-one leave them by themselves (to "Done lately").
     const after = await waitForFollowUps(
       w,
       (l) => !thankYouTo(l, first.email) && !thankYouTo(l, second.email) && !l.items.some((i) => i.step === "oneToOne" && i.person.email === first.email),
@@ -64,16 +64,29 @@ describe("see it complete by itself", () => {
     await injectOutlook(page, null);
     await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
     await page.getByTestId("followup-row").first().waitFor({ state: "visible", timeout: 30_000 });
-    mkdirSync(resultsDir, { recursive: true });
-    await page.screenshot({ path: join(resultsDir, "complete-by-itself-today.png"), fullPage: true });
     const shown = await page.getByTestId("followup-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-followup-id")));
     expect(shown).not.toContain(thankYouTo(before, first.email)!.id);
     expect(shown).not.toContain(thankYouTo(before, second.email)!.id);
+
+    // Under the open steps, "Done lately (3)", collapsed: opened, it says how and when each one was completed.
+    const doneLately = page.getByTestId("done-lately");
+    await expect.poll(() => doneLately.getByRole("heading").innerText(), { timeout: 10_000 }).toBe("Done lately (3)");
+    expect(await doneLately.getByTestId("done-row").count()).toBe(0);
+    await doneLately.getByRole("button", { name: "Show 3 done lately" }).click();
+    const doneRows = await doneLately.getByTestId("done-row").allInnerTexts();
+    const rowFor = (name: string, what: string): string | undefined => doneRows.find((r) => r.includes(name) && r.includes(what));
+    const clock = /(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d{1,2}:\d{2}/;
+    expect(rowFor(first.displayName, "Thank-you note")).toMatch(new RegExp(`Sent ${clock.source}`));
+    expect(rowFor(second.displayName, "Thank-you note")).toMatch(new RegExp(`Sent ${clock.source}`));
+    expect(rowFor(first.displayName, "One-to-one")).toMatch(new RegExp(`Met ${clock.source}`));
+    expect(doneRows.join("\n")).not.toContain("Marked done by you");
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: join(resultsDir, "complete-by-itself-today.png"), fullPage: true });
 
     await page.getByRole("tab", { name: "Scorecard" }).click();
     await page.getByTestId("scorecard").waitFor({ state: "visible", timeout: 10_000 });
     await page.screenshot({ path: join(resultsDir, "complete-by-itself-scorecard.png"), fullPage: true });
     const text = await page.getByTestId("scorecard").innerText();
-    console.log(`--- Today rows: ${shown.length}; scorecard text ---\n${text}`);
+    console.log(`--- Today rows: ${shown.length}; done lately ---\n${doneRows.join("\n")}\n--- scorecard text ---\n${text}`);
   });
 });

@@ -86,6 +86,10 @@ describe.each([320, 350])("Today at %i px: one card per person, safe actions", (
     await toast.waitFor({ state: "visible", timeout: 10_000 });
     await expect.poll(() => page.locator(`[data-followup-id="${id}"]`).count()).toBe(0);
     expect((await followUps()).items.map((i) => i.id)).not.toContain(id);
+    // The step shows at once under "Done lately", as the user's own word.
+    const doneLately = page.getByTestId("done-lately");
+    await doneLately.getByRole("button", { name: /^Show \d+ done lately$/ }).click();
+    await expect.poll(() => doneLately.getByTestId("done-row").allInnerTexts()).toContainEqual(expect.stringContaining("Marked done by you"));
     expect(await layoutProblems(page)).toEqual([]);
     await page.screenshot({ path: join(resultsDir, `today-undo-${width}.png`), fullPage: true });
     // Keyboard focus on the toast holds it open for as long as the user needs.
@@ -98,6 +102,7 @@ describe.each([320, 350])("Today at %i px: one card per person, safe actions", (
     await undo.click();
     await expect.poll(() => page.locator(`[data-followup-id="${id}"]`).count(), { timeout: 10_000 }).toBe(1);
     await expect.poll(() => toast.count()).toBe(0);
+    expect((await page.getByTestId("done-row").allInnerTexts()).join("\n")).not.toContain("Marked done by you");
     const reopened = (await followUps()).items.find((i) => i.id === id);
     expect(reopened?.state).toMatch(/^(pending|prepared)$/);
     expect(reopened?.completedVia ?? null).toBeNull();

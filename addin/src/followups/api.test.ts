@@ -33,7 +33,7 @@ describe("Today's follow-ups: the due window and the later pages", () => {
 
   function pages(): typeof fetch {
     const answers: Record<string, unknown> = {
-      "/api/followups?window=due": { timeZone: "Pacific/Auckland", items: [step("due")], counts, next: "/api/followups?window=later&page=1" },
+      "/api/followups?window=due": { timeZone: "Pacific/Auckland", items: [step("due")], counts, next: "/api/followups?window=later&page=1", done: [{ ...step("sent"), state: "done", completedVia: "sent" }] },
       "/api/followups?window=later&page=1": { timeZone: "Pacific/Auckland", items: [step("l1"), step("l2")], counts, next: "/api/followups?window=later&page=2" },
       "/api/followups?window=later&page=2": { timeZone: "Pacific/Auckland", items: [step("l3")], counts, next: null },
     };
@@ -46,6 +46,8 @@ describe("Today's follow-ups: the due window and the later pages", () => {
     const list = await loadFollowUps(createFollowUpsApi(createApiCall({ apiKey: "k", fetch })), false);
     expect(list.items.map((i) => i.id)).toEqual(["due"]);
     expect(list.hiddenLater).toBe(3);
+    // What was done lately travels with the due window: no extra request.
+    expect(list.done.map((i) => [i.id, i.completedVia])).toEqual([["sent", "sent"]]);
     expect(vi.mocked(fetch).mock.calls.map(([url]) => String(url))).toEqual(["/api/followups?window=due"]);
   });
 
@@ -60,6 +62,7 @@ describe("Today's follow-ups: the due window and the later pages", () => {
     const list = await loadFollowUps(createFollowUpsApi(createApiCall({ apiKey: "k", fetch })), false);
     expect(list.items.map((i) => i.id)).toEqual(["a", "b"]);
     expect(list.hiddenLater).toBe(0);
+    expect(list.done).toEqual([]);
   });
 
   it("refuses a next link outside the follow-ups list", () => {

@@ -50,16 +50,21 @@ export const maxLaterPages = 50;
  * Today's follow-ups: the due window, plus the later ones when the user asked to see them (following
  * the worker's `next` links). `hiddenLater` is how many later ones exist but were not loaded.
  */
-export async function loadFollowUps(api: FollowUpsApi, withLater: boolean, signal?: AbortSignal): Promise<{ timeZone: string; items: FollowUp[]; hiddenLater: number }> {
+export async function loadFollowUps(
+  api: FollowUpsApi,
+  withLater: boolean,
+  signal?: AbortSignal,
+): Promise<{ timeZone: string; items: FollowUp[]; hiddenLater: number; done: FollowUp[] }> {
   const window = await api.dueWindow(signal);
   const items = [...window.items];
-  if (!window.counts) return { timeZone: window.timeZone, items, hiddenLater: 0 };
-  if (!withLater) return { timeZone: window.timeZone, items, hiddenLater: window.counts.later };
+  const done = window.done ?? [];
+  if (!window.counts) return { timeZone: window.timeZone, items, hiddenLater: 0, done };
+  if (!withLater) return { timeZone: window.timeZone, items, hiddenLater: window.counts.later, done };
   let next = window.next ?? null;
   for (let pages = 0; next && pages < maxLaterPages; pages++) {
     const page = await api.page(next, signal);
     items.push(...page.items);
     next = page.next ?? null;
   }
-  return { timeZone: window.timeZone, items, hiddenLater: 0 };
+  return { timeZone: window.timeZone, items, hiddenLater: 0, done };
 }

@@ -60,4 +60,6 @@ export interface DueCounts {
 export interface FollowUpWindow extends FollowUpList {
   counts?: DueCounts;
   next?: string | null;
+  /** window=due: the steps completed in the last 7 days, newest first, each with how and when; absent from older workers. */
+  done?: FollowUp[];
 }

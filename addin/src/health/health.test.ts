@@ -120,6 +120,14 @@ describe("the Health view's drafts and holds", () => {
     expect(summariseOutbox({ pending: 3, retrying: 2, gaveUp: [stoppedItem()] }).waiting).toBe("3 drafts or holds waiting to be made, 2 of them retrying after a failure");
   });
 
+  it("says holds waiting for a thank-you apart, not as waiting to be made", () => {
+    expect(summariseOutbox({ pending: 0, retrying: 0, gaveUp: [], holdsWaitingForThankYou: 5 }).waiting).toBe("5 holds waiting for a thank-you to be sent");
+    expect(summariseOutbox({ pending: 2, retrying: 0, gaveUp: [], holdsWaitingForThankYou: 1 }).waiting).toBe(
+      "2 drafts or holds waiting to be made; 1 hold waiting for a thank-you to be sent",
+    );
+    expect(summariseOutbox({ pending: 0, retrying: 0, gaveUp: [], holdsWaitingForThankYou: 0 }).waiting).toBeNull();
+  });
+
   it("has nothing to say for a worker that reports no outbox", () => {
     expect(summariseOutbox(undefined)).toEqual({ headline: null, waiting: null, items: [] });
     expect(summariseOutbox(null).items).toEqual([]);

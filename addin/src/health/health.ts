@@ -143,10 +143,13 @@ export function summariseOutbox(status: OutboxStatus | null | undefined): Outbox
   if (!status) return { headline: null, waiting: null, items: [] };
   const stopped = status.gaveUp.length;
   const headline = stopped === 0 ? null : `${plural(stopped, "draft or hold", "drafts or holds")} could not be prepared`;
-  const waiting =
+  const made =
     status.pending === 0
       ? null
       : `${plural(status.pending, "draft or hold", "drafts or holds")} waiting to be made${status.retrying > 0 ? `, ${status.retrying} of them retrying after a failure` : ""}`;
+  // Holds that wait for a thank-you are not stuck: said apart, so "waiting to be made" means only what should be made now.
+  const forThankYou = status.holdsWaitingForThankYou ? `${plural(status.holdsWaitingForThankYou, "hold", "holds")} waiting for a thank-you to be sent` : null;
+  const waiting = [made, forThankYou].filter((t): t is string => t !== null).join("; ") || null;
   const items = status.gaveUp.map((g) => {
     const who = g.who.trim() || "someone";
     return { outboxId: g.outboxId, title: `${g.what.charAt(0).toUpperCase()}${g.what.slice(1)} for ${who}`, reason: gaveUpText(g), who, what: g.what };

@@ -30,4 +30,6 @@ export interface OutboxStatus {
   /** Of those, how many failed at least once and wait to be tried again. */
   retrying: number;
   gaveUp: GaveUpItem[];
+  /** One-to-one holds not counted in `pending`: they wait, by design, for the person's thank-you to be sent. */
+  holdsWaitingForThankYou?: number;
 }

@@ -13,6 +13,7 @@ import { EmptyState, LoadState } from "../ui/LoadState";
 import { noticeFor, type Notice } from "../ui/notice";
 import { useSharedStyles } from "../ui/styles";
 import { UndoToast } from "../ui/UndoToast";
+import { DoneLately } from "./DoneLately";
 import { whenDue } from "./groupToday";
 import { groupByPerson } from "./personCards";
 import type { TodayItem, TodaySource } from "./model";
@@ -343,6 +344,8 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
           );
         })
       )}
+
+      {today.loading ? null : <DoneLately items={today.recentlyDone} timeZone={timeZone} onShowPerson={onShowPerson} />}
 
       {undo ? <UndoToast text={undo.text} busy={undoBusy} onUndo={() => void onUndo()} onExpire={() => setUndo(undefined)} /> : null}
     </div>

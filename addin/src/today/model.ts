@@ -58,9 +58,10 @@ export interface TodaySource extends TodayActions {
   label: string;
   /**
    * The source's open items. A source that pages (follow-ups) loads its due window only, unless
-   * `withLater`, and says how many later items it left out in `hiddenLater`.
+   * `withLater`, and says how many later items it left out in `hiddenLater`. A source that knows what was completed
+   * lately (follow-ups: sent, met or marked by the user in the last 7 days) gives it in `done`, newest first.
    */
-  load(signal?: AbortSignal, withLater?: boolean): Promise<{ timeZone?: string; items: TodayItem[]; hiddenLater?: number }>;
+  load(signal?: AbortSignal, withLater?: boolean): Promise<{ timeZone?: string; items: TodayItem[]; hiddenLater?: number; done?: TodayItem[] }>;
   /** When an action applies to some of the source's items only; absent means all of them. */
   supports?(item: TodayItem, action: "done" | "snooze" | "skip"): boolean;
 }

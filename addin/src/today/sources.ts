@@ -41,7 +41,7 @@ export function followUpSource(api: FollowUpsApi): TodaySource {
     label: "follow-ups",
     load: async (signal, withLater = false) => {
       const list = await loadFollowUps(api, withLater, signal);
-      return { timeZone: list.timeZone, items: list.items.map(followUpToToday), hiddenLater: list.hiddenLater };
+      return { timeZone: list.timeZone, items: list.items.map(followUpToToday), hiddenLater: list.hiddenLater, done: list.done.map(followUpToToday) };
     },
     done: async (id) => followUpToToday(await api.done(id)),
     snooze: async (id, until) => followUpToToday(await api.snooze(id, until)),

@@ -22,6 +22,8 @@ export interface TodayState {
   lastUpdated: Date | undefined;
   /** Later items a paging source left out (the due window is what loads by default). */
   hiddenLater: number;
+  /** What was completed lately (sent, met, marked done), newest first: Today's "Done lately". */
+  recentlyDone: TodayItem[];
   /** Loads the later items too, from now on. */
   showLater(): void;
   refresh(): void;
@@ -43,6 +45,7 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
   const [failures, setFailures] = useState<SourceFailure[]>([]);
   const [lastUpdated, setLastUpdated] = useState<Date>();
   const [hiddenBySource, setHiddenBySource] = useState<Partial<Record<SourceName, number>>>({});
+  const [doneBySource, setDoneBySource] = useState<Partial<Record<SourceName, TodayItem[]>>>({});
   const [withLater, setWithLater] = useState(false);
   const inFlight = useRef<AbortController | undefined>(undefined);
   const unauthorized = useRef(onUnauthorized);
@@ -58,12 +61,14 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
       const next: SourceFailure[] = [];
       const loaded: Partial<Record<SourceName, TodayItem[]>> = {};
       const hidden: Partial<Record<SourceName, number>> = {};
+      const done: Partial<Record<SourceName, TodayItem[]>> = {};
       results.forEach((result, i) => {
         const source = sources[i];
         if (!source) return;
         if (result.status === "fulfilled") {
           loaded[source.name] = result.value.items;
           hidden[source.name] = result.value.hiddenLater ?? 0;
+          if (result.value.done) done[source.name] = result.value.done;
           if (result.value.timeZone) setTimeZone(result.value.timeZone);
         } else {
           const failure = failureOf(result.reason);
@@ -73,6 +78,7 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
       });
       setBySource((current) => ({ ...current, ...loaded }));
       setHiddenBySource((current) => ({ ...current, ...hidden }));
+      setDoneBySource((current) => ({ ...current, ...done }));
       setFailures(next);
       if (Object.keys(loaded).length > 0) setLastUpdated(new Date());
       inFlight.current = undefined;
@@ -100,6 +106,13 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
   }, [refresh]);
 
   const applyUpdate = useCallback((item: TodayItem) => {
+    // A step just marked done shows under "Done lately" at once ("Marked done by you"); an undone one leaves it.
+    setDoneBySource((current) => {
+      const list = current[item.source];
+      if (!list) return current;
+      const others = list.filter((i) => i.key !== item.key);
+      return { ...current, [item.source]: item.state === "done" && item.completedVia ? [item, ...others] : others };
+    });
     setBySource((current) => {
       const list = current[item.source];
       if (!list) return current;
@@ -120,5 +133,12 @@ export function useToday(sources: readonly TodaySource[]): TodayState {
 
   const items = mergeSources(sources.map((s) => bySource[s.name] ?? []));
   const hiddenLater = Object.values(hiddenBySource).reduce((n, h) => n + h, 0);
-  return { items, timeZone, loading, refreshing, failures, lastUpdated, hiddenLater, showLater, refresh, applyUpdate, remove };
+  const recentlyDone = sortDone(sources.flatMap((s) => doneBySource[s.name] ?? []));
+  return { items, timeZone, loading, refreshing, failures, lastUpdated, hiddenLater, recentlyDone, showLater, refresh, applyUpdate, remove };
+}
+
+/** Newest completion first; an item without a time (an older worker) last. */
+export function sortDone(items: readonly TodayItem[]): TodayItem[] {
+  const at = (i: TodayItem): number => (i.completedAt ? new Date(i.completedAt).getTime() : 0);
+  return [...items].sort((a, b) => at(b) - at(a));
 }

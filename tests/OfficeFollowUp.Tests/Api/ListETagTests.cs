@@ -203,6 +203,48 @@ public sealed class FollowUpWindowTests : PairedWorkerTests
         Assert.Equal(1, moved.GetProperty("today").GetInt32());
     }
 
+    [Fact]
+    public async Task The_due_window_lists_what_was_done_lately_with_how_and_when_and_its_tag_moves_when_a_step_completes()
+    {
+        World.Mailbox.AddContact(new SandboxContactSeed("Dee", "Window", ["dee@window.example"], "Window Ltd"));
+        World.Mailbox.AddContact(new SandboxContactSeed("Ed", "Window", ["ed@window.example"], "Window Ltd"));
+        await Worker.SyncOnceAsync();
+        using var before = await Client.GetAsync(new Uri("/api/followups?window=due", UriKind.Relative));
+        var empty = await before.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, empty.GetProperty("done").GetArrayLength());
+
+        // Dee's thank-you is sent from Outlook; Ed's connect step is marked done in the pane.
+        World.Time.Advance(TimeSpan.FromMinutes(10));
+        var deeDraft = World.Mailbox.Drafts.Single(d => d.ToRecipients.Any(r => r.Address == "dee@window.example"));
+        var sent = World.Mailbox.SendDraft(deeDraft.Id);
+        await Worker.SyncOnceAsync();
+        World.Time.Advance(TimeSpan.FromMinutes(1));
+        var all = (await GetJsonAsync("/api/followups")).GetProperty("items").EnumerateArray().ToList();
+        var edConnect = all.Single(i => i.GetProperty("person").GetProperty("email").GetString() == "ed@window.example" && i.GetProperty("step").GetString() == "connect");
+        using var marked = await Client.PostAsync(new Uri($"/api/followups/{edConnect.GetProperty("id").GetString()}/done", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/followups?window=due");
+        request.Headers.TryAddWithoutValidation("If-None-Match", before.Headers.ETag!.Tag);
+        using var after = await Client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        var done = (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("done").EnumerateArray().ToList();
+        Assert.Equal(
+            [("ed@window.example", "connect", "marked"), ("dee@window.example", "thankYou", "sent")],
+            done.Select(d => (d.GetProperty("person").GetProperty("email").GetString(), d.GetProperty("step").GetString(), d.GetProperty("completedVia").GetString())));
+        var sentAt = DateTimeOffset.Parse(done[1].GetProperty("completedAt").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(sent.SentDateTime, sentAt);
+        Assert.Equal(MailboxTimeZone.Resolve(World.Mailbox.TimeZone).GetUtcOffset(sentAt), sentAt.Offset); // in the mailbox's zone
+
+        // Unchanged, it revalidates as before; eight days on, what was done has left the list.
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/followups?window=due");
+        again.Headers.TryAddWithoutValidation("If-None-Match", after.Headers.ETag!.Tag);
+        using var same = await Client.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, same.StatusCode);
+        World.Time.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(0, (await GetJsonAsync("/api/followups?window=due")).GetProperty("done").GetArrayLength());
+    }
+
     [Theory]
     [InlineData("/api/followups?window=soon", "window")]
     [InlineData("/api/followups?window=later&page=0", "page")]

@@ -23,6 +23,9 @@ public sealed class HoldPacingTests() : PairedWorkerTests("--Calendar:MaxHoldsPe
         await Worker.SyncOnceAsync();
         var holdsBeforeThanks = World.Mailbox.CreatedEvents.Count;
         var drafts = World.Mailbox.Drafts.ToList();
+        // Health does not call the holds that wait for a thank-you "waiting to be made": nothing is stuck.
+        var outboxBefore = (await Client.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("outbox");
+        Assert.Equal((0, 7), (outboxBefore.GetProperty("pending").GetInt32(), outboxBefore.GetProperty("holdsWaitingForThankYou").GetInt32()));
 
         // The user sends six of the seven thank-yous the next morning; the seventh waits.
         World.Time.Advance(TimeSpan.FromHours(14));
@@ -69,5 +72,34 @@ public sealed class HoldPacingTests() : PairedWorkerTests("--Calendar:MaxHoldsPe
         Assert.Equal(zone.GetUtcOffset(parsed), parsed.Offset);
         Assert.Contains(holds, h => h.Data.Start == parsed);
         Assert.Equal(JsonValueKind.Null, listed.Single(i => i.GetProperty("person").GetProperty("email").GetString() == unthanked).GetProperty("holdStartsAt").ValueKind);
+        var outboxAfter = (await Client.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("outbox");
+        Assert.Equal((0, 1), (outboxAfter.GetProperty("pending").GetInt32(), outboxAfter.GetProperty("holdsWaitingForThankYou").GetInt32()));
+    }
+
+    [Fact]
+    public async Task A_thank_you_marked_done_in_the_pane_gets_its_hold_at_the_next_pass_not_an_hour_later()
+    {
+        World.Mailbox.AddContact(new SandboxContactSeed("Rangi", "Phone", ["rangi@phoned.example"], "Phoned Ltd"));
+        await Worker.SyncOnceAsync();
+        await Worker.SyncOnceAsync();
+        Assert.Empty(World.Mailbox.CreatedEvents);
+
+        // The next morning a pass looks at the hold again (not ready: it waits an hour). She was thanked by phone: the user
+        // marks the thank-you done, and a minute later, well within that hour, the next pass runs.
+        World.Time.Advance(TimeSpan.FromHours(14));
+        await Worker.SyncOnceAsync();
+        Assert.Empty(World.Mailbox.CreatedEvents);
+        var thankYou = (await Client.GetFromJsonAsync<JsonElement>("/api/followups")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("step").GetString() == "thankYou");
+        using var done = await Client.PostAsync(new Uri($"/api/followups/{thankYou.GetProperty("id").GetString()}/done", UriKind.Relative), null);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+        World.Time.Advance(TimeSpan.FromMinutes(1));
+        await Worker.SyncOnceAsync();
+
+        var hold = Assert.Single(World.Mailbox.CreatedEvents);
+        var oneToOne = (await Client.GetFromJsonAsync<JsonElement>("/api/followups")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("step").GetString() == "oneToOne");
+        Assert.Equal(hold.Id, oneToOne.GetProperty("holdEventId").GetString());
+        Assert.Equal(hold.Data.Start, DateTimeOffset.Parse(oneToOne.GetProperty("holdStartsAt").GetString()!, CultureInfo.InvariantCulture));
     }
 }

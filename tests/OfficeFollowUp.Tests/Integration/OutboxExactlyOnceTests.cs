@@ -90,6 +90,8 @@ public sealed class OutboxExactlyOnceTests() : PairedWorkerTests(SandboxWorld.Ho
         Assert.NotNull(World.Mailbox.FindEvent(hold.Id));
         var step = await StepAsync("tama@ngata.example", FollowUpStepKind.OneToOne);
         Assert.Equal((FollowUpState.Prepared, hold.Id), (step.State, step.HoldEventId));
+        // Found again by its tag or made at once, the row shows the hold's own start.
+        Assert.Equal(hold.Data.Start, step.HoldStartsAt);
         OutboxDrive.AssertEachItemExactlyOnce(World, await OutboxDrive.RowsAsync(Worker));
     }
 

@@ -13,8 +13,14 @@ public sealed record FollowUpDto(
     string? EventSubject, string? PreferredChannel, string? ProfileUrl, string? HoldEventId, string? Note, OutboxGaveUpDto? GaveUp = null,
     string? CompletedVia = null, DateTimeOffset? CompletedAt = null, DateTimeOffset? HoldStartsAt = null, string? Company = null);
 
-/// <summary>A window of the open follow-ups: its items, the counts of every bucket, and the next page's link (null at the end).</summary>
-public sealed record FollowUpWindowDto(string TimeZone, IReadOnlyList<FollowUpDto> Items, DueCountsDto Counts, string? Next)
+/// <summary>
+/// A window of the open follow-ups: its items, the counts of every bucket, and the next page's link (null at the end).
+/// The due window also carries <paramref name="Done"/>: the steps completed in the last <see cref="FollowUpEndpoints.DoneLatelyDays"/>
+/// days, newest first, each with how and when (Today's "Done lately"); later pages leave it out.
+/// </summary>
+public sealed record FollowUpWindowDto(
+    string TimeZone, IReadOnlyList<FollowUpDto> Items, DueCountsDto Counts, string? Next,
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FollowUpDto>? Done = null)
 {
     /// <summary>Before the mailbox is connected: nothing, in UTC.</summary>
     public static readonly FollowUpWindowDto Empty = new("UTC", [], new DueCountsDto(0, 0, 0, 0), null);
@@ -28,6 +34,12 @@ public sealed record DayOffDto(string Date, string Reason);
 /// <summary>What the task pane needs: the open follow-ups and the user's decisions on them.</summary>
 public static class FollowUpEndpoints
 {
+    /// <summary>How far back Today's "Done lately" looks.</summary>
+    public const int DoneLatelyDays = 7;
+
+    /// <summary>At most this many recently done steps travel with the due window.</summary>
+    public const int DoneLatelyMax = 50;
+
     public static RouteGroupBuilder MapFollowUps(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/followups");
@@ -62,7 +74,10 @@ public static class FollowUpEndpoints
         var (due, later, counts) = DueWindow.Split(dtos, now, mailbox.Zone);
         if (request.Window == "due")
         {
-            return TypedResults.Ok(new FollowUpWindowDto(zone, due, counts, later.Count > 0 ? LaterPage(1, null) : null));
+            // Read from the store like the open steps, so the list's change version (its ETag) covers it: a completion moves it.
+            var done = await followUps.ListDoneSinceAsync(mailbox.Id, now.AddDays(-DoneLatelyDays), DoneLatelyMax, ct);
+            return TypedResults.Ok(new FollowUpWindowDto(
+                zone, due, counts, later.Count > 0 ? LaterPage(1, null) : null, [.. done.Select(i => ToDto(i, mailbox.Zone, now))]));
         }
 
         var page = request.PageNumber;
@@ -90,8 +105,22 @@ public static class FollowUpEndpoints
     private static string LaterPage(int page, string? limit) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/api/followups?window=later&page={page}{(limit is null ? "" : $"&limit={limit}")}");
 
-    private static Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> DoneAsync(string id, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
-        DecideAsync(id, FollowUpState.Done, null, null, mailbox, followUps, time, ct);
+    /// <summary>
+    /// The user's "Done". A thank-you marked done makes its person ready for the one-to-one (Calendar:HoldAfter), as a
+    /// sent one does (<see cref="Evidence.SaveSentPage"/>): their waiting hold is tried at once, not at its next look.
+    /// </summary>
+    private static async Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> DoneAsync(
+        string id, ConnectedMailbox mailbox, FollowUpStore followUps, OutboxStore outbox, MailboxWakeups wakeups, TimeProvider time, CancellationToken ct)
+    {
+        var result = await DecideAsync(id, FollowUpState.Done, null, null, mailbox, followUps, time, ct);
+        if (result.Result is Ok<FollowUpDto> { Value: { Step: FollowUpStepKind.ThankYou } done }
+            && await outbox.WakeHoldsAsync(mailbox.Id, [EmailAddresses.Key(done.Person.Email)], time.GetUtcNow(), ct) > 0)
+        {
+            wakeups.Wake(mailbox.Id);
+        }
+
+        return result;
+    }
 
     private static Task<Results<Ok<FollowUpDto>, ProblemHttpResult>> SnoozeAsync(string id, SnoozeRequest request, ConnectedMailbox mailbox, FollowUpStore followUps, TimeProvider time, CancellationToken ct) =>
         DecideAsync(id, FollowUpState.Snoozed, request.Until, null, mailbox, followUps, time, ct);

@@ -12,15 +12,30 @@ public sealed class TaggedItems(MailboxClientFactory clients)
 
     private static readonly string[] IdOnly = ["id"];
 
+    private static readonly string[] IdAndStart = ["id", "start"];
+
     /// <param name="inCalendar">True for a hold (an event on the calendar), false for a draft (a message).</param>
     /// <returns>The item's id, or null when the mailbox holds nothing with this tag.</returns>
     public async Task<string?> FindAsync(string tag, bool inCalendar, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(tag);
-        var filter = $"singleValueExtendedProperties/Any(ep: ep/id eq '{PropertyId}' and ep/value eq '{tag.Replace("'", "''", StringComparison.Ordinal)}')";
+        var filter = Filter(tag);
         // Top 2, not 1: a duplicate would be a bug worth seeing in a trace; the first is the one kept.
         return inCalendar
             ? (await clients.Root.Events.GetAsync(r => (r.QueryParameters.Filter, r.QueryParameters.Select, r.QueryParameters.Top) = (filter, IdOnly, 2), ct))?.Value?.FirstOrDefault()?.Id
             : (await clients.Root.Messages.GetAsync(r => (r.QueryParameters.Filter, r.QueryParameters.Select, r.QueryParameters.Top) = (filter, IdOnly, 2), ct))?.Value?.FirstOrDefault()?.Id;
     }
+
+    /// <summary>A hold (an event on the calendar) by its tag, with its start, so a hold found again after a crash shows its time like one just made.</summary>
+    /// <returns>The event's id and start (null when Graph gave none), or null when the calendar holds nothing with this tag.</returns>
+    public async Task<(string Id, DateTimeOffset? Start)?> FindHoldAsync(string tag, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        var found = (await clients.Root.Events.GetAsync(
+            r => (r.QueryParameters.Filter, r.QueryParameters.Select, r.QueryParameters.Top) = (Filter(tag), IdAndStart, 2), ct))?.Value?.FirstOrDefault();
+        return found?.Id is { } id ? (id, CalendarReader.ToInstant(found.Start)) : null;
+    }
+
+    private static string Filter(string tag) =>
+        $"singleValueExtendedProperties/Any(ep: ep/id eq '{PropertyId}' and ep/value eq '{tag.Replace("'", "''", StringComparison.Ordinal)}')";
 }

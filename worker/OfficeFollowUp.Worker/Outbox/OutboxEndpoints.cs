@@ -15,7 +15,8 @@ public sealed record OutboxGaveUpItemDto(string OutboxId, string What, string Wh
 /// <param name="Pending">Drafts and holds still to be made.</param>
 /// <param name="Retrying">Of those, how many failed at least once and wait to be tried again.</param>
 /// <param name="GaveUp">Items that stopped and wait for "try again", newest first.</param>
-public sealed record OutboxStatusDto(int Pending, int Retrying, IReadOnlyList<OutboxGaveUpItemDto> GaveUp);
+/// <param name="HoldsWaitingForThankYou">One-to-one holds not counted in <paramref name="Pending"/>: they wait, by design, until the person's thank-you is sent.</param>
+public sealed record OutboxStatusDto(int Pending, int Retrying, IReadOnlyList<OutboxGaveUpItemDto> GaveUp, int HoldsWaitingForThankYou = 0);
 
 public sealed record OutboxRetryDto(string OutboxId, string Status);
 
@@ -59,6 +60,6 @@ public static class OutboxEndpoints
         var gaveUp = await outbox.ListGaveUpAsync(mailboxId, ct);
         return new OutboxStatusDto(counts.Pending, counts.Retrying, gaveUp.Select(g => new OutboxGaveUpItemDto(
             g.GaveUp.OutboxId, DecideOutboxRetry.What(g.GaveUp.Kind), g.Who, g.GaveUp.Reason, g.GaveUp.Attempts,
-            TimeZoneInfo.ConvertTime(g.GaveUp.At, zone), g.StepId, g.ReferralId, g.GaveUp.Kind)).ToList());
+            TimeZoneInfo.ConvertTime(g.GaveUp.At, zone), g.StepId, g.ReferralId, g.GaveUp.Kind)).ToList(), counts.WaitingForThankYou);
     }
 }

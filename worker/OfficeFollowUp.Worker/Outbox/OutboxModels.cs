@@ -37,8 +37,11 @@ public sealed record OutboxGaveUp(string OutboxId, OutboxKind Kind, string Reaso
 /// <summary>A stopped entry for the Health view, with whom it was for (the person, the prospect or the partner).</summary>
 public sealed record OutboxGaveUpItem(OutboxGaveUp GaveUp, string Who, string? StepId, string? ReferralId);
 
-/// <summary>Entries still to be made, and how many of them have failed at least once and wait to be tried again.</summary>
-public sealed record OutboxCounts(int Pending, int Retrying);
+/// <summary>
+/// Entries still to be made, and how many of them have failed at least once and wait to be tried again; apart from
+/// them, the one-to-one holds that wait for their person's thank-you (not counted in <paramref name="Pending"/>).
+/// </summary>
+public sealed record OutboxCounts(int Pending, int Retrying, int WaitingForThankYou = 0);
 
 public enum OutboxRetryResult
 {

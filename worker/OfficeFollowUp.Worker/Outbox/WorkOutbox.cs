@@ -155,7 +155,15 @@ public sealed class WorkOutbox(
         if (entry.CreateStartedAt is not null)
         {
             // An earlier try sent its create and did not hear back, or the process stopped after sending it: it may be there.
-            if (await tagged.FindAsync(entry.Tag, inCalendar: entry.Kind == OutboxKind.BookMeetingHold, ct) is { } found)
+            if (entry.Kind == OutboxKind.BookMeetingHold)
+            {
+                // The hold's own start is read from the event, so its row says "Hold: Thu 2:45 PM" as for a hold just made.
+                if (await tagged.FindHoldAsync(entry.Tag, ct) is { } hold)
+                {
+                    return new OutboxOutcome(hold.Id) { HoldStartsAt = hold.Start };
+                }
+            }
+            else if (await tagged.FindAsync(entry.Tag, inCalendar: false, ct) is { } found)
             {
                 return new OutboxOutcome(found);
             }

@@ -30,6 +30,11 @@ public sealed class FollowUpStore(Database database)
     public Task<IReadOnlyList<FollowUpItem>> ListOpenAsync(string mailboxId, CancellationToken ct) =>
         ReadAsync(SelectItem + $" WHERE s.mailbox_id = @mailboxId AND s.state IN {OpenStates} ORDER BY s.due_at, s.id", new { mailboxId }, ct);
 
+    /// <summary>Steps completed since <paramref name="since"/> (sent, met or marked by the user), newest first, at most <paramref name="limit"/>.</summary>
+    public Task<IReadOnlyList<FollowUpItem>> ListDoneSinceAsync(string mailboxId, DateTimeOffset since, int limit, CancellationToken ct) =>
+        ReadAsync(SelectItem + " WHERE s.mailbox_id = @mailboxId AND s.state = 'Done' AND s.completed_at >= @since ORDER BY s.completed_at DESC, s.id LIMIT @limit",
+            new { mailboxId, since = since.ToUniversalTime(), limit }, ct);
+
     public Task<IReadOnlyList<FollowUpItem>> ListAllAsync(string mailboxId, CancellationToken ct) =>
         ReadAsync(SelectItem + " WHERE s.mailbox_id = @mailboxId ORDER BY s.due_at, s.id", new { mailboxId }, ct);
 

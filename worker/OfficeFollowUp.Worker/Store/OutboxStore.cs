@@ -111,6 +111,15 @@ public sealed class OutboxStore(Database database)
               AND step_id IN (SELECT id FROM follow_up_steps WHERE mailbox_id = @mailboxId AND email_key IN @keys)
             """, emailKeys, chunk => new { mailboxId, keys = chunk, now }, ct);
 
+    /// <inheritdoc cref="WakeHoldsAsync(StoreSession, string, IEnumerable{string}, DateTimeOffset, CancellationToken)"/>
+    public async Task<int> WakeHoldsAsync(string mailboxId, IEnumerable<string> emailKeys, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = await database.BeginAsync(ct);
+        var woken = await WakeHoldsAsync(session, mailboxId, emailKeys, now, ct);
+        await session.CommitAsync(ct);
+        return woken;
+    }
+
     /// <summary>Stops the entry; it shows on its row and in Health with <paramref name="reason"/> until the user asks to try again.</summary>
     public Task GiveUpAsync(OutboxEntry entry, string error, string reason, int failedAttempts, DateTimeOffset? firstFailedAt, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => s.ExecuteAsync("""
@@ -154,10 +163,20 @@ public sealed class OutboxStore(Database database)
             ORDER BY g.gave_up_at DESC, g.id
             """, new { mailboxId }, ct)).Select(r => r.ToItem())], ct);
 
+    /// <summary>
+    /// What Health says is still to be made. A one-to-one hold never tried whose person's thank-you is still open is not
+    /// "waiting to be made": it waits for the thank-you (Calendar:HoldAfter), by design, and is counted apart.
+    /// </summary>
     public Task<OutboxCounts> CountAsync(string mailboxId, CancellationToken ct) =>
-        database.UseAsync(async s => (await s.QuerySingleOrDefaultAsync<CountsRow>(
-            "SELECT COUNT(*) AS pending, COUNT(first_failed_at) AS retrying FROM outbox WHERE mailbox_id = @mailboxId AND status = 'Pending'",
-            new { mailboxId }, ct))!.ToCounts(), ct);
+        database.UseAsync(async s => (await s.QuerySingleOrDefaultAsync<CountsRow>("""
+            SELECT COUNT(*) AS total, COUNT(o.first_failed_at) AS retrying,
+                COALESCE(SUM(CASE WHEN o.kind = 'BookMeetingHold' AND o.create_started_at IS NULL AND o.first_failed_at IS NULL AND EXISTS (
+                    SELECT 1 FROM follow_up_steps h
+                    JOIN follow_up_steps t ON t.mailbox_id = h.mailbox_id AND t.email_key = h.email_key
+                    WHERE h.id = o.step_id AND t.step = 'ThankYou' AND t.state IN ('Pending', 'Prepared', 'Snoozed'))
+                THEN 1 ELSE 0 END), 0) AS waiting_for_thank_you
+            FROM outbox o WHERE o.mailbox_id = @mailboxId AND o.status = 'Pending'
+            """, new { mailboxId }, ct))!.ToCounts(), ct);
 
     public Task CloseAsync(OutboxEntry entry, OutboxStatus status, string? error, DateTimeOffset now, CancellationToken ct) =>
         database.UseAsync(s => CloseAsync(s, entry, status, error, now, ct), ct);
@@ -196,10 +215,11 @@ public sealed class OutboxStore(Database database)
 
     private sealed class CountsRow
     {
-        public int Pending { get; init; }
+        public int Total { get; init; }
         public int Retrying { get; init; }
+        public int WaitingForThankYou { get; init; }
 
-        public OutboxCounts ToCounts() => new(Pending, Retrying);
+        public OutboxCounts ToCounts() => new(Total - WaitingForThankYou, Retrying, WaitingForThankYou);
     }
 
     private sealed class GaveUpItemRow : GaveUpRow
