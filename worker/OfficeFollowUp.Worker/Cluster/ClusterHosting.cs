@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Hosting;
 using OfficeFollowUp.Store;
@@ -84,11 +86,49 @@ internal static class ClusterHosting
         return builder;
     }
 
-    /// <summary>A port free on loopback now; the silo binds it a moment later (Localhost mode and tests, where a clash is retried by restarting).</summary>
+    /// <summary>
+    /// A port free on loopback now; the silo binds it a moment later (Localhost mode and tests). It is drawn at random
+    /// below the kernel's ephemeral range: a port from that range (what binding port 0 gives) can be handed to any
+    /// outgoing connection on the machine between this probe and the silo's bind, and was ("Address already in use" while
+    /// browser tests started several workers at once); a port below it can only clash with another process drawing the same one.
+    /// </summary>
     private static int FreeLoopbackPort()
     {
+        const int Floor = 20000;
+        var ceiling = Math.Min(EphemeralLow(), 32768);
+        for (var attempt = 0; ceiling - Floor >= 1000 && attempt < 50; attempt++)
+        {
+            var port = RandomNumberGenerator.GetInt32(Floor, ceiling);
+            try
+            {
+                using var probe = new TcpListener(IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (SocketException)
+            {
+                // Taken: draw again.
+            }
+        }
+
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The low end of Linux's ephemeral port range (32768 by default; IANA's 49152 elsewhere).</summary>
+    private static int EphemeralLow()
+    {
+        const string Range = "/proc/sys/net/ipv4/ip_local_port_range";
+        try
+        {
+            return File.Exists(Range) && int.TryParse(File.ReadAllText(Range).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var low)
+                ? low
+                : 49152;
+        }
+        catch (IOException)
+        {
+            return 32768;
+        }
     }
 }
