@@ -54,6 +54,14 @@ export async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
   expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
+/** Chromium showing the worker's pane in a plain browser (office.js blocked), paired by the key in its link. */
+export async function openPlainPane(w: RunningWorker, viewport: { width: number; height: number }): Promise<TestBrowser> {
+  const browser = await launchChromium(viewport);
+  await browser.page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+  await browser.page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
+  return browser;
+}
+
 /** Chromium showing the worker's pane, paired by its link, inside a fake Outlook with no item open, once the first row is visible. */
 export async function openPane(w: RunningWorker, viewport: { width: number; height: number }, options: { timezoneId?: string } = {}): Promise<TestBrowser> {
   const browser = await launchChromium(viewport, options);

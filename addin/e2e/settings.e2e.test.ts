@@ -2,10 +2,9 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SyncStatus } from "../src/health/model";
 import type { Settings } from "../src/settings/model";
-import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
-import { startWorker, type RunningWorker, callApi } from "./worker";
+import { expectNoSeriousAxeViolations, openPlainPane, type TestBrowser } from "./browser";
+import { startWorker, waitUntilBaselined, type RunningWorker, callApi } from "./worker";
 
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
@@ -23,18 +22,10 @@ async function openSettings(): Promise<ReturnType<Page["getByRole"]>> {
 
 beforeAll(async () => {
   worker = await startWorker();
-  const w = worker;
   // Settings belong to a mailbox: wait until the sandbox mailbox is connected and baselined.
-  const deadline = Date.now() + 60_000;
-  while (!(await callApi<SyncStatus>(w, "/api/status")).baselinedAt) {
-    if (Date.now() > deadline) throw new Error(`The mailbox was not baselined within 60 s.\n${w.output()}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  browser = await launchChromium({ width: 320, height: 900 });
+  await waitUntilBaselined(worker);
+  browser = await openPlainPane(worker, { width: 320, height: 900 });
   page = browser.page;
-  // A plain browser: office.js is blocked, the pane pairs with the key in the URL.
-  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
-  await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
   mkdirSync(resultsDir, { recursive: true });
 });
 

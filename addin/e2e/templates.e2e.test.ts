@@ -2,11 +2,10 @@ import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SyncStatus } from "../src/health/model";
 import type { DraftTemplates } from "../src/templates/model";
-import { expectNoSeriousAxeViolations, launchChromium, type TestBrowser } from "./browser";
+import { expectNoSeriousAxeViolations, openPlainPane, type TestBrowser } from "./browser";
 import { layoutProblems } from "./layout";
-import { startWorker, type RunningWorker, callApi } from "./worker";
+import { startWorker, waitUntilBaselined, type RunningWorker, callApi } from "./worker";
 
 const resultsDir = resolve(import.meta.dirname, "..", "test-results");
 
@@ -21,17 +20,10 @@ const previewSubject = () => page.getByTestId("preview-subject");
 
 beforeAll(async () => {
   worker = await startWorker();
-  const w = worker;
   // Templates are saved per mailbox: wait until the sandbox mailbox is connected.
-  const deadline = Date.now() + 60_000;
-  while (!(await callApi<SyncStatus>(w, "/api/status")).baselinedAt) {
-    if (Date.now() > deadline) throw new Error(`The mailbox was not baselined within 60 s.\n${w.output()}`);
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  browser = await launchChromium({ width: 350, height: 900 });
+  await waitUntilBaselined(worker);
+  browser = await openPlainPane(worker, { width: 350, height: 900 });
   page = browser.page;
-  await page.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
-  await page.goto(`${w.baseUrl}/taskpane.html#key=${w.apiKey}`);
   mkdirSync(resultsDir, { recursive: true });
 });
 

@@ -149,3 +149,12 @@ export async function waitForFollowUps(w: RunningWorker, ready: (list: FollowUpL
     await new Promise((r) => setTimeout(r, 500));
   }
 }
+
+/** Waits until the sandbox mailbox is connected and baselined (what is saved per mailbox needs one); throws after 60 s. */
+export async function waitUntilBaselined(w: RunningWorker): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (!(await callApi<{ baselinedAt: string | null }>(w, "/api/status")).baselinedAt) {
+    if (Date.now() > deadline) throw new Error(`The mailbox was not baselined within 60 s.\n${w.output()}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
