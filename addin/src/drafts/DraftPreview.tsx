@@ -1,6 +1,7 @@
 import { Button, Caption1, Link, makeStyles, tokens } from "@fluentui/react-components";
 import { Open16Regular } from "@fluentui/react-icons";
 import { useApi } from "../api/ApiContext";
+import { useDraftBoxStyles } from "../templates/draftBoxStyles";
 import { DraftText } from "../templates/DraftText";
 import { draftParagraphs } from "../templates/draftParagraphs";
 import { LoadState } from "../ui/LoadState";
@@ -9,17 +10,6 @@ import type { PreparedDraft } from "./model";
 import { draftState, howToOpen } from "./openDraft";
 
 const useStyles = makeStyles({
-  preview: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    minWidth: 0,
-  },
-  subject: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
   link: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS },
@@ -38,10 +28,11 @@ export interface DraftPreviewProps {
 /** A prepared draft's subject and body, read from the mailbox, shown under its row; the parts to rewrite are highlighted. */
 export function DraftPreview({ path, about, inOutlook, onOpenInOutlook }: DraftPreviewProps) {
   const styles = useStyles();
+  const box = useDraftBoxStyles();
   const { call } = useApi();
   const loaded = useLoad((signal) => call<PreparedDraft>("GET", path, undefined, signal), path);
   return (
-    <div className={styles.preview} role="region" aria-label={`Draft preview: ${about}`} data-testid="draft-preview">
+    <div className={box.box} role="region" aria-label={`Draft preview: ${about}`} data-testid="draft-preview">
       <LoadState {...loaded} what="the draft" label="Reading the draft…" size="small">
         {(draft) => {
           const paragraphs = draftParagraphs(draft.html);
@@ -52,7 +43,7 @@ export function DraftPreview({ path, about, inOutlook, onOpenInOutlook }: DraftP
               <Caption1 className={styles.meta} data-testid="draft-state">
                 {draftState(draft.editedByYou, marked)}
               </Caption1>
-              <div className={styles.subject}>{draft.subject || "(no subject)"}</div>
+              <div className={box.subject}>{draft.subject || "(no subject)"}</div>
               <DraftText paragraphs={paragraphs} />
               <div className={styles.actions}>
                 {opening.kind === "outlook" ? (

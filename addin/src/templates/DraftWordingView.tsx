@@ -24,6 +24,7 @@ import { LoadState } from "../ui/LoadState";
 import { noticeFor, noticeText, type Notice } from "../ui/notice";
 import { NoticeBar } from "../ui/NoticeBar";
 import { useLoad } from "../ui/useLoad";
+import { useDraftBoxStyles } from "./draftBoxStyles";
 import { DraftText } from "./DraftText";
 import { draftParagraphs } from "./draftParagraphs";
 import type { DraftTemplateDto, DraftTemplates, TemplatePreview } from "./model";
@@ -50,17 +51,6 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
   slots: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, minWidth: 0 },
   slot: { minWidth: 0, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
-  preview: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalS,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-    minWidth: 0,
-  },
-  previewSubject: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
@@ -143,6 +133,7 @@ export function DraftWordingView({ onBack }: DraftWordingViewProps) {
 
 function TemplateEditor({ stored, onStored, onDirty }: { stored: DraftTemplateDto; onStored(next: DraftTemplateDto): void; onDirty(dirty: boolean): void }) {
   const styles = useStyles();
+  const box = useDraftBoxStyles();
   const forms = useFormStyles();
   const { call } = useApi();
   const [form, setForm] = useState<TemplateForm>({ subject: stored.subject, body: stored.body });
@@ -290,7 +281,7 @@ function TemplateEditor({ stored, onStored, onDirty }: { stored: DraftTemplateDt
           ))}
         </div>
       </fieldset>
-      <div className={styles.preview} role="region" aria-label="Preview with a sample person" data-testid="template-preview">
+      <div className={box.box} role="region" aria-label="Preview with a sample person" data-testid="template-preview">
         <Caption1 className={styles.meta}>
           Preview with a sample person{preview.loading ? " (updating…)" : ""}
           {preview.result && preview.result.toEdit > 0 ? ` · ${preview.result.toEdit} part${preview.result.toEdit === 1 ? "" : "s"} to rewrite before sending` : ""}
@@ -299,7 +290,7 @@ function TemplateEditor({ stored, onStored, onDirty }: { stored: DraftTemplateDt
         {preview.failure && !preview.result ? <Caption1 className={styles.meta}>{preview.failure}</Caption1> : null}
         {preview.result ? (
           <>
-            <div className={styles.previewSubject} data-testid="preview-subject">
+            <div className={box.subject} data-testid="preview-subject">
               {preview.result.subject}
             </div>
             <DraftText paragraphs={paragraphs} />
