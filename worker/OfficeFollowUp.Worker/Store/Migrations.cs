@@ -385,6 +385,35 @@ internal static class Migrations
             ALTER TABLE referrals ADD COLUMN partner_answered_at {time};
             ALTER TABLE referrals ADD COLUMN partner_nudged_at {time};
             """),
+        // A birthday draft per person and year: planned on the lead day, made once by the outbox (its tag names the
+        // person's row and the year), done when mail the user sent the person in the birthday's window shows it.
+        (18, "birthday-drafts", """
+            CREATE TABLE birthday_drafts (
+                id TEXT PRIMARY KEY,
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                email_key TEXT NOT NULL,
+                email TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                contact_id TEXT,
+                year INTEGER NOT NULL,
+                birthday_on TEXT NOT NULL,
+                window_from {time} NOT NULL,
+                window_until {time} NOT NULL,
+                state TEXT NOT NULL,
+                draft_id TEXT,
+                draft_conversation_id TEXT,
+                draft_internet_message_id TEXT,
+                completed_via TEXT,
+                completed_at {time},
+                evidence_id TEXT,
+                created_at {time} NOT NULL,
+                updated_at {time} NOT NULL,
+                UNIQUE (mailbox_id, email_key, year)
+            );
+            CREATE INDEX birthday_drafts_open ON birthday_drafts(mailbox_id, state);
+            ALTER TABLE outbox ADD COLUMN birthday_id TEXT;
+            CREATE INDEX outbox_birthday ON outbox(birthday_id);
+            """),
     ];
 
     public static int Latest => All[^1].Version;
