@@ -139,9 +139,9 @@ public static class SamplePerson
         {
             var birthday = german
                 ? new KeepInTouch.BirthdayDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
-                    "ihre Kanzlei zieht nach Ponsonby", Language: language)
+                    "plant eine Reise nach Japan", Language: language)
                 : new KeepInTouch.BirthdayDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
-                    "is moving her firm to Ponsonby");
+                    "is planning a trip to Japan");
             var card = KeepInTouch.BirthdayTemplate.Note(birthday, template);
             return new TemplatePreviewDto(card.Subject, card.Text, card.Html, RenderDraft.Render(template, KeepInTouch.BirthdayTemplate.Slots(birthday)).ToEdit);
         }

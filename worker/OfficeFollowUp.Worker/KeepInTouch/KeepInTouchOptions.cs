@@ -56,12 +56,12 @@ public sealed class KeepInTouchOptionsValidator : AbstractValidator<KeepInTouchO
         RuleFor(o => o.BirthdayDraftLead)
             .Must(t => t >= TimeSpan.Zero && t <= TimeSpan.FromDays(30) && t.Ticks % TimeSpan.TicksPerDay == 0)
             .WithMessage("The birthday draft lead is a whole number of days from 0 to 30 (1.00:00:00 is the day before).")
-            .WithName("KeepInTouch:BirthdayDraftLead");
+            .OverridePropertyName("KeepInTouch:BirthdayDraftLead");
         RuleFor(o => o.BirthdayDraftLead).LessThanOrEqualTo(o => o.BirthdayLeadTime)
             .WithMessage("The birthday draft lead cannot be longer than KeepInTouch:BirthdayLeadTime: the draft is shown on the birthday's reminder.")
-            .WithName("KeepInTouch:BirthdayDraftLead");
+            .OverridePropertyName("KeepInTouch:BirthdayDraftLead");
         RuleFor(o => o.BirthdayDrafts).IsInEnum()
             .WithMessage($"KeepInTouch:BirthdayDrafts is one of {string.Join(", ", Enum.GetNames<BirthdayDraftsFor>())}.")
-            .WithName("KeepInTouch:BirthdayDrafts");
+            .OverridePropertyName("KeepInTouch:BirthdayDrafts");
     }
 }
