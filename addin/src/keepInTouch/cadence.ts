@@ -1,6 +1,6 @@
 import { formatCalendarDate, formatDate } from "../time/formatDue";
 import type { FieldErrors } from "../api/client";
-import type { Birthday, CadenceRequest, OverdueTouch, Tier } from "./model";
+import type { Birthday, BirthdayDraft, CadenceRequest, OverdueTouch, Tier } from "./model";
 
 /** Keep-in-touch wording and the cadence editor as plain data. */
 
@@ -72,6 +72,19 @@ export function birthdayText(b: Birthday, locale?: string): string {
   if (b.daysAway <= 0) return `Birthday today (${date}): send a message`;
   if (b.daysAway === 1) return `Birthday tomorrow (${date}): send a card today`;
   return `Birthday in ${b.daysAway} days (${date}): send a card`;
+}
+
+/** Where the birthday's draft is: "Draft ready", "Preparing the draft…", "Sent 3 Mar 2027"; null when there is none. */
+export function birthdayDraftText(draft: BirthdayDraft | null | undefined, timeZone: string, locale?: string): string | null {
+  if (!draft) return null;
+  if (draft.state === "ready") return "Draft ready";
+  if (draft.state === "preparing") return "Preparing the draft…";
+  return draft.sentAt ? `Sent ${formatDate(new Date(draft.sentAt), timeZone, locale)}` : "Sent";
+}
+
+/** The path the pane reads a birthday's draft from, when one is ready. */
+export function birthdayDraftPath(draft: BirthdayDraft | null | undefined): string | undefined {
+  return draft?.state === "ready" && draft.draftId ? `/api/birthdays/${encodeURIComponent(draft.id)}/draft` : undefined;
 }
 
 /** What an empty overdue list covers, honestly: never "everyone" while some contacts have no cadence. */
