@@ -38,6 +38,7 @@ const DraftPreview = lazy(() => import("../drafts/DraftPreview").then((m) => ({ 
 
 const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  draftState: { alignSelf: "flex-start" },
 });
 
 export interface KeepInTouchViewProps {
@@ -101,6 +102,7 @@ export function KeepInTouchView({ refreshKey, announce, office }: KeepInTouchVie
 /** A birthday: the reminder, and the draft waiting in Drafts (preview, open in Outlook) or the wish already sent. */
 function BirthdayCard({ birthday: b, timeZone, office, announce }: { birthday: Birthday; timeZone: string; office?: OfficeHost; announce(text: string): void }) {
   const shared = useSharedStyles();
+  const styles = useStyles();
   const [previewOpen, setPreviewOpen] = useState(false);
   const channel = normaliseChannel(b.preferredChannel);
   const draftText = birthdayDraftText(b.draft, timeZone);
@@ -130,7 +132,7 @@ function BirthdayCard({ birthday: b, timeZone, office, announce }: { birthday: B
         </Caption1>
       ) : null}
       {draftText ? (
-        <Badge appearance="tint" color={b.draft?.state === "preparing" ? "informative" : "success"} shape="rounded" data-testid="birthday-draft-state">
+        <Badge className={styles.draftState} appearance="tint" color={b.draft?.state === "preparing" ? "informative" : "success"} shape="rounded" data-testid="birthday-draft-state">
           {draftText}
         </Badge>
       ) : null}

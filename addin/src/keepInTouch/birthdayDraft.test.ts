@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { keepInTouchToToday } from "../today/sources";
 import { draftPath } from "../drafts/openDraft";
-import { birthdayDraftPath, birthdayDraftText } from "./cadence";
+import { birthdayDraftPath, birthdayDraftText, birthdayText } from "./cadence";
 
 const ready = { id: "birthday-ab12-2026", state: "ready" as const, draftId: "AAMk-draft", sentAt: null };
 
@@ -12,6 +12,13 @@ describe("a birthday's draft in the pane", () => {
     expect(birthdayDraftText({ ...ready, state: "sent", sentAt: "2026-03-10T22:30:00Z" }, "Pacific/Auckland", "en-NZ")).toMatch(/^Sent 11 Mar/);
     expect(birthdayDraftText(null, "UTC")).toBeNull();
     expect(birthdayDraftText(undefined, "UTC")).toBeNull();
+  });
+
+  it("says the note is waiting in Drafts instead of asking for a card", () => {
+    const b = { displayName: "Ana Silva", email: "ana@silva.pt", date: "2026-03-11", daysAway: 1, preferredChannel: null };
+    expect(birthdayText({ ...b, draft: ready }, "en-NZ")).toMatch(/^Birthday tomorrow \(.*\): your note is waiting in Drafts$/);
+    expect(birthdayText({ ...b, draft: { ...ready, state: "sent", sentAt: "2026-03-10T08:00:00Z" } }, "en-NZ")).toMatch(/: you sent your wishes$/);
+    expect(birthdayText({ ...b, draft: null }, "en-NZ")).toMatch(/: send a card today$/);
   });
 
   it("previews only a ready draft, from the birthday's own path", () => {

@@ -69,9 +69,12 @@ export function lastTouchText(lastTouch: string | null, timeZone: string, locale
 export function birthdayText(b: Birthday, locale?: string): string {
   const [year, month, day] = b.date.split("-").map(Number) as [number, number, number];
   const date = formatCalendarDate(year, month, day, locale);
-  if (b.daysAway <= 0) return `Birthday today (${date}): send a message`;
-  if (b.daysAway === 1) return `Birthday tomorrow (${date}): send a card today`;
-  return `Birthday in ${b.daysAway} days (${date}): send a card`;
+  const when = b.daysAway <= 0 ? `Birthday today (${date})` : b.daysAway === 1 ? `Birthday tomorrow (${date})` : `Birthday in ${b.daysAway} days (${date})`;
+  if (b.draft?.state === "ready") return `${when}: your note is waiting in Drafts`;
+  if (b.draft?.state === "sent") return `${when}: you sent your wishes`;
+  if (b.daysAway <= 0) return `${when}: send a message`;
+  if (b.daysAway === 1) return `${when}: send a card today`;
+  return `${when}: send a card`;
 }
 
 /** Where the birthday's draft is: "Draft ready", "Preparing the draft…", "Sent 3 Mar 2027"; null when there is none. */
