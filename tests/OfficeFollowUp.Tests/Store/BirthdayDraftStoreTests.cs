@@ -1,3 +1,4 @@
+using Dapper;
 using OfficeFollowUp.Evidence;
 using OfficeFollowUp.KeepInTouch;
 using OfficeFollowUp.Outbox;
@@ -94,5 +95,35 @@ public sealed class BirthdayDraftStoreTests
             INSERT INTO outbox (id, mailbox_id, kind, tag, status, attempts, next_attempt_at, created_at)
             VALUES ('o1', @mailboxId, 'BirthdayDraft', 'ofu-none', 'Pending', 0, @now, @now)
             """, new { mailboxId = Mailbox, now }, Ct));
+    }
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task Upgrading_a_store_keeps_its_outbox_entries_and_what_their_tries_recorded(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var now = store.Time.GetUtcNow();
+        var postgres = provider == StoreOptions.PostgreSql;
+        await using (var connection = await store.Database.OpenAsync(Ct))
+        {
+            // The store as the release before birthday drafts left it.
+            foreach (var table in Migrations.Tables.Reverse())
+            {
+                await connection.ExecuteAsync($"DROP TABLE IF EXISTS {table}{(postgres ? " CASCADE" : "")}");
+            }
+
+            await Migrations.ApplyAsync(connection, postgres ? "timestamptz" : "TEXT", now, Ct, upTo: 17);
+        }
+
+        await RepositoryTests.SeedMailboxAsync(store);
+        var (stepId, _, outbox) = await RepositoryTests.SeedStepAsync(store, "bo@example.com");
+        await using (var connection = await store.Database.OpenAsync(Ct))
+        {
+            await connection.ExecuteAsync("UPDATE outbox SET create_started_at = created_at, attempts = 2, last_error = 'serviceUnavailable'");
+        }
+
+        await store.NewDatabase().MigrateAsync(Ct);
+        var entry = Assert.Single(await outbox.ClaimDueAsync(Mailbox, now, now, TimeSpan.FromMinutes(5), 10, Ct));
+
+        Assert.Equal((stepId, OutboxKind.ThankYouDraft, $"ofu-{stepId}", 2, now, (string?)null), (entry.StepId, entry.Kind, entry.Tag, entry.Attempts, entry.CreateStartedAt, entry.BirthdayId));
     }
 }

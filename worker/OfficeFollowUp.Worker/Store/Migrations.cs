@@ -453,7 +453,8 @@ internal static class Migrations
     /// <summary>Every version in the list; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
     public static IEnumerable<int> Versions => All.Select(m => m.Version);
 
-    public static async Task ApplyAsync(DbConnection connection, string timeType, DateTimeOffset now, CancellationToken ct)
+    /// <param name="upTo">Only versions up to this one (a test's store as an earlier release left it); null: all.</param>
+    public static async Task ApplyAsync(DbConnection connection, string timeType, DateTimeOffset now, CancellationToken ct, int? upTo = null)
     {
         await connection.ExecuteAsync(new CommandDefinition(
             $"CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at {timeType} NOT NULL)",
@@ -462,7 +463,7 @@ internal static class Migrations
         // store that ran 12 before 11 was merged still gets 11. A migration therefore must not depend on a higher one.
         var applied = (await connection.QueryAsync<long>(new CommandDefinition("SELECT version FROM schema_migrations", cancellationToken: ct))).ToHashSet();
 
-        foreach (var (version, name, sql) in All.Where(m => !applied.Contains(m.Version)))
+        foreach (var (version, name, sql) in All.Where(m => !applied.Contains(m.Version) && (upTo is null || m.Version <= upTo)))
         {
             await using var tx = await connection.BeginTransactionAsync(ct);
             await connection.ExecuteAsync(new CommandDefinition(sql.Replace("{time}", timeType, StringComparison.Ordinal), transaction: tx, cancellationToken: ct));
