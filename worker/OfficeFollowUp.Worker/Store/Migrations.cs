@@ -387,8 +387,6 @@ internal static class Migrations
             """),
     ];
 
-    public static int Latest => All[^1].Version;
-
     /// <summary>Every version in the list; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
     public static IEnumerable<int> Versions => All.Select(m => m.Version);
 
