@@ -1,8 +1,9 @@
-/** Where the worker reads a row's draft from the mailbox: a follow-up step's, or one of a referral's; undefined for other rows. */
+/** Where the worker reads a row's draft from the mailbox: a follow-up step's, one of a referral's, or a birthday's (keep-in-touch rows with a draft carry the birthday draft's id); undefined for other rows. */
 export function draftPath(source: string, id: string, draftId: string | null): string | undefined {
   if (!draftId) return undefined;
   if (source === "followUps") return `/api/followups/${encodeURIComponent(id)}/draft`;
   if (source === "referrals") return `/api/referrals/${encodeURIComponent(id)}/drafts/${encodeURIComponent(draftId)}`;
+  if (source === "keepInTouch") return `/api/birthdays/${encodeURIComponent(id)}/draft`;
   return undefined;
 }
 

@@ -1,7 +1,9 @@
-import { useId, useState } from "react";
-import { Badge, Button, Caption1, Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Suspense, lazy, useId, useState } from "react";
+import { Badge, Button, Caption1, Field, Input, Select, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Eye20Regular, MailEdit20Regular } from "@fluentui/react-icons";
 import { useClient } from "../api/ApiContext";
 import { useAction } from "../api/useAction";
+import type { OfficeHost } from "../office/officeHost";
 import { channelName, normaliseChannel } from "../people/person";
 import { CardTitle } from "../ui/CardTitle";
 import { fieldState } from "../ui/forms";
@@ -13,6 +15,8 @@ import { TextWithEmails } from "../ui/TextWithEmails";
 import { useLoad } from "../ui/useLoad";
 import { createKeepInTouchApi, type KeepInTouchApi } from "./api";
 import {
+  birthdayDraftPath,
+  birthdayDraftText,
   birthdayText,
   buildCadenceRequest,
   cadenceFormFor,
@@ -28,19 +32,24 @@ import {
   type CadenceForm,
   type CadenceFormErrors,
 } from "./cadence";
-import type { OverdueTouch, Tier } from "./model";
+import type { Birthday, OverdueTouch, Tier } from "./model";
+
+const DraftPreview = lazy(() => import("../drafts/DraftPreview").then((m) => ({ default: m.DraftPreview })));
 
 const useStyles = makeStyles({
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  draftState: { alignSelf: "flex-start" },
 });
 
 export interface KeepInTouchViewProps {
   refreshKey: unknown;
   announce(text: string): void;
+  /** Inside Outlook, a birthday's draft opens in Outlook's own form. */
+  office?: OfficeHost;
 }
 
 /** Who is overdue for a meeting or a follow-up (with their tier and cadence, editable), and birthdays coming up. */
-export function KeepInTouchView({ refreshKey, announce }: KeepInTouchViewProps) {
+export function KeepInTouchView({ refreshKey, announce, office }: KeepInTouchViewProps) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const overdueId = useId();
@@ -82,30 +91,69 @@ export function KeepInTouchView({ refreshKey, announce }: KeepInTouchViewProps) 
           Birthdays
         </h2>
         {data && data.birthdays.length === 0 ? <Text size={200}>No birthdays coming up. Birthdays come from your Outlook contacts.</Text> : null}
-        {data?.birthdays.map((b) => {
-          const channel = normaliseChannel(b.preferredChannel);
-          return (
-            <article key={`${b.email ?? b.displayName}:${b.date}`} className={shared.card} aria-label={`${b.displayName}'s birthday`} data-testid="birthday-row">
-              <CardTitle
-                badge={
-                  b.daysAway <= 1 ? (
-                    <Badge appearance="tint" color="warning" shape="rounded">
-                      {b.daysAway <= 0 ? "Today" : "Tomorrow"}
-                    </Badge>
-                  ) : null
-                }
-              >
-                {b.displayName}
-              </CardTitle>
-              <Text size={200}>{birthdayText(b)}</Text>
-              {channel || b.email ? <Caption1 className={shared.meta}>
-                  <TextWithEmails text={[b.email, channel ? `Prefers ${channelName(channel)}` : undefined].filter(Boolean).join(" · ")} />
-                </Caption1> : null}
-            </article>
-          );
-        })}
+        {data?.birthdays.map((b) => (
+          <BirthdayCard key={`${b.email ?? b.displayName}:${b.date}`} birthday={b} timeZone={timeZone} office={office} announce={announce} />
+        ))}
       </section>
     </div>
+  );
+}
+
+/** A birthday: the reminder, and the draft waiting in Drafts (preview, open in Outlook) or the wish already sent. */
+function BirthdayCard({ birthday: b, timeZone, office, announce }: { birthday: Birthday; timeZone: string; office?: OfficeHost; announce(text: string): void }) {
+  const shared = useSharedStyles();
+  const styles = useStyles();
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const channel = normaliseChannel(b.preferredChannel);
+  const draftText = birthdayDraftText(b.draft, timeZone);
+  const previewPath = birthdayDraftPath(b.draft);
+  const inOutlook = office?.inOutlook ?? false;
+  const about = `Birthday note for ${b.displayName}`;
+  const openInOutlook = (): void => {
+    if (b.draft?.draftId && !office?.openDraft(b.draft.draftId)) announce("Open Outlook to edit the draft: it is in your Drafts folder.");
+  };
+  return (
+    <article className={shared.card} aria-label={`${b.displayName}'s birthday`} data-testid="birthday-row">
+      <CardTitle
+        badge={
+          b.daysAway <= 1 ? (
+            <Badge appearance="tint" color="warning" shape="rounded">
+              {b.daysAway <= 0 ? "Today" : "Tomorrow"}
+            </Badge>
+          ) : null
+        }
+      >
+        {b.displayName}
+      </CardTitle>
+      <Text size={200}>{birthdayText(b)}</Text>
+      {channel || b.email ? (
+        <Caption1 className={shared.meta}>
+          <TextWithEmails text={[b.email, channel ? `Prefers ${channelName(channel)}` : undefined].filter(Boolean).join(" · ")} />
+        </Caption1>
+      ) : null}
+      {draftText ? (
+        <Badge className={styles.draftState} appearance="tint" color={b.draft?.state === "preparing" ? "informative" : "success"} shape="rounded" data-testid="birthday-draft-state">
+          {draftText}
+        </Badge>
+      ) : null}
+      {previewPath ? (
+        <div className={shared.actions}>
+          <Button size="small" icon={<Eye20Regular />} aria-expanded={previewOpen} aria-label={`Preview draft: ${about}`} onClick={() => setPreviewOpen((open) => !open)}>
+            {previewOpen ? "Hide preview" : "Preview"}
+          </Button>
+          {inOutlook ? (
+            <Button size="small" appearance="primary" icon={<MailEdit20Regular />} aria-label={`Open in Outlook: ${about}`} onClick={openInOutlook}>
+              Open in Outlook
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {previewPath && previewOpen ? (
+        <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
+          <DraftPreview path={previewPath} about={about} inOutlook={inOutlook} onOpenInOutlook={openInOutlook} />
+        </Suspense>
+      ) : null}
+    </article>
   );
 }
 

@@ -1,6 +1,6 @@
 import { formatCalendarDate, formatDate } from "../time/formatDue";
 import type { FieldErrors } from "../api/client";
-import type { Birthday, CadenceRequest, OverdueTouch, Tier } from "./model";
+import type { Birthday, BirthdayDraft, CadenceRequest, OverdueTouch, Tier } from "./model";
 
 /** Keep-in-touch wording and the cadence editor as plain data. */
 
@@ -69,9 +69,25 @@ export function lastTouchText(lastTouch: string | null, timeZone: string, locale
 export function birthdayText(b: Birthday, locale?: string): string {
   const [year, month, day] = b.date.split("-").map(Number) as [number, number, number];
   const date = formatCalendarDate(year, month, day, locale);
-  if (b.daysAway <= 0) return `Birthday today (${date}): send a message`;
-  if (b.daysAway === 1) return `Birthday tomorrow (${date}): send a card today`;
-  return `Birthday in ${b.daysAway} days (${date}): send a card`;
+  const when = b.daysAway <= 0 ? `Birthday today (${date})` : b.daysAway === 1 ? `Birthday tomorrow (${date})` : `Birthday in ${b.daysAway} days (${date})`;
+  if (b.draft?.state === "ready") return `${when}: your note is waiting in Drafts`;
+  if (b.draft?.state === "sent") return `${when}: you sent your wishes`;
+  if (b.daysAway <= 0) return `${when}: send a message`;
+  if (b.daysAway === 1) return `${when}: send a card today`;
+  return `${when}: send a card`;
+}
+
+/** Where the birthday's draft is: "Draft ready", "Preparing the draft…", "Sent 3 Mar 2027"; null when there is none. */
+export function birthdayDraftText(draft: BirthdayDraft | null | undefined, timeZone: string, locale?: string): string | null {
+  if (!draft) return null;
+  if (draft.state === "ready") return "Draft ready";
+  if (draft.state === "preparing") return "Preparing the draft…";
+  return draft.sentAt ? `Sent ${formatDate(new Date(draft.sentAt), timeZone, locale)}` : "Sent";
+}
+
+/** The path the pane reads a birthday's draft from, when one is ready. */
+export function birthdayDraftPath(draft: BirthdayDraft | null | undefined): string | undefined {
+  return draft?.state === "ready" && draft.draftId ? `/api/birthdays/${encodeURIComponent(draft.id)}/draft` : undefined;
 }
 
 /** What an empty overdue list covers, honestly: never "everyone" while some contacts have no cadence. */

@@ -14,6 +14,16 @@ export interface OverdueTouch {
   preferredChannel: string | null;
 }
 
+/** The birthday's draft this year: being made, waiting in Drafts, or done (mail to them was sent around the day). */
+export interface BirthdayDraft {
+  /** For GET /api/birthdays/{id}/draft. */
+  id: string;
+  state: "preparing" | "ready" | "sent";
+  draftId: string | null;
+  /** ISO 8601, when sent. */
+  sentAt: string | null;
+}
+
 export interface Birthday {
   displayName: string;
   email: string | null;
@@ -21,6 +31,8 @@ export interface Birthday {
   date: string;
   daysAway: number;
   preferredChannel: string | null;
+  /** Null (or absent from older workers) when no draft is planned: not yet, or a reminder only (no email, another channel, birthday drafts off). */
+  draft?: BirthdayDraft | null;
 }
 
 export interface KeepInTouchList {

@@ -34,7 +34,7 @@ export function NetworkView(props: ReferralsViewProps) {
         {part === "referrals" ? <ReferralsView {...props} /> : null}
       </div>
       <div {...panel("promises")}>{part === "promises" ? <PromisesView refreshKey={refreshKey} announce={announce} /> : null}</div>
-      <div {...panel("keepInTouch")}>{part === "keepInTouch" ? <KeepInTouchView refreshKey={refreshKey} announce={announce} /> : null}</div>
+      <div {...panel("keepInTouch")}>{part === "keepInTouch" ? <KeepInTouchView refreshKey={refreshKey} announce={announce} office={props.office} /> : null}</div>
     </div>
   );
 }

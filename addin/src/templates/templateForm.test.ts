@@ -61,7 +61,8 @@ describe("checking a template before saving", () => {
 
   it("labels every kind in words and an unknown kind by its name", () => {
     expect(kindLabel("close-not-a-fit")).toBe("Referral outcome: not a fit");
-    expect(kindLabel("birthday")).toBe("birthday");
+    expect(kindLabel("birthday")).toBe("Birthday note");
+    expect(kindLabel("anniversary")).toBe("anniversary");
   });
 });
 

@@ -24,6 +24,7 @@ export const kindLabels: Record<string, string> = {
   "close-not-a-fit": "Referral outcome: not a fit",
   "close-no-response": "Referral outcome: no response",
   "close-poor-meeting": "Referral outcome: we met, no fit",
+  birthday: "Birthday note",
 };
 
 export function kindLabel(kind: string): string {

@@ -173,7 +173,14 @@ function closedReferral(id: string): TodayItem {
 export interface KeepInTouchJson {
   timeZone: string;
   overdue: { person: Person; tier: string; cadenceDays: number; lastTouch: string | null; dueAt: string; daysOverdue: number; preferredChannel: string | null }[];
-  birthdays: { displayName: string; email: string | null; date: string; daysAway: number; preferredChannel: string | null }[];
+  birthdays: {
+    displayName: string;
+    email: string | null;
+    date: string;
+    daysAway: number;
+    preferredChannel: string | null;
+    draft?: { id: string; state: "preparing" | "ready" | "sent"; draftId: string | null; sentAt: string | null } | null;
+  }[];
 }
 
 const tierNames: Record<string, string> = { referralPartner: "referral partner", innerCircle: "inner circle", other: "everyone else" };
@@ -191,12 +198,16 @@ export function keepInTouchToToday(list: KeepInTouchJson): TodayItem[] {
     preferredChannel: normaliseChannel(o.preferredChannel),
     context: `${o.lastTouch ? `Last in touch ${o.lastTouch.slice(0, 10)}` : "Not in touch yet"} · ${tierNames[o.tier] ?? o.tier}`,
   }));
-  const birthdays = list.birthdays.map((b): TodayItem => {
+  // A birthday already wished (mail sent around the day) is done: it leaves Today; Keep in touch shows it as sent.
+  const birthdays = list.birthdays.filter((b) => b.draft?.state !== "sent").map((b): TodayItem => {
     const [year, month, day] = b.date.split("-").map(Number) as [number, number, number];
+    const ready = b.draft?.state === "ready" && b.draft.draftId ? b.draft : null;
     return {
       ...base,
       key: `keepInTouch:birthday:${(b.email ?? b.displayName).toLowerCase()}`,
-      id: b.email ?? b.displayName,
+      // With a draft ready the row's id is the birthday draft's, so its preview reads GET /api/birthdays/{id}/draft.
+      id: ready ? ready.id : (b.email ?? b.displayName),
+      draftId: ready ? ready.draftId : null,
       person: { displayName: b.displayName, email: b.email ?? "" },
       kind: "birthday",
       why: b.daysAway === 0 ? "Birthday today" : `Birthday in ${b.daysAway} day${b.daysAway === 1 ? "" : "s"}`,

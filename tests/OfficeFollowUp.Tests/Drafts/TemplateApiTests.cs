@@ -16,7 +16,7 @@ public sealed class TemplateApiTests : PairedWorkerTests
         var items = (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items").EnumerateArray().ToList();
 
         Assert.Equal(
-            ["thank-you", "referral-contact", "referral-check-in", "close-won", "close-in-progress", "close-not-a-fit", "close-no-response", "close-poor-meeting"],
+            ["thank-you", "referral-contact", "referral-check-in", "close-won", "close-in-progress", "close-not-a-fit", "close-no-response", "close-poor-meeting", "birthday"],
             items.Select(i => i.GetProperty("kind").GetString()!));
         Assert.All(items, i => Assert.False(i.GetProperty("custom").GetBoolean()));
         var thankYou = items[0];
@@ -87,6 +87,26 @@ public sealed class TemplateApiTests : PairedWorkerTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("\n\nAnd as a reminder of what helps me most: owners of growing trade businesses.\n\n",
             (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_birthday_wording_previews_for_the_sample_person_and_refuses_a_slot_it_does_not_have()
+    {
+        var birthday = (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items").EnumerateArray()
+            .Single(i => i.GetProperty("kind").GetString() == "birthday");
+
+        var preview = await Client.PostAsJsonAsync("/api/templates/birthday/preview",
+            new { subject = birthday.GetProperty("subject").GetString(), body = birthday.GetProperty("body").GetString() });
+        var refused = await Client.PutAsJsonAsync("/api/templates/birthday", new { subject = "Happy birthday {FirstName}", body = "See you at {EventName}!" });
+
+        Assert.Equal(["FirstName", "FullName", "MyFirstName", "MyName", "Company", "Remembered"], birthday.GetProperty("slots").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var shown = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Happy birthday, Priya", shown.GetProperty("subject").GetString());
+        Assert.StartsWith("Hi Priya,\n\nHappy birthday!", shown.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("\n\nYou mentioned that you are planning a trip to Japan.\n\n", shown.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.StartsWith("{EventName} is not a slot", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("body")[0].GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,8 @@ namespace OfficeFollowUp.Sandbox;
 
 /// <summary>
 /// "The user came back from a mixer": once the worker has finished its baseline of every contact folder,
-/// adds a few new people one per interval, so a newcomer sees detection and follow-up drafts happen.
+/// adds a few new people one per interval, so a newcomer sees detection and follow-up drafts happen. One of them
+/// (<see cref="BirthdayPerson"/>) has a birthday tomorrow in the mailbox's zone, so the birthday draft shows too.
 /// </summary>
 public sealed class SandboxSampleScript(SandboxMailbox mailbox, TimeProvider time)
 {
@@ -10,6 +11,15 @@ public sealed class SandboxSampleScript(SandboxMailbox mailbox, TimeProvider tim
 
     private readonly SandboxMailbox _mailbox = mailbox ?? throw new ArgumentNullException(nameof(mailbox));
     private readonly TimeProvider _time = time ?? throw new ArgumentNullException(nameof(time));
+
+    /// <summary>Which of the mixer people has a birthday tomorrow.</summary>
+    public const int BirthdayPerson = 1;
+
+    private DateOnly Tomorrow()
+    {
+        var zone = SandboxTimeZones.Find(_mailbox.TimeZone) ?? TimeZoneInfo.Utc;
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(_time.GetUtcNow(), zone).DateTime).AddDays(1);
+    }
 
     public async Task RunAsync(TimeSpan interval, CancellationToken ct)
     {
@@ -24,7 +34,8 @@ public sealed class SandboxSampleScript(SandboxMailbox mailbox, TimeProvider tim
         {
             await Task.Delay(interval, _time, ct).ConfigureAwait(false);
             // Alternate folders so both folders' delta rounds carry news.
-            _mailbox.AddContact(SandboxSampleData.MixerPeople[i], i % 2 == 1 ? eventsFolder : null);
+            var person = SandboxSampleData.MixerPeople[i];
+            _mailbox.AddContact(i == BirthdayPerson ? person with { Birthday = Tomorrow().AddYears(-44) } : person, i % 2 == 1 ? eventsFolder : null);
         }
     }
 }

@@ -87,6 +87,14 @@ public static class DefaultTemplates
                 Is there someone I could introduce you to in return? Tell me who would make your week.
                 And as a reminder of what helps me most: {LookingFor}.
                 """),
+            [DraftKind.Birthday] = new(
+                "Happy birthday, {FirstName} || Happy birthday",
+                """
+                Hi {FirstName}, || Hello,
+                Happy birthday! I hope you have a lovely day with the people who matter to you.
+                {Remembered}
+                Wishing you a good year ahead, and I hope we catch up again soon.
+                """),
         },
         [German] = new()
         {
@@ -160,6 +168,14 @@ public static class DefaultTemplates
                 Das kommt vor, und ich freue mich, dass Sie an mich gedacht haben. Falls sich etwas ändert, bleibe ich gern in Kontakt.
                 Kann ich Sie im Gegenzug mit jemandem bekannt machen? Sagen Sie mir, wer Ihnen gerade weiterhelfen würde.
                 Und zur Erinnerung, was mir am meisten hilft: {LookingFor}.
+                """),
+            [DraftKind.Birthday] = new(
+                "Alles Gute zum Geburtstag, {FirstName} || Alles Gute zum Geburtstag",
+                """
+                Hallo {FirstName}, || Guten Tag,
+                herzlichen Glückwunsch zum Geburtstag! Ich wünsche Ihnen einen schönen Tag im Kreis der Menschen, die Ihnen wichtig sind.
+                {Remembered}
+                Für das neue Lebensjahr alles Gute, und ich freue mich, wenn wir uns bald wiedersehen.
                 """),
         },
     };

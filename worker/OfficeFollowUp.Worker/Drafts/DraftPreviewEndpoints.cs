@@ -4,19 +4,24 @@ using OfficeFollowUp.Api;
 
 namespace OfficeFollowUp.Drafts;
 
-/// <summary>The pane's preview of a step's prepared draft, read from the mailbox.</summary>
+/// <summary>The pane's preview of a prepared draft (a step's, a referral's, a birthday's), read from the mailbox.</summary>
 public static class DraftPreviewEndpoints
 {
     public static RouteGroupBuilder MapDraftPreview(this RouteGroupBuilder api)
     {
         api.MapGet("/followups/{id}/draft", GetAsync);
         api.MapGet("/referrals/{id}/drafts/{draftId}", GetReferralDraftAsync);
+        api.MapGet("/birthdays/{id}/draft", GetBirthdayDraftAsync);
         return api;
     }
 
     private static Task<Results<Ok<PreparedDraftDto>, ProblemHttpResult>> GetReferralDraftAsync(
         string id, string draftId, ConnectedMailbox mailbox, ReadPreparedDraft read, CancellationToken ct) =>
         AnswerAsync(() => read.ReadReferralAsync(mailbox.Id, id, draftId, ct), "No such referral");
+
+    private static Task<Results<Ok<PreparedDraftDto>, ProblemHttpResult>> GetBirthdayDraftAsync(
+        string id, ConnectedMailbox mailbox, ReadPreparedDraft read, CancellationToken ct) =>
+        AnswerAsync(() => read.ReadBirthdayAsync(mailbox.Id, id, ct), "No such birthday draft");
 
     private static Task<Results<Ok<PreparedDraftDto>, ProblemHttpResult>> GetAsync(
         string id, ConnectedMailbox mailbox, ReadPreparedDraft read, CancellationToken ct) =>

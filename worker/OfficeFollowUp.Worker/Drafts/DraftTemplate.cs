@@ -15,6 +15,7 @@ public enum DraftKind
     CloseNotAFit,
     CloseNoResponse,
     ClosePoorMeeting,
+    Birthday,
 }
 
 /// <summary>
@@ -51,6 +52,7 @@ public static class DraftKinds
         DraftKind.ReferralCheckIn => [.. Common, "ProspectName", "ProspectFirstName", "ReferredOn"],
         DraftKind.CloseWon or DraftKind.CloseInProgress or DraftKind.CloseNotAFit or DraftKind.CloseNoResponse or DraftKind.ClosePoorMeeting =>
             [.. Common, .. CloseTheLoop],
+        DraftKind.Birthday => [.. Common, "Company", "Remembered"],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown draft kind."),
     };
 
@@ -65,6 +67,7 @@ public static class DraftKinds
         DraftKind.CloseNotAFit => "close-not-a-fit",
         DraftKind.CloseNoResponse => "close-no-response",
         DraftKind.ClosePoorMeeting => "close-poor-meeting",
+        DraftKind.Birthday => "birthday",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown draft kind."),
     };
 

@@ -20,7 +20,7 @@ public enum NoDraft
 /// (the outbox's tag lookup finds it again instead of writing another) and never changes it afterwards, so the version
 /// shown is the user's whenever they edited it.
 /// </summary>
-public sealed class ReadPreparedDraft(FollowUpStore steps, ReferralStore referrals, DraftReader drafts)
+public sealed class ReadPreparedDraft(FollowUpStore steps, ReferralStore referrals, BirthdayDraftStore birthdays, DraftReader drafts)
 {
     /// <summary>A draft changed this long after it was made was changed by someone other than the create call.</summary>
     public static readonly TimeSpan EditTolerance = TimeSpan.FromSeconds(10);
@@ -52,6 +52,18 @@ public sealed class ReadPreparedDraft(FollowUpStore steps, ReferralStore referra
 
         string?[] own = [referral.IntroDraftId, referral.CheckInDraftId, referral.CloseDraftId];
         return own.Contains(draftId, StringComparer.Ordinal) ? await ReadDraftAsync(mailboxId, draftId, ct) : (null, NoDraft.NotPrepared);
+    }
+
+    /// <summary>A birthday's draft.</summary>
+    public async Task<(PreparedDraftDto? Draft, NoDraft Why)> ReadBirthdayAsync(string mailboxId, string birthdayId, CancellationToken ct)
+    {
+        var birthday = await birthdays.GetAsync(birthdayId, ct);
+        if (birthday is null || !string.Equals(birthday.MailboxId, mailboxId, StringComparison.Ordinal))
+        {
+            return (null, NoDraft.NoSuchStep);
+        }
+
+        return birthday.DraftId is { } draftId ? await ReadDraftAsync(mailboxId, draftId, ct) : (null, NoDraft.NotPrepared);
     }
 
     private async Task<(PreparedDraftDto? Draft, NoDraft Why)> ReadDraftAsync(string mailboxId, string draftId, CancellationToken ct)

@@ -135,6 +135,17 @@ public static class SamplePerson
             return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit);
         }
 
+        if (kind == DraftKind.Birthday)
+        {
+            var birthday = german
+                ? new KeepInTouch.BirthdayDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
+                    "plant eine Reise nach Japan", Language: language)
+                : new KeepInTouch.BirthdayDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
+                    "is planning a trip to Japan");
+            var card = KeepInTouch.BirthdayTemplate.Note(birthday, template);
+            return new TemplatePreviewDto(card.Subject, card.Text, card.Html, RenderDraft.Render(template, KeepInTouch.BirthdayTemplate.Slots(birthday)).ToEdit);
+        }
+
         var sender = !string.IsNullOrWhiteSpace(signature) ? signature.Trim() : myGivenName ?? myName.Split(' ')[0];
         var referral = german
             ? new ReferralNoteFacts("Sam Taylor", "Alex Chen", "Beratung zum Mietvertrag", sender, string.IsNullOrWhiteSpace(lookingFor) ? "Inhaber wachsender Handwerksbetriebe" : lookingFor,

@@ -14,6 +14,9 @@ public enum SentDutyKind
 
     /// <summary>A promise the user said they would keep by email (mail to the person).</summary>
     Promise,
+
+    /// <summary>A birthday: mail to the person from the draft's lead day to a few days after the birthday is the wish.</summary>
+    Birthday,
 }
 
 /// <summary>
@@ -23,7 +26,11 @@ public enum SentDutyKind
 /// is the message the duty came from, which never answers it.
 /// </summary>
 public sealed record OpenDutyFacts(
-    SentDutyKind Kind, string Id, string EmailKey, DateTimeOffset StartedAt, DateTimeOffset DueAt, string? DraftId = null, string? SourceMessageId = null);
+    SentDutyKind Kind, string Id, string EmailKey, DateTimeOffset StartedAt, DateTimeOffset DueAt, string? DraftId = null, string? SourceMessageId = null)
+{
+    /// <summary>Mail to the person sent at or after this answers the duty no longer (a birthday's window closes); null: no end.</summary>
+    public DateTimeOffset? EndsAt { get; init; }
+}
 
 /// <summary>A duty the evidence completes: which message showed it, and when it was sent.</summary>
 public sealed record DutyCompletion(SentDutyKind Kind, string Id, string EvidenceId, DateTimeOffset At);
@@ -34,7 +41,7 @@ public sealed record DutyCompletion(SentDutyKind Kind, string Id, string Evidenc
 /// <item>The product's own draft for a duty completes that duty when it is sent, edited or not, to whomever.</item>
 /// <item>A mail to a person completes, for each kind of duty, that person's earliest-due open duty of the kind started
 /// before the mail was sent: a mail to a prospect is the contact, to the partner after the outcome the close-the-loop
-/// note, to someone promised "by email" the promise.</item>
+/// note, to someone promised "by email" the promise, to someone around their birthday (inside its window) the birthday.</item>
 /// </list>
 /// A message completes at most one duty of a kind per person, and a duty is completed once. Follow-up steps are matched
 /// separately: a thank-you that carries the promised article keeps the promise too.
@@ -61,7 +68,7 @@ public static class MatchSentDuties
             {
                 var firstOfEachKind = open
                     .Where(d => d.EmailKey == key && !done.Contains((d.Kind, d.Id)) && !answered.Contains((d.Kind, key))
-                        && d.StartedAt < message.SentAt && d.SourceMessageId != message.Id)
+                        && d.StartedAt < message.SentAt && (d.EndsAt is null || message.SentAt < d.EndsAt) && d.SourceMessageId != message.Id)
                     .OrderBy(d => d.DueAt)
                     .ThenBy(d => d.Id, StringComparer.Ordinal)
                     .GroupBy(d => d.Kind)

@@ -41,6 +41,7 @@ internal static class WorkerParts
         services.AddSingleton<ReferralStore>();
         services.AddSingleton<PromiseStore>();
         services.AddSingleton<KeepInTouchStore>();
+        services.AddSingleton<BirthdayDraftStore>();
         services.AddSingleton<SettingsStore>();
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<NewsStore>();
@@ -116,8 +117,10 @@ internal static class WorkerParts
         services.AddSingleton<RecordOutcome>();
         services.AddSingleton<PrepareReferralDraft>();
 
-        // Keep in touch and the user's own settings.
+        // Keep in touch (cadences, birthday reminders and drafts) and the user's own settings.
         services.AddValidatedOptions<KeepInTouchOptions, KeepInTouchOptionsValidator>(configuration, KeepInTouchOptions.Section);
+        services.AddSingleton<StartBirthdayDrafts>();
+        services.AddSingleton<PrepareBirthdayDraft>();
         services.AddSingleton<EffectiveSettings>();
         return builder;
     }

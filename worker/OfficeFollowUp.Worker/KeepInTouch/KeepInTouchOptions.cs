@@ -9,7 +9,20 @@ public enum Tier
     Other,
 }
 
-/// <summary>How often to be in touch with each tier, and how early a birthday card reminder comes.</summary>
+/// <summary>Whose birthdays get a draft in Drafts (the others get the reminder only).</summary>
+public enum BirthdayDraftsFor
+{
+    /// <summary>People the user keeps in touch with: a tier or cadence of their own, or an open follow-up track.</summary>
+    KeptInTouch,
+
+    /// <summary>Every contact with a birthday and an email address.</summary>
+    Everyone,
+
+    /// <summary>No birthday drafts; birthdays stay reminders.</summary>
+    None,
+}
+
+/// <summary>How often to be in touch with each tier, how early a birthday reminder comes, and whose birthday gets a draft how early.</summary>
 public sealed class KeepInTouchOptions
 {
     public const string Section = "KeepInTouch";
@@ -24,6 +37,11 @@ public sealed class KeepInTouchOptions
 
     public TimeSpan BirthdayLeadTime { get; set; } = TimeSpan.FromDays(5);
 
+    /// <summary>How many days before the birthday its draft is prepared (counted in the mailbox's calendar days): 1 day has it waiting on the morning of the birthday.</summary>
+    public TimeSpan BirthdayDraftLead { get; set; } = TimeSpan.FromDays(1);
+
+    public BirthdayDraftsFor BirthdayDrafts { get; set; } = BirthdayDraftsFor.KeptInTouch;
+
     public TimeSpan CadenceOf(Tier tier) => Tiers.TryGetValue(tier, out var cadence) ? cadence : Tiers[Tier.Other];
 }
 
@@ -35,5 +53,15 @@ public sealed class KeepInTouchOptionsValidator : AbstractValidator<KeepInTouchO
         RuleForEach(o => o.Tiers).Must(t => t.Value >= TimeSpan.FromDays(1) && t.Value <= TimeSpan.FromDays(730))
             .WithMessage("A cadence is between 1 and 730 days.").OverridePropertyName("KeepInTouch:Tiers");
         RuleFor(o => o.BirthdayLeadTime).GreaterThanOrEqualTo(TimeSpan.Zero).LessThanOrEqualTo(TimeSpan.FromDays(60)).WithName("KeepInTouch:BirthdayLeadTime");
+        RuleFor(o => o.BirthdayDraftLead)
+            .Must(t => t >= TimeSpan.Zero && t <= TimeSpan.FromDays(30) && t.Ticks % TimeSpan.TicksPerDay == 0)
+            .WithMessage("The birthday draft lead is a whole number of days from 0 to 30 (1.00:00:00 is the day before).")
+            .OverridePropertyName("KeepInTouch:BirthdayDraftLead");
+        RuleFor(o => o.BirthdayDraftLead).LessThanOrEqualTo(o => o.BirthdayLeadTime)
+            .WithMessage("The birthday draft lead cannot be longer than KeepInTouch:BirthdayLeadTime: the draft is shown on the birthday's reminder.")
+            .OverridePropertyName("KeepInTouch:BirthdayDraftLead");
+        RuleFor(o => o.BirthdayDrafts).IsInEnum()
+            .WithMessage($"KeepInTouch:BirthdayDrafts is one of {string.Join(", ", Enum.GetNames<BirthdayDraftsFor>())}.")
+            .OverridePropertyName("KeepInTouch:BirthdayDrafts");
     }
 }

@@ -24,12 +24,14 @@ public static class UpcomingBirthdays
             .ToList();
     }
 
-    private static DateOnly Next(DateOnly birthday, DateOnly today)
+    /// <summary>The birthday's next date on or after <paramref name="today"/>: this year's, or next year's once it has passed.</summary>
+    public static DateOnly Next(DateOnly birthday, DateOnly today)
     {
         var thisYear = On(birthday, today.Year);
         return thisYear >= today ? thisYear : On(birthday, today.Year + 1);
     }
 
-    private static DateOnly On(DateOnly birthday, int year) =>
+    /// <summary>The birthday in a given year; 29 February is 28 February in other years.</summary>
+    public static DateOnly On(DateOnly birthday, int year) =>
         new(year, birthday.Month, Math.Min(birthday.Day, DateTime.DaysInMonth(year, birthday.Month)));
 }

@@ -7,6 +7,7 @@ public enum OutboxKind
     ReferralIntroDraft,
     ReferralCheckInDraft,
     CloseTheLoopDraft,
+    BirthdayDraft,
 }
 
 public enum OutboxStatus
@@ -23,13 +24,13 @@ public enum OutboxStatus
 }
 
 /// <summary>
-/// An intent for one mailbox item, for a follow-up step or (with no step) for a referral. <paramref name="Attempts"/> counts
+/// An intent for one mailbox item, for a follow-up step or (with no step) for a referral or a birthday. <paramref name="Attempts"/> counts
 /// failed tries. <paramref name="CreateStartedAt"/> is set, before the create call, on the first try that sent one: from then
 /// on the item may exist in the mailbox, so a later try looks its tag up first.
 /// </summary>
 public sealed record OutboxEntry(
     string Id, string MailboxId, string? StepId, OutboxKind Kind, string Tag, int Attempts, string? ReferralId = null,
-    DateTimeOffset? CreateStartedAt = null, DateTimeOffset? FirstFailedAt = null);
+    DateTimeOffset? CreateStartedAt = null, DateTimeOffset? FirstFailedAt = null, string? BirthdayId = null);
 
 /// <summary>An entry that stopped: what it was, why, after how many failed tries, when.</summary>
 public sealed record OutboxGaveUp(string OutboxId, OutboxKind Kind, string Reason, int Attempts, DateTimeOffset At);

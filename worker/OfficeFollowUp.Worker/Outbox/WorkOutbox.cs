@@ -47,6 +47,8 @@ public sealed class WorkOutbox(
     PrepareThankYouDraft drafts,
     BookMeetingHold holds,
     PrepareReferralDraft referralDrafts,
+    KeepInTouch.PrepareBirthdayDraft birthdayDrafts,
+    BirthdayDraftStore birthdays,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<WorkOutbox> logger)
@@ -191,12 +193,21 @@ public sealed class WorkOutbox(
             case OutboxKind.ReferralIntroDraft or OutboxKind.ReferralCheckInDraft or OutboxKind.CloseTheLoopDraft:
                 var content = await referralDrafts.ComposeAsync(entry, profile, ct);
                 return content is null ? OutboxOutcome.NoLongerWanted : new OutboxOutcome((await CreateDraftAsync(entry, content, ct)).Id);
+            case OutboxKind.BirthdayDraft:
+                var note = await birthdayDrafts.ComposeAsync(entry, profile, ct);
+                if (note is null)
+                {
+                    return OutboxOutcome.NoLongerWanted;
+                }
+
+                var birthdayDraft = await CreateDraftAsync(entry, note, ct);
+                return new OutboxOutcome(birthdayDraft.Id) { Draft = birthdayDraft };
             default:
                 throw new InvalidOperationException($"Unknown outbox kind {entry.Kind}.");
         }
     }
 
-    /// <summary>The entry is complete and its item is on its referral, or on its step (prepared, unless the user already closed it), together.</summary>
+    /// <summary>The entry is complete and its item is on its referral, its birthday, or its step (prepared, unless the user already closed it), together.</summary>
     private async Task RecordMadeAsync(OutboxEntry entry, string graphId, CancellationToken ct, MadeDraft? draft = null, DateTimeOffset? holdStartsAt = null)
     {
         var now = time.GetUtcNow();
@@ -205,6 +216,10 @@ public sealed class WorkOutbox(
         if (entry.ReferralId is { } referralId)
         {
             await referrals.SetDraftAsync(session, referralId, entry.Kind, graphId, now, ct);
+        }
+        else if (entry.BirthdayId is { } birthdayId)
+        {
+            await birthdays.MarkPreparedAsync(session, birthdayId, graphId, draft, now, ct);
         }
         else
         {

@@ -67,8 +67,8 @@ public sealed class EvidenceStore
             new { stepId, conversationId, internetMessageId }, ct);
 
     /// <summary>
-    /// The open referral duties and "by email" promises a page of sent mail may answer: every open referral duty of the
-    /// mailbox (few, and the prospect's address is stored as typed), and the promises to the page's recipients.
+    /// The open referral duties, "by email" promises and birthdays a page of sent mail may answer: every open referral duty
+    /// of the mailbox (few, and the prospect's address is stored as typed), and the promises and birthdays of the page's recipients.
     /// </summary>
     public async Task<IReadOnlyList<OpenDutyFacts>> OpenDutiesForAsync(
         StoreSession session, string mailboxId, IReadOnlyList<SentMessageFacts> sent, CancellationToken ct)
@@ -92,6 +92,7 @@ public sealed class EvidenceStore
             """, sent.SelectMany(m => m.RecipientKeys), chunk => new { mailboxId, values = chunk }, ct))
             .DistinctBy(p => p.Id, StringComparer.Ordinal)
             .Select(p => new OpenDutyFacts(SentDutyKind.Promise, p.Id, p.EmailKey, p.CreatedAt, p.DueAt)));
+        duties.AddRange(await BirthdayDraftStore.OpenForAsync(session, mailboxId, sent, ct));
         return duties;
     }
 
@@ -116,6 +117,10 @@ public sealed class EvidenceStore
             SentDutyKind.Promise => """
                 UPDATE promises SET state = 'Done', done_at = @at, done_via = 'Sent', evidence_id = @evidenceId, updated_at = @now
                 WHERE id = @id AND state <> 'Done'
+                """,
+            SentDutyKind.Birthday => """
+                UPDATE birthday_drafts SET state = 'Done', completed_via = 'Sent', completed_at = @at, evidence_id = @evidenceId, updated_at = @now
+                WHERE id = @id AND state IN ('Planned', 'Prepared')
                 """,
             _ => throw new ArgumentOutOfRangeException(nameof(completion), completion.Kind, "Unknown duty."),
         }, parameters, ct) == 1;

@@ -385,6 +385,67 @@ internal static class Migrations
             ALTER TABLE referrals ADD COLUMN partner_answered_at {time};
             ALTER TABLE referrals ADD COLUMN partner_nudged_at {time};
             """),
+        // A birthday draft per person and year: planned on the lead day, made once by the outbox (its tag names the
+        // person's row and the year), done when mail the user sent the person in the birthday's window shows it. An
+        // outbox entry is now for exactly one of a step, a referral or a birthday: the table is rebuilt for the new check.
+        (18, "birthday-drafts", """
+            CREATE TABLE birthday_drafts (
+                id TEXT PRIMARY KEY,
+                mailbox_id TEXT NOT NULL REFERENCES mailboxes(id),
+                email_key TEXT NOT NULL,
+                email TEXT NOT NULL,
+                display_name TEXT NOT NULL,
+                contact_id TEXT,
+                year INTEGER NOT NULL,
+                birthday_on TEXT NOT NULL,
+                window_from {time} NOT NULL,
+                window_until {time} NOT NULL,
+                state TEXT NOT NULL,
+                draft_id TEXT,
+                draft_conversation_id TEXT,
+                draft_internet_message_id TEXT,
+                completed_via TEXT,
+                completed_at {time},
+                evidence_id TEXT,
+                created_at {time} NOT NULL,
+                updated_at {time} NOT NULL,
+                UNIQUE (mailbox_id, email_key, year)
+            );
+            CREATE INDEX birthday_drafts_open ON birthday_drafts(mailbox_id, state);
+            CREATE TABLE outbox_v18 (
+                id TEXT PRIMARY KEY,
+                mailbox_id TEXT NOT NULL,
+                step_id TEXT UNIQUE REFERENCES follow_up_steps(id),
+                referral_id TEXT REFERENCES referrals(id),
+                birthday_id TEXT UNIQUE REFERENCES birthday_drafts(id),
+                kind TEXT NOT NULL,
+                tag TEXT NOT NULL UNIQUE,
+                status TEXT NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                next_attempt_at {time} NOT NULL,
+                last_error TEXT,
+                graph_id TEXT,
+                created_at {time} NOT NULL,
+                completed_at {time},
+                create_started_at {time},
+                first_failed_at {time},
+                gave_up_at {time},
+                give_up_reason TEXT,
+                claimed_by TEXT,
+                claimed_until {time},
+                CHECK ((CASE WHEN step_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN referral_id IS NULL THEN 0 ELSE 1 END)
+                    + (CASE WHEN birthday_id IS NULL THEN 0 ELSE 1 END) = 1)
+            );
+            INSERT INTO outbox_v18 (id, mailbox_id, step_id, referral_id, kind, tag, status, attempts, next_attempt_at, last_error, graph_id, created_at,
+                    completed_at, create_started_at, first_failed_at, gave_up_at, give_up_reason, claimed_by, claimed_until)
+                SELECT id, mailbox_id, step_id, referral_id, kind, tag, status, attempts, next_attempt_at, last_error, graph_id, created_at,
+                    completed_at, create_started_at, first_failed_at, gave_up_at, give_up_reason, claimed_by, claimed_until FROM outbox;
+            DROP TABLE outbox;
+            ALTER TABLE outbox_v18 RENAME TO outbox;
+            CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+            CREATE INDEX outbox_referral ON outbox(referral_id);
+            CREATE INDEX outbox_mailbox_status ON outbox(mailbox_id, status);
+            """),
     ];
 
     /// <summary>Every version in the list; numbers are reserved per branch, so the list may have gaps until they merge.</summary>

@@ -65,7 +65,7 @@ public sealed class OutboxStore(Database database)
         }
 
         return [.. (await session.QueryInChunksAsync<EntryRow>("""
-            SELECT id, mailbox_id, step_id, kind, tag, attempts, referral_id, create_started_at, first_failed_at FROM outbox
+            SELECT id, mailbox_id, step_id, kind, tag, attempts, referral_id, create_started_at, first_failed_at, birthday_id FROM outbox
             WHERE id IN @ids ORDER BY created_at, id
             """, claimed, chunk => new { ids = chunk }, ct)).Select(r => r.ToEntry())];
     }
@@ -154,11 +154,12 @@ public sealed class OutboxStore(Database database)
     public Task<IReadOnlyList<OutboxGaveUpItem>> ListGaveUpAsync(string mailboxId, CancellationToken ct) =>
         database.UseAsync(async s => (IReadOnlyList<OutboxGaveUpItem>)[.. (await s.QueryAsync<GaveUpItemRow>($"""
             SELECT {GaveUpColumns}, g.step_id, g.referral_id, p.display_name AS person_name, p.email AS person_email,
-                   r.prospect_name, r.partner_name, r.partner_email
+                   r.prospect_name, r.partner_name, r.partner_email, b.display_name AS birthday_name
             FROM outbox g
             LEFT JOIN follow_up_steps s ON s.id = g.step_id
             LEFT JOIN people p ON p.mailbox_id = s.mailbox_id AND p.email_key = s.email_key
             LEFT JOIN referrals r ON r.id = g.referral_id
+            LEFT JOIN birthday_drafts b ON b.id = g.birthday_id
             WHERE g.mailbox_id = @mailboxId AND g.status = 'GaveUp'
             ORDER BY g.gave_up_at DESC, g.id
             """, new { mailboxId }, ct)).Select(r => r.ToItem())], ct);
@@ -209,8 +210,9 @@ public sealed class OutboxStore(Database database)
         public string? ReferralId { get; init; }
         public DateTimeOffset? CreateStartedAt { get; init; }
         public DateTimeOffset? FirstFailedAt { get; init; }
+        public string? BirthdayId { get; init; }
 
-        public OutboxEntry ToEntry() => new(Id, MailboxId, StepId, Kind, Tag, Attempts, ReferralId, CreateStartedAt, FirstFailedAt);
+        public OutboxEntry ToEntry() => new(Id, MailboxId, StepId, Kind, Tag, Attempts, ReferralId, CreateStartedAt, FirstFailedAt, BirthdayId);
     }
 
     private sealed class CountsRow
@@ -231,6 +233,7 @@ public sealed class OutboxStore(Database database)
         public string? ProspectName { get; init; }
         public string? PartnerName { get; init; }
         public string? PartnerEmail { get; init; }
+        public string? BirthdayName { get; init; }
 
         public OutboxGaveUpItem ToItem()
         {
@@ -239,6 +242,7 @@ public sealed class OutboxStore(Database database)
             {
                 OutboxKind.ThankYouDraft or OutboxKind.BookMeetingHold => NonEmpty(PersonName) ?? PersonEmail,
                 OutboxKind.ReferralIntroDraft => ProspectName,
+                OutboxKind.BirthdayDraft => BirthdayName,
                 _ => NonEmpty(PartnerName) ?? PartnerEmail,
             };
             return new OutboxGaveUpItem(gaveUp, who ?? string.Empty, StepId, ReferralId);

@@ -27,6 +27,7 @@ public sealed class SyncMailbox(
     SyncCalendar syncCalendar,
     SyncSentItems syncSentItems,
     CompleteMetOneToOnes completeMet,
+    KeepInTouch.StartBirthdayDrafts birthdayDrafts,
     WorkOutbox outbox,
     DeleteSkippedDrafts deleteSkippedDrafts,
     KeepSubscriptions subscriptions,
@@ -103,6 +104,12 @@ public sealed class SyncMailbox(
         if (newAcquaintances > 0)
         {
             SyncTrace.NewAcquaintances(logger, newAcquaintances);
+        }
+
+        // Birthdays whose lead day has come get their draft queued; never before the baseline, when the contacts are not all known yet.
+        if (_baselineDone)
+        {
+            await birthdayDrafts.RunAsync(profile, ct);
         }
 
         // What the user sent completes the steps it answers, before the outbox would prepare anything more for them.

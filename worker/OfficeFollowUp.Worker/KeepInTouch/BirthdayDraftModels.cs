@@ -1,0 +1,28 @@
+using OfficeFollowUp.Evidence;
+
+namespace OfficeFollowUp.KeepInTouch;
+
+/// <summary>Where a year's birthday draft is: planned (the outbox is making it), prepared (waiting in Drafts), or done (mail was sent).</summary>
+public enum BirthdayDraftState
+{
+    Planned,
+    Prepared,
+    Done,
+}
+
+/// <summary>One person's birthday draft for one year, with what the draft needs to say about them.</summary>
+public sealed record BirthdayDraft(
+    string Id,
+    string MailboxId,
+    string Email,
+    string DisplayName,
+    int Year,
+    DateOnly Date,
+    BirthdayDraftState State,
+    string? DraftId,
+    CompletedVia? CompletedVia,
+    DateTimeOffset? CompletedAt,
+    string? GivenName = null,
+    string? CompanyName = null,
+    string? Remember = null,
+    string? PersonalNotes = null);
