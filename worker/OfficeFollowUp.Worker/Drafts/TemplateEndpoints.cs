@@ -9,7 +9,8 @@ using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Drafts;
 
-public sealed record TemplateDto(string Kind, string Subject, string Body, bool Custom, IReadOnlyList<string> Slots, string DefaultSubject, string DefaultBody);
+/// <param name="Language">The language the shown wording is written in ("en", "de"): the words around it in a draft follow it.</param>
+public sealed record TemplateDto(string Kind, string Subject, string Body, bool Custom, IReadOnlyList<string> Slots, string DefaultSubject, string DefaultBody, string Language);
 
 public sealed record TemplatesDto(IReadOnlyList<TemplateDto> Items);
 
@@ -45,7 +46,7 @@ public static class TemplateEndpoints
             return NoSuchKind(kind);
         }
 
-        var template = request.ToTemplate();
+        var template = Written(request.ToTemplate(), mailbox.Profile.Language);
         if (UnknownSlots(draftKind, template) is { } problem)
         {
             return problem;
@@ -81,10 +82,18 @@ public static class TemplateEndpoints
         }
 
         var mailbox = await mailboxes.GetAsync(ct);
+        template = Written(template, mailbox?.Profile.Language);
         var signature = mailbox is null ? settings.Configured.Signature : (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).FollowUps.Signature;
         var me = mailbox?.Profile.DisplayName ?? "Alex Morgan";
         return TypedResults.Ok(SamplePerson.Render(draftKind, template, me, mailbox?.Profile.GivenName, signature, referralOptions.Value.LookingFor, mailbox?.Profile.Language));
     }
+
+    /// <summary>
+    /// The wording with the language it is written in: what its words show, else the language of the default the user
+    /// started from (the mailbox's). Kept with it, so the draft's frame stays in that language whatever the mailbox says later.
+    /// </summary>
+    private static DraftTemplate Written(DraftTemplate template, string? mailboxLanguage) =>
+        template with { Language = DraftLanguage.Detect(template) ?? DefaultTemplates.LanguageOf(mailboxLanguage) };
 
     private static ValidationProblem? UnknownSlots(DraftKind kind, DraftTemplate template)
     {
@@ -109,7 +118,8 @@ public static class TemplateEndpoints
     {
         var byDefault = DefaultTemplates.For(kind, language);
         var shown = own ?? byDefault;
-        return new TemplateDto(DraftKinds.Name(kind), shown.Subject, shown.Body, own is not null, DraftKinds.Slots(kind), byDefault.Subject, byDefault.Body);
+        return new TemplateDto(DraftKinds.Name(kind), shown.Subject, shown.Body, own is not null, DraftKinds.Slots(kind), byDefault.Subject, byDefault.Body,
+            DraftLanguage.Of(shown, language));
     }
 }
 
@@ -122,7 +132,8 @@ public static class SamplePerson
 {
     public static TemplatePreviewDto Render(DraftKind kind, DraftTemplate template, string myName, string? myGivenName, string? signature, string? lookingFor, string? language = null)
     {
-        var german = DraftWords.For(language) == DraftWords.German;
+        // The sample person speaks the language the wording is written in.
+        var german = DraftLanguage.Of(template, language) == DefaultTemplates.German;
         if (kind == DraftKind.ThankYou)
         {
             var facts = german

@@ -385,6 +385,11 @@ internal static class Migrations
             ALTER TABLE referrals ADD COLUMN partner_answered_at {time};
             ALTER TABLE referrals ADD COLUMN partner_nudged_at {time};
             """),
+        // The language the user's own wording is written in ("en", "de"): the words around it (the "Before sending…"
+        // line, the sign-off) follow it, not the mailbox's language. Rows saved before it are read from their words.
+        (20, "draft-template-language", """
+            ALTER TABLE draft_templates ADD COLUMN language TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;
