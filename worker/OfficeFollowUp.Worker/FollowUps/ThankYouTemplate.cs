@@ -72,7 +72,7 @@ public static class ThankYouTemplate
             return SlotValue.Of(remembered ?? PrepareNoteFacts.Remembered(words, facts.PersonalNotes, names));
         }
 
-        var request = PrepareNoteFacts.Remembered(words, notes, names)!;
+        var request = PrepareNoteFacts.RememberedToo(words, notes, names)!;
         var marked = (remembered.NeedsEditing ? 1 : 0) + (request.NeedsEditing ? 1 : 0);
         return new SlotValue($"{remembered.Words} {request.Words}", marked > 0, Marked: Math.Max(marked, 1));
     }
