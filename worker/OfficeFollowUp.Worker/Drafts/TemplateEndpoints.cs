@@ -14,8 +14,8 @@ public sealed record TemplateDto(string Kind, string Subject, string Body, bool 
 
 public sealed record TemplatesDto(IReadOnlyList<TemplateDto> Items);
 
-/// <summary>A template rendered for a sample person: the subject, the body as text and as the draft's HTML, and how many parts the user would edit.</summary>
-public sealed record TemplatePreviewDto(string Subject, string Text, string Html, int ToEdit);
+/// <summary>A template rendered for a sample person: the subject, the body as text and as the draft's HTML, how many parts the user would edit, and the language it is written in.</summary>
+public sealed record TemplatePreviewDto(string Subject, string Text, string Html, int ToEdit, string Language);
 
 /// <summary>The user's own wording for each kind of draft: list, change, preview with a sample person, reset to the default.</summary>
 public static class TemplateEndpoints
@@ -143,7 +143,7 @@ public static class SamplePerson
                     "Chamber business mixer", "her firm is moving to Ponsonby", "the leasing guide", "LinkedIn", "Managing partner");
             var (subject, body) = ThankYouTemplate.Preview(facts, template);
             var toEdit = RenderDraft.Render(template, ThankYouTemplate.Slots(facts), ThankYouTemplate.Asked(facts)).ToEdit;
-            return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit);
+            return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit, DraftLanguage.Of(template, language));
         }
 
         var sender = !string.IsNullOrWhiteSpace(signature) ? signature.Trim() : myGivenName ?? myName.Split(' ')[0];
@@ -155,6 +155,6 @@ public static class SamplePerson
                 CopyPartner: true, ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), BetterFit: "Jo at Harbour Leasing",
                 OutcomeNote: "they signed a two-year lease");
         var note = ReferralTemplates.Render(kind, referral, template);
-        return new TemplatePreviewDto(note.Subject, note.Text, note.Html, RenderDraft.Render(template, ReferralTemplates.Slots(kind, referral)).ToEdit);
+        return new TemplatePreviewDto(note.Subject, note.Text, note.Html, RenderDraft.Render(template, ReferralTemplates.Slots(kind, referral)).ToEdit, DraftLanguage.Of(template, language));
     }
 }
