@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
 
 namespace OfficeFollowUp.Tests.Integration;
@@ -116,5 +117,13 @@ public sealed class GermanMailboxTests(ITestOutputHelper output) : IAsyncLifetim
             "[Before sending: rewrite the highlighted part in your own words, then delete this line]\n\nHi Mere,\n\n"
             + "[You mentioned: Eröffnet eine zweite Bäckerei \u2014 say something about it]\n\nWould you like to grab a coffee soon?\n\nBest wishes,\nAlex",
             Read(draft));
+    }
+
+    [Fact]
+    public async Task A_sandbox_language_that_is_not_a_language_tag_stops_the_worker_naming_the_key()
+    {
+        var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => _world.StartWorkerAsync("--Sandbox:Language=German please"));
+
+        Assert.Contains("Sandbox:Language", ex.Message, StringComparison.Ordinal);
     }
 }
