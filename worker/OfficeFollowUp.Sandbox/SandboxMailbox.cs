@@ -71,7 +71,18 @@ public sealed class SandboxMailbox
 
     public SandboxRequestLog Requests { get; } = new();
 
-    public SandboxUser User { get; }
+    public SandboxUser User { get; private set; }
+
+    /// <summary>The user's language ("en-NZ", "de-DE"): <c>/me</c>'s preferredLanguage and mailboxSettings' language.locale.</summary>
+    public string Language
+    {
+        get => User.PreferredLanguage;
+        set
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(value);
+            User = User with { PreferredLanguage = value };
+        }
+    }
 
     /// <summary>
     /// Answer as Graph answers a caller with an app-only token (application permissions): there is no

@@ -1,8 +1,9 @@
 import { useId, useState } from "react";
-import { Badge, Button, Caption1, Field, Input, Select, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Field, Input, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useClient } from "../api/ApiContext";
 import { useAction } from "../api/useAction";
-import { channelName, channelOptions, normaliseChannel, type Channel } from "../people/person";
+import { ChannelSelect } from "../people/ChannelSelect";
+import { channelName, normaliseChannel, type Channel } from "../people/person";
 import { formatDueTime } from "../time/formatDue";
 import { snoozeChoices } from "../time/snoozeChoices";
 import { browserTimeZone } from "../time/zonedTime";
@@ -206,14 +207,7 @@ function AddPromiseForm({ api, timeZone, onAdded, onCancel }: { api: PromisesApi
         <Input type="datetime-local" value={form.due} onChange={(_, d) => set({ due: d.value })} />
       </Field>
       <Field label="How you'll keep it" hint="By email: the mail you send them marks it kept by itself." {...error("channel")}>
-        <Select value={form.channel} onChange={(_, d) => set({ channel: d.value as Channel | "" })}>
-          <option value="">Not said</option>
-          {channelOptions.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </Select>
+        <ChannelSelect value={form.channel} emptyLabel="Not said" onChange={(channel) => set({ channel })} />
       </Field>
     </InlineForm>
   );

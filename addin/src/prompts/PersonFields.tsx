@@ -1,7 +1,6 @@
-import { Button, Field, Input, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { Delete20Regular } from "@fluentui/react-icons";
-import type { Channel } from "../people/person";
-import { channelOptions } from "../people/person";
+import { ChannelSelect } from "../people/ChannelSelect";
 import { fieldState, useFormStyles } from "../ui/forms";
 import { type AddedPerson, type EntryErrors, type Notes } from "./followUpForm";
 
@@ -72,14 +71,7 @@ export function AddedPersonFields({ index, person, errors, disabled, onChange, o
       </Field>
       <NotesFields who={person.displayName.trim() || "them"} notes={person} errors={errors} disabled={disabled} onChange={(n) => set(n)} />
       <Field label="Preferred channel" {...fieldState(errors?.preferredChannel)}>
-        <Select value={person.preferredChannel} disabled={disabled} onChange={(_, d) => set({ preferredChannel: d.value as Channel | "" })}>
-          <option value="">Not known</option>
-          {channelOptions.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </Select>
+        <ChannelSelect value={person.preferredChannel} emptyLabel="Not known" disabled={disabled} onChange={(preferredChannel) => set({ preferredChannel })} />
       </Field>
       <Field label="Profile link" hint="LinkedIn or their website" {...fieldState(errors?.profileUrl)}>
         <Input

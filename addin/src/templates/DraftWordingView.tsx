@@ -42,6 +42,11 @@ import {
   type TemplateForm,
 } from "./templateForm";
 
+/** The language a wording is written in, as the preview says it: the draft's "Before sending" line and sign-off follow it. */
+export function languageLabel(language: string): string {
+  return language === "de" ? "in German" : language === "en" ? "in English" : `in ${language}`;
+}
+
 /** How long typing pauses before the preview is asked for again. */
 export const previewDelayMs = 400;
 
@@ -283,7 +288,7 @@ function TemplateEditor({ stored, onStored, onDirty }: { stored: DraftTemplateDt
       </fieldset>
       <div className={box.box} role="region" aria-label="Preview with a sample person" data-testid="template-preview">
         <Caption1 className={styles.meta}>
-          Preview with a sample person{preview.loading ? " (updating…)" : ""}
+          Preview with a sample person{preview.result ? `, ${languageLabel(preview.result.language)}` : ""}{preview.loading ? " (updating…)" : ""}
           {preview.result && preview.result.toEdit > 0 ? ` · ${preview.result.toEdit} part${preview.result.toEdit === 1 ? "" : "s"} to rewrite before sending` : ""}
         </Caption1>
         {hasErrors(localErrors) ? <Caption1 className={styles.meta}>Fix the wording above to see the preview.</Caption1> : null}

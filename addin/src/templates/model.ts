@@ -8,6 +8,8 @@ export interface DraftTemplateDto {
   slots: string[];
   defaultSubject: string;
   defaultBody: string;
+  /** The language the wording is written in ("en", "de"): a draft's greeting line, "Before sending" line and sign-off follow it. */
+  language: string;
 }
 
 export interface DraftTemplates {
@@ -21,4 +23,6 @@ export interface TemplatePreview {
   /** The draft's HTML; the pane reads it with draftParagraphs and renders text only. */
   html: string;
   toEdit: number;
+  /** The language the wording is written in, as read from its words. */
+  language: string;
 }

@@ -12,6 +12,7 @@ const stored: DraftTemplateDto = {
   slots: known,
   defaultSubject: "Great to meet you",
   defaultBody: "Hello,",
+  language: "en",
 };
 
 describe("template slots", () => {

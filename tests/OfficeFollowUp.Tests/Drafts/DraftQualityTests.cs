@@ -35,6 +35,14 @@ public partial class DraftQualityTests
             Notes: "Keen sailor", Asks: true),
         new("notes that ask nothing", "bjorn@nordlys.example", "Björn Østergaard", "Björn", "Nordlys Renewables", null, null, null, Notes: "Keen sailor; two kids at Thorndon School."),
         new("helped run the mixer", "aroha@example.org", "Aroha Walker", "Aroha", null, null, "helped run the mixer", null),
+        new("remembered detail and notes that ask", "tama@ngata.example", "Tama Ngata", "Tama", "Ngata Bakery", "Chamber business mixer", "is opening a second bakery", null,
+            Notes: "Wants an introduction to a commercial lawyer.", Asks: true),
+        new("third-person remembered detail and notes", "mere@parata.example", "Parata, Mere", null, null, null, "She is opening a second bakery…", "send the leasing guide",
+            Notes: "He said she wants an intro to his lawyer...", Asks: true),
+        new("long notes with a remembered detail", "jurgen@weiss.example", "Jürgen Weiß", "Jürgen", "Weiß Tischlerei", null, "loves sailing",
+            null, Notes: string.Join(' ', Enumerable.Repeat("Looking for a bookkeeper who knows joinery and export paperwork, and someone for the new workshop lease", 4)), Asks: true),
+        new("German notes in the third person", "anke@example.de", "Anke Müller-Lüdenscheidt", "Anke", "Müller Bau", "IHK-Frühstück…", null, null,
+            Notes: "sucht einen Steuerberater für ihre Firma…", Asks: true),
     ];
 
     public static TheoryData<string> ThankYouCases => [.. People.Select(p => p.Case)];
@@ -69,14 +77,11 @@ public partial class DraftQualityTests
         }
 
         // The note is about them in the third person: it never reaches them as written, only inside a marked placeholder.
-        foreach (var note in new[] { person.Remember, person.Promised })
+        foreach (var note in new[] { person.Remember, person.Promised, person.Notes })
         {
             if (PrepareNoteFacts.Clean(note) is { } clean && PrepareNoteFacts.IsThirdPerson(clean, person.DisplayName, person.Given))
             {
-                foreach (var line in text.Split('\n').Where(l => l.Contains(clean[..Math.Min(clean.Length, 20)], StringComparison.OrdinalIgnoreCase)))
-                {
-                    Assert.StartsWith("[", line.TrimStart(), StringComparison.Ordinal);
-                }
+                Assert.DoesNotContain(clean[..Math.Min(clean.Length, 20)], OutsidePlaceholders(text), StringComparison.OrdinalIgnoreCase);
             }
         }
 
@@ -84,6 +89,26 @@ public partial class DraftQualityTests
         {
             Assert.StartsWith("[Before sending:", text, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void A_request_in_the_contacts_notes_is_said_beside_a_separate_remembered_detail()
+    {
+        var text = ThankYouText(People.Single(p => p.Case == "remembered detail and notes that ask"), out _);
+
+        Assert.Contains("\n\nYou mentioned that you are opening a second bakery. "
+            + "You also mentioned that you want an introduction to a commercial lawyer. [say whom you could introduce, or how you could help]\n\n", text, StringComparison.Ordinal);
+        Assert.StartsWith("[Before sending: rewrite the highlighted part in your own words", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("If there is someone I could introduce you to", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_placeholders_in_one_paragraph_are_counted_as_two_parts_to_edit()
+    {
+        var text = ThankYouText(People.Single(p => p.Case == "third-person remembered detail and notes"), out _);
+
+        Assert.StartsWith("[Before sending: rewrite the 3 highlighted parts in your own words", text, StringComparison.Ordinal);
+        Assert.Contains("[You mentioned: she is opening a second bakery \u2014 say something about it] [You mentioned: he said she wants an intro to his lawyer", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -134,6 +159,16 @@ public partial class DraftQualityTests
         ["third-person need"] = new("Sam Taylor", "Alex Chen", "Opening a second bakery…lease..", "Mere", null, CopyPartner: true, OutcomeNote: "Sam said he was pleased..."),
         ["single names"] = new("Sam", "Łukasz", null, "Mere", "accountants.", ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero)),
         ["lowercase names"] = new("sam taylor", "alex chen", "bookkeeping", "mere", "", BetterFit: "jo at harbour leasing."),
+        ["family name first"] = new("Taylor, Sam", "Chen, Alex", "leasing advice", "Mere", "accountants", CopyPartner: true, BetterFit: "Harbour Leasing"),
+        ["non-ASCII names"] = new("Łukasz Żółć", "Sofía Martínez-Ortega", "Büroräume in Te Aro", "Mere", "Gründerinnen und Gründer", CopyPartner: true,
+            BetterFit: "Jürgen at Weiß Tischlerei", OutcomeNote: "Łukasz was delighted"),
+        ["third-person notes"] = new("Sam Taylor", "Alex Chen", "He needs help with his lease", "Mere", null, OutcomeNote: "Sam said Alex was thrilled with the result"),
+        ["trailing ellipses"] = new("Sam Taylor", "Alex Chen", "leasing advice...", "Mere", "owners of growing trade businesses…", BetterFit: "Jo at Harbour Leasing…",
+            OutcomeNote: "they signed a two-year lease..."),
+        ["empty notes"] = new("Sam Taylor", "Alex Chen", "   ", "Mere", " ", BetterFit: "", OutcomeNote: "\n"),
+        ["long notes"] = new("Sam Taylor", "Alex Chen", string.Join(' ', Enumerable.Repeat("leasing advice for a second site, staff contracts and a new point-of-sale system", 4)), "Mere",
+            "owners of growing trade businesses", OutcomeNote: string.Join(' ', Enumerable.Repeat("we met twice, scoped the work and agreed a start date for the fit-out", 5))),
+        ["only an address"] = new("sam@taylorlaw.example", "alex@kiwisolar.example", "leasing advice", "Mere", null),
     };
 
     [Theory]
@@ -144,7 +179,8 @@ public partial class DraftQualityTests
 
         AssertReadsWell(note.Subject, note.Text);
         Assert.DoesNotContain("Opening a second bakery", note.Text, StringComparison.Ordinal);
-        if (kind == "close-not-a-fit" && ReferralPeople[facts].BetterFit is not null)
+        AssertNotesStayPrivate(DraftKinds.Parse(kind)!.Value, ReferralPeople[facts], note.Text, rewritesNotes: true);
+        if (kind == "close-not-a-fit" && !string.IsNullOrWhiteSpace(ReferralPeople[facts].BetterFit))
         {
             Assert.DoesNotContain("If you know someone who specialises", note.Text, StringComparison.Ordinal);
         }
@@ -165,6 +201,32 @@ public partial class DraftQualityTests
         }
     }
 
+    /// <summary>
+    /// A referral's note about the prospect goes to the prospect, and an outcome note goes to the partner: one written
+    /// about its recipient (the prospect in the third person, the partner by name; outside English, any note) never reaches them outside a placeholder.
+    /// </summary>
+    private static void AssertNotesStayPrivate(DraftKind kind, ReferralNoteFacts facts, string text, bool rewritesNotes)
+    {
+        var outside = OutsidePlaceholders(text);
+        if (PrepareNoteFacts.Clean(facts.Need) is { } need && kind == DraftKind.ReferralContact
+            && (!rewritesNotes || PrepareNoteFacts.IsThirdPerson(need, facts.ProspectName)))
+        {
+            Assert.DoesNotContain(need[..Math.Min(need.Length, 20)], outside, StringComparison.OrdinalIgnoreCase);
+        }
+
+        if (PrepareNoteFacts.Clean(facts.OutcomeNote) is { } outcome && (!rewritesNotes || Names(outcome, facts.PartnerName)))
+        {
+            Assert.DoesNotContain(outcome[..Math.Min(outcome.Length, 20)], outside, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>True when the note names the person (about them, not to them).</summary>
+    private static bool Names(string note, string person) =>
+        person.Split([' ', ','], StringSplitOptions.RemoveEmptyEntries).Any(part => part.Length >= 2 && Regex.IsMatch(note, $@"\b{Regex.Escape(part)}\b", RegexOptions.IgnoreCase));
+
+    /// <summary>The text with every highlighted placeholder taken out: what would be sent if the user changed nothing.</summary>
+    private static string OutsidePlaceholders(string text) => Placeholder().Replace(text, " ");
+
     private static void AssertReadsWell(string subject, string text)
     {
         Assert.False(string.IsNullOrWhiteSpace(subject));
@@ -175,6 +237,8 @@ public partial class DraftQualityTests
             Assert.DoesNotContain("  ", words, StringComparison.Ordinal);
             Assert.DoesNotContain(" ,", words, StringComparison.Ordinal);
             Assert.DoesNotContain(" .", words, StringComparison.Ordinal);
+            // No empty slot: no empty highlight and no placeholder quoting nothing.
+            Assert.DoesNotMatch(EmptyPlaceholder(), words);
         }
 
         foreach (var paragraph in text.Split("\n\n"))
@@ -194,6 +258,12 @@ public partial class DraftQualityTests
 
     [GeneratedRegex(@"\{[A-Za-z]+\}")]
     private static partial Regex UnfilledSlot();
+
+    [GeneratedRegex(@"\[\s*\]|:\s*\u2014|\(\s*\)")]
+    private static partial Regex EmptyPlaceholder();
+
+    [GeneratedRegex(@"\[[^\]]*\]")]
+    private static partial Regex Placeholder();
 
     /// <summary>A sentence start: after a full stop, question or exclamation mark and a space, outside a placeholder's quote.</summary>
     [GeneratedRegex(@"(?<!\[[^\]]*)[.!?] (\p{L})")]

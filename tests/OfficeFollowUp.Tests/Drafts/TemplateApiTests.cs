@@ -110,6 +110,23 @@ public sealed class TemplateApiTests : PairedWorkerTests
     }
 
     [Fact]
+    public async Task Wording_written_in_German_in_an_English_mailbox_is_saved_as_German_and_previewed_with_the_German_frame()
+    {
+        var wording = new { subject = "Schön, Sie kennengelernt zu haben, {FirstName}", body = "Hallo {FirstName},\n{Remembered}\nHätten Sie Lust auf einen Kaffee?" };
+
+        var preview = await (await Client.PostAsJsonAsync("/api/templates/thank-you/preview", wording)).Content.ReadFromJsonAsync<JsonElement>();
+        var saved = await Client.PutAsJsonAsync("/api/templates/thank-you", wording);
+
+        Assert.Equal("de", preview.GetProperty("language").GetString());
+        Assert.StartsWith("[Vor dem Senden: den markierten Teil", preview.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.EndsWith("Hätten Sie Lust auf einen Kaffee?\n\nViele Grüße\nAlex", preview.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("de", (await saved.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("language").GetString());
+        var items = (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(["de", "en"], items.Select(i => i.GetProperty("language").GetString()).Distinct().Order());
+        Assert.Equal("en", items.Single(i => i.GetProperty("kind").GetString() == "referral-contact").GetProperty("language").GetString());
+    }
+
+    [Fact]
     public async Task An_unknown_kind_is_a_404()
     {
         Assert.Equal(HttpStatusCode.NotFound, (await Client.DeleteAsync("/api/templates/birthday-poem")).StatusCode);

@@ -38,6 +38,21 @@ public sealed class TemplateAndNewsStoreTests
     }
 
     [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task A_template_keeps_the_language_it_is_written_in_and_a_replacement_its_own(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var now = store.Time.GetUtcNow();
+        await RepositoryTests.SeedMailboxAsync(store);
+        var templates = new TemplateStore(store.Database);
+
+        await templates.SaveAsync(Mailbox, DraftKind.ThankYou, new DraftTemplate("Lovely to meet you", "Hi {FirstName},", "en"), now, Ct);
+        Assert.Equal("en", (await templates.GetAsync(Mailbox, DraftKind.ThankYou, Ct))!.Language);
+
+        await templates.SaveAsync(Mailbox, DraftKind.ThankYou, new DraftTemplate("Schön, Sie kennengelernt zu haben", "Hallo {FirstName},", "de"), now.AddMinutes(1), Ct);
+        Assert.Equal("de", (await new TemplateStore(store.NewDatabase()).GetAsync(Mailbox, DraftKind.ThankYou, Ct))!.Language);
+    }
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
     public async Task Held_people_wait_in_a_bulk_prompt_and_the_answer_closes_it(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

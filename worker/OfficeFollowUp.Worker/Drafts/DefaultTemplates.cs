@@ -180,10 +180,13 @@ public static class DefaultTemplates
         },
     };
 
-    /// <summary>The default for a kind in the mailbox's language ("en-NZ" → "en"), English when there is none in it.</summary>
+    /// <summary>The default for a kind in the mailbox's language ("en-NZ" → "en"), English when there is none in it; it carries its language.</summary>
     public static DraftTemplate For(DraftKind kind, string? language = null)
     {
-        return ByLanguage[LanguageOf(language)].TryGetValue(kind, out var template) ? template : ByLanguage[English][kind];
+        var wanted = LanguageOf(language);
+        return ByLanguage[wanted].TryGetValue(kind, out var template)
+            ? template with { Language = wanted }
+            : ByLanguage[English][kind] with { Language = English };
     }
 
     /// <summary>The language of defaults a mailbox gets: its primary language ("de-AT" → "de") when there are defaults in it, else English.</summary>

@@ -22,12 +22,14 @@ public enum DraftKind
 /// A draft's wording in plain words: a subject line and a body where each line is a paragraph. <c>{FirstName}</c> and
 /// the other named slots are filled from what the mailbox knows; a line whose slot is not known is left out, and
 /// <c>||</c> gives the line to use instead ("{Promised} || If I can help with anything, just let me know."), so a
-/// generic sentence only stands where no specific one can.
+/// generic sentence only stands where no specific one can. <paramref name="Language"/> is the language the wording is
+/// written in ("en", "de"), so the words around it (the "Before sending…" line, the sign-off) are in the same language;
+/// null when not known yet (<see cref="DraftLanguage.Of"/> then reads it from the words).
 /// </summary>
-public sealed record DraftTemplate(string Subject, string Body);
+public sealed record DraftTemplate(string Subject, string Body, string? Language = null);
 
-/// <summary>A slot's value: note text (encoded when built), whether the user must edit it, and its plain form when it may be capitalised at a sentence start.</summary>
-public sealed record SlotValue(NoteText Words, bool NeedsEditing = false, string? Plain = null)
+/// <summary>A slot's value: note text (encoded when built), whether the user must edit it (and how many marked parts it holds), and its plain form when it may be capitalised at a sentence start.</summary>
+public sealed record SlotValue(NoteText Words, bool NeedsEditing = false, string? Plain = null, int Marked = 1)
 {
     /// <summary>A name or short text: on one line with single spaces, no trailing full stop, otherwise as written; null when blank.</summary>
     public static SlotValue? Of(string? plain) => PrepareNoteFacts.Name(plain) is { } clean ? new SlotValue($"{clean}", false, clean) : null;
@@ -142,7 +144,7 @@ public static class RenderDraft
                 }
 
                 var value = slots[segment.Text]!;
-                toEdit += value.NeedsEditing ? 1 : 0;
+                toEdit += value.NeedsEditing ? value.Marked : 0;
                 if (value.Plain is { } plain)
                 {
                     var shown = AtSentenceStart(written) && plain.Length > 0 && char.IsLower(plain[0])

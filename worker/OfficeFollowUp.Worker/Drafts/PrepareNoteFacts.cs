@@ -57,7 +57,12 @@ public static class PrepareNoteFacts
     public static PreparedFact? Remembered(string? note, params string?[] personNames) => Remembered(DraftWords.English, note, personNames);
 
     /// <summary>The remembered detail in the mailbox's language: outside English, always a placeholder.</summary>
-    public static PreparedFact? Remembered(DraftWords words, string? note, params string?[] personNames)
+    public static PreparedFact? Remembered(DraftWords words, string? note, params string?[] personNames) => Remembered(words, note, "You mentioned that", personNames);
+
+    /// <summary>A second thing remembered, said after the first ("You also mentioned that …").</summary>
+    public static PreparedFact? RememberedToo(DraftWords words, string? note, params string?[] personNames) => Remembered(words, note, "You also mentioned that", personNames);
+
+    private static PreparedFact? Remembered(DraftWords words, string? note, string mentioned, string?[] personNames)
     {
         ArgumentNullException.ThrowIfNull(words);
         var clean = Clean(note);
@@ -76,8 +81,8 @@ public static class PrepareNoteFacts
                 if (clean.StartsWith(lead, StringComparison.OrdinalIgnoreCase) && clean.Length > lead.Length)
                 {
                     return asks
-                        ? new PreparedFact($"You mentioned that {said}{clean[lead.Length..]}. {Mark(words.AnswerTheAsk)}", true)
-                        : new PreparedFact($"You mentioned that {said}{clean[lead.Length..]}.", false);
+                        ? new PreparedFact($"{mentioned} {said}{clean[lead.Length..]}. {Mark(words.AnswerTheAsk)}", true)
+                        : new PreparedFact($"{mentioned} {said}{clean[lead.Length..]}.", false);
                 }
             }
         }

@@ -9,12 +9,13 @@ using OfficeFollowUp.Store;
 
 namespace OfficeFollowUp.Drafts;
 
-public sealed record TemplateDto(string Kind, string Subject, string Body, bool Custom, IReadOnlyList<string> Slots, string DefaultSubject, string DefaultBody);
+/// <param name="Language">The language the shown wording is written in ("en", "de"): the words around it in a draft follow it.</param>
+public sealed record TemplateDto(string Kind, string Subject, string Body, bool Custom, IReadOnlyList<string> Slots, string DefaultSubject, string DefaultBody, string Language);
 
 public sealed record TemplatesDto(IReadOnlyList<TemplateDto> Items);
 
-/// <summary>A template rendered for a sample person: the subject, the body as text and as the draft's HTML, and how many parts the user would edit.</summary>
-public sealed record TemplatePreviewDto(string Subject, string Text, string Html, int ToEdit);
+/// <summary>A template rendered for a sample person: the subject, the body as text and as the draft's HTML, how many parts the user would edit, and the language it is written in.</summary>
+public sealed record TemplatePreviewDto(string Subject, string Text, string Html, int ToEdit, string Language);
 
 /// <summary>The user's own wording for each kind of draft: list, change, preview with a sample person, reset to the default.</summary>
 public static class TemplateEndpoints
@@ -45,7 +46,7 @@ public static class TemplateEndpoints
             return NoSuchKind(kind);
         }
 
-        var template = request.ToTemplate();
+        var template = Written(request.ToTemplate(), mailbox.Profile.Language);
         if (UnknownSlots(draftKind, template) is { } problem)
         {
             return problem;
@@ -81,10 +82,18 @@ public static class TemplateEndpoints
         }
 
         var mailbox = await mailboxes.GetAsync(ct);
+        template = Written(template, mailbox?.Profile.Language);
         var signature = mailbox is null ? settings.Configured.Signature : (await settings.ForAsync(mailbox.Profile.MailboxId, ct)).FollowUps.Signature;
         var me = mailbox?.Profile.DisplayName ?? "Alex Morgan";
         return TypedResults.Ok(SamplePerson.Render(draftKind, template, me, mailbox?.Profile.GivenName, signature, referralOptions.Value.LookingFor, mailbox?.Profile.Language));
     }
+
+    /// <summary>
+    /// The wording with the language it is written in: what its words show, else the language of the default the user
+    /// started from (the mailbox's). Kept with it, so the draft's frame stays in that language whatever the mailbox says later.
+    /// </summary>
+    private static DraftTemplate Written(DraftTemplate template, string? mailboxLanguage) =>
+        template with { Language = DraftLanguage.Detect(template) ?? DefaultTemplates.LanguageOf(mailboxLanguage) };
 
     private static ValidationProblem? UnknownSlots(DraftKind kind, DraftTemplate template)
     {
@@ -109,7 +118,8 @@ public static class TemplateEndpoints
     {
         var byDefault = DefaultTemplates.For(kind, language);
         var shown = own ?? byDefault;
-        return new TemplateDto(DraftKinds.Name(kind), shown.Subject, shown.Body, own is not null, DraftKinds.Slots(kind), byDefault.Subject, byDefault.Body);
+        return new TemplateDto(DraftKinds.Name(kind), shown.Subject, shown.Body, own is not null, DraftKinds.Slots(kind), byDefault.Subject, byDefault.Body,
+            DraftLanguage.Of(shown, language));
     }
 }
 
@@ -122,7 +132,8 @@ public static class SamplePerson
 {
     public static TemplatePreviewDto Render(DraftKind kind, DraftTemplate template, string myName, string? myGivenName, string? signature, string? lookingFor, string? language = null)
     {
-        var german = DraftWords.For(language) == DraftWords.German;
+        // The sample person speaks the language the wording is written in.
+        var german = DraftLanguage.Of(template, language) == DefaultTemplates.German;
         if (kind == DraftKind.ThankYou)
         {
             var facts = german
@@ -132,7 +143,7 @@ public static class SamplePerson
                     "Chamber business mixer", "her firm is moving to Ponsonby", "the leasing guide", "LinkedIn", "Managing partner");
             var (subject, body) = ThankYouTemplate.Preview(facts, template);
             var toEdit = RenderDraft.Render(template, ThankYouTemplate.Slots(facts), ThankYouTemplate.Asked(facts)).ToEdit;
-            return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit);
+            return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit, DraftLanguage.Of(template, language));
         }
 
         if (kind == DraftKind.Birthday)
@@ -143,7 +154,7 @@ public static class SamplePerson
                 : new KeepInTouch.BirthdayDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
                     "is planning a trip to Japan");
             var card = KeepInTouch.BirthdayTemplate.Note(birthday, template);
-            return new TemplatePreviewDto(card.Subject, card.Text, card.Html, RenderDraft.Render(template, KeepInTouch.BirthdayTemplate.Slots(birthday)).ToEdit);
+            return new TemplatePreviewDto(card.Subject, card.Text, card.Html, RenderDraft.Render(template, KeepInTouch.BirthdayTemplate.Slots(birthday)).ToEdit, DraftLanguage.Of(template, language));
         }
 
         var sender = !string.IsNullOrWhiteSpace(signature) ? signature.Trim() : myGivenName ?? myName.Split(' ')[0];
@@ -155,6 +166,6 @@ public static class SamplePerson
                 CopyPartner: true, ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), BetterFit: "Jo at Harbour Leasing",
                 OutcomeNote: "they signed a two-year lease");
         var note = ReferralTemplates.Render(kind, referral, template);
-        return new TemplatePreviewDto(note.Subject, note.Text, note.Html, RenderDraft.Render(template, ReferralTemplates.Slots(kind, referral)).ToEdit);
+        return new TemplatePreviewDto(note.Subject, note.Text, note.Html, RenderDraft.Render(template, ReferralTemplates.Slots(kind, referral)).ToEdit, DraftLanguage.Of(template, language));
     }
 }

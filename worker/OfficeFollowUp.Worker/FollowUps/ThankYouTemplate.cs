@@ -14,17 +14,18 @@ public static class ThankYouTemplate
 {
     public static DraftContent Render(NewAcquaintanceDraftFacts facts, DraftTemplate? template = null)
     {
-        ArgumentNullException.ThrowIfNull(facts);
-        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou, facts.Language), Slots(facts), Asked(facts));
-        var body = DraftLetter.Body(rendered, Sender(facts), DraftWords.For(facts.Language));
-        return new DraftContent(rendered.Subject.Text, body.Html, facts.DisplayName, facts.Email);
+        var (subject, body) = Preview(facts, template);
+        return new DraftContent(subject, body.Html, facts.DisplayName, facts.Email);
     }
 
     /// <summary>The same draft as plain text (subject, blank line, body), for previews.</summary>
     public static (string Subject, NoteBody Body) Preview(NewAcquaintanceDraftFacts facts, DraftTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.ThankYou, facts.Language), Slots(facts), Asked(facts));
+        template ??= DefaultTemplates.For(DraftKind.ThankYou, facts.Language);
+        // The words around the wording (and in its placeholders) are in the language the wording is written in.
+        facts = facts with { Language = DraftLanguage.Of(template, facts.Language) };
+        var rendered = RenderDraft.Render(template, Slots(facts), Asked(facts));
         return (rendered.Subject.Text, DraftLetter.Body(rendered, Sender(facts), DraftWords.For(facts.Language)));
     }
 
@@ -50,10 +51,30 @@ public static class ThankYouTemplate
             ["EventName"] = SlotValue.Of(DraftLetter.EventName(facts.EventSubject, words)),
             ["Company"] = SlotValue.Of(facts.CompanyName),
             ["JobTitle"] = SlotValue.Of(facts.JobTitle),
-            ["Remembered"] = SlotValue.Of(PrepareNoteFacts.Remembered(words, facts.Remember ?? facts.PersonalNotes, names)),
+            ["Remembered"] = Remembered(facts, words, names),
             ["Promised"] = SlotValue.Of(PrepareNoteFacts.Promised(words, facts.Promised, names)),
             ["PreferredChannel"] = SlotValue.Of(DraftLetter.Channel(facts.PreferredChannel, words)),
         };
+    }
+
+    /// <summary>
+    /// What the user remembers, else the contact's notes. When both are there and the notes ask for something (an
+    /// introduction, help) the request is said too, after the remembered detail: the generic offer gives way to it
+    /// (<see cref="Asked"/>), so leaving it out would lose the one thing the person asked for.
+    /// </summary>
+    private static SlotValue? Remembered(NewAcquaintanceDraftFacts facts, DraftWords words, string?[] names)
+    {
+        var remembered = PrepareNoteFacts.Remembered(words, facts.Remember, names);
+        var notes = PrepareNoteFacts.Clean(facts.PersonalNotes);
+        if (remembered is null || notes is null || !GenericOffers.Asked(notes)
+            || string.Equals(PrepareNoteFacts.Clean(facts.Remember), notes, StringComparison.OrdinalIgnoreCase))
+        {
+            return SlotValue.Of(remembered ?? PrepareNoteFacts.Remembered(words, facts.PersonalNotes, names));
+        }
+
+        var request = PrepareNoteFacts.RememberedToo(words, notes, names)!;
+        var marked = (remembered.NeedsEditing ? 1 : 0) + (request.NeedsEditing ? 1 : 0);
+        return new SlotValue($"{remembered.Words} {request.Words}", marked > 0, Marked: Math.Max(marked, 1));
     }
 
     private static string Sender(NewAcquaintanceDraftFacts facts) =>

@@ -27,9 +27,12 @@ public sealed class SandboxOptions
 
     /// <summary>Generated contacts added all at once after the first sync (an import, a phone sync), to try a bulk addition.</summary>
     public int ImportAfterBaseline { get; set; }
+
+    /// <summary>The sandbox user's mailbox language ("de-DE"), to try drafts in another language; en-NZ when not set.</summary>
+    public string? Language { get; set; }
 }
 
-public sealed class SandboxOptionsValidator : AbstractValidator<SandboxOptions>
+public sealed partial class SandboxOptionsValidator : AbstractValidator<SandboxOptions>
 {
     public SandboxOptionsValidator()
     {
@@ -38,7 +41,11 @@ public sealed class SandboxOptionsValidator : AbstractValidator<SandboxOptions>
         RuleFor(o => o.PollInterval).GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(100)).WithName("Sandbox:PollInterval");
         RuleFor(o => o.SeedContacts).InclusiveBetween(0, 1_000_000).WithName("Sandbox:SeedContacts");
         RuleFor(o => o.ImportAfterBaseline).InclusiveBetween(0, 100_000).WithName("Sandbox:ImportAfterBaseline");
+        RuleFor(o => o.Language).Must(l => l is null || LanguageTag().IsMatch(l)).WithMessage("Sandbox:Language is a language tag such as de-DE.").WithName("Sandbox:Language");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
+    private static partial System.Text.RegularExpressions.Regex LanguageTag();
 }
 
 public static partial class SandboxHosting
@@ -78,6 +85,10 @@ public static partial class SandboxHosting
         public override async Task StartAsync(CancellationToken cancellationToken)
         {
             var mailbox = SandboxMailbox.WithSampleData(time);
+            if (!string.IsNullOrWhiteSpace(options.Value.Language))
+            {
+                mailbox.Language = options.Value.Language;
+            }
             if (options.Value.SeedContacts > 0)
             {
                 mailbox.SeedContacts(options.Value.SeedContacts);

@@ -35,7 +35,10 @@ public static class BirthdayTemplate
     public static RenderedNote Note(BirthdayDraftFacts facts, DraftTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(DraftKind.Birthday, facts.Language), Slots(facts));
+        template ??= DefaultTemplates.For(DraftKind.Birthday, facts.Language);
+        // The words around the wording (and in its placeholders) are in the language the wording is written in.
+        facts = facts with { Language = DraftLanguage.Of(template, facts.Language) };
+        var rendered = RenderDraft.Render(template, Slots(facts));
         var body = DraftLetter.Body(rendered, Sender(facts), DraftWords.For(facts.Language));
         return new RenderedNote(rendered.Subject.Text, body.Html, body.Text);
     }

@@ -52,7 +52,10 @@ public static class ReferralTemplates
     public static RenderedNote Render(DraftKind kind, ReferralNoteFacts facts, DraftTemplate? template = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        var rendered = RenderDraft.Render(template ?? DefaultTemplates.For(kind, facts.Language), Slots(kind, facts));
+        template ??= DefaultTemplates.For(kind, facts.Language);
+        // The words around the wording (and in its placeholders) are in the language the wording is written in.
+        facts = facts with { Language = DraftLanguage.Of(template, facts.Language) };
+        var rendered = RenderDraft.Render(template, Slots(kind, facts));
         var body = DraftLetter.Body(rendered, facts.Sender, DraftWords.For(facts.Language));
         return new RenderedNote(rendered.Subject.Text, body.Html, body.Text);
     }

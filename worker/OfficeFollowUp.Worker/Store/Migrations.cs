@@ -446,9 +446,12 @@ internal static class Migrations
             CREATE INDEX outbox_referral ON outbox(referral_id);
             CREATE INDEX outbox_mailbox_status ON outbox(mailbox_id, status);
             """),
+        // The language the user's own wording is written in ("en", "de"): the words around it (the "Before sending…"
+        // line, the sign-off) follow it, not the mailbox's language. Rows saved before it are read from their words.
+        (20, "draft-template-language", """
+            ALTER TABLE draft_templates ADD COLUMN language TEXT;
+            """),
     ];
-
-    public static int Latest => All[^1].Version;
 
     /// <summary>Every version in the list; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
     public static IEnumerable<int> Versions => All.Select(m => m.Version);
