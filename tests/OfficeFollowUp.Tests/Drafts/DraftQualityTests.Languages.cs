@@ -81,6 +81,11 @@ public partial class DraftQualityTests
         AssertNoEnglishFrame(note.Subject + "\n" + note.Text);
         AssertNotesStayPrivate(draftKind, ReferralPeople[facts], note.Text, rewritesNotes: false);
         Assert.EndsWith("\n\nViele Grüße\n" + ReferralPeople[facts].Sender, note.Text, StringComparison.Ordinal);
+        // A better fit named, the generic "if you know someone" gives way to it.
+        if (draftKind == DraftKind.CloseNotAFit && !string.IsNullOrWhiteSpace(ReferralPeople[facts].BetterFit))
+        {
+            Assert.DoesNotContain("Wenn Sie jemanden kennen, der sich auf", note.Text, StringComparison.Ordinal);
+        }
         if (note.Text.Contains('[', StringComparison.Ordinal))
         {
             Assert.StartsWith("[Vor dem Senden:", note.Text, StringComparison.Ordinal);
@@ -188,6 +193,7 @@ public partial class DraftQualityTests
     private static void AssertReadsWellInGerman(string subject, string text)
     {
         Assert.False(string.IsNullOrWhiteSpace(subject));
+        Assert.False(char.IsLower(subject[0]), $"The subject starts in lowercase: {subject}");
         foreach (var words in new[] { subject, text })
         {
             Assert.DoesNotMatch(DoubledPunctuation(), words);
