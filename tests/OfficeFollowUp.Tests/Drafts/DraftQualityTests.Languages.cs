@@ -190,6 +190,39 @@ public partial class DraftQualityTests
         Assert.EndsWith("What helps me most: Handwerksbetriebe.\n\nBest wishes,\nMere", note.Text, StringComparison.Ordinal);
     }
 
+    public static TheoryData<DraftKind, string, string> PreviewCases
+    {
+        get
+        {
+            var data = new TheoryData<DraftKind, string, string>();
+            foreach (var kind in Enum.GetValues<DraftKind>())
+            {
+                foreach (var (written, mailbox) in new[] { ("en", "de-DE"), ("de", "en-NZ"), ("en", "en-NZ"), ("de", "de-DE") })
+                {
+                    data.Add(kind, written, mailbox);
+                }
+            }
+            return data;
+        }
+    }
+
+    /// <summary>The editor's preview speaks the wording's language: its sample person, frame and count of parts to edit agree.</summary>
+    [Theory]
+    [MemberData(nameof(PreviewCases))]
+    public void The_preview_of_wording_in_either_language_in_either_mailbox_counts_what_it_highlights(DraftKind kind, string written, string mailbox)
+    {
+        var preview = SamplePerson.Render(kind, DefaultTemplates.For(kind, written) with { Language = null }, "Alex Morgan", "Alex", null, "", mailbox);
+
+        Assert.Equal(written, preview.Language);
+        var marked = Regex.Matches(preview.Text, @"\[").Count;
+        Assert.Equal(marked == 0 ? 0 : marked - 1, preview.ToEdit);
+        Assert.EndsWith(written == "de" ? "Viele Grüße\nAlex" : "Best wishes,\nAlex", preview.Text, StringComparison.Ordinal);
+        if (written == "de")
+        {
+            AssertNoEnglishFrame(preview.Subject + "\n" + preview.Text);
+        }
+    }
+
     private static void AssertReadsWellInGerman(string subject, string text)
     {
         Assert.False(string.IsNullOrWhiteSpace(subject));
