@@ -81,6 +81,11 @@ public partial class DraftQualityTests
         AssertNoEnglishFrame(note.Subject + "\n" + note.Text);
         AssertNotesStayPrivate(draftKind, ReferralPeople[facts], note.Text, rewritesNotes: false);
         Assert.EndsWith("\n\nViele Grüße\n" + ReferralPeople[facts].Sender, note.Text, StringComparison.Ordinal);
+        // A better fit named, the generic "if you know someone" gives way to it.
+        if (draftKind == DraftKind.CloseNotAFit && !string.IsNullOrWhiteSpace(ReferralPeople[facts].BetterFit))
+        {
+            Assert.DoesNotContain("Wenn Sie jemanden kennen, der sich auf", note.Text, StringComparison.Ordinal);
+        }
         if (note.Text.Contains('[', StringComparison.Ordinal))
         {
             Assert.StartsWith("[Vor dem Senden:", note.Text, StringComparison.Ordinal);
@@ -185,9 +190,43 @@ public partial class DraftQualityTests
         Assert.EndsWith("What helps me most: Handwerksbetriebe.\n\nBest wishes,\nMere", note.Text, StringComparison.Ordinal);
     }
 
+    public static TheoryData<DraftKind, string, string> PreviewCases
+    {
+        get
+        {
+            var data = new TheoryData<DraftKind, string, string>();
+            foreach (var kind in Enum.GetValues<DraftKind>())
+            {
+                foreach (var (written, mailbox) in new[] { ("en", "de-DE"), ("de", "en-NZ"), ("en", "en-NZ"), ("de", "de-DE") })
+                {
+                    data.Add(kind, written, mailbox);
+                }
+            }
+            return data;
+        }
+    }
+
+    /// <summary>The editor's preview speaks the wording's language: its sample person, frame and count of parts to edit agree.</summary>
+    [Theory]
+    [MemberData(nameof(PreviewCases))]
+    public void The_preview_of_wording_in_either_language_in_either_mailbox_counts_what_it_highlights(DraftKind kind, string written, string mailbox)
+    {
+        var preview = SamplePerson.Render(kind, DefaultTemplates.For(kind, written) with { Language = null }, "Alex Morgan", "Alex", null, "", mailbox);
+
+        Assert.Equal(written, preview.Language);
+        var marked = Regex.Matches(preview.Text, @"\[").Count;
+        Assert.Equal(marked == 0 ? 0 : marked - 1, preview.ToEdit);
+        Assert.EndsWith(written == "de" ? "Viele Grüße\nAlex" : "Best wishes,\nAlex", preview.Text, StringComparison.Ordinal);
+        if (written == "de")
+        {
+            AssertNoEnglishFrame(preview.Subject + "\n" + preview.Text);
+        }
+    }
+
     private static void AssertReadsWellInGerman(string subject, string text)
     {
         Assert.False(string.IsNullOrWhiteSpace(subject));
+        Assert.False(char.IsLower(subject[0]), $"The subject starts in lowercase: {subject}");
         foreach (var words in new[] { subject, text })
         {
             Assert.DoesNotMatch(DoubledPunctuation(), words);

@@ -230,6 +230,7 @@ public partial class DraftQualityTests
     private static void AssertReadsWell(string subject, string text)
     {
         Assert.False(string.IsNullOrWhiteSpace(subject));
+        Assert.False(char.IsLower(subject[0]), $"The subject starts in lowercase: {subject}");
         foreach (var words in new[] { subject, text })
         {
             Assert.DoesNotMatch(DoubledPunctuation(), words);

@@ -132,18 +132,20 @@ public static class SamplePerson
 {
     public static TemplatePreviewDto Render(DraftKind kind, DraftTemplate template, string myName, string? myGivenName, string? signature, string? lookingFor, string? language = null)
     {
-        // The sample person speaks the language the wording is written in.
-        var german = DraftLanguage.Of(template, language) == DefaultTemplates.German;
+        // The sample person speaks the language the wording is written in, and every part of the preview (the count of
+        // parts to edit too) is rendered in that language.
+        var written = DraftLanguage.Of(template, language);
+        var german = written == DefaultTemplates.German;
         if (kind == DraftKind.ThankYou)
         {
             var facts = german
                 ? new NewAcquaintanceDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
-                    "Unternehmerfrühstück der IHK", "ihre Kanzlei zieht nach Ponsonby", "den Leitfaden zur Gewerbemiete", "LinkedIn", "Managing Partner", Language: language)
+                    "Unternehmerfrühstück der IHK", "ihre Kanzlei zieht nach Ponsonby", "den Leitfaden zur Gewerbemiete", "LinkedIn", "Managing Partner", Language: written)
                 : new NewAcquaintanceDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
-                    "Chamber business mixer", "her firm is moving to Ponsonby", "the leasing guide", "LinkedIn", "Managing partner");
+                    "Chamber business mixer", "her firm is moving to Ponsonby", "the leasing guide", "LinkedIn", "Managing partner", Language: written);
             var (subject, body) = ThankYouTemplate.Preview(facts, template);
             var toEdit = RenderDraft.Render(template, ThankYouTemplate.Slots(facts), ThankYouTemplate.Asked(facts)).ToEdit;
-            return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit, DraftLanguage.Of(template, language));
+            return new TemplatePreviewDto(subject, body.Text, body.Html, toEdit, written);
         }
 
         if (kind == DraftKind.Birthday)
@@ -161,11 +163,11 @@ public static class SamplePerson
         var referral = german
             ? new ReferralNoteFacts("Sam Taylor", "Alex Chen", "Beratung zum Mietvertrag", sender, string.IsNullOrWhiteSpace(lookingFor) ? "Inhaber wachsender Handwerksbetriebe" : lookingFor,
                 CopyPartner: true, ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), BetterFit: "Jo von Harbour Leasing",
-                OutcomeNote: "sie haben einen Mietvertrag über zwei Jahre unterschrieben", Language: language)
+                OutcomeNote: "sie haben einen Mietvertrag über zwei Jahre unterschrieben", Language: written)
             : new ReferralNoteFacts("Sam Taylor", "Alex Chen", "leasing advice", sender, string.IsNullOrWhiteSpace(lookingFor) ? "owners of growing trade businesses" : lookingFor,
                 CopyPartner: true, ReferredAt: new DateTimeOffset(2026, 11, 18, 9, 0, 0, TimeSpan.Zero), BetterFit: "Jo at Harbour Leasing",
-                OutcomeNote: "they signed a two-year lease");
+                OutcomeNote: "they signed a two-year lease", Language: written);
         var note = ReferralTemplates.Render(kind, referral, template);
-        return new TemplatePreviewDto(note.Subject, note.Text, note.Html, RenderDraft.Render(template, ReferralTemplates.Slots(kind, referral)).ToEdit, DraftLanguage.Of(template, language));
+        return new TemplatePreviewDto(note.Subject, note.Text, note.Html, RenderDraft.Render(template, ReferralTemplates.Slots(kind, referral)).ToEdit, written);
     }
 }
