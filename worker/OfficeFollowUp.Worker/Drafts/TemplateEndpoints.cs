@@ -152,11 +152,11 @@ public static class SamplePerson
         {
             var birthday = german
                 ? new KeepInTouch.BirthdayDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
-                    "plant eine Reise nach Japan", Language: language)
+                    "plant eine Reise nach Japan", Language: written)
                 : new KeepInTouch.BirthdayDraftFacts("priya@harbourlaw.example", "Priya Raman", "Priya", "Harbour Law", myName, myGivenName, signature,
-                    "is planning a trip to Japan");
+                    "is planning a trip to Japan", Language: written);
             var card = KeepInTouch.BirthdayTemplate.Note(birthday, template);
-            return new TemplatePreviewDto(card.Subject, card.Text, card.Html, RenderDraft.Render(template, KeepInTouch.BirthdayTemplate.Slots(birthday)).ToEdit, DraftLanguage.Of(template, language));
+            return new TemplatePreviewDto(card.Subject, card.Text, card.Html, RenderDraft.Render(template, KeepInTouch.BirthdayTemplate.Slots(birthday)).ToEdit, written);
         }
 
         var sender = !string.IsNullOrWhiteSpace(signature) ? signature.Trim() : myGivenName ?? myName.Split(' ')[0];
