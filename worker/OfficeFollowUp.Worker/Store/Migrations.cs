@@ -385,6 +385,17 @@ internal static class Migrations
             ALTER TABLE referrals ADD COLUMN partner_answered_at {time};
             ALTER TABLE referrals ADD COLUMN partner_nudged_at {time};
             """),
+        // A mailbox's last change-notification subscription failure (Graph's code and message, e.g. the notification URL
+        // failed Graph's validation), kept in the store so Health shows it on every process of a team, not only on the one
+        // whose pass met it; a pass that keeps every subscription deletes the row.
+        (19, "subscription-failures", """
+            CREATE TABLE subscription_failures (
+                mailbox_id TEXT PRIMARY KEY REFERENCES mailboxes(id),
+                code TEXT NOT NULL,
+                message TEXT,
+                failed_at {time} NOT NULL
+            );
+            """),
     ];
 
     public static int Latest => All[^1].Version;
