@@ -13,9 +13,9 @@ let browser: TestBrowser | undefined;
 let page: Page;
 
 
-async function openSettings(): Promise<ReturnType<Page["getByRole"]>> {
-  await page.getByRole("button", { name: "Settings" }).click();
-  const form = page.getByRole("form", { name: "Settings" });
+async function openSettings(pane: Page = page): Promise<ReturnType<Page["getByRole"]>> {
+  await pane.getByRole("button", { name: "Settings" }).click();
+  const form = pane.getByRole("form", { name: "Settings" });
   await form.getByRole("textbox", { name: /^Signature/ }).waitFor({ state: "visible", timeout: 30_000 });
   return form;
 }
@@ -88,5 +88,41 @@ describe("Settings in the pane, against the real worker", () => {
     await expect.poll(() => page.getByRole("tablist").isVisible()).toBe(true);
     expect(await page.getByRole("form", { name: "Settings" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Back to / }).count()).toBe(0);
+  });
+
+  it("tells a second pane that saves stale settings what happened, keeps what it typed, and its next save lands", async () => {
+    // Two Outlook windows on one mailbox: both open Settings, then one saves first.
+    const before = (await callApi<Settings>(worker!, "/api/settings")).meetingBufferMinutes;
+    expect(before).not.toBe(45);
+    const first = await openSettings();
+    const other = await browser!.context.newPage();
+    await other.route("https://appsforoffice.microsoft.com/**", (route) => route.abort());
+    await other.goto(`${worker!.baseUrl}/taskpane.html#key=${worker!.apiKey}`);
+    const second = await openSettings(other);
+
+    await first.getByRole("textbox", { name: /^Signature/ }).fill("Ada from the first window");
+    await first.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByText("Settings saved").count(), { timeout: 10_000 }).toBe(1);
+
+    // The second window still holds what it read before that save.
+    await second.getByRole("spinbutton", { name: /^Free time around it/ }).fill("45");
+    await second.getByRole("button", { name: "Save" }).click();
+    const notice = other.getByTestId("notice");
+    await expect.poll(() => notice.textContent(), { timeout: 10_000 }).toMatch(/Not saved: your settings were changed elsewhere/);
+    const text = (await notice.textContent()) ?? "";
+    expect(text).toMatch(/another Outlook window, or another OfficeFollowUp process/);
+    expect(text).toMatch(/Now showing what they saved for: Signature\./);
+    expect(text).toMatch(/Your changes are still in the form: Free time around it\./);
+    expect((await callApi<Settings>(worker!, "/api/settings")).meetingBufferMinutes).toBe(before);
+    expect(await second.getByRole("textbox", { name: /^Signature/ }).inputValue()).toBe("Ada from the first window");
+    expect(await second.getByRole("spinbutton", { name: /^Free time around it/ }).inputValue()).toBe("45");
+    await expectNoSeriousAxeViolations(other);
+
+    // Saved again, against what is saved now: both changes are kept.
+    await second.getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => other.getByText("Settings saved").count(), { timeout: 10_000 }).toBe(1);
+    const stored = await callApi<Settings>(worker!, "/api/settings");
+    expect([stored.signature, stored.meetingBufferMinutes]).toEqual(["Ada from the first window", 45]);
+    await other.close();
   });
 });

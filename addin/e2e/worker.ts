@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { randomInt } from "node:crypto";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -27,17 +28,40 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** A free loopback port: listen on port 0, read the port the OS chose, close. */
-export async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
+/** The low end of the kernel's ephemeral port range (Linux: 32768 by default; IANA's 49152 elsewhere). */
+function ephemeralLow(): number {
+  try {
+    const low = Number.parseInt(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0] ?? "", 10);
+    return Number.isInteger(low) ? low : 49152;
+  } catch {
+    return 49152;
+  }
+}
+
+/** Whether a loopback listener can bind `port` now: false on EADDRINUSE (or EACCES), other errors throw. */
+async function canBind(port: number): Promise<boolean> {
+  return new Promise((resolveBind, reject) => {
     const server = createServer();
     server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolvePort(address.port) : reject(new Error("no port"))));
-    });
+    server.once("error", (error: NodeJS.ErrnoException) => (error.code === "EADDRINUSE" || error.code === "EACCES" ? resolveBind(false) : reject(error)));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolveBind(true)));
   });
+}
+
+/**
+ * A loopback port free now, for a worker (or its sandbox) to bind a moment later. Drawn at random below the kernel's
+ * ephemeral range, as the worker draws its silo port: a port-0 probe hands out a port from that range, which any
+ * outgoing connection on the machine may take before the worker binds it (it broke a CI run through the silo's port);
+ * a port below it can only clash with another process drawing the same one, and a taken one is drawn again.
+ */
+export async function freePort(): Promise<number> {
+  const ceiling = Math.min(ephemeralLow(), 32_768);
+  const floor = Math.max(1024, Math.min(20_000, ceiling - 1000));
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = floor + randomInt(ceiling - floor);
+    if (await canBind(port)) return port;
+  }
+  throw new Error(`No free loopback port between ${floor} and ${ceiling} after 50 draws.`);
 }
 
 async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>, child: ChildProcess, output: () => string): Promise<T> {
@@ -59,7 +83,17 @@ export async function startWorker(extraArgs: readonly string[] = []): Promise<Ru
   if (!existsSync(workerDll)) throw new Error(`Worker not built: ${workerDll} is missing. Run: dotnet build ${join(repoRoot, "worker", "OfficeFollowUp.Worker")}`);
   if (!existsSync(join(distFolder, "taskpane.html"))) throw new Error(`Add-in not built: run npm run build in ${join(repoRoot, "addin")}`);
 
-  const port = await freePort();
+  // Another process can still bind the drawn port between the probe and the worker's bind: draw again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startWorkerOn(await freePort(), extraArgs);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof Error && /address already in use/i.test(error.message))) throw error;
+    }
+  }
+}
+
+async function startWorkerOn(port: number, extraArgs: readonly string[]): Promise<RunningWorker> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const dataFolder = mkdtempSync(join(tmpdir(), "ofu-e2e-data-"));
   const args = [

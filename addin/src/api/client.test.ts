@@ -105,4 +105,19 @@ describe("API client signed in with Microsoft 365", () => {
     expect(await failureOf(list({ apiKey: "old", fetch }))).toEqual({ kind: "unauthorized" });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
+
+  it("sends If-Match when a write names the ETag it read, and hands back the answer's ETag", async () => {
+    const fetch: typeof globalThis.fetch = vi.fn(async () => new Response(JSON.stringify({ signature: "Ada" }), { status: 200, headers: { "Content-Type": "application/json", ETag: '"settings-4"' } }));
+    let etag: string | undefined;
+    await createApiCall({ apiKey: "k", fetch })("PUT", "/api/settings", { signature: "Ada" }, undefined, { ifMatch: '"settings-3"', onETag: (t) => (etag = t) });
+    const [, init] = vi.mocked(fetch).mock.calls[0] ?? [];
+    expect((init?.headers as Record<string, string>)["If-Match"]).toBe('"settings-3"');
+    expect(etag).toBe('"settings-4"');
+  });
+
+  it("reports a stale If-Match (412) as a problem with its status", async () => {
+    const fetch = respond(412, { title: "Settings changed", status: 412, detail: "The settings were saved elsewhere since you opened them." }, "application/problem+json");
+    const failure = await failureOf(createApiCall({ apiKey: "k", fetch })("PUT", "/api/settings", {}, undefined, { ifMatch: '"settings-3"' }));
+    expect(failure).toMatchObject({ kind: "problem", status: 412, title: "Settings changed" });
+  });
 });

@@ -104,8 +104,16 @@ export function authorizationHeader(token: string): string {
   return `Bearer ${token}`;
 }
 
+/** For a resource edited as a whole (settings): optimistic concurrency through its ETag. */
+export interface VersionedCall {
+  /** Sent as If-Match: a write lands only if nobody saved since this ETag was read (the worker answers 412 otherwise). */
+  ifMatch?: string;
+  /** Told the answer's ETag (undefined when it has none), to send as `ifMatch` with the next write. */
+  onETag?(etag: string | undefined): void;
+}
+
 /** One authenticated JSON call to the worker; every area's client (follow-ups, referrals, prompts, …) is built on it. */
-export type ApiCall = <T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal) => Promise<T>;
+export type ApiCall = <T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal, versioned?: VersionedCall) => Promise<T>;
 
 export function createApiCall({
   baseUrl = "",
@@ -124,10 +132,11 @@ export function createApiCall({
     }
   };
 
-  return async function call<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  return async function call<T>(method: "GET" | "POST" | "PUT" | "DELETE", path: string, body?: unknown, signal?: AbortSignal, versioned?: VersionedCall): Promise<T> {
     const send = async (token: string): Promise<Response> => {
       const headers: Record<string, string> = { Accept: "application/json", Authorization: authorizationHeader(token) };
       if (body !== undefined) headers["Content-Type"] = "application/json";
+      if (versioned?.ifMatch) headers["If-Match"] = versioned.ifMatch;
       const etag = method === "GET" ? revalidation.ifNoneMatch(path) : undefined;
       if (etag) headers["If-None-Match"] = etag;
       try {
@@ -150,7 +159,10 @@ export function createApiCall({
     if (response.status === 304 && method === "GET") {
       // Not modified: the kept body is the answer.
       const kept = revalidation.kept(path);
-      if (kept) return kept.body as T;
+      if (kept) {
+        versioned?.onETag?.(revalidation.ifNoneMatch(path));
+        return kept.body as T;
+      }
       throw new ApiError({ kind: "problem", status: 304, title: "The worker sent an answer the pane cannot read.", messages: [] });
     }
     const text = await response.text();
@@ -167,6 +179,7 @@ export function createApiCall({
     if (response.status === 204) return undefined as T;
     if (json === undefined) throw new ApiError({ kind: "problem", status: response.status, title: "The worker sent an answer the pane cannot read.", messages: [] });
     if (method === "GET") revalidation.remember(path, response.headers.get("ETag"), json);
+    versioned?.onETag?.(response.headers.get("ETag") ?? undefined);
     return json as T;
   };
 }

@@ -109,6 +109,33 @@ function HealthBody({ data, timeZone, reload, announce }: { data: SyncStatus; ti
           </li>
         ))}
       </ul>
+      {summary.notifications ? (
+        <section className={shared.card} aria-labelledby="health-notifications" data-testid="notifications-health">
+          <div className={styles.top}>
+            <h2 id="health-notifications" className={`${styles.heading} ${styles.name}`}>
+              Change notifications
+            </h2>
+            <Badge appearance="tint" shape="rounded" color={badgeColor[summary.notifications.tone]}>
+              {summary.notifications.stageText}
+            </Badge>
+          </div>
+          <Text size={200}>{summary.notifications.text}</Text>
+          {summary.notifications.problem ? (
+            <Caption1 className={`${shared.meta} ${styles.reason}`}>
+              Last error
+              {summary.notifications.problemAt ? (
+                <>
+                  {" "}
+                  <time dateTime={summary.notifications.problemAt.toISOString()} title={full(summary.notifications.problemAt)}>
+                    {formatAgo(summary.notifications.problemAt, now)}
+                  </time>
+                </>
+              ) : null}
+              : {summary.notifications.problem}
+            </Caption1>
+          ) : null}
+        </section>
+      ) : null}
       {summary.outbox.waiting || summary.outbox.items.length > 0 ? (
         <section className={shared.card} aria-labelledby="health-outbox" data-testid="outbox-health">
           <h2 id="health-outbox" className={styles.heading}>

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { stopped, stoppedItem } from "../outbox/fixtures";
 import { gaveUpText } from "../outbox/gaveUp";
 import type { OutboxStatus } from "../outbox/model";
-import { fallbackReconnectAction, formatAgo, friendlyNames, summariseHealth, summariseOutbox } from "./health";
-import type { ResourceStatus, SyncStatus } from "./model";
+import { fallbackReconnectAction, formatAgo, friendlyNames, summariseHealth, summariseNotifications, summariseOutbox } from "./health";
+import type { NotificationsStatus, ResourceStatus, SyncStatus } from "./model";
 
 function resource(resourceName: string, extra: Partial<ResourceStatus> = {}): ResourceStatus {
   return { resource: resourceName, stage: "Incremental", lastSuccessAt: "2026-11-25T09:00:00Z", lastError: null, failureCount: 0, itemsSkipped: 0, ...extra };
@@ -137,5 +137,41 @@ describe("the Health view's drafts and holds", () => {
     expect(summariseHealth(withOutbox({ pending: 0, retrying: 0, gaveUp: [stoppedItem()] }))).toMatchObject({ headline: "1 draft or hold could not be prepared; try again below", tone: "warning" });
     expect(summariseHealth(withOutbox({ pending: 2, retrying: 1, gaveUp: [] }))).toMatchObject({ headline: "Everything is syncing", tone: "ok" });
     expect(summariseHealth({ ...withOutbox({ pending: 0, retrying: 0, gaveUp: [stoppedItem()] }), signInRefused: "AADSTS700027" }).tone).toBe("error");
+  });
+});
+
+describe("the Health view's change notifications", () => {
+  const on = (extra: Partial<NotificationsStatus> = {}): NotificationsStatus => ({ on: true, healthy: true, subscriptions: [], lastError: null, ...extra });
+  const refused: Partial<NotificationsStatus> = {
+    healthy: false,
+    lastError: "ValidationError",
+    lastErrorMessage: "Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.",
+    lastErrorAt: "2026-11-25T09:00:00Z",
+  };
+
+  it("has nothing to say when they are off or the worker does not report them", () => {
+    expect(summariseNotifications({ on: false, healthy: false, subscriptions: [], lastError: null })).toBeNull();
+    expect(summariseNotifications(undefined)).toBeNull();
+  });
+
+  it("shows Graph's reason and when, and warns in the headline, when a subscription was refused", () => {
+    const summary = summariseHealth({ ...status([resource("calendar")]), notifications: on(refused) });
+    expect(summary.notifications).toMatchObject({
+      stageText: "Not working",
+      tone: "warning",
+      problem: "Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request. (ValidationError)",
+      problemAt: new Date("2026-11-25T09:00:00Z"),
+    });
+    expect(summary).toMatchObject({ headline: "Change notifications are not working; the mailbox is checked at the usual interval", tone: "warning" });
+  });
+
+  it("shows the code alone from a worker that gives no message", () => {
+    expect(summariseNotifications(on({ healthy: false, lastError: "http503" }))?.problem).toBe("http503");
+  });
+
+  it("is calm when they work, or while they are being set up", () => {
+    expect(summariseNotifications(on())).toMatchObject({ stageText: "On", tone: "ok", problem: null });
+    expect(summariseNotifications(on({ healthy: false }))).toMatchObject({ stageText: "Being set up", tone: "ok", problem: null });
+    expect(summariseHealth({ ...status([resource("calendar")]), notifications: on() }).headline).toBe("Everything is syncing");
   });
 });

@@ -1,6 +1,6 @@
 import { gaveUpText } from "../outbox/gaveUp";
 import type { OutboxStatus } from "../outbox/model";
-import type { ResourceStatus, ResyncStatus, SyncStatus } from "./model";
+import type { NotificationsStatus, ResourceStatus, ResyncStatus, SyncStatus } from "./model";
 
 /** For a worker too old to say what to do itself. */
 export const fallbackReconnectAction = "Restart the worker and follow its sign-in instructions.";
@@ -30,6 +30,39 @@ export interface HealthSummary {
   resources: ResourceHealth[];
   /** Drafts and holds waiting to be made, and those that stopped, each with "Try again". */
   outbox: OutboxHealth;
+  /** Change notifications; null when they are off (no public URL) or the worker does not report them. */
+  notifications: NotificationsHealth | null;
+}
+
+export interface NotificationsHealth {
+  /** "On", "Not working", "Being set up". */
+  stageText: string;
+  tone: "ok" | "warning";
+  /** What that means for the person, in one sentence. */
+  text: string;
+  /** Why the last subscription step failed, in Graph's words and code; null when the last pass kept them all. */
+  problem: string | null;
+  problemAt: Date | undefined;
+}
+
+/** The Health view's notifications part. The worker reads it from the shared store, so every process of a team says the same. */
+export function summariseNotifications(status: NotificationsStatus | null | undefined): NotificationsHealth | null {
+  if (!status?.on) return null;
+  const code = status.lastError?.trim() || null;
+  const message = status.lastErrorMessage?.trim() || null;
+  const problem = code === null ? null : message ? `${message} (${code})` : code;
+  const problemAt = code !== null && status.lastErrorAt ? new Date(status.lastErrorAt) : undefined;
+  if (status.healthy) return { stageText: "On", tone: "ok", text: "Outlook tells the worker about new contacts and events within seconds.", problem: null, problemAt: undefined };
+  if (problem !== null) {
+    return {
+      stageText: "Not working",
+      tone: "warning",
+      text: "Microsoft 365 refused the worker's subscription, so the mailbox is checked at the usual interval instead; the worker keeps trying.",
+      problem,
+      problemAt,
+    };
+  }
+  return { stageText: "Being set up", tone: "ok", text: "Until the subscriptions are made, the mailbox is checked at the usual interval.", problem: null, problemAt: undefined };
 }
 
 function stageText(stage: string): { text: string; tone: ResourceHealth["tone"] } {
@@ -109,14 +142,16 @@ export function summariseHealth(status: SyncStatus, locale?: string): HealthSumm
   const refused = status.signInRefused?.trim() || null;
   const reconnectNeeded = refused !== null || status.sync.some((s) => s.stage === "ReconnectNeeded");
   const outbox = summariseOutbox(status.outbox);
+  const notifications = summariseNotifications(status.notifications);
   if (reconnectNeeded) {
     const headline = `Reconnect needed: the mailbox refused the worker's sign-in${refused ? ` (${refused})` : ""}`;
-    return { headline, tone: "error", reconnectNeeded, action: status.reconnectAction?.trim() || fallbackReconnectAction, resources, outbox };
+    return { headline, tone: "error", reconnectNeeded, action: status.reconnectAction?.trim() || fallbackReconnectAction, resources, outbox, notifications };
   }
-  const summary = (headline: string, tone: HealthSummary["tone"]): HealthSummary => ({ headline, tone, reconnectNeeded, action: null, resources, outbox });
+  const summary = (headline: string, tone: HealthSummary["tone"]): HealthSummary => ({ headline, tone, reconnectNeeded, action: null, resources, outbox, notifications });
   if (!status.connected) return summary("Not connected to a mailbox yet", "warning");
   if (resources.some((r) => r.tone !== "ok")) return summary("Sync is having trouble; it keeps retrying", "warning");
   if (outbox.headline) return summary(`${outbox.headline}; try again below`, "warning");
+  if (notifications?.tone === "warning") return summary("Change notifications are not working; the mailbox is checked at the usual interval", "warning");
   if (resources.length === 0) return summary("Connected; the first sync has not run yet", "ok");
   return summary("Everything is syncing", "ok");
 }

@@ -27,6 +27,20 @@ export interface ResourceStatus {
   lastResync?: ResyncStatus | null;
 }
 
+/** Change notifications for the mailbox (Graph subscriptions); the same on every worker process of a team. */
+export interface NotificationsStatus {
+  /** Notifications:PublicUrl is set: the worker subscribes to the mailbox's changes. */
+  on: boolean;
+  /** Every subscription is live: the mailbox is only polled at the long safety interval. */
+  healthy: boolean;
+  subscriptions: { resource: string; expiresAt: string }[];
+  /** Graph's code for the last subscription step that failed ("ValidationError"); null once a pass keeps them all again. */
+  lastError: string | null;
+  /** Graph's words for it ("Subscription validation request failed. …"); absent from older workers. */
+  lastErrorMessage?: string | null;
+  lastErrorAt?: string | null;
+}
+
 /** GET /api/status. */
 export interface SyncStatus {
   connected: boolean;
@@ -39,4 +53,6 @@ export interface SyncStatus {
   reconnectAction?: string;
   /** Drafts and holds still to be made and those that stopped; null before a mailbox is connected, absent from older workers. */
   outbox?: OutboxStatus | null;
+  /** Null before a mailbox is connected, absent from older workers. */
+  notifications?: NotificationsStatus | null;
 }

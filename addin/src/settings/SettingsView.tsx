@@ -9,7 +9,8 @@ import { NoticeBar } from "../ui/NoticeBar";
 import { useLoad } from "../ui/useLoad";
 import { DraftWordingView } from "../templates/DraftWordingView";
 import type { Settings } from "./model";
-import { checkSettings, errorsFromServer, formFrom, limits, type SettingsErrors, type SettingsField, type SettingsForm } from "./settingsForm";
+import { failureOf, type ApiCall } from "../api/client";
+import { changedElsewhereMessages, checkSettings, errorsFromServer, formFrom, limits, rebase, type SettingsErrors, type SettingsField, type SettingsForm } from "./settingsForm";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -21,9 +22,21 @@ export interface SettingsViewProps {
   onSaved?(): void;
 }
 
+/** The saved settings and their ETag (none before the mailbox is connected), which a save sends back as If-Match. */
+interface Versioned {
+  settings: Settings;
+  etag: string | undefined;
+}
+
+async function readSettings(call: ApiCall, signal?: AbortSignal): Promise<Versioned> {
+  let etag: string | undefined;
+  const settings = await call<Settings>("GET", "/api/settings", undefined, signal, { onETag: (tag) => (etag = tag) });
+  return { settings, etag };
+}
+
 export function SettingsView({ onSaved }: SettingsViewProps) {
   const { call } = useApi();
-  const loaded = useLoad((signal) => call<Settings>("GET", "/api/settings", undefined, signal), "settings");
+  const loaded = useLoad((signal) => readSettings(call, signal), "settings");
   // Draft wording is a page of its own inside Settings; the settings form stays mounted (hidden) so nothing typed is lost.
   const [wording, setWording] = useState(false);
   return (
@@ -45,12 +58,13 @@ export function SettingsView({ onSaved }: SettingsViewProps) {
   );
 }
 
-function SettingsEditor({ loaded, onSaved, onEditWording }: { loaded: Settings; onSaved?(): void; onEditWording(): void }) {
+function SettingsEditor({ loaded, onSaved, onEditWording }: { loaded: Versioned; onSaved?(): void; onEditWording(): void }) {
   const styles = useStyles();
   const forms = useFormStyles();
   const { call } = useApi();
-  const [saved, setSaved] = useState(loaded);
-  const [form, setForm] = useState<SettingsForm>(() => formFrom(loaded));
+  const [saved, setSaved] = useState(loaded.settings);
+  const [etag, setEtag] = useState(loaded.etag);
+  const [form, setForm] = useState<SettingsForm>(() => formFrom(loaded.settings));
   const [errors, setErrors] = useState<SettingsErrors>({});
   const [notice, setNotice] = useState<Notice>();
   const { busy: saving, run } = useAction();
@@ -58,6 +72,18 @@ function SettingsEditor({ loaded, onSaved, onEditWording }: { loaded: Settings; 
   const set = (field: SettingsField) => (_: unknown, d: { value: string }) => {
     setForm({ ...form, [field]: d.value });
     if (errors[field]) setErrors({ ...errors, [field]: undefined });
+  };
+
+  // Saved elsewhere since this form was loaded (another Outlook window, a teammate's process): read what is saved now
+  // and put what the user changed on top, so a second Save sends their changes against the new version.
+  const takeChangedElsewhere = async () => {
+    const fresh = await readSettings(call);
+    const theirs = formFrom(fresh.settings);
+    const rebased = rebase(formFrom(saved), form, theirs);
+    setSaved(fresh.settings);
+    setEtag(fresh.etag);
+    setForm(rebased.form);
+    setNotice({ intent: "warning", title: "Not saved: your settings were changed elsewhere", messages: changedElsewhereMessages(rebased, theirs) });
   };
 
   const save = async (event: FormEvent) => {
@@ -71,8 +97,18 @@ function SettingsEditor({ loaded, onSaved, onEditWording }: { loaded: Settings; 
     setErrors({});
     await run(
       async () => {
-        const stored = await call<Settings>("PUT", "/api/settings", checked.settings);
+        let next: string | undefined;
+        let stored: Settings;
+        try {
+          stored = await call<Settings>("PUT", "/api/settings", checked.settings, undefined, { ifMatch: etag, onETag: (tag) => (next = tag) });
+        } catch (error) {
+          const f = failureOf(error);
+          if (f.kind !== "problem" || f.status !== 412) throw error;
+          await takeChangedElsewhere();
+          return;
+        }
         setSaved(stored);
+        setEtag(next);
         setForm(formFrom(stored));
         setNotice({ intent: "success", title: "Settings saved", messages: [] });
         onSaved?.();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Settings } from "./model";
-import { checkSettings, errorsFromServer, formFrom, keywordsOf, type SettingsForm } from "./settingsForm";
+import { changedElsewhereMessages, checkSettings, errorsFromServer, formFrom, keywordsOf, rebase, type SettingsForm } from "./settingsForm";
 
 const saved: Settings = {
   networkingCategory: "Networking",
@@ -85,5 +85,43 @@ describe("the worker's field errors", () => {
 
   it("keep messages for names the form does not know", () => {
     expect(errorsFromServer({ somethingNew: ["Nope."] }, saved)).toEqual({ errors: {}, general: ["Nope."] });
+  });
+});
+
+describe("a save refused because the settings were saved elsewhere (412)", () => {
+  const base = form();
+
+  it("keeps what the user typed and takes what the other save changed elsewhere", () => {
+    const mine = form({ signature: "Ada, Harbour Bakery", keywords: "mixer\nchapter meeting\nRotary" });
+    const theirs = form({ meetingLength: "45" });
+    const rebased = rebase(base, mine, theirs);
+    expect(rebased.form).toEqual(form({ signature: "Ada, Harbour Bakery", keywords: "mixer\nchapter meeting\nRotary", meetingLength: "45" }));
+    expect(rebased).toMatchObject({ kept: ["keywords", "signature"], taken: ["meetingLength"], clashed: [] });
+    expect(checkSettings(rebased.form)).toMatchObject({ ok: true, settings: { meetingLengthMinutes: 45, signature: "Ada, Harbour Bakery" } });
+  });
+
+  it("keeps the user's value where both changed a field, and says what the other save had", () => {
+    const rebased = rebase(base, form({ signature: "Ada" }), form({ signature: "Ada Lovelace" }));
+    expect(rebased.form.signature).toBe("Ada");
+    expect(rebased.clashed).toEqual(["signature"]);
+    const messages = changedElsewhereMessages(rebased, form({ signature: "Ada Lovelace" }));
+    expect(messages[0]).toMatch(/another Outlook window, or another OfficeFollowUp process/);
+    expect(messages).toContain("Signature: you both changed it; the form keeps yours (they saved “Ada Lovelace”).");
+    expect(messages.at(-1)).toBe("Check the form and save again.");
+  });
+
+  it("counts the same change made in both places as kept, not as a clash", () => {
+    expect(rebase(base, form({ other: "60" }), form({ other: "60" }))).toMatchObject({ kept: ["other"], clashed: [], taken: [] });
+  });
+
+  it("does not count a blank line or spaces around a value as a change", () => {
+    const rebased = rebase(base, form({ keywords: "mixer\n\nchapter meeting\n", innerCircle: " 30 " }), form({ innerCircle: "45" }));
+    expect(rebased).toMatchObject({ kept: [], clashed: [], taken: ["innerCircle"] });
+    expect(rebased.form.innerCircle).toBe("45");
+    expect(changedElsewhereMessages(rebased, form({ innerCircle: "45" }))).toEqual([
+      expect.stringMatching(/^Someone saved your settings after you opened them/),
+      "Now showing what they saved for: Keep in touch with the inner circle.",
+      "You had changed nothing; the form shows the saved settings.",
+    ]);
   });
 });

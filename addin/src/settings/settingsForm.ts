@@ -142,3 +142,67 @@ export function errorsFromServer(fieldErrors: FieldErrors, sent: Settings): { er
   }
   return { errors, general };
 }
+
+/** Each field's name as its label reads, for messages that list fields. */
+export const fieldLabels: Record<SettingsField, string> = {
+  networkingCategory: "Outlook category",
+  keywords: "Subject keywords",
+  meetingLength: "Meeting length",
+  meetingBuffer: "Free time around it",
+  signature: "Signature",
+  referralPartner: "Keep in touch with referral partners",
+  innerCircle: "Keep in touch with the inner circle",
+  other: "Keep in touch with everyone else",
+};
+
+/** A form put on top of settings someone else saved meanwhile. */
+export interface Rebased {
+  form: SettingsForm;
+  /** Fields the user changed that nobody else did: their value stays in the form. */
+  kept: SettingsField[];
+  /** Fields both changed, to different values: the user's value stays in the form, the other is in `theirs`. */
+  clashed: SettingsField[];
+  /** Fields only the other save changed: the form shows its value now. */
+  taken: SettingsField[];
+}
+
+/**
+ * After a 412 (the settings were saved elsewhere since the form was loaded): what the user typed on top of what is saved
+ * now. `base` is what the form was loaded from, `mine` what it holds, `theirs` what is saved now. A field the user did
+ * not touch takes the saved value; a field they changed keeps their value, whether or not the other save changed it too.
+ * Keywords compare as their list, so a trailing blank line is not a change.
+ */
+export function rebase(base: SettingsForm, mine: SettingsForm, theirs: SettingsForm): Rebased {
+  const same = (field: SettingsField, a: SettingsForm, b: SettingsForm): boolean =>
+    field === "keywords" ? keywordsOf(a.keywords).join("\n") === keywordsOf(b.keywords).join("\n") : a[field].trim() === b[field].trim();
+  const form = { ...theirs };
+  const kept: SettingsField[] = [];
+  const clashed: SettingsField[] = [];
+  const taken: SettingsField[] = [];
+  for (const field of Object.keys(fieldLabels) as SettingsField[]) {
+    const changedHere = !same(field, base, mine);
+    const changedThere = !same(field, base, theirs);
+    if (changedHere) {
+      form[field] = mine[field];
+      if (!changedThere || same(field, mine, theirs)) kept.push(field);
+      else clashed.push(field);
+    } else if (changedThere) {
+      taken.push(field);
+    }
+  }
+  return { form, kept, clashed, taken };
+}
+
+/** What the Settings view says after a 412, in plain words: what happened, what the form holds now, what to do. */
+export function changedElsewhereMessages(rebased: Rebased, theirs: SettingsForm): string[] {
+  const names = (fields: SettingsField[]) => fields.map((f) => fieldLabels[f]).join(", ");
+  const shown = (field: SettingsField) => (field === "keywords" ? keywordsOf(theirs.keywords).join(", ") || "none" : theirs[field].trim() || "empty");
+  const messages = [
+    "Someone saved your settings after you opened them: another Outlook window, or another OfficeFollowUp process working for your team. Your changes were not saved yet.",
+  ];
+  if (rebased.taken.length > 0) messages.push(`Now showing what they saved for: ${names(rebased.taken)}.`);
+  if (rebased.kept.length > 0) messages.push(`Your changes are still in the form: ${names(rebased.kept)}.`);
+  for (const field of rebased.clashed) messages.push(`${fieldLabels[field]}: you both changed it; the form keeps yours (they saved “${shown(field)}”).`);
+  messages.push(rebased.kept.length + rebased.clashed.length > 0 ? "Check the form and save again." : "You had changed nothing; the form shows the saved settings.");
+  return messages;
+}

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using OfficeFollowUp.Notifications;
+using OfficeFollowUp.Tests.Store;
 
 namespace OfficeFollowUp.Tests.Integration;
 
@@ -210,6 +211,43 @@ public sealed class ChangeNotificationsTests : IAsyncLifetime
         _world.Time.Advance(NotificationOptions.GraphMaxLifetime);
         notifications = (await client.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("notifications");
         Assert.False(notifications.GetProperty("healthy").GetBoolean());
+    }
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task A_subscription_failure_shows_on_a_process_that_did_not_meet_it_until_a_pass_keeps_them_again(string provider)
+    {
+        await using var store = provider == StoreOptions.PostgreSql ? await TestStore.CreateAsync(provider) : null;
+        string[] storage = store is null ? [] : ["--Storage:Provider=PostgreSQL", $"--Storage:ConnectionString={store.Options.ConnectionString}"];
+
+        // This process tells Graph a notification URL nobody answers: Graph's validation handshake fails, so POST /subscriptions is refused.
+        var port = FreePort();
+        await using (var refused = await _world.StartWorkerAsync([.. storage, $"--urls=http://127.0.0.1:{port}", $"--Notifications:PublicUrl=http://127.0.0.1:{FreePort()}"]))
+        {
+            await refused.SyncOnceAsync();
+            Assert.Empty(_world.Server.Subscriptions.Active);
+        }
+
+        // Another process of the team, which never ran the mailbox's pass, answers Health.
+        var other = FreePort();
+        await using var worker = await _world.StartWorkerAsync([.. storage, $"--urls=http://127.0.0.1:{other}", $"--Notifications:PublicUrl=http://127.0.0.1:{other}"]);
+        using var client = worker.Client();
+        var notifications = (await client.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("notifications");
+        Assert.False(notifications.GetProperty("healthy").GetBoolean());
+        Assert.Equal("ValidationError", notifications.GetProperty("lastError").GetString());
+        Assert.StartsWith("Subscription validation request failed.", notifications.GetProperty("lastErrorMessage").GetString(), StringComparison.Ordinal);
+        Assert.Equal(_world.Time.GetUtcNow(), notifications.GetProperty("lastErrorAt").GetDateTimeOffset());
+
+        // A pass that keeps both subscriptions, on a process whose URL answers: the failure is gone on every process.
+        await using (var fixedUrl = await _world.StartWorkerAsync([.. storage, $"--urls=http://127.0.0.1:{port}", $"--Notifications:PublicUrl=http://127.0.0.1:{port}"]))
+        {
+            await fixedUrl.SyncOnceAsync();
+            Assert.Equal(2, _world.Server.Subscriptions.Active.Count);
+        }
+
+        notifications = (await client.GetFromJsonAsync<JsonElement>("/api/status")).GetProperty("notifications");
+        Assert.True(notifications.GetProperty("healthy").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, notifications.GetProperty("lastError").ValueKind);
+        Assert.Equal(JsonValueKind.Null, notifications.GetProperty("lastErrorMessage").ValueKind);
     }
 
     [Fact]

@@ -20,4 +20,7 @@ internal static partial class ClusterTrace
 
     [LoggerMessage(2106, LogLevel.Information, "A mailbox grain moves from silo {From} to silo {To}, where the cluster's spread places it now.")]
     public static partial void MailboxMoving(ILogger logger, string from, string to);
+
+    [LoggerMessage(2107, LogLevel.Information, "A process of the cluster was declared dead; starting every mailbox grain so its mailboxes resume on the others.")]
+    public static partial void ProcessDied(ILogger logger);
 }

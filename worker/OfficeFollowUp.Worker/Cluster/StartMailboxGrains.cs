@@ -7,7 +7,9 @@ namespace OfficeFollowUp.Cluster;
 /// <summary>
 /// At start, once Graph's address is known, activates every served mailbox's grain (in a team every process does:
 /// Orleans keeps one activation per mailbox in the whole cluster, the others' calls reach it). From then on the grains
-/// run themselves: their timers poll, their reminders bring them back after a process dies.
+/// run themselves: their timers poll, their reminders bring them back after a process dies. In a team this also starts
+/// every grain again when a process is declared dead (its mailboxes resume at once, not at their reminders' next tick)
+/// and every reminder period (the safety net).
 /// </summary>
 internal sealed class StartMailboxGrains(
     IGrainFactory grains,
@@ -15,6 +17,7 @@ internal sealed class StartMailboxGrains(
     MailboxEndpoint endpoint,
     IOptions<SyncOptions> sync,
     IOptions<MailboxClusterOptions> cluster,
+    IClusterMembershipService membership,
     TimeProvider time,
     ILogger<StartMailboxGrains> logger) : BackgroundService
 {
@@ -56,11 +59,30 @@ internal sealed class StartMailboxGrains(
             return;
         }
 
-        // A team: every reminder period, every process starts every grain again (a no-op for a live activation), so a
-        // dead process's mailboxes come back on the survivors even when a reminder does not fire for them.
+        // A team. A dead process's mailboxes come back through their reminders, but only at each reminder's next tick,
+        // which keeps the phase of its registration: anywhere up to Cluster:ReminderPeriod after the death is detected.
+        // So every process also starts every grain again (a no-op for a live activation) as soon as it learns that a
+        // process died, and every Cluster:ReminderPeriod in any case, as the safety net for a reminder that does not fire.
+        using var died = new SemaphoreSlim(0);
+        var watching = WatchForDeathsAsync(died, stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
-            await Task.Delay(cluster.Value.ReminderPeriod, time, stoppingToken);
+            using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+            {
+                await Task.WhenAny(Task.Delay(cluster.Value.ReminderPeriod, time, wait.Token), died.WaitAsync(wait.Token));
+                await wait.CancelAsync();
+            }
+
+            if (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            while (died.Wait(0))
+            {
+                // One sweep covers every death noticed so far.
+            }
+
             await Task.WhenAll(passes.Keys.Select(async key =>
             {
                 try
@@ -72,6 +94,31 @@ internal sealed class StartMailboxGrains(
                     ClusterTrace.StartFailed(logger, ex);
                 }
             }));
+        }
+
+        await watching;
+    }
+
+    /// <summary>Releases <paramref name="died"/> each time this process learns that another one was declared dead.</summary>
+    private async Task WatchForDeathsAsync(SemaphoreSlim died, CancellationToken ct)
+    {
+        try
+        {
+            var previous = membership.CurrentSnapshot;
+            await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(ct))
+            {
+                if (snapshot.Members.Values.Any(m => m.Status == SiloStatus.Dead && previous.GetSiloStatus(m.SiloAddress) != SiloStatus.Dead))
+                {
+                    ClusterTrace.ProcessDied(logger);
+                    died.Release();
+                }
+
+                previous = snapshot;
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping.
         }
     }
 }

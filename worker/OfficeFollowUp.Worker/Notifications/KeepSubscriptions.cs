@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
+using Microsoft.Graph.Models.ODataErrors;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Mailbox;
 using OfficeFollowUp.Store;
@@ -29,12 +29,10 @@ public sealed class KeepSubscriptions(
 {
     private static readonly IReadOnlyDictionary<SubscriptionKind, string> None = new Dictionary<SubscriptionKind, string>();
 
-    private readonly ConcurrentDictionary<string, string> _lastFailure = new(StringComparer.Ordinal);
+    /// <summary>Graph's messages are short; a longer one (an HTML error page from a proxy) is cut to this.</summary>
+    private const int MessageLength = 500;
 
     public bool On => options.Value.Enabled;
-
-    /// <summary>Graph's code for the last failed step of the mailbox, until a pass keeps every subscription again.</summary>
-    public string? LastFailure(string mailboxId) => _lastFailure.TryGetValue(mailboxId, out var code) ? code : null;
 
     /// <summary>The Graph resource of each kind: /me in delegated and sandbox mode, /users/{id} in application mode.</summary>
     public IReadOnlyDictionary<SubscriptionKind, string> Wanted(string mailboxId)
@@ -65,7 +63,7 @@ public sealed class KeepSubscriptions(
 
         var now = time.GetUtcNow();
         var (created, renewed) = (0, 0);
-        string? failure = null;
+        SubscriptionFailure? failure = null;
         var steps = PlanSubscriptions.Plan(wanted, stored, now, options.Value.SubscriptionLifetime, options.Value.RenewBefore);
         if (steps.Count > 0)
         {
@@ -112,23 +110,36 @@ public sealed class KeepSubscriptions(
             }
             catch (Exception ex) when (GraphFailures.IsGraphOrTransport(ex))
             {
-                failure = GraphFailures.Map(ex, time.GetUtcNow()).Code;
-                NotificationsTrace.Failed(logger, step.Kind, failure);
+                failure = new SubscriptionFailure(GraphFailures.Map(ex, time.GetUtcNow()).Code, MessageOf(ex), time.GetUtcNow());
+                NotificationsTrace.Failed(logger, step.Kind, failure.Code);
             }
         }
 
         var healthy = failure is null && PlanSubscriptions.Healthy(wanted, await store.ListAsync(mailboxId, ct), time.GetUtcNow());
+        // In the store, not in this process: Health is answered by any process of a team, and the next pass may run on another.
         if (failure is null)
         {
-            _lastFailure.TryRemove(mailboxId, out _);
+            await store.ClearFailureAsync(mailboxId, ct);
         }
         else
         {
-            _lastFailure[mailboxId] = failure;
+            await store.FailedAsync(mailboxId, failure, ct);
         }
 
         wakeups.SetNotificationsHealthy(mailboxId, healthy);
-        return new SubscriptionsRun(wanted.Count > 0, healthy, created, renewed, failure);
+        return new SubscriptionsRun(wanted.Count > 0, healthy, created, renewed, failure?.Code);
+    }
+
+    /// <summary>Graph's own words for a failure (its error message), for Health; null when it gave none.</summary>
+    private static string? MessageOf(Exception exception)
+    {
+        var message = exception switch
+        {
+            AggregateException { InnerExceptions.Count: > 0 } aggregate => MessageOf(aggregate.InnerExceptions[^1]),
+            ODataError odata => odata.Error?.Message,
+            _ => exception.Message,
+        };
+        return string.IsNullOrWhiteSpace(message) ? null : message.Length <= MessageLength ? message.Trim() : message[..MessageLength].Trim() + "…";
     }
 
     /// <summary>Deletes every subscription of a mailbox that is being disconnected, at Graph and in the store.</summary>

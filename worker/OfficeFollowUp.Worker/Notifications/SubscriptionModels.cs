@@ -22,6 +22,11 @@ public sealed record StoredSubscription(
     bool RenewDue,
     DateTimeOffset CreatedAt);
 
+/// <summary>Why a pass could not keep a mailbox's subscriptions.</summary>
+/// <param name="Code">Graph's error code ("ValidationError", "http503", "transport").</param>
+/// <param name="Message">Graph's own words for it ("Subscription validation request failed. …"), when it gave any.</param>
+public sealed record SubscriptionFailure(string Code, string? Message, DateTimeOffset At);
+
 /// <summary>One step the pass takes to keep a mailbox's subscriptions healthy.</summary>
 public abstract record SubscriptionStep(SubscriptionKind Kind)
 {

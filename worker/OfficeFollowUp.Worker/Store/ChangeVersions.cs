@@ -21,10 +21,10 @@ internal static partial class ChangeVersions
     /// <summary>The row for writes whose mailbox the statement does not name.</summary>
     public const string Any = "";
 
-    /// <summary>Tables no versioned list reads: the sync cursors (Health reads them, and hashes its own answer), subscriptions, and this table.</summary>
+    /// <summary>Tables no versioned list reads: the sync cursors (Health reads them, and hashes its own answer), subscriptions and their failures, and this table.</summary>
     private static readonly HashSet<string> Unshown = new(StringComparer.OrdinalIgnoreCase)
     {
-        "sync_state", "graph_subscriptions", "change_versions", "schema_migrations",
+        "sync_state", "graph_subscriptions", "subscription_failures", "change_versions", "schema_migrations",
     };
 
     private static readonly ConcurrentDictionary<Type, Func<object, object?>?> MailboxReaders = new();

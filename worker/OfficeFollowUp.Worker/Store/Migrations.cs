@@ -446,6 +446,17 @@ internal static class Migrations
             CREATE INDEX outbox_referral ON outbox(referral_id);
             CREATE INDEX outbox_mailbox_status ON outbox(mailbox_id, status);
             """),
+        // A mailbox's last change-notification subscription failure (Graph's code and message, e.g. the notification URL
+        // failed Graph's validation), kept in the store so Health shows it on every process of a team, not only on the one
+        // whose pass met it; a pass that keeps every subscription deletes the row.
+        (19, "subscription-failures", """
+            CREATE TABLE subscription_failures (
+                mailbox_id TEXT PRIMARY KEY REFERENCES mailboxes(id),
+                code TEXT NOT NULL,
+                message TEXT,
+                failed_at {time} NOT NULL
+            );
+            """),
         // The language the user's own wording is written in ("en", "de"): the words around it (the "Before sending…"
         // line, the sign-off) follow it, not the mailbox's language. Rows saved before it are read from their words.
         (20, "draft-template-language", """

@@ -49,6 +49,34 @@ public sealed class SubscriptionStore(Database database)
         database.UseAsync(s => s.ExecuteAsync(
             "DELETE FROM graph_subscriptions WHERE subscription_id = @subscriptionId", new { subscriptionId }, ct), ct);
 
+    /// <summary>The mailbox's last subscription failure, or null when its last pass kept every subscription.</summary>
+    public Task<SubscriptionFailure?> LastFailureAsync(string mailboxId, CancellationToken ct) =>
+        database.UseAsync(async s => (await s.QuerySingleOrDefaultAsync<FailureRow>(
+            "SELECT code, message, failed_at FROM subscription_failures WHERE mailbox_id = @mailboxId", new { mailboxId }, ct))?.ToFailure(), ct);
+
+    /// <summary>A pass could not keep a subscription: its failure replaces the mailbox's previous one.</summary>
+    public Task FailedAsync(string mailboxId, SubscriptionFailure failure, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(failure);
+        return database.UseAsync(s => s.ExecuteAsync("""
+            INSERT INTO subscription_failures (mailbox_id, code, message, failed_at) VALUES (@mailboxId, @Code, @Message, @At)
+            ON CONFLICT (mailbox_id) DO UPDATE SET code = @Code, message = @Message, failed_at = @At
+            """, new { mailboxId, failure.Code, failure.Message, failure.At }, ct), ct);
+    }
+
+    /// <summary>A pass kept every subscription: the failure is history, on every process.</summary>
+    public Task ClearFailureAsync(string mailboxId, CancellationToken ct) =>
+        database.UseAsync(s => s.ExecuteAsync("DELETE FROM subscription_failures WHERE mailbox_id = @mailboxId", new { mailboxId }, ct), ct);
+
+    private sealed class FailureRow
+    {
+        public string Code { get; init; } = "";
+        public string? Message { get; init; }
+        public DateTimeOffset FailedAt { get; init; }
+
+        public SubscriptionFailure ToFailure() => new(Code, Message, FailedAt);
+    }
+
     private sealed class Row
     {
         public string MailboxId { get; init; } = "";

@@ -28,7 +28,10 @@ public sealed record StatusDto(
 /// <param name="On">Notifications:PublicUrl is set, so the mailbox is subscribed to.</param>
 /// <param name="Healthy">Every subscription is live: the mailbox is polled only at Sync:SafetyPollInterval.</param>
 /// <param name="LastError">Graph's code for the last subscription step that failed, until one pass keeps them all again.</param>
-public sealed record NotificationsStatusDto(bool On, bool Healthy, IReadOnlyList<SubscriptionStatusDto> Subscriptions, string? LastError);
+/// <param name="LastErrorMessage">Graph's message for it (why it refused), when it gave one.</param>
+/// <param name="LastErrorAt">When that pass met it.</param>
+public sealed record NotificationsStatusDto(
+    bool On, bool Healthy, IReadOnlyList<SubscriptionStatusDto> Subscriptions, string? LastError, string? LastErrorMessage = null, DateTimeOffset? LastErrorAt = null);
 
 public sealed record SubscriptionStatusDto(string Resource, DateTimeOffset ExpiresAt);
 
@@ -69,17 +72,19 @@ public static class StatusEndpoints
     }
 
     /// <summary>
-    /// Healthy when the shared store holds a live subscription for every wanted kind, so every process of a team answers
-    /// the same, not only the one whose grain keeps the mailbox's subscriptions; the last failure is that process's own
-    /// (this process's grain, when it owns the mailbox).
+    /// Read from the shared store, so every process of a team answers the same, not only the one whose grain keeps the
+    /// mailbox's subscriptions: healthy when a live subscription is stored for every wanted kind and the last pass kept
+    /// them all; the last failure as that pass met it, on whichever process it ran. With notifications off there is none.
     /// </summary>
     private static async Task<NotificationsStatusDto> NotificationsAsync(
         string mailboxId, SubscriptionStore subscriptions, KeepSubscriptions keep, MailboxWakeups wakeups, TimeProvider time, CancellationToken ct)
     {
         var stored = await subscriptions.ListAsync(mailboxId, ct);
-        var failure = keep.LastFailure(mailboxId);
-        var healthy = wakeups.NotificationsHealthy(mailboxId)
-            || (failure is null && PlanSubscriptions.Healthy(keep.Wanted(mailboxId), stored, time.GetUtcNow()));
-        return new NotificationsStatusDto(keep.On, healthy, [.. stored.Select(s => new SubscriptionStatusDto(s.Kind.ToString(), s.ExpiresAt))], failure);
+        var failure = keep.On ? await subscriptions.LastFailureAsync(mailboxId, ct) : null;
+        // This process's own view (wakeups) may be older than a failure another process met since.
+        var healthy = failure is null
+            && (wakeups.NotificationsHealthy(mailboxId) || PlanSubscriptions.Healthy(keep.Wanted(mailboxId), stored, time.GetUtcNow()));
+        return new NotificationsStatusDto(
+            keep.On, healthy, [.. stored.Select(s => new SubscriptionStatusDto(s.Kind.ToString(), s.ExpiresAt))], failure?.Code, failure?.Message, failure?.At);
     }
 }
