@@ -400,6 +400,9 @@ internal static partial class ClusterBenchmark
     [GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:\d+")]
     private static partial Regex Listening();
 
+    [GeneratedRegex(@"^(?:\d\d:\d\d:\d\d )?((?:warn|fail|crit): [^\s\[]+\[\d+\])")]
+    private static partial Regex Problem();
+
     /// <summary>Three worker processes of one cluster; each stopped by its process id.</summary>
     private sealed class Team(string dll, string store, string redis, string graph, IReadOnlyList<SandboxMailbox> mailboxes, bool notifications) : IAsyncDisposable
     {
@@ -617,10 +620,10 @@ internal static partial class ClusterBenchmark
             {
             }
 
-            // The console logger's first line of an entry: "warn: Category[event id]" (Warning is the benchmark's level).
-            if (line.StartsWith("warn: ", StringComparison.Ordinal) || line.StartsWith("fail: ", StringComparison.Ordinal) || line.StartsWith("crit: ", StringComparison.Ordinal))
+            // The worker's console format: "HH:mm:ss warn: Category[event id] message" on one line; counted by category and id.
+            if (Problem().Match(line) is { Success: true } problem)
             {
-                Problems.AddOrUpdate(line.Trim(), 1, static (_, n) => n + 1);
+                Problems.AddOrUpdate(problem.Groups[1].Value, 1, static (_, n) => n + 1);
             }
 
             if (line.Contains("A mailbox grain was activated", StringComparison.Ordinal))
