@@ -177,12 +177,13 @@ internal static partial class ClusterBenchmark
             return (what, $"not reached in 5 min: {run.Late} of {run.Mailboxes} mailboxes still without the draft ({run.Killed})");
         }
 
-        // The survivors' own mailboxes draft first; the last `Held` drafts are the moved mailboxes'.
+        // The survivors' own mailboxes should draft first and the moved ones last; the split shows whether the drafts came
+        // in two groups (failure detection) or one stream (a machine too busy to tell them apart).
         var held = Math.Clamp(run.Held, 1, done.Length);
         var survivors = done[..^held];
         var moved = done[^held..];
         return (what, string.Create(CultureInfo.InvariantCulture,
-            $"{done[^1]:0.0} s ({run.Killed}: its {run.Held} mailboxes drafted from {moved[0]:0.0} s to {moved[^1]:0.0} s; the other {survivors.Length} by {(survivors.Length > 0 ? survivors[^1] : 0):0.0} s)"));
+            $"{done[^1]:0.0} s ({run.Killed}; the last {held} drafts from {moved[0]:0.0} s to {moved[^1]:0.0} s, the first {survivors.Length} by {(survivors.Length > 0 ? survivors[^1] : 0):0.0} s)"));
     }
 
     /// <summary>The table's rows, each also printed as it is measured (a run cut short still shows what it measured).</summary>
