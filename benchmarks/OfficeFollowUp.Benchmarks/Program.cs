@@ -13,11 +13,11 @@ using OfficeFollowUp.Testing;
 //   dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- outbox [new contacts=500] [runs=3] [sandbox latency ms=0,50]
 if (args.Length > 0 && args[0] == "cluster")
 {
-    // A team: dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- cluster [mailboxes=1000] [contacts=200] [idle seconds=60] [latency samples=50]
+    // A team: dotnet run -c Release --project benchmarks/OfficeFollowUp.Benchmarks -- cluster [mailboxes=1000] [contacts=200] [idle seconds=120] [latency samples=50]
     await ClusterBenchmark.RunAsync(
         args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000,
         args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 200,
-        TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 60),
+        TimeSpan.FromSeconds(args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 120),
         args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 50);
     return;
 }
