@@ -36,7 +36,8 @@ public sealed class RouteWakesToGrains(IServiceProvider services, IOptions<SyncO
         }
         catch (Exception ex)
         {
-            // A lost wake costs at most one poll interval: the grain's timer runs the pass anyway.
+            // A lost wake costs at most one poll interval (the safety poll's, 30 minutes by default, while notifications are
+            // healthy): the grain's timer runs the pass anyway.
             ClusterTrace.WakeFailed(logger, ex);
         }
     }

@@ -117,8 +117,4 @@ public sealed record NoteBody(string Html, string Text)
 
         return new NoteBody(html.ToString(), string.Join("\n\n", text));
     }
-
-    /// <summary>A note to a person: the greeting, the paragraphs, and "Best wishes," signed by the sender.</summary>
-    public static NoteBody Letter(NoteText greeting, IEnumerable<NoteText> paragraphs, string sender) =>
-        Paragraphs([greeting, .. paragraphs, $"Best wishes,{NoteText.LineBreak}{sender}"]);
 }
