@@ -103,7 +103,7 @@ public sealed class TeamFailoverDrill(ITestOutputHelper output)
             var others = await Task.WhenAll(Enumerable.Range(1, Processes - 1).Select(_ => team.StartAsync(Args(FreePort()))));
             WorkerProcess[] all = [first, .. others];
             var pids = all.Select(p => p.ProcessId).ToHashSet();
-            Note($"{Processes} processes started: {string.Join(", ", pids)}; {count} mailboxes");
+            Note($"{Processes} processes started: {string.Join(", ", pids)}; {count} mailboxes" + (team.Restarts > 0 ? $"; {team.Restarts} ended on its own while joining and was started again" : ""));
             await WaitAsync("every mailbox baselined", async () => await BaselinedAsync(store) == count, team);
 
             // An outside Orleans client of the same cluster: asks each grain where it lives.
@@ -276,10 +276,34 @@ public sealed class TeamFailoverDrill(ITestOutputHelper output)
 
         public string RecentOutput => string.Join("\n---\n", _processes.Select(p => $"[pid {p.ProcessId}]\n{p.RecentOutput}"));
 
+        /// <summary>Processes that ended on their own before listening and were started again.</summary>
+        public int Restarts => Volatile.Read(ref _restarts);
+
+        private int _restarts;
+
+        /// <summary>
+        /// Starts a process, and starts it again (once) when it ended on its own before listening, as a team's process
+        /// supervisor (systemd's Restart=on-failure) would: under heavy load a joining silo that answers its probes too
+        /// slowly is declared dead by the others and stops itself. The drill is about a process killed after it served.
+        /// </summary>
         public async Task<WorkerProcess> StartAsync(string[] args)
         {
-            var process = await WorkerProcess.StartAsync(args, TimeSpan.FromSeconds(180));
-            _processes.Add(process);
+            WorkerProcess process;
+            try
+            {
+                process = await WorkerProcess.StartAsync(args, TimeSpan.FromSeconds(180));
+            }
+            catch (WorkerExitedException)
+            {
+                Interlocked.Increment(ref _restarts);
+                process = await WorkerProcess.StartAsync(args, TimeSpan.FromSeconds(180));
+            }
+
+            lock (_processes)
+            {
+                _processes.Add(process);
+            }
+
             return process;
         }
 

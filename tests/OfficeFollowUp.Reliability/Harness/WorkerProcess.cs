@@ -115,8 +115,11 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
         catch (Exception ex) when (ex is TimeoutException or InvalidOperationException)
         {
             var output = worker.RecentOutput;
+            var exited = process.HasExited;
             await worker.DisposeAsync();
-            throw new InvalidOperationException($"The worker did not start listening within {timeout.TotalSeconds:0} s. Its output:\n{output}", ex);
+            throw exited
+                ? new WorkerExitedException($"The worker exited before it was listening. Its output:\n{output}", ex)
+                : new InvalidOperationException($"The worker did not start listening within {timeout.TotalSeconds:0} s. Its output:\n{output}", ex);
         }
 
         return worker;
@@ -206,3 +209,6 @@ internal sealed partial class WorkerProcess : IAsyncDisposable
     [GeneratedRegex(@"Now listening on: (http://127\.0\.0\.1:\d+)")]
     private static partial Regex Listening();
 }
+
+/// <summary>The worker process ended on its own before it listened (e.g. Orleans declared a joining silo dead and it stopped itself).</summary>
+internal sealed class WorkerExitedException(string message, Exception inner) : InvalidOperationException(message, inner);
