@@ -64,6 +64,34 @@ describe("Birthday drafts in the pane, against the real worker", () => {
     await expectNoSeriousAxeViolations(page);
   });
 
+  it("Skip this year takes the birthday off Today, Keep in touch says so, and Undo brings it back", async () => {
+    const onToday = page.locator(`[data-followup-id="${birthday.id}"]`);
+    // The birthday may sit behind its person's other steps on the card.
+    const showOnToday = async (): Promise<void> => {
+      await page.getByRole("tab", { name: /^Today/ }).click();
+      const more = page.getByRole("button", { name: new RegExp(`^Show \\d+ more steps? for ${birthday.displayName}$`) });
+      await expect.poll(async () => (await onToday.count()) + (await more.count()), { timeout: 40_000 }).toBeGreaterThan(0);
+      if ((await onToday.count()) === 0) await more.click();
+    };
+    await showOnToday();
+    await onToday.getByRole("button", { name: /^Skip this year: / }).click();
+    await expect.poll(() => onToday.count(), { timeout: 10_000 }).toBe(0);
+    const afterSkip = (await callApi<KeepInTouchList>(worker!, "/api/keep-in-touch")).birthdays.find((b) => b.id === birthday.id);
+    expect(afterSkip?.draft?.state).toBe("skipped");
+
+    await page.getByRole("tab", { name: "Network" }).click();
+    await page.getByRole("tab", { name: "Keep in touch" }).click();
+    const row = page.getByRole("article", { name: `${birthday.displayName}'s birthday` });
+    await expect.poll(() => row.getByTestId("birthday-draft-state").textContent(), { timeout: 30_000 }).toBe("Skipped this year");
+    expect(await layoutProblems(page)).toEqual([]);
+    await page.screenshot({ path: join(resultsDir, "birthday-skipped-350.png"), fullPage: true });
+    await row.getByRole("button", { name: `Undo skip: ${birthday.displayName}'s birthday` }).click();
+    await expect.poll(() => row.getByTestId("birthday-draft-state").textContent(), { timeout: 10_000 }).toBe("Draft ready");
+
+    await showOnToday();
+    await expect.poll(() => onToday.count(), { timeout: 40_000 }).toBe(1);
+  });
+
   it("Draft wording in Settings offers the Birthday note with its own slots and a live preview", async () => {
     const defaults = (await callApi<DraftTemplates>(worker!, "/api/templates")).items.find((t) => t.kind === "birthday")!;
     await page.getByRole("button", { name: "Settings" }).click();

@@ -81,6 +81,29 @@ describe("Draft wording in Settings, against the real worker", () => {
     expect(await subject().inputValue()).toBe(reset.defaultSubject);
   });
 
+  it("a save over wording changed in another pane is refused in plain words, keeps the typed text, and lands on the second try", async () => {
+    // Another pane saves the thank-you after this one read it.
+    const other = await fetch(`${worker!.baseUrl}/api/templates/thank-you`, {
+      method: "PUT",
+      headers: { Authorization: `Bearer ${worker!.apiKey}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ subject: "From the other pane", body: "Hi {FirstName}," }),
+    });
+    expect(other.status).toBe(200);
+    await subject().fill("Mine, {FirstName}");
+    await wording().getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByText("Not saved: this wording was changed elsewhere").count(), { timeout: 10_000 }).toBe(1);
+    expect(await subject().inputValue()).toBe("Mine, {FirstName}");
+    expect((await thankYou()).subject).toBe("From the other pane");
+    await page.screenshot({ path: join(resultsDir, "draft-wording-changed-elsewhere-350.png"), fullPage: true });
+
+    await wording().getByRole("button", { name: "Save" }).click();
+    await expect.poll(() => page.getByText("Wording saved").count(), { timeout: 10_000 }).toBe(1);
+    expect((await thankYou()).subject).toBe("Mine, {FirstName}");
+    await wording().getByRole("button", { name: "Reset to default" }).click();
+    await expect.poll(() => page.getByText("Back to the default wording").count(), { timeout: 10_000 }).toBe(1);
+    expect((await thankYou()).custom).toBe(false);
+  });
+
   it("fits 320 px without sideways scrolling, then goes back to the rest of Settings", async () => {
     await page.setViewportSize({ width: 320, height: 900 });
     await page.getByRole("combobox", { name: "Draft" }).selectOption("close-not-a-fit");

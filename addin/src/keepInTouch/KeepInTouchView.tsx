@@ -15,6 +15,7 @@ import { TextWithEmails } from "../ui/TextWithEmails";
 import { useLoad } from "../ui/useLoad";
 import { createKeepInTouchApi, type KeepInTouchApi } from "./api";
 import {
+  birthdayAction,
   birthdayDraftPath,
   birthdayDraftText,
   birthdayText,
@@ -92,18 +93,51 @@ export function KeepInTouchView({ refreshKey, announce, office }: KeepInTouchVie
         </h2>
         {data && data.birthdays.length === 0 ? <Text size={200}>No birthdays coming up. Birthdays come from your Outlook contacts.</Text> : null}
         {data?.birthdays.map((b) => (
-          <BirthdayCard key={`${b.email ?? b.displayName}:${b.date}`} birthday={b} timeZone={timeZone} office={office} announce={announce} />
+          <BirthdayCard key={`${b.email ?? b.displayName}:${b.date}`} birthday={b} api={api} timeZone={timeZone} office={office} announce={announce} onChanged={loaded.retry} />
         ))}
       </section>
     </div>
   );
 }
 
-/** A birthday: the reminder, and the draft waiting in Drafts (preview, open in Outlook) or the wish already sent. */
-function BirthdayCard({ birthday: b, timeZone, office, announce }: { birthday: Birthday; timeZone: string; office?: OfficeHost; announce(text: string): void }) {
+/** A birthday: the reminder, and the draft waiting in Drafts (preview, open in Outlook) or the wish already sent; "Skip this year" and its undo. */
+function BirthdayCard({
+  birthday: shown,
+  api,
+  timeZone,
+  office,
+  announce,
+  onChanged,
+}: {
+  birthday: Birthday;
+  api: KeepInTouchApi;
+  timeZone: string;
+  office?: OfficeHost;
+  announce(text: string): void;
+  onChanged(): void;
+}) {
   const shared = useSharedStyles();
   const styles = useStyles();
   const [previewOpen, setPreviewOpen] = useState(false);
+  // The worker's answer to a skip or an undo shows at once; the list is then read again.
+  const [updated, setUpdated] = useState<{ from: Birthday; to: Birthday }>();
+  const b = updated?.from === shown ? { ...shown, ...updated.to } : shown;
+  const [problem, setProblem] = useState<string>();
+  const { busy, run } = useAction();
+  const action = birthdayAction(b);
+  const decide = (which: "skip" | "undo"): void => {
+    const id = b.id;
+    if (!id) return;
+    setProblem(undefined);
+    void run(
+      async () => {
+        setUpdated({ from: shown, to: await (which === "skip" ? api.skipBirthday(id) : api.reopenBirthday(id)) });
+        announce(which === "skip" ? `Skipped this year: ${b.displayName}'s birthday.` : `Undone: ${b.displayName}'s birthday is back on Today.`);
+        onChanged();
+      },
+      (failure) => setProblem(noticeText(failure)),
+    );
+  };
   const channel = normaliseChannel(b.preferredChannel);
   const draftText = birthdayDraftText(b.draft, timeZone);
   const previewPath = birthdayDraftPath(b.draft);
@@ -147,6 +181,24 @@ function BirthdayCard({ birthday: b, timeZone, office, announce }: { birthday: B
             </Button>
           ) : null}
         </div>
+      ) : null}
+      {action ? (
+        <div className={shared.actions}>
+          {action === "skip" ? (
+            <Button size="small" appearance="subtle" disabled={busy} aria-label={`Skip this year: ${b.displayName}'s birthday`} onClick={() => decide("skip")}>
+              Skip this year
+            </Button>
+          ) : (
+            <Button size="small" disabled={busy} aria-label={`Undo skip: ${b.displayName}'s birthday`} onClick={() => decide("undo")}>
+              Undo
+            </Button>
+          )}
+        </div>
+      ) : null}
+      {problem ? (
+        <Text size={200} role="alert">
+          {problem}
+        </Text>
       ) : null}
       {previewPath && previewOpen ? (
         <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { keepInTouchToToday } from "../today/sources";
+import type { ApiCall } from "../api/client";
+import { keepInTouchSource, keepInTouchToToday } from "../today/sources";
 import { draftPath } from "../drafts/openDraft";
-import { birthdayDraftPath, birthdayDraftText, birthdayText } from "./cadence";
+import { birthdayAction, birthdayDraftPath, birthdayDraftText, birthdayText } from "./cadence";
 
 const ready = { id: "birthday-ab12-2026", state: "ready" as const, draftId: "AAMk-draft", sentAt: null };
 
@@ -43,5 +44,41 @@ describe("a birthday's draft in the pane", () => {
     expect(draftPath(ana!.source, ana!.id, ana!.draftId)).toBe("/api/birthdays/birthday-ab12-2026/draft");
     expect(draftPath(bo!.source, bo!.id, bo!.draftId)).toBeUndefined();
     expect(bo!.preferredChannel).toBe("phone");
+  });
+
+  it("offers Skip this year on an open birthday, Undo once skipped, and nothing once sent or without an id", () => {
+    const b = { displayName: "Ana Silva", email: "ana@silva.pt", date: "2026-03-11", daysAway: 1, preferredChannel: null, id: "birthday-ab12-2026" };
+    expect(birthdayAction({ ...b, draft: null })).toBe("skip");
+    expect(birthdayAction({ ...b, draft: ready })).toBe("skip");
+    expect(birthdayAction({ ...b, draft: { ...ready, state: "skipped" } })).toBe("undo");
+    expect(birthdayAction({ ...b, draft: { ...ready, state: "sent", sentAt: "2026-03-10T08:00:00Z" } })).toBeNull();
+    expect(birthdayAction({ ...b, id: null, email: null })).toBeNull();
+    expect(birthdayAction({ displayName: "Old worker", email: "o@example.org", date: "2026-03-11", daysAway: 1, preferredChannel: null })).toBeNull();
+    expect(birthdayDraftText({ ...ready, state: "skipped" }, "UTC")).toBe("Skipped this year");
+    expect(birthdayText({ ...b, draft: { ...ready, state: "skipped" } }, "en-NZ")).toMatch(/: skipped this year$/);
+  });
+
+  it("leaves a skipped birthday out of Today, skips from its card, and brings it back on undo", async () => {
+    const skipped = { displayName: "Ana Silva", email: "ana@silva.pt", date: "2026-03-11", daysAway: 1, preferredChannel: null, id: "birthday-ab12-2026", draft: { ...ready, state: "skipped" as const } };
+    const open = { ...skipped, draft: ready };
+    const posted: string[] = [];
+    const call = (async (method: string, path: string) => {
+      if (method === "GET") return { timeZone: "UTC", overdue: [], birthdays: [skipped, { ...open, id: "birthday-cd34-2026", displayName: "Bo Park", email: "bo@park.example", draft: null }] };
+      posted.push(path);
+      return path.endsWith("/skip") ? skipped : open;
+    }) as ApiCall;
+    const source = keepInTouchSource(call);
+
+    const { items } = await source.load();
+    const bo = items[0]!;
+    const afterSkip = await source.skip!(skipped.id, "");
+    const afterUndo = await source.reopen!(skipped.id);
+
+    expect(items.map((i) => i.person.displayName)).toEqual(["Bo Park"]);
+    expect(source.supports!(bo, "skip")).toBe(true);
+    expect(source.supports!(bo, "done")).toBe(false);
+    expect(posted).toEqual(["/api/birthdays/birthday-ab12-2026/skip", "/api/birthdays/birthday-ab12-2026/reopen"]);
+    expect([afterSkip.state, afterSkip.key]).toEqual(["skipped", "keepInTouch:birthday:ana@silva.pt"]);
+    expect([afterUndo.state, afterUndo.id, afterUndo.draftId]).toEqual(["pending", "birthday-ab12-2026", "AAMk-draft"]);
   });
 });

@@ -72,6 +72,7 @@ export function birthdayText(b: Birthday, locale?: string): string {
   const when = b.daysAway <= 0 ? `Birthday today (${date})` : b.daysAway === 1 ? `Birthday tomorrow (${date})` : `Birthday in ${b.daysAway} days (${date})`;
   if (b.draft?.state === "ready") return `${when}: your note is waiting in Drafts`;
   if (b.draft?.state === "sent") return `${when}: you sent your wishes`;
+  if (b.draft?.state === "skipped") return `${when}: skipped this year`;
   if (b.daysAway <= 0) return `${when}: send a message`;
   if (b.daysAway === 1) return `${when}: send a card today`;
   return `${when}: send a card`;
@@ -82,7 +83,15 @@ export function birthdayDraftText(draft: BirthdayDraft | null | undefined, timeZ
   if (!draft) return null;
   if (draft.state === "ready") return "Draft ready";
   if (draft.state === "preparing") return "Preparing the draft…";
+  if (draft.state === "skipped") return "Skipped this year";
   return draft.sentAt ? `Sent ${formatDate(new Date(draft.sentAt), timeZone, locale)}` : "Sent";
+}
+
+/** What the birthday offers: "skip" this year while it is open, "undo" once skipped; nothing once sent or without an id (no email, or an older worker). */
+export function birthdayAction(b: Birthday): "skip" | "undo" | null {
+  if (!b.id) return null;
+  if (b.draft?.state === "skipped") return "undo";
+  return b.draft?.state === "sent" ? null : "skip";
 }
 
 /** The path the pane reads a birthday's draft from, when one is ready. */

@@ -14,11 +14,11 @@ export interface OverdueTouch {
   preferredChannel: string | null;
 }
 
-/** The birthday's draft this year: being made, waiting in Drafts, or done (mail to them was sent around the day). */
+/** The birthday's draft this year: being made, waiting in Drafts, done (mail to them was sent around the day), or skipped this year by the user. */
 export interface BirthdayDraft {
   /** For GET /api/birthdays/{id}/draft. */
   id: string;
-  state: "preparing" | "ready" | "sent";
+  state: "preparing" | "ready" | "sent" | "skipped";
   draftId: string | null;
   /** ISO 8601, when sent. */
   sentAt: string | null;
@@ -31,6 +31,8 @@ export interface Birthday {
   date: string;
   daysAway: number;
   preferredChannel: string | null;
+  /** For POST /api/birthdays/{id}/skip and /reopen; null without an email address, absent from older workers. */
+  id?: string | null;
   /** Null (or absent from older workers) when no draft is planned: not yet, or a reminder only (no email, another channel, birthday drafts off). */
   draft?: BirthdayDraft | null;
 }

@@ -29,6 +29,8 @@ import { DraftText } from "./DraftText";
 import { draftParagraphs } from "./draftParagraphs";
 import type { DraftTemplateDto, DraftTemplates, TemplatePreview } from "./model";
 import {
+  changedElsewhere,
+  changedElsewhereNotice,
   checkTemplate,
   hasErrors,
   insertSlot,
@@ -37,6 +39,7 @@ import {
   kindLabel,
   templateErrorsFromServer,
   templateRequest,
+  writeOn,
   type TemplateErrors,
   type TemplateField,
   type TemplateForm,
@@ -198,14 +201,16 @@ function TemplateEditor({ stored, onStored, onDirty }: { stored: DraftTemplateDt
     if (hasErrors(localErrors)) return;
     await run(
       async () => {
-        const saved = await call<DraftTemplateDto>("PUT", `/api/templates/${encodeURIComponent(stored.kind)}`, templateRequest(form));
+        const saved = await call<DraftTemplateDto>("PUT", `/api/templates/${encodeURIComponent(stored.kind)}`, templateRequest(form), undefined, writeOn(stored));
         onStored(saved);
         setForm({ subject: saved.subject, body: saved.body });
         setServerErrors({});
         setNotice({ intent: "success", title: "Wording saved", messages: ["New drafts of this kind use it."] });
       },
       (f) => {
-        if (f.kind === "problem" && f.fieldErrors) {
+        if (changedElsewhere(f)) {
+          void reloadAfterConflict("save");
+        } else if (f.kind === "problem" && f.fieldErrors) {
           const mapped = templateErrorsFromServer(f.fieldErrors);
           setServerErrors(mapped.errors);
           if (mapped.general.length > 0) setNotice({ intent: "error", title: f.title, messages: mapped.general });
@@ -220,14 +225,28 @@ function TemplateEditor({ stored, onStored, onDirty }: { stored: DraftTemplateDt
     setNotice(undefined);
     await run(
       async () => {
-        const restored = await call<DraftTemplateDto>("DELETE", `/api/templates/${encodeURIComponent(stored.kind)}`);
+        const restored = await call<DraftTemplateDto>("DELETE", `/api/templates/${encodeURIComponent(stored.kind)}`, undefined, undefined, writeOn(stored));
         onStored(restored);
         setForm({ subject: restored.subject, body: restored.body });
         setServerErrors({});
         setNotice({ intent: "success", title: "Back to the default wording", messages: [] });
       },
-      (f) => setNotice({ ...noticeFor(f), title: f.kind === "problem" ? `Not reset: ${f.title}` : "Not reset: the worker is not reachable" }),
+      (f) =>
+        changedElsewhere(f)
+          ? void reloadAfterConflict("reset")
+          : setNotice({ ...noticeFor(f), title: f.kind === "problem" ? `Not reset: ${f.title}` : "Not reset: the worker is not reachable" }),
     );
+  };
+
+  // After a 412: the kind's saved wording and tag are read again (the typed text stays in the form), so Save again lands.
+  const reloadAfterConflict = async (action: "save" | "reset"): Promise<void> => {
+    setNotice(changedElsewhereNotice(action, stored.kind));
+    try {
+      const fresh = (await call<DraftTemplates>("GET", "/api/templates")).items.find((t) => t.kind === stored.kind);
+      if (fresh) onStored(fresh);
+    } catch (e) {
+      setNotice({ ...noticeFor(failureOf(e)), title: "This wording was changed elsewhere, and reading it again failed" });
+    }
   };
 
   const paragraphs = preview.result ? draftParagraphs(preview.result.html) : [];

@@ -10,6 +10,8 @@ export interface DraftTemplateDto {
   defaultBody: string;
   /** The language the wording is written in ("en", "de"): a draft's greeting line, "Before sending" line and sign-off follow it. */
   language: string;
+  /** The kind's ETag, sent as If-Match when saving or resetting it ('"template-default"' while never saved); absent from older workers. */
+  tag?: string;
 }
 
 export interface DraftTemplates {

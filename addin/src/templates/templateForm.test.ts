@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
 import type { DraftTemplateDto } from "./model";
-import { checkTemplate, insertSlot, isChanged, isDefault, kindLabel, slotsIn, templateErrorsFromServer, unknownSlotMessage } from "./templateForm";
+import {
+  changedElsewhere,
+  changedElsewhereNotice,
+  checkTemplate,
+  insertSlot,
+  isChanged,
+  isDefault,
+  kindLabel,
+  slotsIn,
+  templateErrorsFromServer,
+  unknownSlotMessage,
+  writeOn,
+} from "./templateForm";
 
 const known = ["FirstName", "EventName", "Remembered", "Promised"];
 
@@ -79,5 +91,31 @@ describe("inserting a slot", () => {
   it("appends when the field was never focused", () => {
     expect(insertSlot("Hi", "FirstName", null, null)).toEqual({ text: "Hi{FirstName}", caret: 13 });
     expect(insertSlot("Hi", "FirstName", 99, 99)).toEqual({ text: "Hi{FirstName}", caret: 13 });
+  });
+});
+
+describe("two panes editing the same wording", () => {
+  it("names the wording it was made on with If-Match, and sends none to a worker without tags", () => {
+    expect(writeOn({ ...stored, tag: '"template-1764671400000"' })).toEqual({ ifMatch: '"template-1764671400000"' });
+    expect(writeOn({ ...stored, tag: '"template-default"' })).toEqual({ ifMatch: '"template-default"' });
+    expect(writeOn(stored)).toBeUndefined();
+  });
+
+  it("tells a 412 from other refusals, and says in plain words that the typed text is kept", () => {
+    expect(changedElsewhere({ kind: "problem", status: 412, title: "Wording changed", messages: [] })).toBe(true);
+    expect(changedElsewhere({ kind: "problem", status: 400, title: "Bad", messages: [] })).toBe(false);
+    expect(changedElsewhere({ kind: "unreachable", detail: "offline" })).toBe(false);
+    const save = changedElsewhereNotice("save", "thank-you");
+    expect(save.title).toBe("Not saved: this wording was changed elsewhere");
+    expect(save.messages[0]).toContain(`the ${kindLabel("thank-you")} wording`);
+    expect(save.messages[0]).toContain("Your text is still in the editor: save again");
+    expect(changedElsewhereNotice("reset", "birthday").title).toBe("Not reset: this wording was changed elsewhere");
+  });
+
+  it("after reloading the other pane's wording, the kept text still counts as a change to save", () => {
+    const typed = { subject: "My subject", body: "Hi {FirstName}," };
+    const theirs = { ...stored, subject: "Their subject", tag: '"template-2"' };
+    expect(isChanged(typed, theirs)).toBe(true);
+    expect(isChanged({ subject: theirs.subject, body: theirs.body }, theirs)).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
-import type { FieldErrors } from "../api/client";
+import type { ApiFailure, FieldErrors, VersionedCall } from "../api/client";
+import type { Notice } from "../ui/notice";
 import type { DraftTemplateDto } from "./model";
 
 /** The fields of a template the user edits. */
@@ -89,6 +90,30 @@ export function isChanged(form: TemplateForm, stored: DraftTemplateDto): boolean
 export function isDefault(form: TemplateForm, stored: DraftTemplateDto): boolean {
   const sent = templateRequest(form);
   return sent.subject === stored.defaultSubject && sent.body === stored.defaultBody;
+}
+
+/** How a save or reset names the wording it was made on: If-Match with the kind's tag, so another pane's change is not overwritten unseen. */
+export function writeOn(stored: DraftTemplateDto): VersionedCall | undefined {
+  return stored.tag ? { ifMatch: stored.tag } : undefined;
+}
+
+/** True when the worker refused a save or reset because the wording was changed elsewhere since it was read (412). */
+export function changedElsewhere(failure: ApiFailure): boolean {
+  return failure.kind === "problem" && failure.status === 412;
+}
+
+/** What the editor says after a 412, once it has reloaded the kind: the user's text is kept, so saving again is one click. */
+export function changedElsewhereNotice(action: "save" | "reset", kind: string): Notice {
+  return {
+    intent: "warning",
+    title: action === "save" ? "Not saved: this wording was changed elsewhere" : "Not reset: this wording was changed elsewhere",
+    messages: [
+      `Someone changed the ${kindLabel(kind)} wording in another window or pane after you opened it. ` +
+        (action === "save"
+          ? "Your text is still in the editor: save again to replace their wording with yours, or undo your changes to see theirs."
+          : "Their wording is now the saved one: reset again if you still want the default."),
+    ],
+  };
 }
 
 /** A 400's field errors ("subject", "body") under their fields; anything else as general lines. */

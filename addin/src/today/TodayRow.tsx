@@ -107,6 +107,7 @@ export function TodayRow(props: TodayRowProps) {
   const whenText = snoozed ? `Snoozed until ${formatDueTime(new Date(snoozed), timeZone, now)}` : `Due ${formatDueTime(due, timeZone, now)}`;
   // Each action's accessible name starts with its visible text and says whom it is for.
   const about = `${step} for ${name}`;
+  const skipText = item.kind === "birthday" ? "Skip this year" : "Skip";
 
   return (
     <div className={styles.step} role="group" aria-labelledby={titleId} data-testid="followup-row" data-followup-id={item.id} data-source={item.source}>
@@ -214,8 +215,8 @@ export function TodayRow(props: TodayRowProps) {
         />
         ) : null}
         {props.canSkip ? (
-        <Button ref={skipRef} size="small" appearance="subtle" icon={<DismissCircle20Regular />} disabled={busy} aria-label={`Skip: ${about}`} onClick={() => props.onSkip(item)}>
-          Skip
+        <Button ref={skipRef} size="small" appearance="subtle" icon={<DismissCircle20Regular />} disabled={busy} aria-label={`${skipText}: ${about}`} onClick={() => props.onSkip(item)}>
+          {skipText}
         </Button>
         ) : null}
       </div>

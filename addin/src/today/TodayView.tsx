@@ -174,6 +174,15 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
     const said = deleteDraft ? `Skipped: ${describe(item)}; its draft is being deleted from Drafts.` : `Skipped: ${describe(item)}.`;
     void act(item, () => skip(item.id, reason, deleteDraft), said).then((ok) => ok && setSkipTarget(undefined));
   };
+  // A birthday is skipped this year at once, without a reason (its draft is not deleted), and the toast can undo it.
+  const onSkipBirthday = (item: TodayItem): void => {
+    const skip = sourceOf(item)?.skip;
+    if (!skip) return;
+    const text = `Skipped this year: ${describe(item)}`;
+    void act(item, () => skip(item.id, ""), `${text}.`).then((ok) => {
+      if (ok && sourceOf(item)?.reopen) setUndo({ item, text });
+    });
+  };
   const onOpenDraft = (item: TodayItem): void => {
     if (item.draftId && !office.openDraft(item.draftId)) {
       notifyRow(item, { intent: "warning", title: "Open Outlook to edit the draft", messages: ["The draft is in your Drafts folder."] });
@@ -221,7 +230,8 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
                         }}
                         onSkip={(i) => {
                           setPickTarget(undefined);
-                          setSkipTarget(i);
+                          if (i.kind === "birthday") onSkipBirthday(i);
+                          else setSkipTarget(i);
                         }}
                         onOpenDraft={onOpenDraft}
                         onOpenHold={onOpenHold}

@@ -179,14 +179,41 @@ export interface KeepInTouchJson {
     date: string;
     daysAway: number;
     preferredChannel: string | null;
-    draft?: { id: string; state: "preparing" | "ready" | "sent"; draftId: string | null; sentAt: string | null } | null;
+    draft?: { id: string; state: "preparing" | "ready" | "sent" | "skipped"; draftId: string | null; sentAt: string | null } | null;
+    /** For skip and reopen; absent from older workers. */
+    id?: string | null;
   }[];
+}
+
+type BirthdayJson = KeepInTouchJson["birthdays"][number];
+
+const keepInTouchBase = { source: "keepInTouch" as const, state: "pending" as const, snoozedUntil: null, draftId: null, holdEventId: null, profileUrl: null, note: null };
+
+/** A birthday as a Today card; skipped this year, it is "skipped" (so it leaves Today). */
+export function birthdayToToday(b: BirthdayJson, timeZone: string): TodayItem {
+  const [year, month, day] = b.date.split("-").map(Number) as [number, number, number];
+  const ready = b.draft?.state === "ready" && b.draft.draftId ? b.draft : null;
+  return {
+    ...keepInTouchBase,
+    state: b.draft?.state === "skipped" ? "skipped" : "pending",
+    key: `keepInTouch:birthday:${(b.email ?? b.displayName).toLowerCase()}`,
+    // The birthday's id (the same as its draft's), so its preview reads GET /api/birthdays/{id}/draft and Skip posts to it.
+    id: b.id ?? (ready ? ready.id : (b.email ?? b.displayName)),
+    draftId: ready ? ready.draftId : null,
+    person: { displayName: b.displayName, email: b.email ?? "" },
+    kind: "birthday",
+    why: b.daysAway === 0 ? "Birthday today" : `Birthday in ${b.daysAway} day${b.daysAway === 1 ? "" : "s"}`,
+    // A card for the day itself: due that morning, in the mailbox's zone.
+    dueAt: instantAt({ year, month, day, hour: 9, minute: 0 }, timeZone).toISOString(),
+    preferredChannel: normaliseChannel(b.preferredChannel),
+    context: null,
+  };
 }
 
 const tierNames: Record<string, string> = { referralPartner: "referral partner", innerCircle: "inner circle", other: "everyone else" };
 
 export function keepInTouchToToday(list: KeepInTouchJson): TodayItem[] {
-  const base = { source: "keepInTouch" as const, state: "pending" as const, snoozedUntil: null, draftId: null, holdEventId: null, profileUrl: null, note: null };
+  const base = keepInTouchBase;
   const touches = list.overdue.map((o): TodayItem => ({
     ...base,
     key: `keepInTouch:${o.person.email.toLowerCase()}`,
@@ -198,37 +225,29 @@ export function keepInTouchToToday(list: KeepInTouchJson): TodayItem[] {
     preferredChannel: normaliseChannel(o.preferredChannel),
     context: `${o.lastTouch ? `Last in touch ${o.lastTouch.slice(0, 10)}` : "Not in touch yet"} · ${tierNames[o.tier] ?? o.tier}`,
   }));
-  // A birthday already wished (mail sent around the day) is done: it leaves Today; Keep in touch shows it as sent.
-  const birthdays = list.birthdays.filter((b) => b.draft?.state !== "sent").map((b): TodayItem => {
-    const [year, month, day] = b.date.split("-").map(Number) as [number, number, number];
-    const ready = b.draft?.state === "ready" && b.draft.draftId ? b.draft : null;
-    return {
-      ...base,
-      key: `keepInTouch:birthday:${(b.email ?? b.displayName).toLowerCase()}`,
-      // With a draft ready the row's id is the birthday draft's, so its preview reads GET /api/birthdays/{id}/draft.
-      id: ready ? ready.id : (b.email ?? b.displayName),
-      draftId: ready ? ready.draftId : null,
-      person: { displayName: b.displayName, email: b.email ?? "" },
-      kind: "birthday",
-      why: b.daysAway === 0 ? "Birthday today" : `Birthday in ${b.daysAway} day${b.daysAway === 1 ? "" : "s"}`,
-      // A card for the day itself: due that morning, in the mailbox's zone.
-      dueAt: instantAt({ year, month, day, hour: 9, minute: 0 }, list.timeZone).toISOString(),
-      preferredChannel: normaliseChannel(b.preferredChannel),
-      context: null,
-    };
-  });
+  // A birthday already wished (mail sent around the day) is done, and one skipped this year dismissed: they leave Today;
+  // Keep in touch shows them as sent or skipped.
+  const birthdays = list.birthdays.filter((b) => b.draft?.state !== "sent" && b.draft?.state !== "skipped").map((b) => birthdayToToday(b, list.timeZone));
   return [...touches, ...birthdays];
 }
 
-/** Keep-in-touch reminders and birthdays: read-only here; a meeting or a follow-up clears them. */
+/** Keep-in-touch reminders and birthdays: a meeting or a follow-up clears a reminder; a birthday can be skipped this year (and undone). */
 export function keepInTouchSource(call: ApiCall): TodaySource {
+  let timeZone = "UTC";
+  const birthday = async (id: string, action: "skip" | "reopen"): Promise<TodayItem> =>
+    birthdayToToday(await call<BirthdayJson>("POST", `/api/birthdays/${encodeURIComponent(id)}/${action}`), timeZone);
   return {
     name: "keepInTouch",
     label: "keep-in-touch reminders",
     load: async (signal) => {
       const list = await call<KeepInTouchJson>("GET", "/api/keep-in-touch", undefined, signal);
+      timeZone = list.timeZone;
       return { timeZone: list.timeZone, items: keepInTouchToToday(list) };
     },
+    skip: (id) => birthday(id, "skip"),
+    reopen: (id) => birthday(id, "reopen"),
+    // Only a birthday with its own id (from a worker that knows "Skip this year"); reminders clear by themselves.
+    supports: (item, action) => action === "skip" && item.kind === "birthday" && item.id.startsWith("birthday-"),
   };
 }
 

@@ -76,6 +76,47 @@ public sealed class TemplateApiTests : PairedWorkerTests
     }
 
     [Fact]
+    public async Task Two_panes_saving_the_same_wording_the_later_one_with_a_stale_tag_gets_412_and_without_a_tag_lands_as_before()
+    {
+        var read = (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items")[0].GetProperty("tag").GetString()!;
+        async Task<HttpResponseMessage> SendAsync(HttpMethod method, string? ifMatch, string subject = "Kia ora {FirstName}")
+        {
+            using var request = new HttpRequestMessage(method, "/api/templates/thank-you");
+            if (method == HttpMethod.Put)
+            {
+                request.Content = JsonContent.Create(new { subject, body = "Kia ora {FirstName}," });
+            }
+
+            if (ifMatch is not null)
+            {
+                request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+            }
+
+            return await Client.SendAsync(request);
+        }
+
+        var first = await SendAsync(HttpMethod.Put, read, "First pane");
+        var second = await SendAsync(HttpMethod.Put, read, "Second pane");
+        var staleReset = await SendAsync(HttpMethod.Delete, read);
+        var garbled = await SendAsync(HttpMethod.Put, "\"settings-1\"", "Garbled");
+        var afterConflicts = (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items")[0];
+        var fresh = first.Headers.ETag!.ToString();
+        var reset = await SendAsync(HttpMethod.Delete, fresh);
+        var oldPane = await SendAsync(HttpMethod.Put, null, "Old pane");
+
+        Assert.Equal("\"template-default\"", read);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(fresh, (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("tag").GetString());
+        Assert.Equal((HttpStatusCode.PreconditionFailed, HttpStatusCode.PreconditionFailed, HttpStatusCode.PreconditionFailed),
+            (second.StatusCode, staleReset.StatusCode, garbled.StatusCode));
+        Assert.Equal(fresh, second.Headers.ETag!.ToString());
+        Assert.Equal(("First pane", fresh), (afterConflicts.GetProperty("subject").GetString(), afterConflicts.GetProperty("tag").GetString()));
+        Assert.Equal((HttpStatusCode.OK, "\"template-default\""), (reset.StatusCode, reset.Headers.ETag!.ToString()));
+        Assert.Equal(HttpStatusCode.OK, oldPane.StatusCode);
+        Assert.Equal("Old pane", (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items")[0].GetProperty("subject").GetString());
+    }
+
+    [Fact]
     public async Task The_preview_shows_what_helps_me_most_with_a_sample_while_Referrals_LookingFor_is_blank()
     {
         var close = (await Client.GetFromJsonAsync<JsonElement>("/api/templates")).GetProperty("items").EnumerateArray()

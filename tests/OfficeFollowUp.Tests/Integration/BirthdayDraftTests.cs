@@ -129,4 +129,59 @@ public sealed class BirthdayDraftTests : IAsyncLifetime
         Assert.Empty(BirthdayDrafts());
         Assert.Equal(JsonValueKind.Null, (await BirthdayRowAsync()).GetProperty("draft").ValueKind);
     }
+
+    [Fact]
+    public async Task Skip_this_year_before_the_lead_day_means_no_draft_that_year_and_undo_brings_the_draft_back()
+    {
+        await AddAnaAsync();
+        var id = (await BirthdayRowAsync()).GetProperty("id").GetString();
+        using var client = _worker.Client();
+        var skipped = await client.PostAsync($"/api/birthdays/{id}/skip", null);
+        var again = await client.PostAsync($"/api/birthdays/{id}/skip", null);
+        _world.Time.Advance(TimeSpan.FromDays(2));
+        await _worker.SyncOnceAsync();
+        await _worker.SyncOnceAsync();
+        var whileSkipped = (BirthdayDrafts().Count, (await BirthdayRowAsync()).GetProperty("draft").GetProperty("state").GetString());
+
+        var reopened = await client.PostAsync($"/api/birthdays/{id}/reopen", null);
+        await _worker.SyncOnceAsync();
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (skipped.StatusCode, again.StatusCode));
+        Assert.Equal("skipped", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draft").GetProperty("state").GetString());
+        Assert.Equal((0, "skipped"), whileSkipped);
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        Assert.Single(BirthdayDrafts());
+        Assert.Equal("ready", (await BirthdayRowAsync()).GetProperty("draft").GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_skipped_birthday_with_its_draft_ready_is_not_completed_by_mail_and_a_sent_one_cannot_be_skipped()
+    {
+        await AddAnaAsync();
+        _world.Time.Advance(TimeSpan.FromDays(2));
+        await _worker.SyncOnceAsync();
+        var id = (await BirthdayRowAsync()).GetProperty("id").GetString();
+        using var client = _worker.Client();
+        var skipped = await client.PostAsync($"/api/birthdays/{id}/skip", null);
+        _world.Time.Advance(TimeSpan.FromHours(20));
+        _world.Mailbox.SendMail([Ana], "Happy birthday!", "Have a great day, Ana.");
+        await _worker.SyncOnceAsync();
+        var afterTheMail = (await BirthdayRowAsync()).GetProperty("draft").GetProperty("state").GetString();
+
+        var reopened = await client.PostAsync($"/api/birthdays/{id}/reopen", null);
+        var state = (await reopened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("draft").GetProperty("state").GetString();
+        _world.Time.Advance(TimeSpan.FromHours(1));
+        _world.Mailbox.SendMail([Ana], "Happy birthday again", "Have a great day, Ana.");
+        await _worker.SyncOnceAsync();
+        var afterSent = await client.PostAsync($"/api/birthdays/{id}/skip", null);
+        var unknown = await client.PostAsync("/api/birthdays/birthday-nobody-2026/skip", null);
+
+        Assert.Equal(HttpStatusCode.OK, skipped.StatusCode);
+        Assert.Equal("skipped", afterTheMail);
+        Assert.Single(BirthdayDrafts());
+        Assert.Equal("ready", state);
+        Assert.Equal(HttpStatusCode.Conflict, afterSent.StatusCode);
+        Assert.Equal("sent", (await BirthdayRowAsync()).GetProperty("draft").GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
 }

@@ -84,6 +84,71 @@ public sealed class BirthdayDraftStoreTests
     }
 
     [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
+    public async Task A_skipped_birthday_is_never_planned_or_made_again_that_year_and_undo_reopens_it(string provider)
+    {
+        await using var store = await TestStore.CreateAsync(provider);
+        var now = store.Time.GetUtcNow();
+        await RepositoryTests.SeedMailboxAsync(store);
+        var birthdays = new BirthdayDraftStore(store.Database);
+        var (from, until) = PlanBirthdayDrafts.Window(new DateOnly(2026, 3, 3), TimeZoneInfo.Utc, new KeepInTouchOptions());
+        var ana = new BirthdayDraftPlan("ana@silva.pt", "Ana Silva", 2026, new DateOnly(2026, 3, 3), from, until);
+        var bo = ana with { Email = "bo@park.example", DisplayName = "Bo Park" };
+        var anaId = BirthdayDraftStore.IdOf(Mailbox, ana.Email, 2026);
+        var boId = BirthdayDraftStore.IdOf(Mailbox, bo.Email, 2026);
+        await using (var session = await store.Database.BeginAsync(Ct))
+        {
+            await birthdays.PlanAsync(session, Mailbox, ana, now, Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        // Ana's draft is being made when she is skipped; Bo is skipped before his lead day.
+        var anaSkipped = await birthdays.SkipAsync(Mailbox, anaId, ana, now, Ct);
+        var anaTwice = await birthdays.SkipAsync(Mailbox, anaId, ana, now, Ct);
+        var boSkipped = await birthdays.SkipAsync(Mailbox, boId, bo, now, Ct);
+        var otherMailbox = await birthdays.SkipAsync("mbx-other", anaId, null, now, Ct);
+        bool planAgain;
+        await using (var session = await store.Database.BeginAsync(Ct))
+        {
+            planAgain = await birthdays.PlanAsync(session, Mailbox, bo, now, Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        SentMessageFacts[] theWish = [new("m1", now.AddHours(1), ["ana@silva.pt"], null, null)];
+        IReadOnlyList<OpenDutyFacts> open;
+        await using (var session = await store.Database.BeginAsync(Ct))
+        {
+            open = await BirthdayDraftStore.OpenForAsync(session, Mailbox, theWish, Ct);
+        }
+
+        var outbox = new OutboxStore(store.Database);
+        var entry = Assert.Single(await outbox.ClaimDueAsync(Mailbox, now, now, TimeSpan.FromMinutes(5), 10, Ct));
+        // What the outbox does when PrepareBirthdayDraft finds the birthday skipped.
+        await outbox.CloseAsync(entry, OutboxStatus.Cancelled, null, now, Ct);
+
+        var anaBack = await birthdays.ReopenAsync(Mailbox, anaId, now, Ct);
+        var boBack = await birthdays.ReopenAsync(Mailbox, boId, now, Ct);
+        var boAgain = await birthdays.ReopenAsync(Mailbox, boId, now, Ct);
+        bool planAfterUndo;
+        await using (var session = await store.Database.BeginAsync(Ct))
+        {
+            planAfterUndo = await birthdays.PlanAsync(session, Mailbox, bo, now, Ct);
+            await session.CommitAsync(Ct);
+        }
+
+        var remade = await outbox.ClaimDueAsync(Mailbox, now.AddMinutes(1), now.AddMinutes(1), TimeSpan.FromMinutes(5), 10, Ct);
+
+        Assert.Equal((BirthdayDraftState.Skipped, BirthdayDraftState.Skipped, BirthdayDraftState.Skipped), (anaSkipped!.State, anaTwice!.State, boSkipped!.State));
+        Assert.Null(otherMailbox);
+        Assert.False(planAgain);
+        Assert.Empty(open);
+        Assert.Equal((true, BirthdayDraftState.Planned), (anaBack.Reopened, anaBack.Birthday!.State));
+        Assert.Equal((true, (BirthdayDraft?)null), (boBack.Reopened, boBack.Birthday));
+        Assert.False(boAgain.Reopened);
+        Assert.True(planAfterUndo);
+        Assert.Equal([anaId, boId], remade.Select(e => e.BirthdayId!).OrderBy(x => x == anaId ? 0 : 1));
+    }
+
+    [Theory, MemberData(nameof(StoreProviders.All), MemberType = typeof(StoreProviders))]
     public async Task An_outbox_entry_is_for_exactly_one_step_referral_or_birthday(string provider)
     {
         await using var store = await TestStore.CreateAsync(provider);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using OfficeFollowUp.Api;
 using OfficeFollowUp.Auth;
@@ -10,16 +12,25 @@ using OfficeFollowUp.Store;
 namespace OfficeFollowUp.Drafts;
 
 /// <param name="Language">The language the shown wording is written in ("en", "de"): the words around it in a draft follow it.</param>
-public sealed record TemplateDto(string Kind, string Subject, string Body, bool Custom, IReadOnlyList<string> Slots, string DefaultSubject, string DefaultBody, string Language);
+/// <param name="Tag">The kind's ETag, to send as If-Match with its PUT or DELETE; <c>"template-default"</c> while it was never saved.</param>
+public sealed record TemplateDto(string Kind, string Subject, string Body, bool Custom, IReadOnlyList<string> Slots, string DefaultSubject, string DefaultBody, string Language,
+    string Tag = TemplateEndpoints.DefaultTag);
 
 public sealed record TemplatesDto(IReadOnlyList<TemplateDto> Items);
 
 /// <summary>A template rendered for a sample person: the subject, the body as text and as the draft's HTML, how many parts the user would edit, and the language it is written in.</summary>
 public sealed record TemplatePreviewDto(string Subject, string Text, string Html, int ToEdit, string Language);
 
-/// <summary>The user's own wording for each kind of draft: list, change, preview with a sample person, reset to the default.</summary>
+/// <summary>
+/// The user's own wording for each kind of draft: list, change, preview with a sample person, reset to the default.
+/// Each kind carries an ETag (its row version): a PUT or DELETE with If-Match lands only if nobody saved that kind since
+/// (412 otherwise), so two panes never silently overwrite each other. Without If-Match (older panes) it lands as before.
+/// </summary>
 public static class TemplateEndpoints
 {
+    /// <summary>The ETag of a kind never saved: its wording is the default.</summary>
+    public const string DefaultTag = "\"template-default\"";
+
     public static RouteGroupBuilder MapTemplates(this RouteGroupBuilder api)
     {
         api.MapGet("/templates", ListAsync);
@@ -34,16 +45,23 @@ public static class TemplateEndpoints
     {
         var mailbox = await mailboxes.GetAsync(ct);
         var own = mailbox is null ? new Dictionary<DraftKind, DraftTemplate>() : await store.ListAsync(mailbox.Profile.MailboxId, ct);
+        var versions = mailbox is null ? new Dictionary<DraftKind, long>() : await store.VersionsAsync(mailbox.Profile.MailboxId, ct);
         var language = mailbox?.Profile.Language;
-        return TypedResults.Ok(new TemplatesDto([.. Enum.GetValues<DraftKind>().Select(k => ToDto(k, own.TryGetValue(k, out var t) ? t : null, language))]));
+        return TypedResults.Ok(new TemplatesDto([.. Enum.GetValues<DraftKind>()
+            .Select(k => ToDto(k, own.TryGetValue(k, out var t) ? t : null, language, versions.GetValueOrDefault(k, TemplateStore.DefaultVersion)))]));
     }
 
     private static async Task<Results<Ok<TemplateDto>, ValidationProblem, ProblemHttpResult>> PutAsync(
-        string kind, TemplateRequest request, ConnectedMailbox mailbox, TemplateStore store, TimeProvider time, CancellationToken ct)
+        string kind, TemplateRequest request, ConnectedMailbox mailbox, TemplateStore store, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         if (DraftKinds.Parse(kind) is not { } draftKind)
         {
             return NoSuchKind(kind);
+        }
+
+        if (!IfMatch(http, out var ifVersion))
+        {
+            return await ChangedAsync(draftKind, mailbox, store, http, ct);
         }
 
         var template = Written(request.ToTemplate(), mailbox.Profile.Language);
@@ -52,19 +70,77 @@ public static class TemplateEndpoints
             return problem;
         }
 
-        await store.SaveAsync(mailbox.Id, draftKind, template, time.GetUtcNow(), ct);
-        return TypedResults.Ok(ToDto(draftKind, template, mailbox.Profile.Language));
+        if (!await store.SaveAsync(mailbox.Id, draftKind, template, ifVersion, time.GetUtcNow(), ct))
+        {
+            return await ChangedAsync(draftKind, mailbox, store, http, ct);
+        }
+
+        var version = await store.VersionAsync(mailbox.Id, draftKind, ct);
+        http.Response.Headers.ETag = Tag(version);
+        return TypedResults.Ok(ToDto(draftKind, template, mailbox.Profile.Language, version));
     }
 
-    private static async Task<Results<Ok<TemplateDto>, ProblemHttpResult>> ResetAsync(string kind, ConnectedMailbox mailbox, TemplateStore store, CancellationToken ct)
+    private static async Task<Results<Ok<TemplateDto>, ProblemHttpResult>> ResetAsync(string kind, ConnectedMailbox mailbox, TemplateStore store, HttpContext http, CancellationToken ct)
     {
         if (DraftKinds.Parse(kind) is not { } draftKind)
         {
             return NoSuchKind(kind);
         }
 
-        await store.ResetAsync(mailbox.Id, draftKind, ct);
+        if (!IfMatch(http, out var ifVersion) || !await store.ResetAsync(mailbox.Id, draftKind, ifVersion, ct))
+        {
+            return await ChangedAsync(draftKind, mailbox, store, http, ct);
+        }
+
+        http.Response.Headers.ETag = DefaultTag;
         return TypedResults.Ok(ToDto(draftKind, null, mailbox.Profile.Language));
+    }
+
+    internal static string Tag(long version) =>
+        version == TemplateStore.DefaultVersion ? DefaultTag : string.Create(CultureInfo.InvariantCulture, $"\"template-{version}\"");
+
+    /// <summary>
+    /// The version the request's If-Match names: null without one (accepted as before, for older panes); false when it
+    /// names none of our tags, which then matches nothing.
+    /// </summary>
+    private static bool IfMatch(HttpContext http, out long? version)
+    {
+        version = null;
+        if (http.Request.Headers.IfMatch.Count == 0)
+        {
+            return true;
+        }
+
+        if (!EntityTagHeaderValue.TryParseList([http.Request.Headers.IfMatch.ToString()], out var tags) || tags.Count != 1
+            || tags[0].Tag.Value is not { } quoted)
+        {
+            return false;
+        }
+
+        if (quoted == DefaultTag)
+        {
+            version = TemplateStore.DefaultVersion;
+            return true;
+        }
+
+        const string prefix = "\"template-";
+        if (quoted.StartsWith(prefix, StringComparison.Ordinal)
+            && long.TryParse(quoted.AsSpan(prefix.Length, quoted.Length - prefix.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed)
+            && parsed != TemplateStore.DefaultVersion)
+        {
+            version = parsed;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>412, with the kind's current ETag, so the pane can reload it.</summary>
+    private static async Task<ProblemHttpResult> ChangedAsync(DraftKind kind, ConnectedMailbox mailbox, TemplateStore store, HttpContext http, CancellationToken ct)
+    {
+        http.Response.Headers.ETag = Tag(await store.VersionAsync(mailbox.Id, kind, ct));
+        return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Wording changed",
+            detail: "This wording was changed elsewhere since you opened it. Reload it and make your change again.");
     }
 
     private static async Task<Results<Ok<TemplatePreviewDto>, ValidationProblem, ProblemHttpResult>> PreviewAsync(
@@ -114,12 +190,12 @@ public static class TemplateEndpoints
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such kind of draft",
             detail: $"The kinds are {string.Join(", ", Enum.GetValues<DraftKind>().Select(DraftKinds.Name))}.");
 
-    private static TemplateDto ToDto(DraftKind kind, DraftTemplate? own, string? language)
+    private static TemplateDto ToDto(DraftKind kind, DraftTemplate? own, string? language, long version = TemplateStore.DefaultVersion)
     {
         var byDefault = DefaultTemplates.For(kind, language);
         var shown = own ?? byDefault;
         return new TemplateDto(DraftKinds.Name(kind), shown.Subject, shown.Body, own is not null, DraftKinds.Slots(kind), byDefault.Subject, byDefault.Body,
-            DraftLanguage.Of(shown, language));
+            DraftLanguage.Of(shown, language), Tag(version));
     }
 }
 

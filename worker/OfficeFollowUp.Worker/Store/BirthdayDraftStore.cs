@@ -106,6 +106,74 @@ public sealed class BirthdayDraftStore(Database database)
             """, ids, chunk => new { mailboxId, ids = chunk }, ct)).Select(r => r.ToDraft())];
     }
 
+    /// <summary>
+    /// "Skip this year": the birthday is skipped and never drafted again that year. One not planned yet is planned now as
+    /// skipped (<paramref name="plan"/>), so the lead day finds the row and plans nothing; a sent one stays sent.
+    /// </summary>
+    /// <returns>The birthday as it now is, or null when the mailbox has no such birthday.</returns>
+    public async Task<BirthdayDraft?> SkipAsync(string mailboxId, string id, BirthdayDraftPlan? plan, DateTimeOffset now, CancellationToken ct)
+    {
+        await using (var session = await database.BeginAsync(ct))
+        {
+            if (plan is not null && IdOf(mailboxId, plan.Email, plan.Year) == id)
+            {
+                await session.ExecuteAsync("""
+                    INSERT INTO birthday_drafts (id, mailbox_id, email_key, email, display_name, contact_id, year, birthday_on, window_from, window_until, state, created_at, updated_at)
+                    VALUES (@id, @mailboxId, @key, @Email, @DisplayName, @ContactId, @Year, @Date, @from, @until, 'Skipped', @now, @now)
+                    ON CONFLICT (mailbox_id, email_key, year) DO NOTHING
+                    """, new
+                {
+                    id, mailboxId, key = EmailAddresses.Key(plan.Email), plan.Email, plan.DisplayName, plan.ContactId, plan.Year, plan.Date,
+                    from = plan.WindowFrom.ToUniversalTime(), until = plan.WindowUntil.ToUniversalTime(), now,
+                }, ct);
+            }
+
+            await session.ExecuteAsync($"""
+                UPDATE birthday_drafts SET state = 'Skipped', updated_at = @now
+                WHERE id = @id AND mailbox_id = @mailboxId AND state IN {OpenStates}
+                """, new { id, mailboxId, now }, ct);
+            await session.CommitAsync(ct);
+        }
+
+        return await GetInAsync(mailboxId, id, ct);
+    }
+
+    /// <summary>
+    /// Undo of "Skip this year": back to prepared when its draft was made, else planned again. A draft the skip stopped
+    /// before it was made is queued again; a birthday skipped before its lead day leaves the store, so the lead day plans it.
+    /// </summary>
+    /// <returns>The birthday as it now is (null also when the undo removed the not-yet-planned row), and whether a row was reopened.</returns>
+    public async Task<(bool Reopened, BirthdayDraft? Birthday)> ReopenAsync(string mailboxId, string id, DateTimeOffset now, CancellationToken ct)
+    {
+        bool reopened;
+        await using (var session = await database.BeginAsync(ct))
+        {
+            reopened = await session.ExecuteAsync("""
+                UPDATE birthday_drafts SET state = CASE WHEN draft_id IS NULL THEN 'Planned' ELSE 'Prepared' END, updated_at = @now
+                WHERE id = @id AND mailbox_id = @mailboxId AND state = 'Skipped'
+                """, new { id, mailboxId, now }, ct) == 1;
+            if (reopened)
+            {
+                await session.ExecuteAsync("""
+                    UPDATE outbox SET status = 'Pending', attempts = 0, next_attempt_at = @now, completed_at = NULL, last_error = NULL, claimed_by = NULL, claimed_until = NULL
+                    WHERE mailbox_id = @mailboxId AND birthday_id = @id AND status = 'Cancelled'
+                        AND EXISTS (SELECT 1 FROM birthday_drafts b WHERE b.id = @id AND b.draft_id IS NULL)
+                    """, new { id, mailboxId, now }, ct);
+                await session.ExecuteAsync("""
+                    DELETE FROM birthday_drafts WHERE id = @id AND mailbox_id = @mailboxId AND draft_id IS NULL
+                        AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.birthday_id = @id)
+                    """, new { id, mailboxId }, ct);
+            }
+
+            await session.CommitAsync(ct);
+        }
+
+        return (reopened, await GetInAsync(mailboxId, id, ct));
+    }
+
+    private async Task<BirthdayDraft?> GetInAsync(string mailboxId, string id, CancellationToken ct) =>
+        await GetAsync(id, ct) is { } birthday && birthday.MailboxId == mailboxId ? birthday : null;
+
     /// <summary>The draft is in Drafts: prepared, unless sent mail already completed the birthday.</summary>
     public Task MarkPreparedAsync(StoreSession session, string id, string graphId, MadeDraft? draft, DateTimeOffset now, CancellationToken ct) =>
         session.ExecuteAsync("""

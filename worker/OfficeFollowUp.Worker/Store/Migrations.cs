@@ -462,6 +462,12 @@ internal static class Migrations
         (20, "draft-template-language", """
             ALTER TABLE draft_templates ADD COLUMN language TEXT;
             """),
+        // Each kind's wording carries a row version, its ETag: a save or a reset with If-Match lands only if nobody saved
+        // that kind since the pane read it. A new row starts at its save's Unix milliseconds, so a kind reset and saved
+        // again does not reuse a tag an older pane still holds. Rows saved before it start at 1.
+        (21, "draft-template-version", """
+            ALTER TABLE draft_templates ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+            """),
     ];
 
     /// <summary>Every version in the list; numbers are reserved per branch, so the list may have gaps until they merge.</summary>
