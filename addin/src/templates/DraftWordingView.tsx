@@ -57,6 +57,8 @@ const useStyles = makeStyles({
   view: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   top: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
+  // A native select is as wide as its longest option unless told otherwise; the pane is 320–350 px wide.
+  picker: { minWidth: 0, maxWidth: "100%" },
   slots: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS, minWidth: 0 },
   slot: { minWidth: 0, fontFamily: tokens.fontFamilyMonospace, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
@@ -115,8 +117,8 @@ export function DraftWordingView({ onBack }: DraftWordingViewProps) {
           if (!item) return null;
           return (
             <>
-              <Field label="Draft" hint={dirty ? "Save or undo your changes to pick another draft." : undefined}>
-                <Select value={item.kind} disabled={dirty} onChange={(_, d) => setKind(d.value)}>
+              <Field className={styles.picker} label="Draft" hint={dirty ? "Save or undo your changes to pick another draft." : undefined}>
+                <Select className={styles.picker} value={item.kind} disabled={dirty} onChange={(_, d) => setKind(d.value)}>
                   {data.items.map((t) => (
                     <option key={t.kind} value={t.kind}>
                       {kindLabel(t.kind)}
