@@ -21,6 +21,7 @@ import { noticeFor } from "./ui/notice";
 import { useSharedStyles } from "./ui/styles";
 import { WorkerReachable } from "./ui/WorkerReachable";
 import { ViewTabs } from "./ui/ViewTabs";
+import { BusySpinner } from "./ui/BusySpinner";
 
 // Today is the first render; the other views load when first opened, keeping the first chunk small.
 const PersonView = lazy(() => import("./people/PersonView").then((m) => ({ default: m.PersonView })));
@@ -96,7 +97,7 @@ export function Pane({ office, signInMode, onForgetKey }: PaneProps) {
           appearance="subtle"
           aria-label="Refresh"
           title="Refresh"
-          icon={today.refreshing && !today.loading ? <Spinner size="extra-tiny" /> : <ArrowClockwise20Regular />}
+          icon={today.refreshing && !today.loading ? <BusySpinner label="Refreshing" /> : <ArrowClockwise20Regular />}
           onClick={refresh}
         />
         <Button appearance="subtle" aria-label="Settings" title="Settings" aria-pressed={settingsOpen} icon={<Settings20Regular />} onClick={() => setSettingsOpen((open) => !open)} />

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from "react";
-import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button, Caption1, Checkbox, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { Lightbulb16Regular, Search20Regular } from "@fluentui/react-icons";
 import { useApi, useClient } from "../api/ApiContext";
 import { attempt, describeFailure } from "../api/client";
@@ -9,6 +9,7 @@ import { useSharedStyles, usePromptCardStyles } from "../ui/styles";
 import { createBulkPromptsApi } from "./api";
 import { buildBulkRequest, canPickMore, headline, mostPicked, nudgeFor, toggle, visiblePeople } from "./bulkPicker";
 import type { BulkPrompt } from "./model";
+import { BusySpinner } from "../ui/BusySpinner";
 
 const useStyles = makeStyles({
   people: { gap: tokens.spacingVerticalXS },
@@ -130,10 +131,10 @@ export function BulkPromptCard({ prompt, onStarted, onDismissed }: BulkPromptCar
         ) : null}
 
         <div className={styles.actions}>
-          <Button type="submit" appearance="primary" disabled={picked.size === 0 || busy !== undefined} icon={busy === "start" ? <Spinner size="extra-tiny" /> : undefined}>
+          <Button type="submit" appearance="primary" disabled={picked.size === 0 || busy !== undefined} icon={busy === "start" ? <BusySpinner label="Starting follow-up" /> : undefined}>
             {picked.size > 0 ? `Start follow-up (${picked.size})` : "Start follow-up"}
           </Button>
-          <Button appearance="subtle" disabled={busy !== undefined} icon={busy === "dismiss" ? <Spinner size="extra-tiny" /> : undefined} onClick={() => void dismiss()}>
+          <Button appearance="subtle" disabled={busy !== undefined} icon={busy === "dismiss" ? <BusySpinner label="Dismissing" /> : undefined} onClick={() => void dismiss()}>
             Nobody from these
           </Button>
         </div>

@@ -1,7 +1,8 @@
 import { useState } from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { PlugConnected20Regular } from "@fluentui/react-icons";
 import { normalisePairingCode } from "./apiKeyStore";
+import { BusySpinner } from "../ui/BusySpinner";
 
 const useStyles = makeStyles({
   pane: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, padding: tokens.spacingHorizontalM, maxWidth: "480px", margin: "0 auto" },
@@ -68,7 +69,7 @@ export function PairingForm({ message, check, onPaired }: PairingFormProps) {
         <Field className={styles.input} label="Pairing code" required validationMessage={error} validationState={error ? "error" : "none"}>
           <Input value={value} onChange={(_, d) => setValue(d.value)} autoComplete="off" spellCheck={false} placeholder="Paste the code or link" />
         </Field>
-        <Button type="submit" appearance="primary" disabled={checking} icon={checking ? <Spinner size="extra-tiny" /> : <PlugConnected20Regular />}>
+        <Button type="submit" appearance="primary" disabled={checking} icon={checking ? <BusySpinner label="Checking the code" /> : <PlugConnected20Regular />}>
           {checking ? "Checking…" : "Pair"}
         </Button>
       </form>

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from "react";
-import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Checkbox, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronDown16Regular, ChevronRight16Regular, Lightbulb16Regular, PersonAdd20Regular } from "@fluentui/react-icons";
 import { useApi, useClient } from "../api/ApiContext";
 import { attempt, describeFailure } from "../api/client";
@@ -28,6 +28,7 @@ import {
 } from "./followUpForm";
 import type { Prompt } from "./model";
 import { AddedPersonFields, NotesFields } from "./PersonFields";
+import { BusySpinner } from "../ui/BusySpinner";
 
 const useStyles = makeStyles({
   heading: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
@@ -307,10 +308,10 @@ export function PromptCard({ prompt, timeZone, now, onStarted, onDismissed }: Pr
         ) : null}
 
         <div className={styles.actions}>
-          <Button type="submit" appearance="primary" disabled={count === 0 || busy !== undefined} icon={busy === "start" ? <Spinner size="extra-tiny" /> : undefined}>
+          <Button type="submit" appearance="primary" disabled={count === 0 || busy !== undefined} icon={busy === "start" ? <BusySpinner label="Starting follow-up" /> : undefined}>
             {count > 0 ? `Start follow-up (${count})` : "Start follow-up"}
           </Button>
-          <Button appearance="subtle" disabled={busy !== undefined} icon={busy === "dismiss" ? <Spinner size="extra-tiny" /> : undefined} onClick={() => void dismiss()}>
+          <Button appearance="subtle" disabled={busy !== undefined} icon={busy === "dismiss" ? <BusySpinner label="Dismissing" /> : undefined} onClick={() => void dismiss()}>
             Nobody this time
           </Button>
         </div>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, Spinner } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { useApi, useClient } from "../api/ApiContext";
 import { failureOf } from "../api/client";
 import { useAction } from "../api/useAction";
@@ -9,6 +9,7 @@ import { createReferralsApi, logReferral } from "./api";
 import type { Referral } from "./model";
 import { openMessageRestId, type OpenMessageOffice } from "./openMessage";
 import { buildLogRequest, formFromDetection, swapRoles, type ReferralForm } from "./referralForm";
+import { BusySpinner } from "../ui/BusySpinner";
 
 export interface IntroBannerProps {
   /** Changes when Outlook's selected item changes (a pinned pane), so the new message is checked. */
@@ -131,7 +132,7 @@ export function IntroBanner({ selectionKey, office, onLogged, onEdit, onShow }: 
         {error ? <div role="alert">{error}</div> : null}
       </MessageBarBody>
       <MessageBarActions>
-        <Button size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined} onClick={log}>
+        <Button size="small" appearance="primary" disabled={busy} icon={busy ? <BusySpinner label="Logging the referral" /> : undefined} onClick={log}>
           Log as referral
         </Button>
         {rolesUncertain ? (

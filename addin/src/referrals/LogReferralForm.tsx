@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useAction } from "../api/useAction";
 import { fieldState, useFormStyles } from "../ui/forms";
 import { PaneForm } from "../ui/InlineForm";
@@ -19,6 +19,7 @@ import {
   type ReferralForm,
   type ReferralFormErrors,
 } from "./referralForm";
+import { BusySpinner } from "../ui/BusySpinner";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, minWidth: 0 },
@@ -113,7 +114,7 @@ export function LogReferralForm({ api, initial, ownAddress, onLogged, onAlreadyL
       ) : null}
 
       <div className={forms.buttons}>
-        <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined}>
+        <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <BusySpinner label="Logging the referral" /> : undefined}>
           Log referral
         </Button>
         {form.sourceMessageId ? (

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from "react";
-import { Button, Field, Input, Spinner, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { useApi } from "../api/ApiContext";
 import { useAction } from "../api/useAction";
 import { fieldState, useFormStyles } from "../ui/forms";
@@ -11,6 +11,7 @@ import { DraftWordingView } from "../templates/DraftWordingView";
 import type { Settings } from "./model";
 import { failureOf, type ApiCall } from "../api/client";
 import { changedElsewhereMessages, checkSettings, errorsFromServer, formFrom, limits, rebase, type SettingsErrors, type SettingsField, type SettingsForm } from "./settingsForm";
+import { BusySpinner } from "../ui/BusySpinner";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
@@ -170,7 +171,7 @@ function SettingsEditor({ loaded, onSaved, onEditWording }: { loaded: Versioned;
         </Field>
       </fieldset>
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <Spinner size="tiny" /> : undefined}>
+        <Button type="submit" appearance="primary" disabled={saving} icon={saving ? <BusySpinner size="tiny" label="Saving" /> : undefined}>
           Save
         </Button>
         <Button

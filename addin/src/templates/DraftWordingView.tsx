@@ -44,6 +44,7 @@ import {
   type TemplateField,
   type TemplateForm,
 } from "./templateForm";
+import { BusySpinner } from "../ui/BusySpinner";
 
 /** The language a wording is written in, as the preview says it: the draft's "Before sending" line and sign-off follow it. */
 export function languageLabel(language: string): string {
@@ -326,7 +327,7 @@ function TemplateEditor({ stored, onStored, onDirty }: { stored: DraftTemplateDt
         ) : null}
       </div>
       <div className={styles.actions}>
-        <Button type="submit" appearance="primary" disabled={busy || !changed || hasErrors(localErrors)} icon={busy ? <Spinner size="tiny" /> : undefined}>
+        <Button type="submit" appearance="primary" disabled={busy || !changed || hasErrors(localErrors)} icon={busy ? <BusySpinner size="tiny" label="Saving" /> : undefined}>
           Save
         </Button>
         <Button type="button" disabled={busy || !changed} onClick={() => setForm({ subject: stored.subject, body: stored.body })}>

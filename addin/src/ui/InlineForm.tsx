@@ -1,6 +1,7 @@
 import type { FormHTMLAttributes, ReactNode } from "react";
-import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useFormStyles } from "./forms";
+import { BusySpinner } from "./BusySpinner";
 
 const useStyles = makeStyles({
   form: {
@@ -64,7 +65,7 @@ export function InlineForm({ label, submit, busy, blocked = false, error, onSubm
       ) : null}
       {children}
       <div className={forms.buttons}>
-        <Button type="submit" size="small" appearance="primary" disabled={busy || blocked} icon={busy ? <Spinner size="extra-tiny" /> : undefined}>
+        <Button type="submit" size="small" appearance="primary" disabled={busy || blocked} icon={busy ? <BusySpinner label="Saving" /> : undefined}>
           {submit}
         </Button>
         <Button size="small" disabled={busy} onClick={onCancel}>

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
-import { Button, Spinner, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { BusySpinner } from "./BusySpinner";
 
 const useStyles = makeStyles({
   // Pinned to the bottom of the pane, inside its width at 320 px.
@@ -59,7 +60,7 @@ export function UndoToast({ text, busy, onUndo, onExpire }: UndoToastProps) {
       <Text size={200} className={styles.text}>
         {text}
       </Text>
-      <Button className={styles.undo} size="small" appearance="transparent" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined} onClick={onUndo} aria-label={`Undo: ${text}`}>
+      <Button className={styles.undo} size="small" appearance="transparent" disabled={busy} icon={busy ? <BusySpinner label="Undoing" /> : undefined} onClick={onUndo} aria-label={`Undo: ${text}`}>
         Undo
       </Button>
     </div>
