@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from "react";
-import { Badge, Button, Caption1, Field, Input, Link, Spinner, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, Caption1, Field, Input, Link, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import { CalendarLtr20Regular, Edit20Regular, Open16Regular, PersonSearch20Regular } from "@fluentui/react-icons";
 import { useClient } from "../api/ApiContext";
 import { useAction } from "../api/useAction";
@@ -17,6 +17,7 @@ import { createPeopleApi, looksLikeEmail, rememberMaxLength, validateRemember } 
 import type { PersonCard } from "./model";
 import { channelName, normaliseChannel } from "./person";
 import { cardName, completionText, howMetText, referralText, trackProgress, trackSteps } from "./personCard";
+import { BusySpinner } from "../ui/BusySpinner";
 
 const useStyles = makeStyles({
   header: { display: "flex", alignItems: "flex-start", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -331,7 +332,7 @@ function RememberSection({ card, name, onCard, announce }: { card: PersonCard; n
             <Textarea value={value} maxLength={rememberMaxLength} resize="vertical" onChange={(_, d) => setValue(d.value)} />
           </Field>
           <div className={styles.row}>
-            <Button type="submit" size="small" appearance="primary" disabled={busy} icon={busy ? <Spinner size="extra-tiny" /> : undefined}>
+            <Button type="submit" size="small" appearance="primary" disabled={busy} icon={busy ? <BusySpinner label="Saving" /> : undefined}>
               Save
             </Button>
             <Button size="small" onClick={() => setEditing(false)}>

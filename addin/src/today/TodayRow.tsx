@@ -15,6 +15,7 @@ import { TextWithEmails } from "../ui/TextWithEmails";
 import { whenDue } from "./groupToday";
 import { personContext, readyLabel } from "./personCards";
 import type { TodayItem } from "./model";
+import { BusySpinner } from "../ui/BusySpinner";
 
 // Loaded on the first Preview, keeping Today's first chunk small.
 const DraftPreview = lazy(() => import("../drafts/DraftPreview").then((m) => ({ default: m.DraftPreview })));
@@ -196,7 +197,7 @@ export function TodayRow(props: TodayRowProps) {
         <Button
           size="small"
           appearance="secondary"
-          icon={busy ? <Spinner size="extra-tiny" /> : <Checkmark20Regular />}
+          icon={busy ? <BusySpinner label="Marking done" /> : <Checkmark20Regular />}
           disabled={busy}
           aria-label={`Done: ${about}`}
           onClick={() => props.onDone(item)}

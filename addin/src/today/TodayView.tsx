@@ -242,7 +242,7 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
                         onDismissNotice={() => setRowNotice(undefined)}
                       >
                         {skipTarget?.key === item.key ? (
-                          <Suspense fallback={<Spinner size="tiny" />}>
+                          <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
                             <SkipForm
                               subject={describe(item)}
                               kind={item.kind}
@@ -253,7 +253,7 @@ export function TodayView({ today, sources, prompts, onPromptAnswered, office, o
                             />
                           </Suspense>
                         ) : pickTarget?.key === item.key ? (
-                          <Suspense fallback={<Spinner size="tiny" />}>
+                          <Suspense fallback={<Spinner size="tiny" label="Loading…" />}>
                             <SnoozePickForm
                               subject={describe(item)}
                               timeZone={timeZone}
