@@ -6,7 +6,7 @@ export default defineConfig({
     environment: "node",
     include: ["e2e/**/*.e2e.test.ts"],
     testTimeout: 180_000,
-    hookTimeout: 120_000,
+    hookTimeout: 240_000,
     fileParallelism: false,
   },
 });

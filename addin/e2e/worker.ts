@@ -140,7 +140,8 @@ async function startWorkerOn(port: number, extraArgs: readonly string[]): Promis
   };
 
   try {
-    await waitFor("GET /health = 200", 60_000, async () => ((await fetch(`${baseUrl}/health`)).status === 200 ? true : undefined), child, output);
+    // A cold .NET start on a busy 2-core machine has taken over 60 s (CI on 2026-12-02, load about 60).
+    await waitFor("GET /health = 200", 120_000, async () => ((await fetch(`${baseUrl}/health`)).status === 200 ? true : undefined), child, output);
     const apiKey = await waitFor(
       "the api-key file",
       10_000,
